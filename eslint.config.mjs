@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['jest.config.js', 'dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'teamsapp/build/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The SDK stays behind the gateway: nothing outside src/box may import it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/box/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' }] }],
+    },
+  },
+  {
+    // The domain knows nothing of Teams or Box.
+    files: ['src/footage/**/*.ts', 'src/audit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['box-node-sdk', 'box-node-sdk/*', 'botbuilder', 'botbuilder*', '@microsoft/teams-ai', '**/teams/**', '**/box/**'], message: 'The domain must not depend on Teams or Box adapters.' },
+      ] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

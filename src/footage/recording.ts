@@ -1,0 +1,31 @@
+/** Status of an exported recording in the evidence workflow (demo data and the cctvFootage template). */
+export type RecordingStatus = 'received' | 'reviewed' | 'evidential' | 'not_relevant';
+
+export type OwnerType = 'local_authority' | 'transport' | 'business';
+
+/**
+ * What the cctvFootage metadata template holds for one recording. Times are ISO 8601 instants (UTC);
+ * they are shown to people in Europe/London time.
+ */
+export interface RecordingMetadata {
+  footageId: string;
+  cameraId: string;
+  cameraName: string;
+  borough: string;
+  latitude: number;
+  longitude: number;
+  owner: string;
+  ownerType: OwnerType;
+  recordedFrom: string;
+  recordedTo: string;
+  caseReference: string | null;
+  exhibitReference: string | null;
+  status: RecordingStatus;
+  sha256: string | null;
+}
+
+/** A recording as the domain sees it: its Box file and its metadata. */
+export interface Recording extends RecordingMetadata {
+  fileId: string;
+  fileName: string;
+}
