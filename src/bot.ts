@@ -1,0 +1,148 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Request, Response, Server } from 'restify';
+import type { AppConfig } from './config';
+import { createBoxGateway, describeBoxTarget, type BoxGatewayConfig } from './box';
+import { startBoxEmulator, type BoxEmulator } from './emulator';
+import type { BoxPort } from './footage/ports/box';
+import type { Store } from './footage/ports/store';
+import { Health } from './health';
+import { logger } from './log';
+import { loadRoster } from './roster';
+import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
+import { createHttpServer, drain } from './server';
+import { openStore } from './store';
+import { createAdapter } from './teams/adapter';
+import { createTeamsApp, runTurn } from './teams/app';
+import { createTeamsServices } from './teams/services';
+
+/**
+ * The composition root: builds every part from configuration, in the order readiness needs
+ * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
+ */
+export interface RunningBot {
+  url: string;
+  port: number;
+  /** Resolves when the bot is ready to serve turns; rejects if start-up failed. */
+  ready: Promise<void>;
+  health: Health;
+  /** Present once start-up has reached them (tests use them to look inside). */
+  store?: Store;
+  box?: BoxPort;
+  emulator?: BoxEmulator;
+  /** Stops accepting, finishes in-flight turns, then closes the database and the emulator. */
+  close(): Promise<void>;
+}
+
+export async function startBot(config: AppConfig): Promise<RunningBot> {
+  const health = new Health(
+    { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? 'postgres' : path.join(config.dataDir, 'bot.sqlite') } },
+    config.seedDemo,
+  );
+  const adapter = createAdapter(config.bot);
+  let handleTurn: ((req: Request, res: Response) => Promise<void>) | undefined;
+
+  const server = createHttpServer(
+    {
+      messages: (req, res) => {
+        if (!handleTurn) throw new Error('turn handler not ready');
+        return handleTurn(req, res);
+      },
+      health: () => health.report(),
+      isReady: () => health.isReady,
+    },
+    { maxBodyBytes: config.maxBodyBytes },
+  );
+  await listen(server, config.port, config.host);
+  const port = (server.address() as AddressInfo).port;
+  const running: RunningBot = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    health,
+    ready: Promise.resolve(),
+    close: async () => undefined,
+  };
+
+  let closing: Promise<void> | undefined;
+  running.close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drain(server);
+      await running.store?.close();
+      await running.emulator?.close();
+      logger.info('bot stopped');
+    })();
+    return closing;
+  };
+
+  running.ready = (async () => {
+    try {
+      if (config.box.kind === 'emulator') {
+        running.emulator = await startBoxEmulator({ dataDir: config.dataDir, port: config.box.port, host: '127.0.0.1' });
+        logger.info({ url: running.emulator.url }, 'Box emulator listening');
+      }
+      health.setStage('migrating');
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      running.store = store;
+      await store.migrate();
+      const roster = await loadRoster(config.rosterPath);
+      const rosterResult = await store.people.replaceRoster(roster);
+      logger.info({ ...rosterResult }, 'roster loaded');
+
+      health.setStage('connecting_box');
+      const box = createBoxGateway(gatewayConfig(config, running.emulator));
+      running.box = box;
+      const me = await box.whoAmI();
+      logger.info({ boxUser: me.login, target: boxTargetLabel(config, running.emulator) }, 'Box reachable');
+      health.setProbes({ box: async () => Boolean(await box.whoAmI()), database: () => store.ping() });
+
+      if (config.seedDemo) {
+        health.setStage('seeding');
+        health.setSeed('running');
+        const outcome = await seedDemoIfNeeded(box, store, await loadDemoData(config.projectRoot));
+        health.setSeed('complete', outcome);
+      }
+
+      const services = createTeamsServices(store, config);
+      const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
+      handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
+      health.setStage('ready');
+      logger.info({ url: running.url }, 'bot ready');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      health.fail(message);
+      if (config.seedDemo && (await health.report()).seed.state === 'running') health.setSeed('failed', message);
+      throw error;
+    }
+  })();
+  // Callers that only use health must not crash on an unobserved rejection.
+  running.ready.catch(() => undefined);
+  return running;
+}
+
+function gatewayConfig(config: AppConfig, emulator: BoxEmulator | undefined): BoxGatewayConfig {
+  const box = config.box;
+  if (box.kind === 'emulator') {
+    if (!emulator) throw new Error('Box emulator not started');
+    return { auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' }, baseUrls: emulator.baseUrls };
+  }
+  if (box.kind === 'ccg') {
+    return { auth: { kind: 'ccg', clientId: box.clientId, clientSecret: box.clientSecret, enterpriseId: box.enterpriseId }, baseUrls: box.baseUrls };
+  }
+  return { auth: { kind: 'jwt', configPath: box.configPath }, baseUrls: box.baseUrls };
+}
+
+function boxTargetLabel(config: AppConfig, emulator?: BoxEmulator): string {
+  if (config.box.kind === 'emulator') return `emulator ${emulator?.url ?? `http://127.0.0.1:${config.box.port}`}`;
+  return describeBoxTarget(gatewayConfig(config, undefined));
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

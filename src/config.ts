@@ -1,0 +1,199 @@
+import path from 'node:path';
+import { ConfigError } from './footage/errors';
+
+/**
+ * All configuration comes from the environment (Teams Toolkit names where they exist) and is
+ * checked once, at start: a missing or malformed value stops the process with a message that names
+ * the variable, instead of failing later in the middle of an officer's request.
+ */
+export type BotAuth =
+  | { mode: 'anonymous' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      password?: string;
+      appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+      tenantId?: string;
+      /** Overrides Bot Framework's OpenID metadata URL (sovereign clouds; local token tests). */
+      openIdMetadataUrl?: string;
+      tokenIssuer?: string;
+    };
+
+export type BoxTarget =
+  | { kind: 'emulator'; port: number }
+  | { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string; baseUrls?: BoxBaseUrls }
+  | { kind: 'jwt'; configPath: string; baseUrls?: BoxBaseUrls };
+
+export interface BoxBaseUrls {
+  baseUrl: string;
+  uploadUrl: string;
+  oauth2Url: string;
+}
+
+export interface AccessPolicy {
+  /** Longest access a supervisor may approve. */
+  maxDurationDays: number;
+  defaultDurationDays: number;
+  /** Whether an approval also creates a shared link (always `collaborators` access). */
+  sharedLinks: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  nodeEnv: string;
+  databaseUrl?: string;
+  bot: BotAuth;
+  box: BoxTarget;
+  /** Seed the demo data set into Box on start (default: only when Box is the local emulator). */
+  seedDemo: boolean;
+  rosterPath: string;
+  /** Who an unregistered person should ask (shown on the not-registered card). */
+  supportContact: string;
+  maxBodyBytes: number;
+  access: AccessPolicy;
+  projectRoot: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = path.resolve(text(env, 'DATA_DIR') ?? '.data');
+  const box = boxTarget(env);
+  const bot = botAuth(env, nodeEnv);
+  const maxDurationDays = int(env, 'ACCESS_MAX_DAYS', 30, 1, 365);
+  const defaultDurationDays = int(env, 'ACCESS_DEFAULT_DAYS', Math.min(7, maxDurationDays), 1, maxDurationDays);
+  return {
+    port: int(env, 'PORT', 3978, 0, 65535),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    nodeEnv,
+    databaseUrl: databaseUrl(env),
+    bot,
+    box,
+    seedDemo: bool(env, 'SEED_DEMO', box.kind === 'emulator'),
+    rosterPath: path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json')),
+    supportContact: text(env, 'SUPPORT_CONTACT') ?? 'your supervisor or the force CCTV administrator',
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+    access: { maxDurationDays, defaultDurationDays, sharedLinks: bool(env, 'SHARED_LINKS', true) },
+    projectRoot,
+  };
+}
+
+function botAuth(env: Env, nodeEnv: string): BotAuth {
+  const appId = text(env, 'BOT_ID');
+  if (!appId) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('BOT_ID', 'is required when NODE_ENV=production (the Azure Bot app id; with BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI); anonymous local mode is for development only');
+    }
+    return { mode: 'anonymous' };
+  }
+  const appType = oneOf(env, 'BOT_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const password = text(env, 'BOT_PASSWORD');
+  if (!password && appType !== 'UserAssignedMSI') {
+    throw new ConfigError('BOT_PASSWORD', `is required with BOT_ID (the client secret of the bot's Entra app), unless BOT_TYPE=UserAssignedMSI`);
+  }
+  const tenantId = text(env, 'BOT_TENANT_ID');
+  if (!tenantId && appType !== 'MultiTenant') {
+    throw new ConfigError('BOT_TENANT_ID', `is required when BOT_TYPE=${appType}`);
+  }
+  return {
+    mode: 'authenticated',
+    appId,
+    password,
+    appType,
+    tenantId,
+    openIdMetadataUrl: url(env, 'BOT_OPENID_METADATA_URL'),
+    tokenIssuer: text(env, 'BOT_TOKEN_ISSUER'),
+  };
+}
+
+function boxTarget(env: Env): BoxTarget {
+  const baseUrls = boxBaseUrls(env);
+  const jwtPath = text(env, 'BOX_JWT_CONFIG_PATH');
+  const clientId = text(env, 'BOX_CLIENT_ID');
+  if (jwtPath && clientId) {
+    throw new ConfigError('BOX_JWT_CONFIG_PATH', 'and BOX_CLIENT_ID are both set: choose one Box authentication (JWT app config, or Client Credentials Grant)');
+  }
+  if (jwtPath) return { kind: 'jwt', configPath: path.resolve(jwtPath), baseUrls };
+  if (clientId) {
+    const clientSecret = text(env, 'BOX_CLIENT_SECRET');
+    if (!clientSecret) throw new ConfigError('BOX_CLIENT_SECRET', 'is required with BOX_CLIENT_ID (the Box app client secret)');
+    const enterpriseId = text(env, 'BOX_ENTERPRISE_ID');
+    if (!enterpriseId || !/^\d+$/.test(enterpriseId)) {
+      throw new ConfigError('BOX_ENTERPRISE_ID', 'is required with BOX_CLIENT_ID and must be the numeric Box enterprise id');
+    }
+    return { kind: 'ccg', clientId, clientSecret, enterpriseId, baseUrls };
+  }
+  for (const name of ['BOX_CLIENT_SECRET', 'BOX_ENTERPRISE_ID']) {
+    if (text(env, name)) throw new ConfigError('BOX_CLIENT_ID', `is required when ${name} is set (Client Credentials Grant needs id, secret and enterprise id)`);
+  }
+  return { kind: 'emulator', port: int(env, 'BOX_EMULATOR_PORT', 3979, 0, 65535) };
+}
+
+function boxBaseUrls(env: Env): BoxBaseUrls | undefined {
+  const baseUrl = url(env, 'BOX_API_BASE_URL');
+  const uploadUrl = url(env, 'BOX_UPLOAD_BASE_URL');
+  const oauth2Url = url(env, 'BOX_OAUTH2_BASE_URL');
+  if (!baseUrl && !uploadUrl && !oauth2Url) return undefined;
+  return {
+    baseUrl: baseUrl ?? 'https://api.box.com',
+    uploadUrl: uploadUrl ?? 'https://upload.box.com/api',
+    oauth2Url: oauth2Url ?? 'https://account.box.com/api/oauth2',
+  };
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const value = text(env, 'DATABASE_URL');
+  if (value === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database (leave it unset for the embedded database)');
+  }
+  return value;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${value}")`);
+  return match;
+}
+
+function url(env: Env, name: string): string | undefined {
+  const value = text(env, name);
+  if (value === undefined) return undefined;
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -1,0 +1,129 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Person } from '../footage/people';
+import { logger, withCorrelation } from '../log';
+import { classifyText, MAX_COMMAND_CHARS } from './text-commands';
+import { isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse, answerActionWithCard, type AdaptiveCardJson, type ConversationScope } from './turn-helpers';
+import { COMMANDS } from './commands';
+import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
+
+/**
+ * What the Teams layer needs from the rest of the bot. Everything behind it is plain domain code:
+ * this module turns activities into calls on these and cards back into activities.
+ */
+export interface TeamsServices {
+  /** The person behind a Teams user, from the server-side roster (never from the activity). */
+  identify(aadObjectId: string): Promise<Person | null>;
+  /** Remembers where to reach a person proactively; called on install and on every activity. */
+  rememberConversation(input: { aadObjectId: string; person: Person | null; scope: ConversationScope; reference: unknown }): Promise<void>;
+  supportContact: string;
+}
+
+const PERSON_KEY = 'cctv.person';
+
+export function personOf(context: TurnContext): Person {
+  const person = context.turnState.get(PERSON_KEY) as Person | undefined;
+  if (!person) throw new Error('route reached without a resolved person');
+  return person;
+}
+
+export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  // Every turn: remember the conversation, resolve the person, and stop unknown people here.
+  app.turn('beforeTurn', async (context) => {
+    const aadObjectId = context.activity.from?.aadObjectId;
+    if (!aadObjectId) {
+      logger.warn({ type: context.activity.type }, 'activity without aadObjectId ignored');
+      return false;
+    }
+    const person = await services.identify(aadObjectId);
+    await services.rememberConversation({ aadObjectId, person, scope: scopeOf(context), reference: referenceOf(context) });
+    if (person) {
+      context.turnState.set(PERSON_KEY, person);
+      return true;
+    }
+    if (isUserFacing(context)) await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }));
+    return false;
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
+      await sendCard(context, welcomeCard(personOf(context)));
+    }
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+    // Personal installs also send installationUpdate, which already welcomed the person.
+    if (botAdded && scopeOf(context) !== 'personal') {
+      await sendCard(context, welcomeCard(personOf(context)));
+    }
+  });
+
+  app.message(/[\s\S]*/, async (context) => {
+    const person = personOf(context);
+    const command = classifyText(context.activity.text);
+    switch (command.kind) {
+      case 'help':
+        await sendCard(context, helpCard(COMMANDS, person.role));
+        return;
+      case 'empty':
+        await sendCard(context, unknownTextCard(exampleLines()));
+        return;
+      case 'tooLong':
+        await sendCard(context, errorCard({
+          title: 'That message is too long',
+          message: `It has ${command.length.toLocaleString('en-GB')} characters; I read requests of up to ${MAX_COMMAND_CHARS.toLocaleString('en-GB')}. Say what you need in a sentence, for example: ${exampleLines()[1]}`,
+          retryable: false,
+        }));
+        return;
+      default:
+        await sendCard(context, unknownTextCard(exampleLines()));
+    }
+  });
+
+  app.error(async (context, error) => {
+    logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
+    const card = errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true });
+    await answer(context, card).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
+  });
+
+  return app;
+}
+
+/** Runs a turn with a correlation id so that every log line of the turn can be found together. */
+export function runTurn(app: Application<TurnState>, context: TurnContext): Promise<boolean> {
+  return withCorrelation(() => app.run(context), context.activity.id ? `turn-${context.activity.id}` : undefined);
+}
+
+function isUserFacing(context: TurnContext): boolean {
+  const type = context.activity.type;
+  return type === ActivityTypes.Message || type === ActivityTypes.Invoke || type === ActivityTypes.InstallationUpdate;
+}
+
+/** Replies in the form the activity expects: a card message, or a card as the invoke response. */
+async function answer(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  if (!isInvoke(context)) {
+    await sendCard(context, card);
+    return;
+  }
+  if (context.activity.name === 'adaptiveCard/action') {
+    await answerActionWithCard(context, card);
+    return;
+  }
+  if (context.activity.name === 'composeExtension/query') {
+    await sendInvokeResponse(context, 200, { composeExtension: { type: 'message', text: 'You are not registered to use CCTV Footage.' } });
+    return;
+  }
+  await sendInvokeResponse(context, 200, {});
+}
+
+function exampleLines(): string[] {
+  return COMMANDS.flatMap((c) => c.examples).slice(0, 5);
+}

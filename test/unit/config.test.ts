@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { ConfigError } from '../../src/footage/errors';
+
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  test('no configuration at all: local defaults (emulator, embedded database, anonymous bot)', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.box).toEqual({ kind: 'emulator', port: 3979 });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve('.data'));
+    expect(config.bot).toEqual({ mode: 'anonymous' });
+    expect(config.seedDemo).toBe(true);
+    expect(config.rosterPath.endsWith(path.join('demo', 'roster.json'))).toBe(true);
+  });
+
+  test('production without BOT_ID refuses to start and names the variable', () => {
+    const error = failure({ NODE_ENV: 'production' });
+    expect(error.variable).toBe('BOT_ID');
+    expect(error.message).toMatch(/BOT_ID.*required.*production/);
+  });
+
+  test('BOT_ID without a password is refused unless a managed identity is used', () => {
+    expect(failure({ BOT_ID: 'abc' }).variable).toBe('BOT_PASSWORD');
+    expect(loadConfig({ BOT_ID: 'abc', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({ mode: 'authenticated', appType: 'UserAssignedMSI' });
+  });
+
+  test('single-tenant bots need a tenant id', () => {
+    expect(failure({ BOT_ID: 'abc', BOT_PASSWORD: 'p', BOT_TYPE: 'SingleTenant' }).variable).toBe('BOT_TENANT_ID');
+  });
+
+  test('a malformed port names the variable and what is expected', () => {
+    const error = failure({ PORT: 'eighty' });
+    expect(error.variable).toBe('PORT');
+    expect(error.message).toContain('whole number');
+  });
+
+  test('Box client credentials need all three values', () => {
+    expect(failure({ BOX_CLIENT_ID: 'id' }).variable).toBe('BOX_CLIENT_SECRET');
+    expect(failure({ BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's' }).variable).toBe('BOX_ENTERPRISE_ID');
+    expect(failure({ BOX_CLIENT_SECRET: 's' }).variable).toBe('BOX_CLIENT_ID');
+    const config = loadConfig({ BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: '123' });
+    expect(config.box).toMatchObject({ kind: 'ccg', enterpriseId: '123' });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  test('a JWT app config and client credentials together are refused', () => {
+    expect(failure({ BOX_JWT_CONFIG_PATH: '/x.json', BOX_CLIENT_ID: 'id' }).variable).toBe('BOX_JWT_CONFIG_PATH');
+  });
+
+  test('DATABASE_URL must be PostgreSQL', () => {
+    expect(failure({ DATABASE_URL: 'mysql://x' }).variable).toBe('DATABASE_URL');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl).toBe('postgres://u@h/db');
+  });
+
+  test('the default access duration never exceeds the maximum', () => {
+    expect(loadConfig({ ACCESS_MAX_DAYS: '3' }).access).toMatchObject({ maxDurationDays: 3, defaultDurationDays: 3 });
+    expect(failure({ ACCESS_MAX_DAYS: '3', ACCESS_DEFAULT_DAYS: '7' }).variable).toBe('ACCESS_DEFAULT_DAYS');
+  });
+});
