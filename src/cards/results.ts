@@ -1,0 +1,194 @@
+/** The answer to a search: results, no match, and the place questions (issue 3). */
+import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
+import { countRecordings, formatLondonDateTime, formatLondonWindow } from './format';
+import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
+import type { AdaptiveCard, CardAction, CardElement, Choice, ExecuteAction } from './schema';
+import { CARD_SIZE_LIMITS, largestThatFits } from './size';
+import { plainLine, safeLine, TEXT_LIMITS } from './text';
+import { CARD_VERBS, INPUT_IDS } from './verbs';
+import type { ResultRecording } from './view-models';
+
+export const RESULTS_PAGE_SIZE = 10;
+
+export interface ResultsView {
+  /** How the request was understood, one line each (place and radius, window, filters). */
+  understood: string[];
+  /** Matches in all, when known (marker paging may not say). */
+  total: number | null;
+  /** Zero-based position of this page's first recording among all matches. */
+  pageStart: number;
+  recordings: ResultRecording[];
+  /** Present while more pages remain; the token keeps the query. */
+  nextPage?: { queryToken: string };
+}
+
+export function resultsCard(view: ResultsView): AdaptiveCard {
+  if (view.recordings.length > RESULTS_PAGE_SIZE) {
+    throw new RangeError(`a results page holds at most ${RESULTS_PAGE_SIZE} recordings, got ${view.recordings.length}`);
+  }
+  const withThumbnails = view.recordings.filter((r) => r.access.kind === 'granted' && r.access.thumbnailDataUri).length;
+  return largestThatFits((included) => renderResults(view, included, withThumbnails), withThumbnails, CARD_SIZE_LIMITS.message);
+}
+
+function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnailsAvailable: number): AdaptiveCard {
+  let thumbnailsLeft = thumbnailsIncluded;
+  const items = view.recordings.map((recording, index) => {
+    const hasThumbnail = recording.access.kind === 'granted' && recording.access.thumbnailDataUri !== undefined;
+    const showThumbnail = hasThumbnail && thumbnailsLeft > 0;
+    if (showThumbnail) thumbnailsLeft -= 1;
+    return resultItem(recording, view.pageStart + index + 1, showThumbnail);
+  });
+  const omitted = thumbnailsAvailable - thumbnailsIncluded;
+  const requestable = view.recordings.filter((r) => r.access.kind === 'none');
+  const actions: CardAction[] = [];
+  if (requestable.length > 1) actions.push(requestSeveralAction(requestable));
+  if (view.nextPage) {
+    actions.push(execute(CARD_VERBS.nextPage, { queryToken: view.nextPage.queryToken }, 'Next page', { associatedInputs: 'None' }));
+  }
+  return card(
+    [
+      heading(resultsHeadline(view)),
+      subtle(pageLine(view)),
+      understoodBlock(view.understood),
+      ...items,
+      ...(omitted > 0 ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')] : []),
+    ],
+    { actions, fallbackText: resultsHeadline(view) },
+  );
+}
+
+function resultsHeadline(view: ResultsView): string {
+  if (view.total !== null) return countRecordings(view.total);
+  return view.nextPage ? `More than ${countRecordings(view.pageStart + view.recordings.length)}` : countRecordings(view.pageStart + view.recordings.length);
+}
+
+function pageLine(view: ResultsView): string {
+  if (view.recordings.length === 0) return 'No more recordings.';
+  const first = view.pageStart + 1;
+  const last = view.pageStart + view.recordings.length;
+  const range = first === last ? `Showing ${first}` : `Showing ${first}–${last}`;
+  if (view.total !== null) return `${range} of ${view.total.toLocaleString('en-GB')}`;
+  return view.nextPage ? `${range}; more on the next page` : range;
+}
+
+/** The echo, so an officer sees at once when the bot misread them. */
+function understoodBlock(lines: string[]): CardElement {
+  return container([subtle('I searched for:', { spacing: 'none', weight: 'bolder' }), bullets(lines.map((line) => safeLine(line)))], {
+    style: 'emphasis',
+  });
+}
+
+function resultItem(recording: ResultRecording, position: number, showThumbnail: boolean): CardElement {
+  const access = recording.access;
+  const details: CardElement[] = [
+    // Bold, so that "11. " is not taken for a Markdown list item (which some clients renumber from 1).
+    text(`**${position}.** ${recordingTitle(recording)}`),
+    text(formatLondonWindow(recording.from, recording.to), { spacing: 'small' }),
+    recordingFacts(recording),
+  ];
+  if (access.kind === 'granted') {
+    details.push(subtle(`You have access until ${formatLondonDateTime(access.expiresAt)}.`), actionSet([openUrl(access.openUrl, 'Open in Box')]));
+  } else {
+    details.push(actionSet([requestOneAction(recording.fileId)]));
+  }
+  const image = showThumbnail && access.kind === 'granted' && access.thumbnailDataUri ? thumbnailImage(access.thumbnailDataUri, recording) : undefined;
+  return container(withThumbnail(image, details), { separator: true, spacing: 'medium' });
+}
+
+/** One recording's button: carries its own file id and none of the card's inputs. */
+export function requestOneAction(fileId: string): ExecuteAction<'request.open'> {
+  return execute(CARD_VERBS.requestAccess, { fileIds: [fileId] }, 'Request access', { associatedInputs: 'None' });
+}
+
+function requestSeveralAction(recordings: ResultRecording[]): CardAction {
+  const choices: Choice[] = recordings.map((r) => ({ title: recordingPlainLabel(r), value: choiceValue(r.fileId) }));
+  return {
+    type: 'Action.ShowCard',
+    title: 'Request several…',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: INPUT_IDS.selectedFileIds,
+          label: 'Recordings to request',
+          isMultiSelect: true,
+          style: 'expanded',
+          wrap: true,
+          choices,
+          isRequired: true,
+          errorMessage: 'Pick at least one recording.',
+        },
+      ],
+      actions: [execute(CARD_VERBS.requestAccess, {}, 'Request selected')],
+    },
+  };
+}
+
+/** Multi-select answers come back comma-joined, so a value must never hold a comma. */
+function choiceValue(fileId: string): string {
+  if (fileId.includes(',')) throw new RangeError(`file id cannot be offered in a multi-select: ${JSON.stringify(fileId)}`);
+  return fileId;
+}
+
+export interface NoMatchView {
+  understood: string[];
+  /** What would widen the search, e.g. "A 1 km radius finds 12 recordings". */
+  hints: string[];
+}
+
+export function noMatchCard(view: NoMatchView): AdaptiveCard {
+  const body: CardElement[] = [heading('No recordings matched'), understoodBlock(view.understood)];
+  if (view.hints.length > 0) body.push(text('To widen the search:', { weight: 'bolder' }), bullets(view.hints.map((hint) => safeLine(hint))));
+  else body.push(text('Try a wider area, a longer time window or fewer filters.'));
+  return card(body, { fallbackText: 'No recordings matched.' });
+}
+
+export interface PlaceCandidate {
+  placeId: string;
+  name: string;
+  /** Helps tell same-named places apart, e.g. the borough. */
+  detail?: string;
+}
+
+export interface PlacePickerView {
+  /** The place as the officer typed it. */
+  text: string;
+  candidates: PlaceCandidate[];
+  /** The original query, so picking a place continues it. */
+  queryToken: string;
+}
+
+/** Teams shows up to six buttons in a row before folding them away; five keeps each row readable. */
+const BUTTONS_PER_ROW = 5;
+const MAX_PLACE_CANDIDATES = 10;
+
+export function placePickerCard(view: PlacePickerView): AdaptiveCard {
+  const buttons = view.candidates.slice(0, MAX_PLACE_CANDIDATES).map((candidate) =>
+    execute(
+      CARD_VERBS.pickPlace,
+      { queryToken: view.queryToken, placeId: candidate.placeId },
+      plainLine(candidate.detail ? `${candidate.name} (${candidate.detail})` : candidate.name, TEXT_LIMITS.name),
+    ),
+  );
+  const rows: CardElement[] = [];
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(actionSet(buttons.slice(i, i + BUTTONS_PER_ROW)));
+  return card([heading(`Which “${safeLine(view.text, TEXT_LIMITS.name)}” did you mean?`), text('Pick one and I will run the search.'), ...rows], {
+    fallbackText: 'Which place did you mean?',
+  });
+}
+
+export interface UnknownPlaceView {
+  text: string;
+  /** The closest names in the gazetteer. */
+  suggestions: string[];
+}
+
+export function unknownPlaceCard(view: UnknownPlaceView): AdaptiveCard {
+  const body: CardElement[] = [heading(`I don't know a place called “${safeLine(view.text, TEXT_LIMITS.name)}”`)];
+  if (view.suggestions.length > 0) {
+    body.push(text('Did you mean one of these?'), bullets(view.suggestions.slice(0, MAX_PLACE_CANDIDATES).map((s) => safeLine(s, TEXT_LIMITS.name))));
+  }
+  body.push(subtle('You can also search by camera id (LAM-0105), borough (in Lambeth) or case reference.'));
+  return card(body, { fallbackText: 'Unknown place.' });
+}

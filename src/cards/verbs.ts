@@ -1,0 +1,92 @@
+/**
+ * The Universal Action verbs the cards send, with the data each carries. Data holds only ids and
+ * what the person typed or picked: the server re-reads everything else (roles, names, state) from
+ * the store, so a forged or replayed invoke can claim nothing.
+ */
+export const CARD_VERBS = {
+  nextPage: 'footage.nextPage',
+  pickPlace: 'footage.pickPlace',
+  requestAccess: 'request.open',
+  submitRequest: 'request.submit',
+  approve: 'request.approve',
+  reject: 'request.reject',
+  refresh: 'request.refresh',
+  revoke: 'grant.revoke',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+export const ALL_CARD_VERBS: readonly CardVerb[] = Object.values(CARD_VERBS);
+
+export function isCardVerb(value: unknown): value is CardVerb {
+  return typeof value === 'string' && (ALL_CARD_VERBS as readonly string[]).includes(value);
+}
+
+/** Ids of the inputs on the cards: Teams merges each input's value into the action data under its id. */
+export const INPUT_IDS = {
+  /** Results card multi-select: comma-joined Box file ids. */
+  selectedFileIds: 'selectedFileIds',
+  caseReference: 'caseReference',
+  reason: 'reason',
+  access: 'access',
+  justification: 'justification',
+  durationDays: 'durationDays',
+  decisionComment: 'decisionComment',
+  approvedDurationDays: 'approvedDurationDays',
+} as const;
+
+export type AccessLevel = 'view' | 'download';
+
+/** The fixed data each verb's button carries (before Teams merges the card's inputs into it). */
+export interface CardActionData {
+  'footage.nextPage': { queryToken: string };
+  'footage.pickPlace': { queryToken: string; placeId: string };
+  /** One recording's button names it; "Request selected" sends none and relies on the multi-select. */
+  'request.open': { fileIds?: string[] };
+  /** formToken is the idempotency key: submitting the same form twice makes one request. */
+  'request.submit': { formToken: string; fileIds: string[] };
+  'request.approve': { requestId: string };
+  'request.reject': { requestId: string };
+  'request.refresh': { requestId: string };
+  'grant.revoke': { requestId: string };
+}
+
+/** What the inputs add, as Teams sends them (every value is a string; absent when left empty). */
+export interface CardActionInputs {
+  'footage.nextPage': Record<string, never>;
+  'footage.pickPlace': Record<string, never>;
+  'request.open': { [INPUT_IDS.selectedFileIds]?: string };
+  'request.submit': {
+    [INPUT_IDS.caseReference]?: string;
+    [INPUT_IDS.reason]?: string;
+    [INPUT_IDS.access]?: string;
+    [INPUT_IDS.justification]?: string;
+    [INPUT_IDS.durationDays]?: string;
+  };
+  'request.approve': { [INPUT_IDS.decisionComment]?: string; [INPUT_IDS.approvedDurationDays]?: string };
+  'request.reject': { [INPUT_IDS.decisionComment]?: string };
+  'request.refresh': Record<string, never>;
+  'grant.revoke': Record<string, never>;
+}
+
+/** An invoke's payload after parsing: the verb plus typed, trimmed values. */
+export type ParsedCardAction =
+  | { verb: 'footage.nextPage'; queryToken: string }
+  | { verb: 'footage.pickPlace'; queryToken: string; placeId: string }
+  | { verb: 'request.open'; fileIds: string[] }
+  | {
+      verb: 'request.submit';
+      formToken: string;
+      fileIds: string[];
+      /** Raw (trimmed) as typed: the domain validates the format and reports what is wrong. */
+      caseReference: string;
+      reason: string;
+      access: AccessLevel;
+      justification: string;
+      /** Null when absent or not a whole number. */
+      durationDays: number | null;
+    }
+  | { verb: 'request.approve'; requestId: string; comment: string; durationDays: number | null }
+  | { verb: 'request.reject'; requestId: string; comment: string }
+  | { verb: 'request.refresh'; requestId: string }
+  | { verb: 'grant.revoke'; requestId: string };

@@ -1,0 +1,131 @@
+/**
+ * Every card the bot can send, built from realistic and worst-case inputs, must pass the schema,
+ * the adaptivecards library, the bot's own rules and Teams' size limit; and every button's data may
+ * hold only ids and inputs (never a name, role or permission the server might be tempted to trust).
+ */
+import {
+  approvalCardFor,
+  approverView,
+  CARD_SIZE_LIMITS,
+  decidedView,
+  errorCard,
+  expiryNotice,
+  footagePreviewCard,
+  helpCard,
+  noMatchCard,
+  notRegisteredCard,
+  observerView,
+  placePickerCard,
+  refusalCard,
+  rejectionNotice,
+  requestFormCard,
+  requestStatusCard,
+  resultRecording,
+  resultsCard,
+  revocationNotice,
+  shareLinkCard,
+  unknownPlaceCard,
+  unknownTextCard,
+  welcomeCard,
+  type AdaptiveCard,
+  type CardActionData,
+  type CardVerb,
+} from '../../src/cards';
+import { COMMANDS } from '../../src/teams/commands';
+import { assertValidCard } from '../support/card-validation';
+import { findAll } from './card-query';
+import { APPROVER_IDS, DEMO_RECORDINGS, HOSTILE, hostileRecording, pendingRequest, REQUESTER_ID, summaries, tenGrantedRecordings, tenGrantedWithThumbnails } from './fixtures';
+
+const refresh = { refreshUserIds: [REQUESTER_ID, ...APPROVER_IDS] };
+const decided = pendingRequest({
+  status: 'granted',
+  decision: { by: HOSTILE.longName, at: new Date('2026-03-29T01:30:00Z'), comment: HOSTILE.reason500, durationDays: 3 },
+  expiresAt: new Date('2026-04-01T01:30:00Z'),
+});
+const worstRequest = pendingRequest({
+  requester: { name: HOSTILE.longName, borough: HOSTILE.unicode },
+  recordings: tenGrantedRecordings(),
+  reason: HOSTILE.reason500,
+  access: 'download',
+  justification: HOSTILE.link,
+  requesterHasBoxUser: false,
+  noApproverReachable: true,
+});
+const endedShare = { kind: 'revoked', at: new Date('2026-03-30T09:00:00Z'), by: 'Sgt Dana Whitfield' } as const;
+
+const MESSAGE_CARDS: Array<[string, () => AdaptiveCard]> = [
+  ['welcome (officer)', () => welcomeCard({ name: 'PC Alice Carter', role: 'officer' })],
+  ['welcome (supervisor, hostile name)', () => welcomeCard({ name: HOSTILE.link, role: 'supervisor' })],
+  ['welcome (unknown person)', () => welcomeCard(null)],
+  ['help (officer)', () => helpCard(COMMANDS, 'officer')],
+  ['help (admin)', () => helpCard(COMMANDS, 'admin')],
+  ['not registered', () => notRegisteredCard({ whomToAsk: 'your CCTV single point of contact' })],
+  ['unknown text', () => unknownTextCard(COMMANDS.flatMap((c) => c.examples))],
+  ['error (retryable)', () => errorCard({ title: 'Box is not answering', message: HOSTILE.reason500, retryable: true })],
+  ['error (final)', () => errorCard({ title: HOSTILE.longName, message: HOSTILE.link, retryable: false })],
+  ['refusal', () => refusalCard({ reason: 'This request was already approved by Sgt Dana Whitfield.' })],
+  ['results: 10 granted with thumbnails', () => resultsCard({ understood: ['Near Brixton Station (500 m)', HOSTILE.link], total: 1234, pageStart: 0, recordings: tenGrantedWithThumbnails(), nextPage: { queryToken: 'q.abc-123' } })],
+  [
+    'results: 10 without access, hostile text',
+    () =>
+      resultsCard({
+        understood: ['Camera LAM-0105', 'Tue 3 Mar 2026, 14:00–16:00 GMT'],
+        total: null,
+        pageStart: 10,
+        recordings: DEMO_RECORDINGS.slice(0, 10).map((r, i) => resultRecording(hostileRecording(r, i), { kind: 'none' })),
+        nextPage: { queryToken: 'q.next' },
+      }),
+  ],
+  ['results: last, empty page', () => resultsCard({ understood: ['In Lambeth'], total: 20, pageStart: 20, recordings: [] })],
+  ['no match', () => noMatchCard({ understood: ['Near Brixton Station (500 m)'], hints: ['A 1 km radius finds 12 recordings', 'The whole day finds 3 recordings'] })],
+  ['no match, no hints', () => noMatchCard({ understood: ['Case 5212345/26'], hints: [] })],
+  ['place picker', () => placePickerCard({ text: 'Victoria', queryToken: 'q.1', candidates: Array.from({ length: 12 }, (_, i) => ({ placeId: `place-${i}`, name: `Victoria ${HOSTILE.unicode} ${i}`, detail: 'Westminster' })) })],
+  ['unknown place', () => unknownPlaceCard({ text: HOSTILE.link, suggestions: ['Brixton Station', 'Brick Lane'] })],
+  ['request form (10 recordings, refilled with an error)', () => requestFormCard({ recordings: tenGrantedRecordings(), defaults: { durationDays: 7 }, maxDurationDays: 30, formToken: 'form-1', values: { caseReference: '12/3', reason: HOSTILE.reason500, access: 'download', justification: HOSTILE.link, durationDays: 99 }, error: 'Enter the case reference as seven digits, a slash and two digits.' })],
+  ['request status (pending, nobody reachable)', () => requestStatusCard(worstRequest, refresh)],
+  ['approver view (worst case)', () => approverView(worstRequest, { ...refresh, notice: 'Give a reason to reject.' })],
+  ['observer view', () => observerView(pendingRequest(), refresh)],
+  ['decided view with revoke', () => decidedView(decided, { ...refresh, canRevoke: true })],
+  ['decided: rejected', () => approvalCardFor(pendingRequest({ status: 'rejected', decision: { by: 'Sgt Dana Whitfield', at: new Date('2026-03-03T16:00:00Z'), comment: HOSTILE.link } }), 'other', refresh)],
+  ['decided: failed', () => approvalCardFor(pendingRequest({ status: 'failed', decision: { by: 'Sgt Dana Whitfield', at: new Date('2026-03-03T16:00:00Z') }, failure: 'Box refused the collaboration (403).' }), 'requester', refresh)],
+  ['decided: expired', () => approvalCardFor({ ...decided, status: 'expired' }, 'approver', refresh)],
+  ['decided: revoked', () => approvalCardFor({ ...decided, status: 'revoked', revocation: { by: 'Insp Ravi Mehta', at: new Date('2026-03-30T09:00:00Z') } }, 'approver', refresh)],
+  ['share link: 10 recordings with thumbnails', () => shareLinkCard({ recordings: tenGrantedRecordings(), expiresAt: new Date('2026-04-01T12:00:00Z'), access: 'download', caseReference: '5212345/26', approvedBy: HOSTILE.longName })],
+  ['share link: revoked', () => shareLinkCard({ recordings: tenGrantedRecordings(), expiresAt: new Date('2026-04-01T12:00:00Z'), access: 'view', caseReference: '5212345/26', approvedBy: 'Sgt Dana Whitfield', ended: endedShare })],
+  ['rejection notice', () => rejectionNotice({ recordings: summaries(3), caseReference: '5212345/26', rejectedBy: 'Sgt Dana Whitfield', rejectedAt: new Date('2026-03-03T16:00:00Z'), reason: HOSTILE.reason500 })],
+  ['expiry notice', () => expiryNotice({ recordings: summaries(10), caseReference: '5212345/26', expiredAt: new Date('2026-03-10T16:00:00Z') })],
+  ['revocation notice', () => revocationNotice({ recordings: summaries(1), caseReference: '5212345/26', revokedBy: 'Insp Ravi Mehta', revokedAt: new Date('2026-03-05T09:00:00Z'), reason: HOSTILE.bidi })],
+];
+
+const MESSAGE_EXTENSION_CARDS: Array<[string, () => AdaptiveCard]> = [
+  ['footage preview', () => footagePreviewCard(resultRecording(DEMO_RECORDINGS[5], { kind: 'none' }))],
+  ['footage preview, hostile text', () => footagePreviewCard(resultRecording(hostileRecording(DEMO_RECORDINGS[0], 0), { kind: 'none' }, 480))],
+];
+
+/** The data keys each verb's button may carry: ids only (inputs are merged in by Teams, not built in). */
+const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V]> } = {
+  'footage.nextPage': ['queryToken'],
+  'footage.pickPlace': ['queryToken', 'placeId'],
+  'request.open': ['fileIds'],
+  'request.submit': ['formToken', 'fileIds'],
+  'request.approve': ['requestId'],
+  'request.reject': ['requestId'],
+  'request.refresh': ['requestId'],
+  'grant.revoke': ['requestId'],
+};
+
+describe.each([
+  ...MESSAGE_CARDS.map(([name, build]) => [name, build, CARD_SIZE_LIMITS.message] as const),
+  ...MESSAGE_EXTENSION_CARDS.map(([name, build]) => [name, build, CARD_SIZE_LIMITS.messageExtension] as const),
+])('%s', (_name, build, limitBytes) => {
+  it('is a valid Adaptive Card 1.5 within Teams’ size limit', () => {
+    expect(() => assertValidCard(build(), { limitBytes })).not.toThrow();
+  });
+
+  it('puts only ids in button data', () => {
+    for (const { verb, data } of findAll<{ verb: CardVerb; data: Record<string, unknown> }>(build(), 'Action.Execute')) {
+      const allowed = ALLOWED_DATA_KEYS[verb] as readonly string[];
+      expect(Object.keys(data).filter((key) => !allowed.includes(key))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/** Invokes arrive as `value.action = { verb, data }`, with the card's inputs merged into data by Teams. */
+import { ALL_CARD_VERBS, CARD_VERBS, INPUT_IDS, parseCardAction, type ParsedCardAction } from '../../src/cards';
+
+function parsed(verb: unknown, data: unknown): ParsedCardAction {
+  const result = parseCardAction(verb, data);
+  if (!result.ok) throw new Error(`expected ${String(verb)} to parse, got: ${result.reason}`);
+  return result.action;
+}
+
+function refused(verb: unknown, data: unknown): string {
+  const result = parseCardAction(verb, data);
+  if (result.ok) throw new Error(`expected ${String(verb)} to be refused, got ${JSON.stringify(result.action)}`);
+  return result.reason;
+}
+
+describe('parseCardAction', () => {
+  it('knows exactly the exported verbs', () => {
+    expect([...ALL_CARD_VERBS].sort()).toEqual(
+      ['footage.nextPage', 'footage.pickPlace', 'grant.revoke', 'request.approve', 'request.open', 'request.refresh', 'request.reject', 'request.submit'],
+    );
+    expect(refused('request.delete', { requestId: 'r1' })).toBe('unknown action');
+    expect(refused(undefined, {})).toBe('unknown action');
+  });
+
+  it('parses paging and place picking', () => {
+    expect(parsed(CARD_VERBS.nextPage, { queryToken: 'q.abc-123' })).toEqual({ verb: 'footage.nextPage', queryToken: 'q.abc-123' });
+    expect(parsed(CARD_VERBS.pickPlace, { queryToken: 'q1', placeId: 'victoria-station' })).toEqual({ verb: 'footage.pickPlace', queryToken: 'q1', placeId: 'victoria-station' });
+    expect(refused(CARD_VERBS.nextPage, {})).toMatch(/queryToken/);
+  });
+
+  it('takes a single recording from the button, or several from the multi-select answer', () => {
+    expect(parsed(CARD_VERBS.requestAccess, { fileIds: ['1700001'] })).toEqual({ verb: 'request.open', fileIds: ['1700001'] });
+    expect(parsed(CARD_VERBS.requestAccess, { [INPUT_IDS.selectedFileIds]: '1700001,1700002,1700001' })).toEqual({ verb: 'request.open', fileIds: ['1700001', '1700002'] });
+    expect(refused(CARD_VERBS.requestAccess, { [INPUT_IDS.selectedFileIds]: '' })).toMatch(/no recording selected/);
+    expect(refused(CARD_VERBS.requestAccess, { fileIds: ["1' OR 1=1"] })).toMatch(/invalid file id/);
+  });
+
+  it('parses the request form with its inputs, trimmed, and the duration as a number', () => {
+    const action = parsed(CARD_VERBS.submitRequest, {
+      formToken: 'form-1',
+      fileIds: ['1700001'],
+      caseReference: ' 5212345/26 ',
+      reason: 'Robbery',
+      access: 'download',
+      justification: 'Court bundle',
+      durationDays: '7',
+    });
+    expect(action).toEqual({ verb: 'request.submit', formToken: 'form-1', fileIds: ['1700001'], caseReference: '5212345/26', reason: 'Robbery', access: 'download', justification: 'Court bundle', durationDays: 7 });
+  });
+
+  it('leaves meaning to the domain: empty inputs become "", a bad duration null', () => {
+    const action = parsed(CARD_VERBS.submitRequest, { formToken: 'form-1', fileIds: ['1'], durationDays: 'seven' });
+    expect(action).toMatchObject({ caseReference: '', reason: '', access: 'view', justification: '', durationDays: null });
+  });
+
+  it('refuses forged shapes: unknown access levels, non-text inputs, huge text', () => {
+    expect(refused(CARD_VERBS.submitRequest, { formToken: 'f', fileIds: ['1'], access: 'owner' })).toMatch(/access/);
+    expect(refused(CARD_VERBS.submitRequest, { formToken: 'f', fileIds: ['1'], reason: { $gt: '' } })).toMatch(/reason must be text/);
+    expect(refused(CARD_VERBS.submitRequest, { formToken: 'f', fileIds: ['1'], reason: 'x'.repeat(10_001) })).toMatch(/too long/);
+    expect(refused(CARD_VERBS.submitRequest, { fileIds: ['1'] })).toMatch(/formToken/);
+  });
+
+  it('parses decisions with the comment and the (possibly shortened) duration', () => {
+    expect(parsed(CARD_VERBS.approve, { requestId: 'req-1', decisionComment: ' ok ', approvedDurationDays: '3' })).toEqual({ verb: 'request.approve', requestId: 'req-1', comment: 'ok', durationDays: 3 });
+    expect(parsed(CARD_VERBS.reject, { requestId: 'req-1' })).toEqual({ verb: 'request.reject', requestId: 'req-1', comment: '' });
+    expect(parsed(CARD_VERBS.refresh, { requestId: 'req-1' })).toEqual({ verb: 'request.refresh', requestId: 'req-1' });
+    expect(parsed(CARD_VERBS.revoke, { requestId: 'req-1' })).toEqual({ verb: 'grant.revoke', requestId: 'req-1' });
+  });
+
+  it('ignores claims a card could make about who is acting', () => {
+    const action = parsed(CARD_VERBS.approve, { requestId: 'req-1', role: 'admin', approver: 'Sgt Dana Whitfield' });
+    expect(action).toEqual({ verb: 'request.approve', requestId: 'req-1', comment: '', durationDays: null });
+  });
+
+  it('refuses missing or malformed ids and non-object data', () => {
+    expect(refused(CARD_VERBS.approve, {})).toMatch(/requestId/);
+    expect(refused(CARD_VERBS.approve, { requestId: 'x'.repeat(129) })).toMatch(/requestId/);
+    expect(refused(CARD_VERBS.approve, 'req-1')).toMatch(/requestId/);
+  });
+});

@@ -1,0 +1,39 @@
+import { escapeMarkdown, plainLine, safeLine, safeParagraph, truncate } from '../../src/cards';
+
+describe('outside text on cards', () => {
+  it('turns a Markdown link into literal text', () => {
+    const shown = safeLine('[Open footage](https://evil.example/x)');
+    expect(shown).toBe('\\[Open footage\\](https://evil.example/x)');
+    // No unescaped "[" remains, so no link can form.
+    expect(shown).not.toMatch(/(^|[^\\])\[/);
+  });
+
+  it('neutralises emphasis, code, images, headings and list markers', () => {
+    expect(escapeMarkdown('**bold** _it_ `code` ~~x~~ ![img](u) <b>')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~x\\~\\~ !\\[img\\](u) \\<b\\>');
+    expect(escapeMarkdown('# Title\n- item\n+ item\n12. item')).toBe('\\# Title\n\\- item\n\\+ item\n12\\. item');
+    expect(escapeMarkdown('Smith-Jones, 3.5 m')).toBe('Smith-Jones, 3.5 m');
+  });
+
+  it('keeps Adaptive Card date functions literal', () => {
+    expect(safeLine('{{DATE(2026-03-03T14:00:00Z, SHORT)}}')).not.toContain('{{');
+  });
+
+  it('drops control characters and bidirectional overrides', () => {
+    expect(safeLine('Camera \u202Eexe.mp4\u202C\u0007')).toBe('Camera exe.mp4');
+    expect(plainLine('a\u2066b\u2069\tc')).toBe('ab c');
+  });
+
+  it('truncates by user-perceived characters without splitting emoji', () => {
+    const officer = '👮🏽‍♀️';
+    expect(truncate(officer.repeat(5), 3)).toBe(`${officer.repeat(2)}…`);
+    expect(truncate('short', 10)).toBe('short');
+    expect(Array.from(new Intl.Segmenter().segment(safeLine('x'.repeat(300), 80)))).toHaveLength(80);
+  });
+
+  it('keeps a reason’s line breaks as Markdown paragraphs, and keeps 500 characters whole', () => {
+    expect(safeParagraph('first line\n\n\nsecond *line*')).toBe('first line\n\nsecond \\*line\\*');
+    const reason = 'a'.repeat(500);
+    expect(safeParagraph(reason)).toBe(reason);
+    expect(safeParagraph(`${reason}b`)).toHaveLength(500);
+  });
+});
