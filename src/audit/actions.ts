@@ -1,0 +1,32 @@
+/**
+ * What the audit log records (issue 4: every step of a request's life, and every refused action).
+ * Kept as a closed list so that a typo cannot create a new kind of entry nobody reports on.
+ */
+export const AUDIT_ACTIONS = [
+  /** An officer submitted a request (target: the request). */
+  'requested',
+  /** The approval card went to an approver or the approvals channel. */
+  'routed',
+  /** No approver could be reached; the request waits in the queue. */
+  'unroutable',
+  'approved',
+  'rejected',
+  /** Access to one recording was granted in Box (details: boxFileId, collaborationId, ...). */
+  'granted',
+  'grant_failed',
+  'expired',
+  'revoked',
+  'revoke_failed',
+  /** An action was refused on the server (self-approval, wrong role, not pending, forged invoke). */
+  'refused',
+  /** An admin chose the channel that receives approval cards. */
+  'approvals_channel_set',
+  /** The roster was (re)loaded: who may approve changed. */
+  'roster_replaced',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value);
+}

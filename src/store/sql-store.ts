@@ -1,0 +1,67 @@
+import type { MigrationResult, Store, StoreRepositories } from '../footage/ports/store';
+import { MIGRATIONS } from './migrations/schema';
+import { runMigrations } from './migrations/runner';
+import { SqlAuditLog } from './repositories/audit';
+import { SqlConversationRepository } from './repositories/conversations';
+import { SqlJobQueue } from './repositories/jobs';
+import { SqlPeopleRepository } from './repositories/people';
+import { SqlAccessRequestRepository } from './repositories/requests';
+import { SqlSettingsRepository } from './repositories/settings';
+import type { Driver, Executor } from './sql/executor';
+import type { Clock } from './sql/values';
+
+/** Repositories over one executor: the pool/connection itself, or one transaction. */
+function repositories(db: Executor, clock: Clock): StoreRepositories {
+  return {
+    people: new SqlPeopleRepository(db, clock),
+    conversations: new SqlConversationRepository(db, clock),
+    settings: new SqlSettingsRepository(db, clock),
+    requests: new SqlAccessRequestRepository(db, clock),
+    jobs: new SqlJobQueue(db, clock),
+    audit: new SqlAuditLog(db, clock),
+  };
+}
+
+/** The Store over either driver: the repositories are the same code for both databases. */
+export class SqlStore implements Store {
+  readonly people: StoreRepositories['people'];
+  readonly conversations: StoreRepositories['conversations'];
+  readonly settings: StoreRepositories['settings'];
+  readonly requests: StoreRepositories['requests'];
+  readonly jobs: StoreRepositories['jobs'];
+  readonly audit: StoreRepositories['audit'];
+
+  constructor(private readonly driver: Driver, private readonly clock: Clock) {
+    const own = repositories(driver, clock);
+    this.people = own.people;
+    this.conversations = own.conversations;
+    this.settings = own.settings;
+    this.requests = own.requests;
+    this.jobs = own.jobs;
+    this.audit = own.audit;
+  }
+
+  get kind(): 'sqlite' | 'postgres' {
+    return this.driver.dialect.name;
+  }
+
+  describe(): string {
+    return this.driver.describe();
+  }
+
+  ping(): Promise<boolean> {
+    return this.driver.ping();
+  }
+
+  migrate(): Promise<MigrationResult> {
+    return runMigrations(this.driver, MIGRATIONS, this.clock);
+  }
+
+  transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
+    return this.driver.transaction((tx) => fn(repositories(tx, this.clock)));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
