@@ -23,7 +23,7 @@ describe('readiness', () => {
   test('/healthz says which Box and which database are in use and that both answer', async () => {
     const response = await fetch(`${h.bot.url}/healthz`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as Record<string, any>;
+    const body = (await response.json()) as { ready: boolean; box: { target: string; reachable: boolean }; database: object; seed: object };
     expect(body.ready).toBe(true);
     expect(body.box.target).toMatch(/^emulator http:\/\/127\.0\.0\.1:\d+$/);
     expect(body.box.reachable).toBe(true);

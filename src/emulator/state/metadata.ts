@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { nextId, sql, type Db } from './db';
+
+export type TemplateFieldType = 'string' | 'float' | 'date' | 'enum' | 'multiSelect';
+
+export interface TemplateField {
+  id: string;
+  type: TemplateFieldType;
+  key: string;
+  displayName: string;
+  description?: string;
+  hidden: boolean;
+  options?: Array<{ id: string; key: string }>;
+}
+
+export interface MetadataTemplate {
+  id: string;
+  scope: string;
+  templateKey: string;
+  displayName: string;
+  hidden: boolean;
+  copyInstanceOnItemCopy: boolean;
+  fields: TemplateField[];
+}
+
+interface TemplateRow {
+  id: string;
+  scope: string;
+  template_key: string;
+  display_name: string;
+  hidden: number;
+  copy_instance_on_item_copy: number;
+  fields: string;
+}
+
+function toTemplate(row: TemplateRow): MetadataTemplate {
+  return {
+    id: row.id,
+    scope: row.scope,
+    templateKey: row.template_key,
+    displayName: row.display_name,
+    hidden: row.hidden === 1,
+    copyInstanceOnItemCopy: row.copy_instance_on_item_copy === 1,
+    fields: JSON.parse(row.fields) as TemplateField[],
+  };
+}
+
+export function getTemplate(db: Db, scope: string, templateKey: string): MetadataTemplate | undefined {
+  const row = sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? AND template_key = ?').get(scope, templateKey) as TemplateRow | undefined;
+  return row ? toTemplate(row) : undefined;
+}
+
+export function listTemplates(db: Db, scope: string): MetadataTemplate[] {
+  return (sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? ORDER BY created_seq').all(scope) as TemplateRow[]).map(toTemplate);
+}
+
+export function insertTemplate(db: Db, template: Omit<MetadataTemplate, 'id'>): MetadataTemplate {
+  const id = randomUUID();
+  sql(
+    db,
+    `INSERT INTO metadata_templates (id, scope, template_key, display_name, hidden, copy_instance_on_item_copy, fields, created_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id, template.scope, template.templateKey, template.displayName, template.hidden ? 1 : 0, template.copyInstanceOnItemCopy ? 1 : 0,
+    JSON.stringify(template.fields), nextId(db, 'template'),
+  );
+  return { id, ...template };
+}
+
+export type InstanceValues = Record<string, string | number | string[]>;
+
+export interface MetadataInstance {
+  id: string;
+  itemId: number;
+  scope: string;
+  templateKey: string;
+  values: InstanceValues;
+  version: number;
+  typeVersion: number;
+}
+
+interface InstanceRow {
+  id: string;
+  item_id: number;
+  scope: string;
+  template_key: string;
+  vals: string;
+  version: number;
+  type_version: number;
+}
+
+function toInstance(row: InstanceRow): MetadataInstance {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    scope: row.scope,
+    templateKey: row.template_key,
+    values: JSON.parse(row.vals) as InstanceValues,
+    version: row.version,
+    typeVersion: row.type_version,
+  };
+}
+
+export function getInstance(db: Db, itemId: number, scope: string, templateKey: string): MetadataInstance | undefined {
+  const row = sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? AND scope = ? AND template_key = ?').get(itemId, scope, templateKey) as
+    | InstanceRow
+    | undefined;
+  return row ? toInstance(row) : undefined;
+}
+
+export function instancesOfItem(db: Db, itemId: number): MetadataInstance[] {
+  return (sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? ORDER BY rowid').all(itemId) as InstanceRow[]).map(toInstance);
+}
+
+export function instancesOfTemplate(db: Db, scope: string, templateKey: string): MetadataInstance[] {
+  return (sql(db, 'SELECT * FROM metadata_instances WHERE scope = ? AND template_key = ?').all(scope, templateKey) as InstanceRow[]).map(toInstance);
+}
+
+export function insertInstance(db: Db, itemId: number, scope: string, templateKey: string, values: InstanceValues): MetadataInstance {
+  const id = randomUUID();
+  sql(db, 'INSERT INTO metadata_instances (id, item_id, scope, template_key, vals, version, type_version) VALUES (?, ?, ?, ?, ?, 0, 0)').run(
+    id, itemId, scope, templateKey, JSON.stringify(values),
+  );
+  return { id, itemId, scope, templateKey, values, version: 0, typeVersion: 0 };
+}
+
+export function updateInstanceValues(db: Db, instance: MetadataInstance, values: InstanceValues): MetadataInstance {
+  sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1 WHERE id = ?').run(JSON.stringify(values), instance.id);
+  return { ...instance, values, version: instance.version + 1 };
+}

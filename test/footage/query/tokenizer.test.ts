@@ -1,0 +1,35 @@
+import { normaliseText, tokenize } from '../../../src/footage/query/tokenizer';
+
+const kinds = (text: string) => tokenize(normaliseText(text)).map((t) => `${t.kind}:${t.text}`);
+
+describe('tokenize', () => {
+  it('keeps case references, camera ids, dates and clock times whole', () => {
+    expect(kinds('case 5212345/26 LAM-0105 lam0106 04/03/2026 4/3 2026-03-04 14:00 2.30pm 1400hrs')).toEqual([
+      'word:case', 'caseRef:5212345/26', 'camera:LAM-0105', 'camera:lam0106', 'date:04/03/2026', 'date:4/3',
+      'date:2026-03-04', 'time:14:00', 'time:2.30pm', 'time:1400hrs',
+    ]);
+  });
+
+  it('splits ranges and reads distances with their units', () => {
+    expect(kinds('2-4pm 22:00-23:30 300m 1.5 km 300 metres 0.5 miles 3 mins')).toEqual([
+      'number:2', 'symbol:-', 'time:4pm', 'time:22:00', 'symbol:-', 'time:23:30', 'distance:300m', 'distance:1.5 km',
+      'distance:300 metres', 'distance:0.5 miles', 'number:3', 'word:mins',
+    ]);
+    const [distance] = tokenize('1.5km');
+    expect(distance).toMatchObject({ kind: 'distance', metres: 1500 });
+  });
+
+  it('reads meridiem times and ordinals', () => {
+    expect(tokenize('4 p.m.')[0]).toMatchObject({ kind: 'time', hour: 4, minute: 0, meridiem: 'pm' });
+    expect(tokenize('11am')[0]).toMatchObject({ kind: 'time', hour: 11, meridiem: 'am' });
+    expect(tokenize('4th')[0]).toMatchObject({ kind: 'ordinal', value: 4 });
+  });
+
+  it('normalises dashes, quotes, invisible characters and full-width digits', () => {
+    expect(normaliseText('King’s Cross  2–4pm\u200B ４/３')).toBe("King's Cross 2-4pm 4/3");
+  });
+
+  it('turns anything else into one-character symbols', () => {
+    expect(kinds("' OR 1=1; --")).toEqual(["symbol:'", 'word:OR', 'number:1', 'symbol:=', 'number:1', 'symbol:;', 'symbol:-', 'symbol:-']);
+  });
+});
