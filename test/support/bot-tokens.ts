@@ -29,7 +29,8 @@ export class LocalTokenIssuer {
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
       if (req.url === '/.well-known/openidconfiguration') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({
           issuer: this.issuer,
           authorization_endpoint: `${this.base()}/authorize`,
           jwks_uri: `${this.base()}/keys`,
@@ -39,10 +40,12 @@ export class LocalTokenIssuer {
         return;
       }
       if (req.url === '/keys') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [this.publicJwk] }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ keys: [this.publicJwk] }));
         return;
       }
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;

@@ -108,7 +108,8 @@ export class LocalConnector {
       try {
         body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       } catch {
-        res.writeHead(400).end();
+        res.writeHead(400);
+        res.end();
         return;
       }
       const call = this.route(req.method ?? 'GET', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname), body);
@@ -132,7 +133,8 @@ export class LocalConnector {
 
   private respond(call: ConnectorCall, res: http.ServerResponse): void {
     const json = (status: number, payload: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
     };
     switch (call.kind) {
       case 'reply':
