@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from './config';
+import { ConfigError } from './footage/errors';
 import { createBoxGateway, describeBoxTarget, type BoxGatewayConfig } from './box';
 import { startBoxEmulator, type BoxEmulator } from './emulator';
 import type { BoxPort } from './footage/ports/box';
@@ -15,6 +16,10 @@ import { openStore } from './store';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
+import { FindFootage } from './footage/find';
+import { FootageSearch } from './footage/search-service';
+import { loadGazetteer, type Gazetteer } from './footage/query';
+import { readFile } from 'node:fs/promises';
 
 /**
  * The composition root: builds every part from configuration, in the order readiness needs
@@ -103,7 +108,8 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
         health.setSeed('complete', outcome);
       }
 
-      const services = createTeamsServices(store, config);
+      const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
+      const services = createTeamsServices(store, box, find, config);
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       health.setStage('ready');
@@ -135,6 +141,18 @@ function gatewayConfig(config: AppConfig, emulator: BoxEmulator | undefined): Bo
 function boxTargetLabel(config: AppConfig, emulator?: BoxEmulator): string {
   if (config.box.kind === 'emulator') return `emulator ${emulator?.url ?? `http://127.0.0.1:${config.box.port}`}`;
   return describeBoxTarget(gatewayConfig(config, undefined));
+}
+
+/** The gazetteer of places and cameras that "near X" and "camera Y" are read against. */
+async function loadPlaces(config: AppConfig): Promise<Gazetteer> {
+  const read = async (file: string, variable: string): Promise<unknown> => {
+    try {
+      return JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      throw new ConfigError(variable, `cannot read JSON from ${file}`);
+    }
+  };
+  return loadGazetteer(await read(config.placesPath, 'PLACES_PATH'), await read(config.camerasPath, 'CAMERAS_PATH'));
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -54,6 +54,10 @@ export interface AppConfig {
   maxBodyBytes: number;
   access: AccessPolicy;
   projectRoot: string;
+  /** A fixed "now" for relative times (demos and tests of the March 2026 data set); unset in production. */
+  clockNow?: Date;
+  placesPath: string;
+  camerasPath: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +85,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     access: { maxDurationDays, defaultDurationDays, sharedLinks: bool(env, 'SHARED_LINKS', true) },
     projectRoot,
+    clockNow: instant(env, 'CLOCK_NOW'),
+    placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),
+    camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
   };
 }
 
@@ -184,6 +191,16 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
   const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
   if (!match) throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${value}")`);
   return match;
+}
+
+function instant(env: Env, name: string): Date | undefined {
+  const value = text(env, name);
+  if (value === undefined) return undefined;
+  const parsed = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed.getTime())) {
+    throw new ConfigError(name, `must be an ISO 8601 instant such as 2026-03-20T10:00:00Z (got "${value}")`);
+  }
+  return parsed;
 }
 
 function url(env: Env, name: string): string | undefined {

@@ -5,6 +5,8 @@ import { logger, withCorrelation } from '../log';
 import { classifyText, MAX_COMMAND_CHARS } from './text-commands';
 import { isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse, answerActionWithCard, type AdaptiveCardJson, type ConversationScope } from './turn-helpers';
 import { COMMANDS } from './commands';
+import { handleFindText, registerFindRoutes, type FindRouteDeps } from './find-routes';
+import { PERSON_KEY, personOf } from './person';
 import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
 
 /**
@@ -17,15 +19,9 @@ export interface TeamsServices {
   /** Remembers where to reach a person proactively; called on install and on every activity. */
   rememberConversation(input: { aadObjectId: string; person: Person | null; scope: ConversationScope; reference: unknown }): Promise<void>;
   supportContact: string;
+  find: FindRouteDeps;
 }
 
-const PERSON_KEY = 'cctv.person';
-
-export function personOf(context: TurnContext): Person {
-  const person = context.turnState.get(PERSON_KEY) as Person | undefined;
-  if (!person) throw new Error('route reached without a resolved person');
-  return person;
-}
 
 export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({
@@ -66,12 +62,17 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
     }
   });
 
+  registerFindRoutes(app, services.find);
+
   app.message(/[\s\S]*/, async (context) => {
     const person = personOf(context);
     const command = classifyText(context.activity.text);
     switch (command.kind) {
       case 'help':
         await sendCard(context, helpCard(COMMANDS, person.role));
+        return;
+      case 'find':
+        await handleFindText(context, services.find, command.text);
         return;
       case 'empty':
         await sendCard(context, unknownTextCard(exampleLines()));
