@@ -6,17 +6,18 @@
  *   BOX_JWT_CONFIG_PATH=/path/config.json        a real enterprise, JWT app
  *   SEED_CONCURRENCY (default 8), DEMO_DIR (default <project>/demo)
  *
- * Configuration parsing is deliberately local and small; the bot's own configuration module is the
- * place for anything more.
+ * Box settings are read by the bot's own configuration module, so the seed targets exactly the Box
+ * that `npm start` would use with the same environment.
  */
 import path from 'node:path';
 import { createBoxGateway, describeBoxTarget, type BoxGatewayConfig } from '../src/box';
+import { emulatorBaseUrls, gatewayConfigFor } from '../src/box/from-app-config';
+import { loadConfig } from '../src/config';
 import { ConfigError } from '../src/footage/errors';
 import { loadDemoData, seedDemoData, type SeedReport } from '../src/seed';
 
 type Env = Record<string, string | undefined>;
 
-const EMULATOR_DEFAULTS = { clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' };
 
 /** Compiled, this file runs from dist/scripts; under ts-jest, from scripts/. */
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -35,43 +36,19 @@ export function seedConfigFromEnv(env: Env): SeedCommandConfig {
     throw new ConfigError('SEED_CONCURRENCY', 'must be a whole number from 1 to 64');
   }
   const demoDir = path.resolve(projectRoot, value('DEMO_DIR') ?? 'demo');
-  return { box: boxConfig(value), demoDir, concurrency };
+  return { box: boxConfig(env, value), demoDir, concurrency };
 }
 
-function boxConfig(value: (name: string) => string | undefined): BoxGatewayConfig {
-  const jwtPath = value('BOX_JWT_CONFIG_PATH');
-  const clientId = value('BOX_CLIENT_ID');
-  const emulatorUrl = value('BOX_EMULATOR_URL');
-  if (jwtPath && clientId) throw new ConfigError('BOX_JWT_CONFIG_PATH', 'and BOX_CLIENT_ID are both set: choose one Box authentication');
-  if (jwtPath) return { auth: { kind: 'jwt', configPath: path.resolve(jwtPath) } };
-  if (clientId && !emulatorUrl) {
-    const clientSecret = value('BOX_CLIENT_SECRET');
-    const enterpriseId = value('BOX_ENTERPRISE_ID');
-    if (!clientSecret) throw new ConfigError('BOX_CLIENT_SECRET', 'is required with BOX_CLIENT_ID');
-    if (!enterpriseId || !/^\d+$/.test(enterpriseId)) throw new ConfigError('BOX_ENTERPRISE_ID', 'is required with BOX_CLIENT_ID and must be numeric');
-    return { auth: { kind: 'ccg', clientId, clientSecret, enterpriseId } };
-  }
-  const url = emulatorUrl ?? 'http://127.0.0.1:3979';
+function boxConfig(env: Env, value: (name: string) => string | undefined): BoxGatewayConfig {
+  const target = loadConfig(env).box;
+  const emulatorUrl = value('BOX_EMULATOR_URL') ?? `http://127.0.0.1:${target.kind === 'emulator' ? target.port : 3979}`;
   let origin: string;
   try {
-    origin = new URL(url).origin;
+    origin = new URL(emulatorUrl).origin;
   } catch {
-    throw new ConfigError('BOX_EMULATOR_URL', 'must be the emulator\'s URL, e.g. http://127.0.0.1:3979');
+    throw new ConfigError('BOX_EMULATOR_URL', "must be the emulator's URL, e.g. http://127.0.0.1:3979");
   }
-  return {
-    auth: {
-      kind: 'ccg',
-      clientId: clientId ?? EMULATOR_DEFAULTS.clientId,
-      clientSecret: value('BOX_CLIENT_SECRET') ?? EMULATOR_DEFAULTS.clientSecret,
-      enterpriseId: value('BOX_ENTERPRISE_ID') ?? EMULATOR_DEFAULTS.enterpriseId,
-    },
-    baseUrls: emulatorBaseUrls(origin),
-  };
-}
-
-/** The emulator serves the API, uploads and OAuth pages on one port (uploads and OAuth under /api, as Box's hosts do). */
-export function emulatorBaseUrls(origin: string): NonNullable<BoxGatewayConfig['baseUrls']> {
-  return { baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` };
+  return gatewayConfigFor(target, origin);
 }
 
 export async function runSeed(env: Env, print: (line: string) => void): Promise<SeedReport> {
@@ -95,6 +72,8 @@ export async function runSeed(env: Env, print: (line: string) => void): Promise<
   print(summary(report));
   return report;
 }
+
+export { emulatorBaseUrls };
 
 export function summary(report: SeedReport): string {
   const tally = (t: { created: number; existing: number }): string => `${t.created} created, ${t.existing} already there`;

@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from './config';
 import { ConfigError } from './footage/errors';
 import { createBoxGateway, describeBoxTarget, type BoxGatewayConfig } from './box';
+import { gatewayConfigFor } from './box/from-app-config';
 import { startBoxEmulator, type BoxEmulator } from './emulator';
 import type { BoxPort } from './footage/ports/box';
 import type { Store } from './footage/ports/store';
@@ -127,20 +128,13 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
 }
 
 function gatewayConfig(config: AppConfig, emulator: BoxEmulator | undefined): BoxGatewayConfig {
-  const box = config.box;
-  if (box.kind === 'emulator') {
-    if (!emulator) throw new Error('Box emulator not started');
-    return { auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' }, baseUrls: emulator.baseUrls };
-  }
-  if (box.kind === 'ccg') {
-    return { auth: { kind: 'ccg', clientId: box.clientId, clientSecret: box.clientSecret, enterpriseId: box.enterpriseId }, baseUrls: box.baseUrls };
-  }
-  return { auth: { kind: 'jwt', configPath: box.configPath }, baseUrls: box.baseUrls };
+  if (config.box.kind === 'emulator' && !emulator) throw new Error('Box emulator not started');
+  return gatewayConfigFor(config.box, emulator?.url ?? '');
 }
 
 function boxTargetLabel(config: AppConfig, emulator?: BoxEmulator): string {
   if (config.box.kind === 'emulator') return `emulator ${emulator?.url ?? `http://127.0.0.1:${config.box.port}`}`;
-  return describeBoxTarget(gatewayConfig(config, undefined));
+  return describeBoxTarget(gatewayConfigFor(config.box, ''));
 }
 
 /** The gazetteer of places and cameras that "near X" and "camera Y" are read against. */
