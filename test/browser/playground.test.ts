@@ -8,14 +8,13 @@
  * chromium`); never downloads a browser. Everything listens on 127.0.0.1 ports chosen at run time,
  * and the page may only reach loopback.
  */
-import { execFile } from 'node:child_process';
+import { ensureBuilt } from '../support/build';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Browser, Page, chromium } from 'playwright-core';
 import { COMMANDS } from '../../src/teams/commands';
-import { Managed, freePort, httpStatus, start, stop, waitFor } from './processes';
+import { Managed, freePort, httpStatus, start, stop, waitFor } from '../support/processes';
 
 const RUN = process.env.RUN_BROWSER_TEST === '1';
 const CHROMIUM = '/usr/bin/chromium';
@@ -132,8 +131,8 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
       expect(existsSync(CHROMIUM)).toBe(true);
       dir = mkdtempSync(path.join(tmpdir(), 'cctv-browser-'));
 
-      // `npm start` builds first; so does this, so it drives the code in the working tree.
-      await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+      // `npm start` builds first; so does this (unless `npm test` just did), so it drives the code in the working tree.
+      await ensureBuilt();
 
       const [botPort, emulatorPort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
       const botProcess = start('bot', process.execPath, ['dist/src/index.js'], {

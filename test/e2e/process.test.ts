@@ -1,0 +1,88 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuilt, PROJECT_ROOT } from '../support/build';
+import { LocalConnector } from '../support/connector';
+import { SEEDED_DATA_DIR_ENV, demoUser } from '../support/harness';
+import { freePort, httpStatus, start, stop, waitFor, type Managed } from '../support/processes';
+import { TeamsClient } from '../support/teams-client';
+
+/**
+ * The bot as `npm start` runs it (node dist/src/index.js, a separate process): configuration errors
+ * stop it with the variable named, and SIGTERM lets an in-flight turn finish before it exits.
+ */
+const MAIN = path.join('dist', 'src', 'index.js');
+
+function run(env: Record<string, string>): Managed {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)));
+  return start('bot', process.execPath, [MAIN], { cwd: PROJECT_ROOT, env: { ...clean, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv });
+}
+
+async function exitOf(proc: Managed): Promise<number | null> {
+  if (proc.exited()) return proc.child.exitCode;
+  return new Promise((resolve) => proc.child.once('exit', (code) => resolve(code)));
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+
+describe('refusing to start', () => {
+  test('production without BOT_ID names what is missing', async () => {
+    const proc = run({ NODE_ENV: 'production' });
+    expect(await exitOf(proc)).not.toBe(0);
+    expect(proc.output()).toMatch(/Configuration error: BOT_ID: is required when NODE_ENV=production/);
+  });
+
+  test('a malformed variable is named with what is expected', async () => {
+    const proc = run({ PORT: 'eighty' });
+    expect(await exitOf(proc)).not.toBe(0);
+    expect(proc.output()).toMatch(/PORT: must be a whole number/);
+    expect(proc.output()).not.toMatch(/at .+\.js:\d+/);
+  });
+});
+
+describe('a running bot', () => {
+  let dir: string;
+  let proc: Managed | undefined;
+  let connector: LocalConnector;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cctv-process-'));
+    const seeded = process.env[SEEDED_DATA_DIR_ENV];
+    if (seeded) await cp(seeded, dir, { recursive: true });
+    connector = await new LocalConnector().start();
+  });
+
+  afterAll(async () => {
+    await stop(proc);
+    await connector.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('answers /healthz, then finishes an in-flight turn on SIGTERM before exiting 0', async () => {
+    const [port, emulatorPort] = [await freePort(), await freePort()];
+    proc = run({ PORT: String(port), HOST: '127.0.0.1', BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: dir });
+    const running = proc;
+    await waitFor('healthz 200', running, 90_000, async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined));
+    expect(running.output()).toContain('npm run playground');
+
+    // Box answers the next metadata query slowly, so the search turn is still running at SIGTERM.
+    const fault = await fetch(`http://127.0.0.1:${emulatorPort}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 1500, count: 1, match: 'POST /2.0/metadata_queries' }),
+    });
+    expect(fault.ok).toBe(true);
+    const teams = new TeamsClient(`http://127.0.0.1:${port}`, connector.url);
+    const turn = teams.say(demoUser('alice'), 'camera LAM-0105');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    running.child.kill('SIGTERM');
+
+    const response = await turn;
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(connector.cards())).toMatch(/\d+ recordings/);
+    expect(await exitOf(running)).toBe(0);
+    expect(running.output()).toContain('bot stopped');
+  }, 120_000);
+});
