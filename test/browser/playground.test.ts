@@ -8,7 +8,9 @@
  * chromium`); never downloads a browser. Everything listens on 127.0.0.1 ports chosen at run time,
  * and the page may only reach loopback.
  */
+import { cp } from 'node:fs/promises';
 import { ensureBuilt } from '../support/build';
+import { SEEDED_DATA_DIR_ENV } from '../support/harness';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,6 +136,9 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
       // `npm start` builds first; so does this (unless `npm test` just did), so it drives the code in the working tree.
       await ensureBuilt();
 
+      // The demo data seeded once for this test run, when there is one (the bot would seed it otherwise).
+      const seeded = process.env[SEEDED_DATA_DIR_ENV];
+      if (seeded) await cp(seeded, path.join(dir, 'data'), { recursive: true });
       const [botPort, emulatorPort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
       const botProcess = start('bot', process.execPath, ['dist/src/index.js'], {
         cwd: root,

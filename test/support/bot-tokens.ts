@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { closeServer, listenOnLoopback, originOf } from './loopback-server';
 
 /**
  * A local Bot Framework token issuer: serves an OpenID configuration and a JWKS (with the
@@ -47,15 +47,12 @@ export class LocalTokenIssuer {
       res.writeHead(404);
       res.end();
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await listenOnLoopback(this.server);
     return this;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** A channel token for `audience` (the bot's app id), bound to `serviceUrl` like Teams' tokens. */
@@ -71,8 +68,6 @@ export class LocalTokenIssuer {
   }
 
   private base(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('token issuer not started');
-    return `http://127.0.0.1:${address.port}`;
+    return originOf(this.server, 'token issuer');
   }
 }

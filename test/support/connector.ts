@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, originOf } from './loopback-server';
 
 /**
  * A local stand-in for the Bot Framework connector service (the `serviceUrl` Teams puts on every
@@ -39,22 +39,17 @@ export class LocalConnector {
   readonly refuseConversationsWith = new Set<string>();
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('connector not started');
-    return `http://127.0.0.1:${address.port}/`;
+    return `${originOf(this.server, 'connector')}/`;
   }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await listenOnLoopback(this.server);
     return this;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
     this.server = undefined;
   }
 

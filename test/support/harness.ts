@@ -29,6 +29,11 @@ export interface HarnessOptions {
   /** Reuse this data directory (e.g. to restart the bot on the same state). */
   dataDir?: string;
   authorization?: () => Promise<string> | string;
+  /**
+   * Use this connector (left open on close) instead of a new one: Teams' serviceUrl outlives a bot
+   * restart, so the stored conversation references of a restarted bot must still reach it.
+   */
+  connector?: LocalConnector;
 }
 
 export const SEEDED_DATA_DIR_ENV = 'CCTV_TEST_SEEDED_DATA_DIR';
@@ -39,7 +44,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!options.dataDir && !options.fresh && seeded && existsSync(seeded)) {
     await cp(seeded, dataDir, { recursive: true });
   }
-  const connector = await new LocalConnector().start();
+  const connector = options.connector ?? (await new LocalConnector().start());
+  const closeConnector = async (): Promise<void> => {
+    if (!options.connector) await connector.close();
+  };
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -53,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await bot.ready;
   } catch (error) {
     await bot.close();
-    await connector.close();
+    await closeConnector();
     throw error;
   }
   const teams = new TeamsClient(bot.url, connector.url, { authorization: options.authorization });
@@ -64,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     close: async () => {
       await bot.close();
-      await connector.close();
+      await closeConnector();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
