@@ -17,6 +17,8 @@ import { openStore } from './store';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
+import { createAccessFeature } from './teams/access';
+import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
 import { loadGazetteer, type Gazetteer } from './footage/query';
@@ -36,6 +38,8 @@ export interface RunningBot {
   store?: Store;
   box?: BoxPort;
   emulator?: BoxEmulator;
+  /** The durable job runner (grants, revocations, expiry), unless JOBS_ENABLED=false. */
+  jobs?: JobRunner;
   /** Stops accepting, finishes in-flight turns, then closes the database and the emulator. */
   close(): Promise<void>;
 }
@@ -74,6 +78,8 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
     closing ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drain(server);
+      // The job in hand finishes while the database is still open.
+      await running.jobs?.stop();
       await running.store?.close();
       await running.emulator?.close();
       logger.info('bot stopped');
@@ -110,9 +116,17 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       }
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
-      const services = createTeamsServices(store, box, find, config);
+      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
+      const services = createTeamsServices(store, box, find, access.routes, config);
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
+      if (config.jobs.enabled) {
+        const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: access.jobHandlers, recurring: access.recurring, pollMs, leaseMs, maxAttempts, retryBaseMs });
+        access.onJobEnqueued(() => jobs.wake());
+        running.jobs = jobs;
+        jobs.start();
+      }
       health.setStage('ready');
       logger.info({ url: running.url }, 'bot ready');
     } catch (error) {

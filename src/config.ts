@@ -38,6 +38,19 @@ export interface AccessPolicy {
   sharedLinks: boolean;
 }
 
+/** The durable job runner (grants, revocations, the expiry sweep); tests shorten the intervals. */
+export interface JobSettings {
+  /** Off only for tests that stop a bot between a decision and its grant. */
+  enabled: boolean;
+  pollMs: number;
+  leaseMs: number;
+  /** First wait before a job retries (Box unavailable); doubles per attempt. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** How often expired access is looked for and removed. */
+  expirySweepMs: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -53,6 +66,7 @@ export interface AppConfig {
   supportContact: string;
   maxBodyBytes: number;
   access: AccessPolicy;
+  jobs: JobSettings;
   projectRoot: string;
   /** A fixed "now" for relative times (demos and tests of the March 2026 data set); unset in production. */
   clockNow?: Date;
@@ -84,6 +98,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     supportContact: text(env, 'SUPPORT_CONTACT') ?? 'your supervisor or the force CCTV administrator',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     access: { maxDurationDays, defaultDurationDays, sharedLinks: bool(env, 'SHARED_LINKS', true) },
+    jobs: {
+      enabled: bool(env, 'JOBS_ENABLED', true),
+      pollMs: int(env, 'JOB_POLL_MS', 1000, 10, 600_000),
+      leaseMs: int(env, 'JOB_LEASE_MS', 60_000, 100, 3_600_000),
+      retryBaseMs: int(env, 'JOB_RETRY_MS', 30_000, 1, 3_600_000),
+      maxAttempts: int(env, 'JOB_MAX_ATTEMPTS', 5, 1, 100),
+      expirySweepMs: int(env, 'EXPIRY_SWEEP_MS', 60_000, 100, 86_400_000),
+    },
     projectRoot,
     clockNow: instant(env, 'CLOCK_NOW'),
     placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),

@@ -45,6 +45,8 @@ function requestDetails(view: RequestView): CardElement[] {
       ['Access', ACCESS_LABELS[view.access]],
       ['Duration asked', formatDays(view.durationDays)],
       ['Requested', formatLondonDateTime(view.requestedAt)],
+      // Supervisors name the request in `revoke <request id>`.
+      ['Request id', safeLine(view.requestId, 64)],
     ]),
     ...labelledParagraph('Reason', view.reason),
   ];

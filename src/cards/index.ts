@@ -12,3 +12,5 @@ export * from './preview';
 export * from './request-form';
 export * from './approval';
 export * from './notices';
+export * from './request-list';
+export * from './confirmation';

@@ -6,6 +6,7 @@ import { classifyText, MAX_COMMAND_CHARS } from './text-commands';
 import { isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse, answerActionWithCard, type AdaptiveCardJson, type ConversationScope } from './turn-helpers';
 import { COMMANDS } from './commands';
 import { handleFindText, registerFindRoutes, type FindRouteDeps } from './find-routes';
+import { handleAccessText, isAccessCommand, registerAccessRoutes, type AccessRouteDeps } from './access';
 import { PERSON_KEY, personOf } from './person';
 import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
 
@@ -20,6 +21,8 @@ export interface TeamsServices {
   rememberConversation(input: { aadObjectId: string; person: Person | null; scope: ConversationScope; reference: unknown }): Promise<void>;
   supportContact: string;
   find: FindRouteDeps;
+  /** Requests, approvals, grants. */
+  access: AccessRouteDeps;
 }
 
 
@@ -63,10 +66,15 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   });
 
   registerFindRoutes(app, services.find);
+  registerAccessRoutes(app, services.access);
 
   app.message(/[\s\S]*/, async (context) => {
     const person = personOf(context);
     const command = classifyText(context.activity.text);
+    if (isAccessCommand(command)) {
+      await handleAccessText(context, services.access, command);
+      return;
+    }
     switch (command.kind) {
       case 'help':
         await sendCard(context, helpCard(COMMANDS, person.role));

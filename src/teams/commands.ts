@@ -48,4 +48,16 @@ export const COMMANDS: readonly CommandInfo[] = [
     examples: ['approvals'],
     roles: ['supervisor', 'admin'],
   },
+  {
+    name: 'revoke',
+    description: 'Supervisors: end access granted on a request before it expires',
+    examples: ['revoke 3f2a9c1e'],
+    roles: ['supervisor', 'admin'],
+  },
+  {
+    name: 'use this channel for approvals',
+    description: 'Admins, in a channel: send approval cards to this channel too',
+    examples: ['use this channel for approvals'],
+    roles: ['admin'],
+  },
 ];

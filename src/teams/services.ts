@@ -6,11 +6,13 @@ import type { BoxPort } from '../footage/ports/box';
 import type { Store } from '../footage/ports/store';
 import { logger } from '../log';
 import type { TeamsServices } from './app';
+import type { AccessRouteDeps } from './access';
 import type { ActiveGrant } from './find-routes';
 
 /** Binds the Teams layer's needs to the store, Box and the domain services. */
-export function createTeamsServices(store: Store, box: BoxPort, find: FindFootage, config: AppConfig): TeamsServices {
+export function createTeamsServices(store: Store, box: BoxPort, find: FindFootage, access: AccessRouteDeps, config: AppConfig): TeamsServices {
   return {
+    access,
     supportContact: config.supportContact,
     identify: async (aadObjectId) => (await store.people.findByAadObjectId(aadObjectId.toLowerCase())) ?? null,
     rememberConversation: async ({ person, scope, reference }) => {

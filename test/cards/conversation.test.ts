@@ -20,7 +20,7 @@ describe('welcome card', () => {
 describe('help card', () => {
   it('lists every command the role may use, with its examples', () => {
     const text = visibleText(helpCard(COMMANDS, 'supervisor'));
-    for (const command of COMMANDS) {
+    for (const command of COMMANDS.filter((c) => c.roles.includes('supervisor'))) {
       expect(text).toContain(`**${command.name}**`);
       for (const example of command.examples) expect(text).toContain(example.replace(/_/g, '\\_'));
     }
@@ -30,6 +30,11 @@ describe('help card', () => {
     const text = visibleText(helpCard(COMMANDS, 'officer'));
     expect(text).toContain('**my requests**');
     expect(text).not.toContain('**approvals**');
+  });
+
+  it('shows admins the channel command', () => {
+    expect(visibleText(helpCard(COMMANDS, 'admin'))).toContain('**use this channel for approvals**');
+    expect(visibleText(helpCard(COMMANDS, 'supervisor'))).not.toContain('use this channel for approvals');
   });
 });
 

@@ -5,7 +5,7 @@ import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from 
 import { loadVisible, parseItemId, requireCapability } from '../items';
 import type { Route } from '../router';
 import {
-  COLLABORATION_ROLES, collaborationsOnItem, deleteCollaboration, findCollaboration, getCollaboration, insertCollaboration, purgeExpired,
+  COLLABORATION_ROLES, collaborationsOnItem, deleteCollaboration, findCollaboration, getCollaboration, insertCollaboration, purgeExpired, updateCollaboration,
   type CollaborationRole, type CollaborationRow,
 } from '../state/collaborations';
 import { chain, getItem, type ItemType } from '../state/items';
@@ -139,6 +139,24 @@ export const collaborationRoutes: Route[] = [
     pattern: '/2.0/collaborations/:collaboration_id',
     access: 'api',
     handler: (req, services, caller) => json(200, collaborationView(services, loadCollaboration(services, caller, req).row, requestedFields(req))),
+  },
+  {
+    // Box requires the role and accepts a new expires_at (the bot re-grants a person this way).
+    method: 'PUT',
+    pattern: '/2.0/collaborations/:collaboration_id',
+    access: 'api',
+    handler: (req, services, caller) => {
+      const { row } = loadCollaboration(services, caller, req);
+      const caps = capabilitiesOf(caller.access.roleOnChain(chain(services.db, row.item_id)));
+      if (!caps.invite) throw forbidden();
+      const body = jsonBody(req);
+      if (typeof body.role !== 'string' || !COLLABORATION_ROLES.includes(body.role as CollaborationRole)) {
+        throw badRequest(`Invalid value '${String(body.role)}' for 'role'; expected one of ${COLLABORATION_ROLES.join(', ')}`);
+      }
+      const expiresAt = body.expires_at === undefined ? undefined : parseExpiry(body.expires_at, caller.now);
+      const updated = updateCollaboration(services.db, row.id, { role: body.role as CollaborationRole, ...(expiresAt === undefined ? {} : { expiresAt }) }, caller.now);
+      return json(200, collaborationView(services, updated, requestedFields(req)));
+    },
   },
   {
     method: 'DELETE',

@@ -74,6 +74,18 @@ export function insertCollaboration(db: Db, collab: NewCollaboration, now: numbe
   return getCollaboration(db, id) as CollaborationRow;
 }
 
+/** Changes the role and/or expiry (null: never expires); other fields stay. */
+export function updateCollaboration(db: Db, id: number, change: { role?: CollaborationRole; expiresAt?: number | null }, now: number): CollaborationRow {
+  const current = getCollaboration(db, id) as CollaborationRow;
+  sql(db, 'UPDATE collaborations SET role = ?, expires_at = ?, modified_at = ? WHERE id = ?').run(
+    change.role ?? current.role,
+    change.expiresAt === undefined ? current.expires_at : change.expiresAt,
+    now,
+    id,
+  );
+  return getCollaboration(db, id) as CollaborationRow;
+}
+
 export function deleteCollaboration(db: Db, id: number): void {
   sql(db, 'DELETE FROM collaborations WHERE id = ?').run(id);
 }

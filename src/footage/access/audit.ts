@@ -1,0 +1,19 @@
+import { SYSTEM_ACTOR, type AuditAction } from '../../audit';
+import type { AuditLog, JsonObject } from '../ports/store';
+
+/** How the access flow names things in the audit log. */
+export function requestTarget(requestId: string): string {
+  return `request:${requestId}`;
+}
+
+export { SYSTEM_ACTOR };
+
+export function audit(log: AuditLog, actor: string, action: AuditAction, target: string, details: JsonObject = {}): Promise<unknown> {
+  return log.append({ actor, action, target, details });
+}
+
+/** An error as one line fit for the audit log and for people: no stack, bounded. */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 300 ? `${message.slice(0, 297)}...` : message;
+}

@@ -1,0 +1,66 @@
+import type { Job, JsonValue } from '../ports/store';
+
+/**
+ * The durable jobs of the access flow. They live in the store's queue, so a job enqueued in the
+ * same transaction as a decision survives a crash, and the queue's leases make each run on exactly
+ * one bot instance at a time.
+ */
+export const ACCESS_JOB_KINDS = {
+  grant: 'access.grant',
+  revoke: 'access.revoke',
+  expirySweep: 'access.expirySweep',
+} as const;
+
+export type AccessJobKind = (typeof ACCESS_JOB_KINDS)[keyof typeof ACCESS_JOB_KINDS];
+
+/** What a job handler reports back to the runner. */
+export type JobOutcome =
+  | { kind: 'done' }
+  /** Try again after `delayMs` (Box busy, the process stopped halfway): progress so far is kept. */
+  | { kind: 'retry'; error: string; delayMs: number }
+  /** Nothing more can be done; the job ends failed. */
+  | { kind: 'failed'; error: string };
+
+export interface JobHandler {
+  readonly kind: string;
+  handle(job: Job): Promise<JobOutcome>;
+}
+
+/** A job that recurs: the runner enqueues one per period, keyed by the period, so instances share it. */
+export interface RecurringJob {
+  kind: string;
+  everyMs: number;
+}
+
+export function grantJobKey(requestId: string): string {
+  return `grant:${requestId}`;
+}
+
+export function revokeJobKey(requestId: string): string {
+  return `revoke:${requestId}`;
+}
+
+export function requestJobPayload(requestId: string): JsonValue {
+  return { requestId };
+}
+
+/** Runs `work` on the job's request id; a job without one (malformed payload) fails for good. */
+export function forRequest(job: Job, work: (requestId: string) => Promise<JobOutcome>): Promise<JobOutcome> {
+  const requestId = requestIdOf(job);
+  return requestId ? work(requestId) : Promise.resolve({ kind: 'failed', error: `${job.kind} job without a request id` });
+}
+
+/** The request id a grant or revoke job is about; undefined for a malformed payload. */
+export function requestIdOf(job: Job): string | undefined {
+  const payload = job.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
+  const id = payload.requestId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+const MAX_RETRY_DELAY_MS = 15 * 60_000;
+
+/** Wait before retry `attempt` (1-based): doubles each time, at most 15 minutes. */
+export function backoffMs(baseMs: number, attempt: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), MAX_RETRY_DELAY_MS);
+}

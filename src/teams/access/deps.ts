@@ -1,0 +1,58 @@
+import type { TurnContext } from 'botbuilder';
+import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type RequestFormValues } from '../../cards';
+import type { AccessService, RecordingCatalog, Refusal } from '../../footage/access';
+import { UpstreamUnavailableError } from '../../footage/errors';
+import type { CardKind, ConversationReferenceData, Store } from '../../footage/ports/store';
+import type { Recording } from '../../footage/recording';
+import { referenceOf } from '../turn-helpers';
+import type { RequestViews } from './views';
+
+/** What the access routes need; built once by the composition root. */
+export interface AccessRouteDeps {
+  store: Store;
+  service: AccessService;
+  catalog: RecordingCatalog;
+  views: RequestViews;
+}
+
+export function refusalAnswer(refusal: Refusal): AdaptiveCard {
+  return refusalCard({ reason: refusal.message });
+}
+
+/** Box busy or down: said plainly, with nothing changed. */
+export function boxUnavailableCard(): AdaptiveCard {
+  return errorCard({ title: 'Box is not answering just now', message: 'Nothing was changed. Please try again in a minute.', retryable: true });
+}
+
+/** Runs `work`; a Box outage becomes a card instead of Teams' "something went wrong". */
+export async function orBoxUnavailable<T>(work: () => Promise<T>): Promise<T | AdaptiveCard> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UpstreamUnavailableError) return boxUnavailableCard();
+    throw error;
+  }
+}
+
+export function requestForm(deps: AccessRouteDeps, recordings: Recording[], options: { formToken: string; values?: Partial<RequestFormValues>; error?: string }): AdaptiveCard {
+  const policy = deps.service.policy;
+  return requestFormCard({
+    recordings: recordings.map(recordingSummary),
+    defaults: { durationDays: policy.defaultDurationDays },
+    maxDurationDays: policy.maxDurationDays,
+    formToken: options.formToken,
+    ...(options.values ? { values: options.values } : {}),
+    ...(options.error ? { error: options.error } : {}),
+  });
+}
+
+/** Remembers a card the bot put into this conversation, so later changes of the request update it. */
+export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, activityId: string | undefined, recipient: string | null): Promise<void> {
+  if (!activityId) return;
+  const reference = referenceOf(context) as unknown as ConversationReferenceData;
+  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, activityId, reference });
+}
+
+export function notFoundCard(what: string): AdaptiveCard {
+  return errorCard({ title: 'Recording not found', message: what, retryable: false });
+}

@@ -1,0 +1,58 @@
+import {
+  ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
+  type JobHandler, type RecurringJob,
+} from '../../footage/access';
+import type { BoxPort } from '../../footage/ports/box';
+import type { Store } from '../../footage/ports/store';
+import type { AccessRouteDeps } from './deps';
+import { TeamsAccessNotifier } from './notifier';
+import { Proactive, type ContinuingAdapter } from './proactive';
+import { RequestViews } from './views';
+
+/**
+ * Builds the access flow from its parts: the domain service and jobs, Box lookups, and the Teams
+ * notifier that reaches people proactively. The composition root registers `routes` with the Teams
+ * app and hands `jobHandlers` and `recurring` to the job runner.
+ */
+export interface AccessFeatureOptions {
+  store: Store;
+  box: BoxPort;
+  adapter: ContinuingAdapter;
+  /** The bot's app id for proactive messages; empty in anonymous local mode. */
+  botAppId: string;
+  policy: { maxDurationDays: number; defaultDurationDays: number; sharedLinks: boolean };
+  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
+  now?: () => Date;
+}
+
+export interface AccessFeature {
+  routes: AccessRouteDeps;
+  jobHandlers: JobHandler[];
+  recurring: RecurringJob[];
+  /** Tells the feature how to wake the local job runner when it enqueues a job. */
+  onJobEnqueued(listener: () => void): void;
+}
+
+export function createAccessFeature(options: AccessFeatureOptions): AccessFeature {
+  const { store, box, policy, jobs } = options;
+  const now = options.now ?? (() => new Date());
+  const catalog = new RecordingCatalog(box);
+  const boxUsers = new BoxUserLookup(box);
+  let wake: (() => void) | undefined;
+  const views = new RequestViews({ store, catalog, boxUsers, box });
+  const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, jobEnqueued: () => wake?.() });
+  const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
+  return {
+    routes: { store, service, catalog, views },
+    jobHandlers: [
+      new GrantJob({ store, box, notifier, now, settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs } }),
+      new RevokeJob(ending),
+      new ExpirySweep(ending),
+    ],
+    recurring: [{ kind: ACCESS_JOB_KINDS.expirySweep, everyMs: jobs.expirySweepMs }],
+    onJobEnqueued: (listener) => {
+      wake = listener;
+    },
+  };
+}

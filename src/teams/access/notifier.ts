@@ -1,0 +1,128 @@
+import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type AdaptiveCard } from '../../cards';
+import type { AccessNotifier } from '../../footage/access';
+import type { Person } from '../../footage/people';
+import type { AccessRequest, CardKind, ConversationReferenceData, Store } from '../../footage/ports/store';
+import { logger } from '../../log';
+import type { Proactive } from './proactive';
+import { channelRoot } from './proactive';
+import type { RequestViews } from './views';
+
+/**
+ * The access flow's messages, delivered in Teams: proactively through the conversation reference
+ * stored for each person (captured on install and on every activity), and by updating (PUT) every
+ * copy of a card the bot sent about a request. A person with no stored personal reference cannot be
+ * messaged first: Teams needs the app installed for them, so such sends report false.
+ */
+export class TeamsAccessNotifier implements AccessNotifier {
+  /** Updates of one request's copies run one after another, so the last drawn state is the newest. */
+  private readonly redraws = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly proactive: Proactive,
+    private readonly views: RequestViews,
+  ) {}
+
+  async askApprover(request: AccessRequest, approver: Person): Promise<boolean> {
+    return this.sendToPerson(request, approver.aadObjectId, 'approval', () => this.views.cardFor(request, 'approver'));
+  }
+
+  async askChannel(request: AccessRequest, channel: ConversationReferenceData): Promise<boolean> {
+    const reference = { ...channel, conversation: { ...channel.conversation, id: channelRoot(channel) } };
+    return this.deliver(request.id, reference, null, 'approval', () => this.views.channelCard(request));
+  }
+
+  requestChanged(requestId: string): Promise<void> {
+    const previous = this.redraws.get(requestId) ?? Promise.resolve();
+    const next = previous.then(() => this.redrawCopies(requestId));
+    const settled = next.catch((error: unknown) => logger.error({ err: error, requestId }, 'could not update the cards of a request'));
+    this.redraws.set(requestId, settled);
+    void settled.then(() => {
+      if (this.redraws.get(requestId) === settled) this.redraws.delete(requestId);
+    });
+    return settled;
+  }
+
+  async accessGranted(request: AccessRequest): Promise<boolean> {
+    return this.sendToPerson(request, request.requesterAadObjectId, 'share', () => this.views.shareCard(request));
+  }
+
+  async grantFailed(request: AccessRequest, reason: string): Promise<void> {
+    const requester = await this.store.people.findByAadObjectId(request.requesterAadObjectId);
+    const outcome = request.status === 'partially_failed'
+      ? 'Some access created before the failure could not be removed yet; it ends when the approval expires.'
+      : 'Nothing was left granted.';
+    const card = errorCard({
+      title: 'Access could not be set up in Box',
+      message: `The approved request for case ${request.caseReference}${requester ? ` (${requester.name})` : ''} could not be granted: ${reason} ${outcome} Request access again once the problem is fixed.`,
+      retryable: false,
+    });
+    await this.tellOfficer(request, card);
+    if (request.decidedBy) await this.sendToPerson(request, request.decidedBy, undefined, async () => card);
+  }
+
+  async requestRejected(request: AccessRequest): Promise<void> {
+    await this.tellOfficer(request, rejectionNotice({
+      recordings: await this.views.recordings(request),
+      caseReference: request.caseReference,
+      rejectedBy: await this.nameOf(request.decidedBy),
+      rejectedAt: request.decidedAt ?? request.updatedAt,
+      reason: request.decisionComment ?? '',
+    }));
+  }
+
+  async accessEnded(request: AccessRequest, how: 'expired' | 'revoked'): Promise<void> {
+    const recordings = await this.views.recordings(request);
+    const caseReference = request.caseReference;
+    await this.tellOfficer(request, how === 'expired'
+      ? expiryNotice({ recordings, caseReference, expiredAt: request.expiresAt ?? request.updatedAt })
+      : revocationNotice({ recordings, caseReference, revokedBy: await this.nameOf(request.revokedBy), revokedAt: request.revokedAt ?? request.updatedAt }));
+  }
+
+  private async tellOfficer(request: AccessRequest, card: AdaptiveCard): Promise<boolean> {
+    return this.sendToPerson(request, request.requesterAadObjectId, undefined, async () => card);
+  }
+
+  private async nameOf(aadObjectId: string | null): Promise<string> {
+    const person = aadObjectId ? await this.store.people.findByAadObjectId(aadObjectId) : undefined;
+    return person?.name ?? 'A supervisor';
+  }
+
+  private async redrawCopies(requestId: string): Promise<void> {
+    const request = await this.store.requests.get(requestId);
+    if (!request) return;
+    const copies = await this.store.requests.listCards(requestId);
+    for (const copy of copies) {
+      try {
+        const recipient = copy.recipientAadObjectId ? await this.store.people.findByAadObjectId(copy.recipientAadObjectId) : undefined;
+        await this.proactive.update(copy.reference, copy.activityId, await this.views.copyCard(request, copy, recipient));
+      } catch (error) {
+        // One unreachable copy (deleted chat, removed app) must not keep the others stale.
+        logger.warn({ err: error, requestId, conversationId: copy.conversationId }, 'could not update a card copy');
+      }
+    }
+  }
+
+  /** Into the person's personal chat; false when there is no reference or the connector refused. */
+  private async sendToPerson(request: AccessRequest, aadObjectId: string, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
+    const reference = (await this.store.conversations.get(aadObjectId)).personal?.reference;
+    if (!reference) {
+      logger.info({ requestId: request.id, kind }, 'no personal conversation to send to');
+      return false;
+    }
+    return this.deliver(request.id, reference, aadObjectId, kind, draw);
+  }
+
+  private async deliver(requestId: string, reference: ConversationReferenceData, recipient: string | null, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
+    try {
+      const activityId = await this.proactive.send(reference, await draw());
+      if (kind && activityId) {
+        await this.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, activityId, reference });
+      }
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, requestId, kind }, 'proactive message not delivered');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards';
+import type { ConversationReferenceData } from '../../footage/ports/store';
+
+/**
+ * Messages the bot starts itself, through stored conversation references: approval cards to
+ * supervisors, share links and notices to officers, and updates (PUT) of cards it sent earlier.
+ */
+export interface ContinuingAdapter {
+  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export class Proactive {
+  constructor(private readonly adapter: ContinuingAdapter, private readonly botAppId: string) {}
+
+  /** Posts a card as a new message; returns the id the connector gave it. */
+  async send(reference: ConversationReferenceData, card: AdaptiveCard): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId, newMessageReference(reference), async (context) => {
+      const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      id = response?.id;
+    });
+    return id;
+  }
+
+  /** Replaces the card of a message the bot sent before. */
+  async update(reference: ConversationReferenceData, activityId: string, card: AdaptiveCard): Promise<void> {
+    await this.adapter.continueConversationAsync(this.botAppId, newMessageReference(reference), async (context) => {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      activity.id = activityId;
+      await context.updateActivity(activity);
+    });
+  }
+}
+
+/**
+ * A stored reference points at the message it was captured from: without its activity id the
+ * message is a new one rather than a reply, and in a channel the thread suffix (`;messageid=`) is
+ * dropped so the message starts its own thread.
+ */
+export function newMessageReference(reference: ConversationReferenceData): Partial<ConversationReference> {
+  const full = reference as unknown as Partial<ConversationReference>;
+  const conversation = { ...full.conversation, id: channelRoot(reference) } as ConversationReference['conversation'];
+  return { ...full, activityId: undefined, conversation };
+}
+
+export function channelRoot(reference: ConversationReferenceData): string {
+  return reference.conversation.conversationType === 'channel' ? reference.conversation.id.split(';')[0] : reference.conversation.id;
+}

@@ -1,0 +1,94 @@
+import { SETTING_KEYS } from '../../../src/footage/ports/store';
+import type { Recording } from '../../../src/footage/recording';
+import { approvalCard, decide, recordingsOf, requestByName } from './flows';
+import {
+  actionsOf, alice, backends, ben, cardText, chloe, dana, ed, invokeCard, personalConversation, postedCards, priya, updatedCards,
+  useAccessBot, waitForPosted, waitForStatus,
+} from './support';
+
+/**
+ * Where approval cards go: the requester's borough supervisors, every supervisor when the borough
+ * has none reachable, the approvals channel an admin chose; and when nobody can be reached, the
+ * request waits in the queue that `approvals` shows.
+ */
+const CHANNEL = '19:cctv-approvals@thread.tacv2';
+
+describe.each(backends())('routing approval cards (%s)', (backend) => {
+  // Only the officers have the app so far: no supervisor can be messaged first.
+  const suite = useAccessBot(backend, { install: [alice, ben, chloe] });
+  let recordings: Recording[];
+
+  beforeAll(async () => {
+    recordings = await recordingsOf(suite.bot.h, 'LAM-0118', 4);
+  });
+
+  test('with no supervisor reachable the officer is told, and the request waits for `approvals`', async () => {
+    const { h, store } = suite.bot;
+    const { requestId, statusCard } = await requestByName(h, alice, recordings[0].fileName);
+    expect(cardText(statusCard)).toMatch(/No supervisor could be reached just now/);
+    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
+    expect(h.connector.calls.filter((c) => c.conversationId === personalConversation(dana))).toEqual([]);
+
+    // Dana installs the app later and asks for the queue.
+    await h.teams.install(dana);
+    await h.teams.say(dana, 'approvals');
+    const queued = await approvalCard(h, personalConversation(dana), requestId);
+    expect(actionsOf(queued.card).map((a) => a.verb)).toEqual(['request.approve', 'request.reject']);
+
+    invokeCard(await decide(h, dana, requestId, 'approve'));
+    expect((await waitForStatus(store, requestId, ['granted', 'failed'])).status).toBe('granted');
+    // The card `approvals` sent is one of the copies the bot keeps up to date.
+    await h.connector.waitFor(() => updatedCards(h.connector).some((u) => u.activityId === queued.id && /Access until/.test(cardText(u.card))));
+
+    await h.teams.say(dana, 'approvals');
+    await waitForPosted(h.connector, personalConversation(dana), /No requests are waiting for a decision/);
+  });
+
+  test('a borough without a reachable supervisor goes to every supervisor', async () => {
+    const { h, store } = suite.bot;
+    await h.teams.install(ed);
+    const { requestId, statusCard } = await requestByName(h, chloe, recordings[1].fileName);
+    expect(cardText(statusCard)).not.toMatch(/No supervisor could be reached/);
+    for (const supervisor of [dana, ed]) await approvalCard(h, personalConversation(supervisor), requestId);
+    const routed = (await store.audit.list({ target: `request:${requestId}` })).filter((e) => e.action === 'routed');
+    expect(routed.map((e) => e.details.to).sort()).toEqual([dana.aadObjectId, ed.aadObjectId].sort());
+
+    // A borough with its own supervisor does not bother the others.
+    const { requestId: bens } = await requestByName(h, ben, recordings[2].fileName);
+    await approvalCard(h, personalConversation(ed), bens);
+    expect(postedCards(h.connector, personalConversation(dana)).some((p) => cardText(p.card).includes(bens))).toBe(false);
+  });
+
+  test('an admin chooses the approvals channel; others are refused with a card', async () => {
+    const { h, store } = suite.bot;
+    const channel = { type: 'channel' as const, channelId: CHANNEL };
+    await h.teams.say(dana, 'use this channel for approvals', channel);
+    expect(cardText((await waitForPosted(h.connector, CHANNEL, /That was not done/)).card)).toMatch(/Only an administrator/);
+    await h.teams.install(priya);
+    await h.teams.say(priya, 'use this channel for approvals');
+    expect(cardText((await waitForPosted(h.connector, personalConversation(priya), /That was not done/)).card)).toMatch(/Say this in the channel/);
+    expect(await store.settings.get(SETTING_KEYS.approvalsChannel)).toBeUndefined();
+
+    await h.teams.say(priya, 'use this channel for approvals', channel);
+    await waitForPosted(h.connector, CHANNEL, /Approvals channel set/);
+    expect(await store.settings.get(SETTING_KEYS.approvalsChannel)).toMatchObject({ conversation: { id: CHANNEL, conversationType: 'channel' } });
+    expect((await store.audit.list({ target: `channel:${CHANNEL}` })).map((e) => [e.actor, e.action])).toEqual([
+      [dana.aadObjectId, 'refused'],
+      [priya.aadObjectId, 'approvals_channel_set'],
+    ]);
+
+    // The next request is posted in the channel as a new thread, as well as to the borough's supervisor.
+    const { requestId } = await requestByName(h, alice, recordings[3].fileName);
+    const posted = await approvalCard(h, CHANNEL, requestId);
+    expect(posted.call.conversationId).toBe(CHANNEL);
+    // The channel sees details and status; each listed approver's client asks for their own view.
+    expect(actionsOf(posted.card)).toEqual([]);
+    expect((posted.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([alice.teamsId, dana.teamsId, ed.teamsId, priya.teamsId]));
+    await approvalCard(h, personalConversation(dana), requestId);
+
+    // Ed decides from the channel; the channel's copy is updated in place.
+    invokeCard(await h.teams.execute(ed, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
+    await waitForStatus(store, requestId, ['granted']);
+    await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Insp Ed Morgan/.test(cardText(u.card))));
+  });
+});
