@@ -177,7 +177,7 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
 
       // A search: the results card leads with how many recordings matched.
       const beforeSearch = await cardCount(page);
-      await send(page, 'find footage near Brixton Station on 03/03/2026 between 2pm and 4pm');
+      await send(page, 'footage in Lambeth on 29/03/2026');
       await expectCard(page, 'results card', { start: beforeSearch, contains: [], pattern: '\\b[1-9][\\d,]* recordings?\\b' });
     },
     TEST_TIMEOUT_MS,
