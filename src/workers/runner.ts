@@ -32,6 +32,9 @@ export interface JobRunnerOptions extends JobRunnerSettings {
   now?: () => Date;
 }
 
+/** How long finished runs of a recurring job are kept for diagnostics. */
+const RECURRING_HISTORY_MS = 24 * 60 * 60 * 1000;
+
 export class JobRunner {
   readonly workerId: string;
   private readonly handlers: Map<string, JobHandler>;
@@ -140,6 +143,9 @@ export class JobRunner {
         runAt: new Date(period),
       });
       this.lastPeriod.set(recurring.kind, period);
+      // One row per period would pile up (1,440 a day at one a minute): keep a day of them.
+      const pruned = await this.options.jobs.pruneFinished(recurring.kind, new Date(period - RECURRING_HISTORY_MS));
+      if (pruned > 0) logger.debug({ kind: recurring.kind, pruned }, 'old recurring jobs pruned');
     }
   }
 

@@ -92,6 +92,24 @@ describe.each(backends())('durable jobs on %s', (kind) => {
     expect(await store.jobs.get(crashed!.id)).toMatchObject({ status: 'done', lockedBy: 'instance-b' });
   });
 
+  it('prunes only done jobs of the kind asked, finished before the time given', async () => {
+    const clock = new ManualClock();
+    const { store } = await fixture.store({ clock: clock.now });
+    const finish = async (kindName: string, key: string): Promise<void> => {
+      await store.jobs.enqueue({ kind: kindName, uniqueKey: key, payload: {} });
+      const job = await store.jobs.claim('w', LEASE_MS, { kinds: [kindName] });
+      expect(await store.jobs.complete(job!.id, job!.claimToken)).toBe(true);
+    };
+    await finish('sweep', 'sweep@1');
+    await finish('grant', 'grant:r1');
+    clock.advance(60_000);
+    await finish('sweep', 'sweep@2');
+    await store.jobs.enqueue({ kind: 'sweep', uniqueKey: 'sweep@3', payload: {} });
+
+    expect(await store.jobs.pruneFinished('sweep', new Date(clock.now().getTime() - 30_000))).toBe(1);
+    expect((await store.jobs.list()).map((j) => j.uniqueKey).sort()).toEqual(['grant:r1', 'sweep@2', 'sweep@3']);
+  });
+
   it('keeps a long job with extendLease', async () => {
     const clock = new ManualClock();
     const { store } = await fixture.store({ clock: clock.now });

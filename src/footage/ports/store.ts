@@ -279,6 +279,12 @@ export interface JobQueue {
   /** With `retryAt` the job is queued again for then; without, it is failed for good. False if the lease was lost. */
   fail(jobId: string, claimToken: string, failure: { error: string; retryAt?: Date }): Promise<boolean>;
   get(jobId: string): Promise<Job | undefined>;
+  /**
+   * Deletes done jobs of `kind` last touched before `finishedBefore`; returns how many. For recurring
+   * housekeeping jobs (one per period), whose rows would otherwise grow without end; grant and
+   * revocation jobs are kept as a record.
+   */
+  pruneFinished(kind: string, finishedBefore: Date): Promise<number>;
   /** Oldest first; for tests and diagnostics. */
   list(filter?: { kind?: string; status?: JobStatus }): Promise<Job[]>;
 }

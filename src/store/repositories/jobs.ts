@@ -94,6 +94,10 @@ export class SqlJobQueue implements JobQueue {
     return rows[0] ? toJob(rows[0]) : undefined;
   }
 
+  async pruneFinished(kind: string, finishedBefore: Date): Promise<number> {
+    return this.db.run(`DELETE FROM jobs WHERE kind = ? AND status = 'done' AND updated_at < ?`, [kind, timeParam(finishedBefore)]);
+  }
+
   async list(filter: { kind?: string; status?: JobStatus } = {}): Promise<Job[]> {
     const conditions: string[] = [];
     const params: SqlValue[] = [];
