@@ -13,7 +13,7 @@ import { logger } from './log';
 import { loadRoster } from './roster';
 import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
 import { createHttpServer, drain } from './server';
-import { openStore } from './store';
+import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
@@ -46,7 +46,7 @@ export interface RunningBot {
 
 export async function startBot(config: AppConfig): Promise<RunningBot> {
   const health = new Health(
-    { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? 'postgres' : path.join(config.dataDir, 'bot.sqlite') } },
+    { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? describePostgresUrl(config.databaseUrl) : path.join(config.dataDir, SQLITE_FILE_NAME) } },
     config.seedDemo,
   );
   const adapter = createAdapter(config.bot);
