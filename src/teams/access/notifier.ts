@@ -10,8 +10,9 @@ import type { RequestViews } from './views';
 /**
  * The access flow's messages, delivered in Teams: proactively through the conversation reference
  * stored for each person (captured on install and on every activity), and by updating (PUT) every
- * copy of a card the bot sent about a request. A person with no stored personal reference cannot be
- * messaged first: Teams needs the app installed for them, so such sends report false.
+ * copy of a card the bot sent about a request. A person with no stored personal reference is reached
+ * by opening the chat, which Teams allows only where the app is installed for them; otherwise the
+ * send reports false.
  */
 export class TeamsAccessNotifier implements AccessNotifier {
   /** Updates of one request's copies run one after another, so the last drawn state is the newest. */
@@ -105,12 +106,31 @@ export class TeamsAccessNotifier implements AccessNotifier {
 
   /** Into the person's personal chat; false when there is no reference or the connector refused. */
   private async sendToPerson(request: AccessRequest, aadObjectId: string, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
-    const reference = (await this.store.conversations.get(aadObjectId)).personal?.reference;
+    const reference = (await this.store.conversations.get(aadObjectId)).personal?.reference ?? (await this.openPersonalChat(request, aadObjectId));
     if (!reference) {
       logger.info({ requestId: request.id, kind }, 'no personal conversation to send to');
       return false;
     }
     return this.deliver(request.id, reference, aadObjectId, kind, draw);
+  }
+
+  /**
+   * A person who never wrote to the bot has no stored reference; where the app is installed for
+   * them, Teams lets the bot open the chat (through the requester's connector, same tenant). The new
+   * reference is stored like one captured from an activity.
+   */
+  private async openPersonalChat(request: AccessRequest, aadObjectId: string): Promise<ConversationReferenceData | undefined> {
+    const person = await this.store.people.findByAadObjectId(aadObjectId);
+    const via = (await this.store.conversations.get(request.requesterAadObjectId)).personal?.reference;
+    if (!person?.teamsId || !via) return undefined;
+    try {
+      const reference = await this.proactive.openPersonalChat(person.teamsId, via);
+      await this.store.conversations.save(aadObjectId, 'personal', reference);
+      return reference;
+    } catch (error) {
+      logger.info({ err: error, requestId: request.id }, 'Teams would not open a chat (the app is not installed for them)');
+      return undefined;
+    }
   }
 
   private async deliver(requestId: string, reference: ConversationReferenceData, recipient: string | null, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {

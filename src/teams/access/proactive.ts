@@ -1,4 +1,5 @@
-import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { AdaptiveCard } from '../../cards';
 import type { ConversationReferenceData } from '../../footage/ports/store';
 
@@ -8,6 +9,14 @@ import type { ConversationReferenceData } from '../../footage/ports/store';
  */
 export interface ContinuingAdapter {
   continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  createConversationAsync(
+    botAppId: string,
+    channelId: string,
+    serviceUrl: string,
+    audience: string,
+    conversationParameters: ConversationParameters,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export class Proactive {
@@ -21,6 +30,31 @@ export class Proactive {
       id = response?.id;
     });
     return id;
+  }
+
+  /**
+   * Opens the personal chat with a Teams user the bot has no reference for, through the connector
+   * another conversation of the same tenant uses. Teams allows it only where the app is installed
+   * for that user (e.g. installed for everyone by an admin); otherwise the connector refuses and
+   * this throws.
+   */
+  async openPersonalChat(teamsUserId: string, via: ConversationReferenceData): Promise<ConversationReferenceData> {
+    const tenantId = via.conversation.tenantId;
+    const full = via as unknown as Partial<ConversationReference>;
+    let opened: ConversationReferenceData | undefined;
+    await this.adapter.createConversationAsync(
+      this.botAppId,
+      via.channelId,
+      via.serviceUrl,
+      AuthenticationConstants.ToChannelFromBotOAuthScope,
+      { isGroup: false, bot: full.bot!, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
+      async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        opened = { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } } as unknown as ConversationReferenceData;
+      },
+    );
+    if (!opened) throw new Error('the connector opened no conversation');
+    return opened;
   }
 
   /** Replaces the card of a message the bot sent before. */

@@ -24,12 +24,15 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
 
   test('with no supervisor reachable the officer is told, and the request waits for `approvals`', async () => {
     const { h, store } = suite.bot;
+    // Teams refuses to open a chat with someone who does not have the app.
+    for (const supervisor of [dana, ed]) h.connector.refuseConversationsWith.add(supervisor.teamsId);
     const { requestId, statusCard } = await requestByName(h, alice, recordings[0].fileName);
     expect(cardText(statusCard)).toMatch(/No supervisor could be reached just now/);
     expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
     expect(h.connector.calls.filter((c) => c.conversationId === personalConversation(dana))).toEqual([]);
 
     // Dana installs the app later and asks for the queue.
+    h.connector.refuseConversationsWith.delete(dana.teamsId);
     await h.teams.install(dana);
     await h.teams.say(dana, 'approvals');
     const queued = await approvalCard(h, personalConversation(dana), requestId);
@@ -46,6 +49,7 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
 
   test('a borough without a reachable supervisor goes to every supervisor', async () => {
     const { h, store } = suite.bot;
+    h.connector.refuseConversationsWith.delete(ed.teamsId);
     await h.teams.install(ed);
     const { requestId, statusCard } = await requestByName(h, chloe, recordings[1].fileName);
     expect(cardText(statusCard)).not.toMatch(/No supervisor could be reached/);
@@ -90,5 +94,23 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
     invokeCard(await h.teams.execute(ed, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
     await waitForStatus(store, requestId, ['granted']);
     await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Insp Ed Morgan/.test(cardText(u.card))));
+  });
+});
+
+describe.each(backends())('reaching a supervisor who never wrote to the bot (%s)', (backend) => {
+  // The app is installed for everyone (as a Teams admin would), but Dana has never opened the chat.
+  const suite = useAccessBot(backend, { install: [alice] });
+
+  test('the bot opens the personal chat through the connector and sends the approval card there', async () => {
+    const { h, store } = suite.bot;
+    const [recording] = await recordingsOf(h, 'LAM-0118', 1);
+    const { requestId, statusCard } = await requestByName(h, alice, recording.fileName);
+    expect(cardText(statusCard)).not.toMatch(/No supervisor could be reached/);
+
+    const opened = h.connector.calls.find((c) => c.kind === 'createConversation' && JSON.stringify(c.body.members).includes(dana.teamsId));
+    expect(opened?.body).toMatchObject({ isGroup: false, tenantId: h.teams.tenantId });
+    const chat = opened!.assignedId!;
+    await approvalCard(h, chat, requestId);
+    expect((await store.conversations.get(dana.aadObjectId)).personal?.reference.conversation.id).toBe(chat);
   });
 });
