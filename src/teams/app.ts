@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Person } from '../footage/people';
+import { UpstreamUnavailableError } from '../footage/errors';
 import { logger, withCorrelation } from '../log';
 import { classifyText, MAX_COMMAND_CHARS } from './text-commands';
 import { isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse, answerActionWithCard, type AdaptiveCardJson, type ConversationScope } from './turn-helpers';
@@ -99,7 +100,11 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
 
   app.error(async (context, error) => {
     logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
-    const card = errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true });
+    const card = errorCard(
+      error instanceof UpstreamUnavailableError
+        ? { title: 'Box is not answering just now', message: 'The footage store did not respond, so nothing was searched or changed. Please try again in a minute.', retryable: true }
+        : { title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true },
+    );
     await answer(context, card).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
   });
 

@@ -201,3 +201,22 @@ describe('the message extension', () => {
     expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({ type: 'message' });
   });
 });
+
+describe('when Box does not answer', () => {
+  test('a search says so in a card, and the next search works again', async () => {
+    const emulator = h.bot.emulator!;
+    const fault = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 503, count: 20, retryAfter: 0, match: 'POST /2.0/metadata_queries' }),
+    });
+    expect(fault.ok).toBe(true);
+    try {
+      const card = await firstCard('camera LAM-0105');
+      expect(visible(card)).toMatch(/Box is not answering/);
+    } finally {
+      await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
+    }
+    expect(visible(await firstCard('camera LAM-0105'))).toMatch(/\d+ recordings/);
+  });
+});
