@@ -12,7 +12,7 @@ import { Health } from './health';
 import { logger } from './log';
 import { loadRoster } from './roster';
 import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
-import { createHttpServer, drain } from './server';
+import { createHttpServer } from './server';
 import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp, runTurn } from './teams/app';
@@ -52,7 +52,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
   const adapter = createAdapter(config.bot);
   let handleTurn: ((req: Request, res: Response) => Promise<void>) | undefined;
 
-  const server = createHttpServer(
+  const { server, drain } = createHttpServer(
     {
       messages: (req, res) => {
         if (!handleTurn) throw new Error('turn handler not ready');
@@ -77,7 +77,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
   running.close = () => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await drain(server);
+      await drain();
       // The job in hand finishes while the database is still open.
       await running.jobs?.stop();
       await running.store?.close();
@@ -132,7 +132,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health.fail(message);
-      if (config.seedDemo && (await health.report()).seed.state === 'running') health.setSeed('failed', message);
+      if (health.seedState === 'running') health.setSeed('failed', message);
       throw error;
     }
   })();

@@ -48,6 +48,10 @@ export class Health {
     this.probes = probes;
   }
 
+  get seedState(): HealthReport['seed']['state'] {
+    return this.seed.state;
+  }
+
   setSeed(state: HealthReport['seed']['state'], detail?: string): void {
     this.seed = { ...this.seed, state, ...(detail ? { detail } : {}) };
   }

@@ -19,7 +19,13 @@ export interface HttpServerOptions {
  * The HTTP edge: body limits, JSON parsing and error shapes are decided here, before botbuilder
  * sees a request, so that malformed input gets 400/413 rather than a crash or a 500.
  */
-export function createHttpServer(handlers: HttpHandlers, options: HttpServerOptions): Server {
+export interface HttpServer {
+  server: Server;
+  /** Resolves once no turn is in flight (used on SIGTERM after the server stops accepting). */
+  drain(): Promise<void>;
+}
+
+export function createHttpServer(handlers: HttpHandlers, options: HttpServerOptions): HttpServer {
   const server = restify.createServer({ name: 'cctv-footage-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
@@ -72,14 +78,8 @@ export function createHttpServer(handlers: HttpHandlers, options: HttpServerOpti
     callback();
   });
 
-  (server as Server & { drain: () => Promise<void> }).drain = () =>
-    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
-  return server;
-}
-
-/** Waits until no turn is in flight (used on SIGTERM after the server stops accepting). */
-export function drain(server: Server): Promise<void> {
-  return (server as Server & { drain: () => Promise<void> }).drain();
+  const drain = (): Promise<void> => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+  return { server, drain };
 }
 
 function publicMessage(status: number): string {

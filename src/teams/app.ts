@@ -48,7 +48,9 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
       context.turnState.set(PERSON_KEY, person);
       return true;
     }
-    if (isUserFacing(context)) await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }));
+    if (isUserFacing(context)) {
+      await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }), `You're not registered to use CCTV Footage. Ask ${services.supportContact} to add you.`);
+    }
     return false;
   });
 
@@ -98,14 +100,21 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
     }
   });
 
+  // Invokes no route knows (a card from an older version, a forged verb, another command id) would
+  // otherwise get 501, which Teams shows as "something went wrong".
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    logger.warn({ name: context.activity.name, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'unhandled invoke');
+    const view = { title: "I can't do that from here", message: 'This button or command is not one I know; the card may come from an older version. Type help to see what I can do.', retryable: false };
+    await answer(context, errorCard(view), `${view.title}. ${view.message}`);
+  });
+
   app.error(async (context, error) => {
     logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
-    const card = errorCard(
+    const view =
       error instanceof UpstreamUnavailableError
         ? { title: 'Box is not answering just now', message: 'The footage store did not respond, so nothing was searched or changed. Please try again in a minute.', retryable: true }
-        : { title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true },
-    );
-    await answer(context, card).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
+        : { title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true };
+    await answer(context, errorCard(view), `${view.title}. ${view.message}`).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
   });
 
   return app;
@@ -113,7 +122,10 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
 
 /** Runs a turn with a correlation id so that every log line of the turn can be found together. */
 export function runTurn(app: Application<TurnState>, context: TurnContext): Promise<boolean> {
-  return withCorrelation(() => app.run(context), context.activity.id ? `turn-${context.activity.id}` : undefined);
+  return withCorrelation(() => {
+    logger.debug({ type: context.activity.type, name: context.activity.name, activityId: context.activity.id }, 'turn');
+    return app.run(context);
+  });
 }
 
 function isUserFacing(context: TurnContext): boolean {
@@ -121,8 +133,11 @@ function isUserFacing(context: TurnContext): boolean {
   return type === ActivityTypes.Message || type === ActivityTypes.Invoke || type === ActivityTypes.InstallationUpdate;
 }
 
-/** Replies in the form the activity expects: a card message, or a card as the invoke response. */
-async function answer(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+/**
+ * Replies in the form the activity expects: a card message, the card as a Universal Action's
+ * response, or `text` where only text fits (a message extension's answer).
+ */
+async function answer(context: TurnContext, card: AdaptiveCardJson, text: string): Promise<void> {
   if (!isInvoke(context)) {
     await sendCard(context, card);
     return;
@@ -132,7 +147,7 @@ async function answer(context: TurnContext, card: AdaptiveCardJson): Promise<voi
     return;
   }
   if (context.activity.name === 'composeExtension/query') {
-    await sendInvokeResponse(context, 200, { composeExtension: { type: 'message', text: 'You are not registered to use CCTV Footage.' } });
+    await sendInvokeResponse(context, 200, { composeExtension: { type: 'message', text } });
     return;
   }
   await sendInvokeResponse(context, 200, {});

@@ -43,7 +43,7 @@ type QueryToken =
   | { k: 'page'; q: unknown; p: number }
   | { k: 'pick'; t: string; n: string };
 
-export function encodeToken(token: QueryToken): string {
+function encodeToken(token: QueryToken): string {
   return Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');
 }
 

@@ -1,6 +1,6 @@
 import footage from '../../demo/footage.json';
 import places from '../../demo/places.json';
-import { assertValidCard } from '../support/card-validation';
+import { assertValidCard, readableCardText as visible } from '../support/card-validation';
 import { demoUser, startHarness, type Harness } from '../support/harness';
 
 /**
@@ -59,9 +59,6 @@ const storedName = (() => {
 // ---------------------------------------------------------------------------------------------
 // Reading the cards
 
-function visible(card: Record<string, unknown>): string {
-  return JSON.stringify(card).replace(/\\\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-}
 
 function fileNamesOn(card: Record<string, unknown>): string[] {
   return [...new Set(visible(card).match(/[A-Z]{3}-\d{4}_\d{8}T\d{4}Z_\d+min(?:_F\d{5})?\.mp4/g) ?? [])];

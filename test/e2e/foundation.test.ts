@@ -1,4 +1,4 @@
-import { assertValidCard } from '../support/card-validation';
+import { assertValidCard, readableCardText as cardText } from '../support/card-validation';
 import { demoUser, startHarness, STRANGER, type Harness } from '../support/harness';
 import { COMMANDS } from '../../src/teams/commands';
 
@@ -15,10 +15,6 @@ afterAll(async () => {
 
 beforeEach(() => h.connector.clear());
 
-/** The card as a person reads it: its JSON with Markdown escapes (\\_ for _) removed. */
-function cardText(card: Record<string, unknown>): string {
-  return JSON.stringify(card).replace(/\\\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-}
 
 describe('readiness', () => {
   test('/healthz says which Box and which database are in use and that both answer', async () => {
@@ -126,6 +122,31 @@ describe('someone not on the roster', () => {
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(body.value)).toMatch(/not registered/i);
+  });
+});
+
+describe('invokes the bot does not know', () => {
+  const alice = demoUser('alice');
+
+  test('an unknown card verb gets a card that says so, not a 501', async () => {
+    const response = await h.teams.execute(alice, 'no.such.verb', {});
+    expect(response.status).toBe(200);
+    const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    assertValidCard(body.value, { limitBytes: 80 * 1024 });
+    expect(cardText(body.value)).toMatch(/not one I know/);
+  });
+
+  test('an unknown message extension command gets a message, not a 501', async () => {
+    const response = await h.teams.query(alice, 'someOtherCommand', { query: 'x' });
+    expect(response.status).toBe(200);
+    expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({ type: 'message', text: expect.stringMatching(/not one I know/) });
+  });
+
+  test('a message extension query from someone not registered says so', async () => {
+    const response = await h.teams.query(STRANGER, 'findFootage', { query: 'near Brixton Station' });
+    expect(response.status).toBe(200);
+    expect((response.body as { composeExtension: { text: string } }).composeExtension.text).toMatch(/not registered.*Ask .+ to add you/);
   });
 });
 

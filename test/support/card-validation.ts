@@ -201,3 +201,8 @@ export function assertValidCard(card: unknown, options: CardValidationOptions): 
   const errors = cardValidationErrors(card, options);
   if (errors.length > 0) throw new Error(`Invalid Adaptive Card:\n  ${errors.join('\n  ')}`);
 }
+
+/** The card as a person reads it: its JSON with the Markdown escapes the builders add (\_ for _) removed. */
+export function readableCardText(card: unknown): string {
+  return JSON.stringify(card).replace(/\\\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}

@@ -9,7 +9,7 @@ import { SQLITE_FILE_NAME } from '../../../src/store';
 import { CARD_SIZE_LIMITS } from '../../../src/cards';
 import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
 import type { AccessRequest, Store } from '../../../src/footage/ports/store';
-import { assertValidCard } from '../../support/card-validation';
+import { assertValidCard, readableCardText as cardText } from '../../support/card-validation';
 import type { ConnectorCall, LocalConnector } from '../../support/connector';
 import { demoUser, SEEDED_DATA_DIR_ENV, startHarness, type Harness, type HarnessOptions } from '../../support/harness';
 import type { BotResponse, TeamsUser } from '../../support/teams-client';
@@ -182,11 +182,7 @@ export function useAccessBot(backend: Backend, options: { env?: Record<string, s
 // Reading what the bot sent
 
 export type Card = Record<string, unknown>;
-
-/** The card as a person reads it: JSON with Markdown escapes removed. */
-export function cardText(card: unknown): string {
-  return JSON.stringify(card).replace(/\\\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-}
+export { cardText };
 
 export function validCard(card: unknown): Card {
   assertValidCard(card, { limitBytes: CARD_SIZE_LIMITS.message });
