@@ -188,7 +188,8 @@ export function zoneAbbreviation(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'GMT';
   if (offsetMinutes === 60) return 'BST';
   const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
+  // Historic local mean time is not a whole number of minutes (London's was -0:01:15).
+  const abs = Math.round(Math.abs(offsetMinutes));
   return `UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 

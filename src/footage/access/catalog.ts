@@ -1,6 +1,7 @@
 import { NotFoundError, PermissionDeniedError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { Recording } from '../recording';
+import { parseExportName } from './export-name';
 
 /**
  * Finds the recordings a request names, from Box: by file id (the result cards' buttons, or an
@@ -19,11 +20,6 @@ export interface CatalogOptions {
 
 /** Box file ids are decimal numbers. */
 const FILE_ID = /^\d{1,20}$/;
-/**
- * Export file names carry the camera and the start of the recording, e.g.
- * LAM-0105_20260311T0200Z_60min.mp4 (possibly with the footage id added when two exports clash).
- */
-const EXPORT_NAME = /^([a-z]{2,6}-\d{1,6})_(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})z_/i;
 const MINUTE_MS = 60_000;
 
 export class RecordingCatalog {
@@ -68,13 +64,11 @@ export class RecordingCatalog {
       const recording = await this.get(wanted);
       return recording ? [recording] : [];
     }
-    const parsed = EXPORT_NAME.exec(wanted);
+    const parsed = parseExportName(wanted);
     if (!parsed) return [];
-    const [, cameraId, year, month, day, hour, minute] = parsed;
-    const start = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)));
-    if (Number.isNaN(start.getTime())) return [];
+    const { cameraId, start } = parsed;
     const page = await this.box.searchRecordings({
-      cameraIds: [cameraId.toUpperCase()],
+      cameraIds: [cameraId],
       window: { start, end: new Date(start.getTime() + MINUTE_MS) },
       limit: 100,
     });

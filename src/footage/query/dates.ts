@@ -12,7 +12,8 @@ import { MONTHS } from './vocabulary';
 
 /**
  * Calendar dates as UK officers type them: day first (04/03/2026 is 4 March), 4/3/26, 2026-03-04,
- * "4 March 2026", "4th of March", "March 4th", "on the 3rd", "March 2026", "in March", "2025". A
+ * "4 March 2026", "13 mar 26", "13-Mar-26", "4th of March", "March 4th", "on the 3rd", "March 2026",
+ * "in March", "2025". Two-digit years are 2000-2099. A
  * date without a year (or month) is the most recent such date that is not after today (footage is
  * always in the past).
  */
@@ -53,9 +54,9 @@ function dayThenMonth(view: TokenView, i: number, context: TemporalContext): Ato
   if (dayToken === undefined || month === undefined || (dayToken.kind !== 'ordinal' && dayToken.kind !== 'number')) {
     return undefined;
   }
-  const year = readYear(view, j + 1);
+  const year = readYear(view, j + 1, true);
   const text = textOf(view, i, year.next);
-  const date = checkedDate(dayToken.value, month, year.value, year.value === undefined ? 0 : 4, text, context);
+  const date = checkedDate(dayToken.value, month, year.value, year.digits, text, context);
   return spanMatch(view, i, year.next, date, date);
 }
 
@@ -63,9 +64,9 @@ function dayThenMonth(view: TokenView, i: number, context: TemporalContext): Ato
 function monthFirst(view: TokenView, i: number, month: number, context: TemporalContext): AtomMatch | undefined {
   const dayToken = free(view, i + 1);
   if (dayToken && (dayToken.kind === 'ordinal' || (dayToken.kind === 'number' && isDayNumber(dayToken.digits)))) {
-    const year = readYear(view, i + 2);
+    const year = readYear(view, i + 2, true);
     const text = textOf(view, i, year.next);
-    const date = checkedDate(dayToken.value, month, year.value, year.value === undefined ? 0 : 4, text, context);
+    const date = checkedDate(dayToken.value, month, year.value, year.digits, text, context);
     return spanMatch(view, i, year.next, date, date);
   }
   const year = readYear(view, i + 1);
@@ -75,15 +76,22 @@ function monthFirst(view: TokenView, i: number, month: number, context: Temporal
   return spanMatch(view, i, year.next, { year: y, month, day: 1 }, { year: y, month, day: daysInMonth(y, month) });
 }
 
-/** An optional ", 2026" after a day and month. */
-function readYear(view: TokenView, i: number): { value?: number; next: number } {
+/**
+ * An optional ", 2026" after a day and month; after a day, also a two-digit year ("13 mar 26" is
+ * 2026), unless the number starts a time range ("4 March 10-12pm", "4 March 10 to 12").
+ */
+function readYear(view: TokenView, i: number, twoDigits = false): { value?: number; digits: number; next: number } {
   let j = i;
   if (free(view, j)?.text === ',') j += 1;
   const token = free(view, j);
   if (token?.kind === 'number' && /^\d{4}$/.test(token.digits)) {
-    return { value: checkedYear(token.value, token.text), next: j + 1 };
+    return { value: checkedYear(token.value, token.text), digits: 4, next: j + 1 };
   }
-  return { next: i };
+  const startsRange = ['-', 'to', 'and', 'until', 'till', "o'clock"].includes(free(view, j + 1)?.lower ?? '');
+  if (twoDigits && token?.kind === 'number' && /^\d{2}$/.test(token.digits) && !startsRange) {
+    return { value: token.value, digits: 2, next: j + 1 };
+  }
+  return { digits: 0, next: i };
 }
 
 function spanMatch(view: TokenView, from: number, to: number, first: LocalDate, last: LocalDate): AtomMatch {

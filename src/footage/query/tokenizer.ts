@@ -5,6 +5,8 @@
  * Values are captured raw; the grammar validates them, because only it knows how to explain them.
  */
 
+import { MONTHS } from './vocabulary';
+
 interface TokenBase {
   /** The text as typed (after normalisation), for echoing back. */
   text: string;
@@ -42,6 +44,8 @@ type Rule = { pattern: RegExp; build: (m: RegExpExecArray) => DistributiveOmit<T
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 const NOT_LETTER_OR_DIGIT = '(?![\\p{L}\\d])';
+const MONTH_WORDS = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+const MONTH_PREFIX = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[-\\d]';
 
 // Sticky (y) patterns are tried in order at each position; the first that matches wins.
 const RULES: Rule[] = [
@@ -50,8 +54,10 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'caseRef', reference: `${m[1]}/${m[2]}` }),
   },
   {
-    pattern: new RegExp(`([a-z]{3})-?(\\d{4})${NOT_LETTER_OR_DIGIT}`, 'iuy'),
-    build: (m) => ({ kind: 'camera', cameraId: `${m[1].toUpperCase()}-${m[2]}` }),
+    // LAM-0105, lam0105, LAM105, lam-105 (zeros dropped): always read as LAM-0105. A month
+    // abbreviation is never a camera prefix, so "mar-26" and "mar2026" stay dates.
+    pattern: new RegExp(`(?!${MONTH_PREFIX})([a-z]{3})(?:-(\\d{1,4})|(\\d{3,4}))${NOT_LETTER_OR_DIGIT}`, 'iuy'),
+    build: (m) => ({ kind: 'camera', cameraId: `${m[1].toUpperCase()}-${(m[2] ?? m[3]).padStart(4, '0')}` }),
   },
   {
     // ISO 2026-03-04 (year first, unambiguous).
@@ -62,6 +68,13 @@ const RULES: Rule[] = [
     // Day first: 04/03/2026, 4/3/26, 4-3-2026, 4.3.2026 (one separator throughout).
     pattern: new RegExp(`(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{1,4})${NOT_LETTER_OR_DIGIT}`, 'uy'),
     build: (m) => ({ kind: 'date', day: Number(m[1]), month: Number(m[3]), year: Number(m[4]), yearDigits: m[4].length }),
+  },
+  {
+    // 13-Mar-26, 13/March/2026, 13.mar.2026 (the form exported reports use).
+    pattern: new RegExp(`(\\d{1,2})([/.-])(${MONTH_WORDS})\\2(\\d{2}|\\d{4})${NOT_LETTER_OR_DIGIT}`, 'iuy'),
+    build: (m) => ({
+      kind: 'date', day: Number(m[1]), month: MONTHS.get(m[3].toLowerCase()) ?? 0, year: Number(m[4]), yearDigits: m[4].length,
+    }),
   },
   {
     // 4/3 (no year; only with a slash, so 2-4pm stays a range).

@@ -197,6 +197,10 @@ function localClock(at: Date, offsetMinutes: number): LocalTime {
 
 function checked(window: TimeWindow, context: TemporalContext): TimeWindow {
   const { start, end } = window;
+  // The parsers bound every number they read; this keeps a missed case an answer, not a crash.
+  if (!Number.isFinite(start.getTime()) || !Number.isFinite(end.getTime())) {
+    problem(`That time is too far from today for me to search: I can only search footage from ${EARLIEST_YEAR} onwards.`);
+  }
   const from = formatLondonDateTime(start, { zone: true });
   const to = formatLondonDateTime(end, { zone: true });
   if (end.getTime() <= start.getTime()) {

@@ -10,6 +10,14 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads camera ids without the hyphen, in lower case or with leading zeros dropped, but never a month as a camera', () => {
+    const cameras = (text: string) => tokenize(normaliseText(text)).map((t) => (t.kind === 'camera' ? t.cameraId : `${t.kind}:${t.text}`));
+    expect(cameras('LAM0105 lam-105 lam105 Lam-5 LAM-0105')).toEqual(['LAM-0105', 'LAM-0105', 'LAM-0105', 'LAM-0005', 'LAM-0105']);
+    expect(cameras('lam12 lamb-0105')).toEqual(['word:lam', 'number:12', 'word:lamb', 'symbol:-', 'number:0105']);
+    expect(cameras('mar2026 mar-26')).toEqual(['word:mar', 'number:2026', 'word:mar', 'symbol:-', 'number:26']);
+    expect(tokenize('13-Mar-26')).toEqual([expect.objectContaining({ kind: 'date', day: 13, month: 3, year: 26, yearDigits: 2 })]);
+  });
+
   it('splits ranges and reads distances with their units', () => {
     expect(kinds('2-4pm 22:00-23:30 300m 1.5 km 300 metres 0.5 miles 3 mins')).toEqual([
       'number:2', 'symbol:-', 'time:4pm', 'time:22:00', 'symbol:-', 'time:23:30', 'distance:300m', 'distance:1.5 km',
