@@ -22,6 +22,7 @@ import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
 import { loadGazetteer, type Gazetteer } from './footage/query';
+import { clockNotice } from './footage/demo-clock';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -129,6 +130,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       }
       health.setStage('ready');
       logger.info({ url: running.url }, 'bot ready');
+      logger.info({ clock: config.clock.kind }, clockNotice(config.clock, new Date()) ?? 'relative times are read against the time each message was sent');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health.fail(message);

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { relativeNow, type ClockSetting } from './footage/clock';
+import { DEMO_CLOCK_START } from './footage/demo-clock';
 import { ConfigError } from './footage/errors';
 
 /**
@@ -68,8 +70,14 @@ export interface AppConfig {
   access: AccessPolicy;
   jobs: JobSettings;
   projectRoot: string;
-  /** A fixed "now" for relative times (demos and tests of the March 2026 data set); unset in production. */
-  clockNow?: Date;
+  /** What relative phrases ("yesterday") are read against: real, fixed (CLOCK_NOW) or the demo clock. */
+  clock: ClockSetting;
+  /**
+   * Bridge for callers that still read a Date: for a fixed or demo clock, the instant relative
+   * phrases are read against at the moment it is read (relativeNow(clock, now)); unset with the
+   * real clock. New code calls relativeNow(config.clock, sentAt) instead.
+   */
+  readonly clockNow?: Date;
   placesPath: string;
   camerasPath: string;
 }
@@ -85,7 +93,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const bot = botAuth(env, nodeEnv);
   const maxDurationDays = int(env, 'ACCESS_MAX_DAYS', 30, 1, 365);
   const defaultDurationDays = int(env, 'ACCESS_DEFAULT_DAYS', Math.min(7, maxDurationDays), 1, maxDurationDays);
-  return {
+  const seedDemo = bool(env, 'SEED_DEMO', box.kind === 'emulator');
+  const clock = clockSetting(env, box, seedDemo);
+  const config: AppConfig = {
     port: int(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir,
@@ -93,7 +103,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: databaseUrl(env),
     bot,
     box,
-    seedDemo: bool(env, 'SEED_DEMO', box.kind === 'emulator'),
+    seedDemo,
     rosterPath: path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json')),
     supportContact: text(env, 'SUPPORT_CONTACT') ?? 'your supervisor or the force CCTV administrator',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
@@ -107,10 +117,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
       expirySweepMs: int(env, 'EXPIRY_SWEEP_MS', 60_000, 100, 86_400_000),
     },
     projectRoot,
-    clockNow: instant(env, 'CLOCK_NOW'),
+    clock,
     placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),
     camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
   };
+  // Read afresh each time, so the demo clock advances; not enumerable, so it is no copied setting.
+  Object.defineProperty(config, 'clockNow', { get: () => (clock.kind === 'real' ? undefined : relativeNow(clock, new Date())) });
+  return config;
+}
+
+/**
+ * CLOCK_NOW fixes the clock; otherwise the demo clock runs exactly when the local Box emulator holds
+ * the demo data set. Real Box always runs on the real clock, even when seeded with the demo data.
+ */
+function clockSetting(env: Env, box: BoxTarget, seedDemo: boolean): ClockSetting {
+  const fixed = instant(env, 'CLOCK_NOW');
+  if (fixed) return { kind: 'fixed', now: fixed };
+  if (box.kind === 'emulator' && seedDemo) return { kind: 'demo', startsAt: DEMO_CLOCK_START, realStart: new Date() };
+  return { kind: 'real' };
 }
 
 function botAuth(env: Env, nodeEnv: string): BotAuth {

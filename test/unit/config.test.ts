@@ -54,6 +54,28 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  test('the emulator with the demo data and no CLOCK_NOW runs the demo clock; CLOCK_NOW fixes it', () => {
+    const before = Date.now();
+    const demo = loadConfig({}).clock;
+    expect(demo).toMatchObject({ kind: 'demo', startsAt: new Date('2026-03-20T10:00:00Z') });
+    if (demo.kind === 'demo') expect(demo.realStart.getTime()).toBeGreaterThanOrEqual(before);
+    // The bridge for Date readers reads the demo clock, which has barely moved.
+    const bridged = loadConfig({}).clockNow;
+    expect(bridged!.getTime() - Date.parse('2026-03-20T10:00:00Z')).toBeLessThan(60_000);
+    expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock).toEqual({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') });
+    expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clockNow).toEqual(new Date('2026-03-14T22:00:00Z'));
+    expect(failure({ CLOCK_NOW: 'yesterday' }).variable).toBe('CLOCK_NOW');
+  });
+
+  test('never the demo clock with real Box, or without the demo data', () => {
+    const ccg = { BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: '123' };
+    expect(loadConfig(ccg).clock).toEqual({ kind: 'real' });
+    expect(loadConfig({ ...ccg, SEED_DEMO: 'true' }).clock).toEqual({ kind: 'real' });
+    expect(loadConfig({ BOX_JWT_CONFIG_PATH: '/x.json', SEED_DEMO: 'true' }).clock).toEqual({ kind: 'real' });
+    expect(loadConfig({ SEED_DEMO: 'false' }).clock).toEqual({ kind: 'real' });
+    expect(loadConfig(ccg).clockNow).toBeUndefined();
+  });
+
   test('a JWT app config and client credentials together are refused', () => {
     expect(failure({ BOX_JWT_CONFIG_PATH: '/x.json', BOX_CLIENT_ID: 'id' }).variable).toBe('BOX_JWT_CONFIG_PATH');
   });
