@@ -1,5 +1,6 @@
-import { MAX_QUERY_CHARS, MAX_WINDOW_DAYS, understandQuery, type Understanding } from '../../../src/footage/query';
+import { MAX_QUERY_CHARS, understandQuery, type Understanding } from '../../../src/footage/query';
 import { demoGazetteer } from '../demo-data';
+import { answerProblems } from './sound-answer';
 
 /**
  * Whatever is typed, the answer is an Understanding (never an exception), and every query it
@@ -27,40 +28,6 @@ function random(seed: number): () => number {
   };
 }
 
-/** The broken rules of one answer (empty when the answer is sound). */
-function problems(understanding: Understanding): string[] {
-  const found: string[] = [];
-  const check = (ok: boolean, rule: string) => {
-    if (!ok) found.push(rule);
-  };
-  switch (understanding.kind) {
-    case 'invalid':
-      check(understanding.reason.length > 10, 'invalid without a reason');
-      break;
-    case 'ambiguous_place':
-      check(understanding.candidates.length > 1, 'ambiguous with fewer than two candidates');
-      check(understanding.message.includes(understanding.text), 'ambiguity message does not quote the text');
-      break;
-    case 'unknown_place':
-      check(understanding.text.length > 0 && understanding.message.length > 10, 'unknown place without text or message');
-      break;
-    case 'query': {
-      const { window, place } = understanding.query;
-      check(Object.keys(understanding.query).some((key) => key !== 'ignored'), 'query without any filter');
-      if (window) {
-        check(window.end.getTime() > window.start.getTime(), 'window ends before it starts');
-        check(window.end.getTime() - window.start.getTime() <= MAX_WINDOW_DAYS * 86_400_000, 'window too long');
-        check(window.start.getTime() <= NOW.getTime(), 'window starts in the future');
-      }
-      if (place) check(place.radiusMetres >= 1 && place.radiusMetres <= 10_000, 'radius out of range');
-      break;
-    }
-    default:
-      found.push(`unexpected kind ${(understanding as { kind: string }).kind}`);
-  }
-  return found;
-}
-
 function answer(text: string): Understanding | string {
   try {
     return understandQuery(text, { now: NOW, gazetteer: demoGazetteer() });
@@ -73,7 +40,7 @@ function failuresFor(texts: string[]): Array<{ text: string; problems: string[] 
   return texts
     .map((text) => {
       const understanding = answer(text);
-      return { text: text.slice(0, 80), problems: typeof understanding === 'string' ? [understanding] : problems(understanding) };
+      return { text: text.slice(0, 80), problems: typeof understanding === 'string' ? [understanding] : answerProblems(understanding, NOW, demoGazetteer()) };
     })
     .filter((result) => result.problems.length > 0);
 }
