@@ -177,7 +177,8 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
 
       // A search: the results card leads with how many recordings matched.
       const beforeSearch = await cardCount(page);
-      await send(page, 'footage in Lambeth on 29/03/2026');
+      // A date before the demo clock (Fri 20 Mar 2026 10:00), which `npm start` on the demo data runs.
+      await send(page, 'footage in Lambeth on 14/03/2026');
       await expectCard(page, 'results card', { start: beforeSearch, contains: [], pattern: '\\b[1-9][\\d,]* recordings?\\b' });
     },
     TEST_TIMEOUT_MS,
