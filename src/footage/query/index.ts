@@ -2,6 +2,7 @@
  * Plain-English footage requests: understand them, echo them, and turn them into Box searches.
  */
 export { understandQuery } from './understand';
+export { mentionsFootage } from './mentions';
 export { describeQuery, describeWindow, formatDistance, OWNER_LABELS, STATUS_LABELS } from './describe';
 export { toRecordingSearch } from './to-search';
 export { recordingMatchesQuery, distanceFromPlace, overlapsWindow } from './matches';

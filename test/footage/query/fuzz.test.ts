@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { understandQuery, type Understanding } from '../../../src/footage/query';
+import { mentionsFootage, understandQuery, type Understanding } from '../../../src/footage/query';
 import { MONTH_NAMES } from '../../../src/footage/london-time';
 import { demoGazetteer } from '../demo-data';
 import { answerProblems } from './sound-answer';
@@ -9,7 +9,8 @@ import { answerProblems } from './sound-answer';
  * sentences built from the grammar's own pieces: places, boroughs, camera ids in every accepted
  * form, dates, times, periods, counts from 0 to absurd, filters and noise), each read against a
  * random "now" between 2001 and 2030. Whatever comes in, understandQuery answers, and the answer
- * is sound (see sound-answer.ts): a searchable query or a sentence for the card.
+ * is sound (see sound-answer.ts): a searchable query or a sentence for the card; and
+ * mentionsFootage answers for the same text without throwing.
  *
  * The seed is fixed so a run is repeatable; FUZZ_SEED=<n> explores another part of the space, and a
  * failure prints the seed and the shrunk input to replay it.
@@ -146,6 +147,8 @@ function sound(text: string, at: Date): void {
   const understanding = read(text, at);
   kindsSeen.add(understanding.kind);
   const problems = answerProblems(understanding, at, gazetteer);
+  // The chat front end's "is this a search?" question must answer for the same input too.
+  if (typeof mentionsFootage(text) !== 'boolean') problems.push('mentionsFootage gave no answer');
   if (problems.length > 0) throw new Error(`${JSON.stringify(text)} at ${at.toISOString()}: ${problems.join('; ')}`);
 }
 
