@@ -108,8 +108,10 @@ function phraseAt(view: TokenView, i: number, words: string[]): boolean {
 function readCameras(view: TokenView, reading: FilterReading, gazetteer: Gazetteer): void {
   view.tokens.forEach((token, i) => {
     if (token.kind !== 'camera' || view.used[i]) return;
-    claim(view, i, i + 1);
     const camera = gazetteer.camera(token.cameraId);
+    // "lam-105" and "lam-999" are cameras (LAM ones exist, and LAM-0999 gets suggestions); "top-10" is not.
+    if (!camera && token.padded && !gazetteer.hasCameraPrefix(token.cameraId.slice(0, 3))) return;
+    claim(view, i, i + 1);
     if (!camera) {
       if (!reading.unknownCameras.includes(token.cameraId)) reading.unknownCameras.push(token.cameraId);
       return;

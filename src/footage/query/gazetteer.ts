@@ -92,6 +92,12 @@ export class Gazetteer {
     return this.camerasById.get(cameraId.toUpperCase());
   }
 
+  /** Whether any known camera id starts with these three letters ("LAM"), so "lam-999" was meant as a camera. */
+  hasCameraPrefix(letters: string): boolean {
+    const prefix = `${letters.toUpperCase()}-`;
+    return this.cameras.some((camera) => camera.cameraId.startsWith(prefix));
+  }
+
   /** A place by its exact name (case and punctuation aside), e.g. the officer's pick from a card. */
   placeNamed(name: string): GazetteerPlace | undefined {
     const match = this.index.get(phraseKey(name));

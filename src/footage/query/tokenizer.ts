@@ -27,7 +27,8 @@ export type Token = TokenBase &
     | { kind: 'time'; hour: number; minute: number; meridiem?: 'am' | 'pm'; clock: boolean }
     | { kind: 'distance'; metres: number }
     | { kind: 'caseRef'; reference: string }
-    | { kind: 'camera'; cameraId: string }
+    /** `padded`: typed with fewer than four digits ("lam-105"), so only a known camera makes it one. */
+    | { kind: 'camera'; cameraId: string; padded: boolean }
     | { kind: 'symbol' }
   );
 
@@ -57,7 +58,10 @@ const RULES: Rule[] = [
     // LAM-0105, lam0105, LAM105, lam-105 (zeros dropped): always read as LAM-0105. A month
     // abbreviation is never a camera prefix, so "mar-26" and "mar2026" stay dates.
     pattern: new RegExp(`(?!${MONTH_PREFIX})([a-z]{3})(?:-(\\d{1,4})|(\\d{3,4}))${NOT_LETTER_OR_DIGIT}`, 'iuy'),
-    build: (m) => ({ kind: 'camera', cameraId: `${m[1].toUpperCase()}-${(m[2] ?? m[3]).padStart(4, '0')}` }),
+    build: (m) => {
+      const digits = m[2] ?? m[3];
+      return { kind: 'camera', cameraId: `${m[1].toUpperCase()}-${digits.padStart(4, '0')}`, padded: digits.length < 4 };
+    },
   },
   {
     // ISO 2026-03-04 (year first, unambiguous).
