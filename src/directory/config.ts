@@ -38,7 +38,7 @@ export function loadDirectoryConfig(env: Env, projectRoot: string): DirectoryCon
     graphBaseUrl: httpsUrl(env, 'GRAPH_BASE_URL') ?? (env.NODE_ENV === 'production' ? 'https://graph.microsoft.com' : undefined),
     authorityHost: httpsUrl(env, 'GRAPH_AUTHORITY_HOST'),
     cacheMinutes: number(env, 'DIRECTORY_CACHE_MINUTES', 10, 0, 1440),
-    refreshMs: number(env, 'DIRECTORY_REFRESH_MINUTES', 5, 1, 1440) * 60_000,
+    refreshMs: Math.round(number(env, 'DIRECTORY_REFRESH_MINUTES', 5, 0.01, 1440) * 60_000),
     borough: boroughSource(env),
   };
 }
