@@ -29,16 +29,18 @@ export interface EntraFixture {
 export async function startEntraFixture(options: { borough?: BoroughSource; cacheMinutes?: number; people?: readonly Person[] } = {}): Promise<EntraFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'cctv-directory-'));
   const emulator = await startGraphEmulator({ dataDir: dir, people: options.people ?? DEMO_PEOPLE, pageSize: 2 });
-  const store = await openStore({ dataDir: dir });
-  await store.migrate();
   let offset = 0;
+  // The store stamps when a person was confirmed with the same clock the directory judges it by.
+  const now = (): Date => new Date(Date.now() + offset * 60_000);
+  const store = await openStore({ dataDir: dir, clock: now });
+  await store.migrate();
   const reader = new GraphReader({ baseUrl: emulator.graphUrl, credential: emulatorCredential(emulator), retryDelaySeconds: 0.05 });
   const directory = new EntraDirectory(reader, store, {
     appId: emulator.clientId,
     borough: options.borough ?? { kind: 'groups', pattern: 'CCTV {borough}' },
     cacheMinutes: options.cacheMinutes ?? 10,
     refreshMs: 60_000,
-    now: () => new Date(Date.now() + offset * 60_000),
+    now,
   });
   return {
     emulator,
