@@ -1,3 +1,6 @@
+import { ClientSecretCredential } from '@azure/identity';
+import { EntraDirectory } from '../../src/directory/entra/entra-directory';
+import { GraphReader } from '../../src/directory/entra/graph-reader';
 import { DEMO_PEOPLE, startEntraFixture, type EntraFixture } from './support';
 
 /**
@@ -135,6 +138,23 @@ describe('the Entra directory', () => {
     expect(await f.directory.identify(alice.aadObjectId)).toMatchObject({ name: alice.name });
     expect((await f.directory.status()).stale).toBe(true);
   });
+});
+
+test('a wrong client secret is reported as a credentials problem, never with the secret', async () => {
+  const f = await startEntraFixture();
+  try {
+    await f.directory.load();
+    const secret = 'not-the-secret-0123456789';
+    const credential = new ClientSecretCredential(f.emulator.tenantId, f.emulator.clientId, secret, { authorityHost: f.emulator.loginUrl, disableInstanceDiscovery: true, tlsOptions: { ca: f.emulator.ca } });
+    const directory = new EntraDirectory(new GraphReader({ baseUrl: f.emulator.graphUrl, credential }), f.store, { appId: f.emulator.clientId, borough: { kind: 'groups', pattern: 'CCTV {borough}' }, cacheMinutes: 10, refreshMs: 60_000 });
+    expect(await directory.refresh()).toBeUndefined();
+    const status = await directory.status();
+    expect(status).toMatchObject({ stale: true, people: DEMO_PEOPLE.length });
+    expect(status.error).toMatch(/could not get a Microsoft Graph token: check BOT_ID, BOT_PASSWORD and BOT_TENANT_ID/);
+    expect(JSON.stringify(status)).not.toContain(secret);
+  } finally {
+    await f.close();
+  }
 });
 
 describe('the Entra directory with the borough in a user attribute', () => {

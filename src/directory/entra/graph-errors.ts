@@ -17,7 +17,9 @@ export function describeGraphFailure(error: unknown): GraphFailure {
   const e = (error ?? {}) as { statusCode?: number; code?: string; name?: string; message?: string };
   const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : undefined;
   const code = typeof e.code === 'string' ? e.code : undefined;
-  if (e.name === 'AuthenticationError' || e.name === 'CredentialUnavailableError' || e.name === 'AggregateAuthenticationError') {
+  // The Graph client wraps a failure of the token step in a GraphError whose code is the original error's name.
+  const credentialErrors = ['AuthenticationError', 'AuthenticationRequiredError', 'CredentialUnavailableError', 'AggregateAuthenticationError'];
+  if (credentialErrors.includes(e.name ?? '') || credentialErrors.includes(code ?? '')) {
     return { kind: 'credentials', message: 'the bot could not get a Microsoft Graph token: check BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (or the managed identity)' };
   }
   if (status === 429) return { kind: 'throttled', status, code, message: 'Microsoft Graph is throttling the bot (429) and kept doing so after the waits it asked for' };
