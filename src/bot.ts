@@ -10,7 +10,7 @@ import type { BoxPort } from './footage/ports/box';
 import type { Store } from './footage/ports/store';
 import { Health } from './health';
 import { logger } from './log';
-import { loadRoster } from './roster';
+import { startDirectory, type StartedDirectory } from './directory';
 import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
 import { createHttpServer } from './server';
 import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
@@ -39,6 +39,8 @@ export interface RunningBot {
   store?: Store;
   box?: BoxPort;
   emulator?: BoxEmulator;
+  /** Where people come from (roster file or Entra ID), with the Graph emulator when one runs. */
+  directory?: StartedDirectory;
   /** The durable job runner (grants, revocations, expiry), unless JOBS_ENABLED=false. */
   jobs?: JobRunner;
   /** Stops accepting, finishes in-flight turns, then closes the database and the emulator. */
@@ -82,6 +84,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       // The job in hand finishes while the database is still open.
       await running.jobs?.stop();
       await running.store?.close();
+      await running.directory?.close();
       await running.emulator?.close();
       logger.info('bot stopped');
     })();
@@ -98,9 +101,9 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       running.store = store;
       await store.migrate();
-      const roster = await loadRoster(config.rosterPath);
-      const rosterResult = await store.people.replaceRoster(roster);
-      logger.info({ ...rosterResult }, 'roster loaded');
+      const directory = await startDirectory(config.directory, { store, bot: config.bot, dataDir: config.dataDir });
+      running.directory = directory;
+      health.setDirectory(() => directory.directory.status());
 
       health.setStage('connecting_box');
       const box = createBoxGateway(gatewayConfig(config, running.emulator));
@@ -118,12 +121,12 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
-      const services = createTeamsServices(store, box, find, access.routes, config);
+      const services = { ...createTeamsServices(store, box, find, access.routes, config), identify: (id: string) => directory.directory.identify(id) };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: access.jobHandlers, recurring: access.recurring, pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...directory.directory.jobHandlers], recurring: [...access.recurring, ...directory.directory.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
         access.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();

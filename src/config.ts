@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadDirectoryConfig, type DirectoryConfig } from './directory/config';
 import { relativeNow, type ClockSetting } from './footage/clock';
 import { DEMO_CLOCK_START } from './footage/demo-clock';
 import { ConfigError } from './footage/errors';
@@ -64,6 +65,8 @@ export interface AppConfig {
   /** Seed the demo data set into Box on start (default: only when Box is the local emulator). */
   seedDemo: boolean;
   rosterPath: string;
+  /** Where people and roles come from: the roster file or Entra ID (DIRECTORY). */
+  directory: DirectoryConfig;
   /** Who an unregistered person should ask (shown on the not-registered card). */
   supportContact: string;
   maxBodyBytes: number;
@@ -105,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     box,
     seedDemo,
     rosterPath: path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json')),
+    directory: loadDirectoryConfig(env, projectRoot),
     supportContact: text(env, 'SUPPORT_CONTACT') ?? 'your supervisor or the force CCTV administrator',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     access: { maxDurationDays, defaultDurationDays, sharedLinks: bool(env, 'SHARED_LINKS', true) },

@@ -3,6 +3,8 @@
  * answers and the demo seed (when enabled) is complete; until then the report says which part is
  * still pending so an operator can see why the bot refuses traffic.
  */
+import type { DirectoryStatus } from './directory/port';
+
 export type StartupStage = 'starting' | 'migrating' | 'connecting_box' | 'seeding' | 'ready' | 'failed';
 
 export interface HealthReport {
@@ -11,6 +13,8 @@ export interface HealthReport {
   box: { target: string; reachable: boolean | null };
   database: { kind: string; target: string; reachable: boolean | null };
   seed: { enabled: boolean; state: 'pending' | 'running' | 'complete' | 'skipped' | 'failed'; detail?: string };
+  /** Where people come from; `stale` means the last refresh failed and the last known people serve. */
+  directory?: DirectoryStatus;
   error?: string;
 }
 
@@ -27,6 +31,7 @@ export class Health {
   private seed: HealthReport['seed'];
   private probes?: HealthProbes;
   private cached?: { at: number; box: boolean; database: boolean };
+  private directory?: () => Promise<DirectoryStatus>;
 
   constructor(
     private readonly targets: { box: string; database: { kind: string; target: string } },
@@ -46,6 +51,11 @@ export class Health {
 
   setProbes(probes: HealthProbes): void {
     this.probes = probes;
+  }
+
+  /** A stale directory is reported, not made unready: the last known people still serve. */
+  setDirectory(status: () => Promise<DirectoryStatus>): void {
+    this.directory = status;
   }
 
   get seedState(): HealthReport['seed']['state'] {
@@ -70,6 +80,7 @@ export class Health {
       box: { target: this.targets.box, reachable: reachability.box },
       database: { ...this.targets.database, reachable: reachability.database },
       seed: this.seed,
+      ...(this.directory ? { directory: await this.directory().catch((): DirectoryStatus | undefined => undefined) } : {}),
       ...(this.error ? { error: this.error } : {}),
     };
   }

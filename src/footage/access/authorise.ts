@@ -14,7 +14,8 @@ export type RefusalCode =
   | 'duration_too_long'
   | 'invalid_duration'
   | 'not_revocable'
-  | 'invalid_action';
+  | 'invalid_action'
+  | 'requester_not_listed';
 
 export interface Refusal {
   code: RefusalCode;
@@ -48,6 +49,15 @@ export function checkDecision(decider: Person, request: AccessRequest | undefine
     return refuse('duration_too_long', `Access can be shortened but not lengthened: at most ${limit} ${limit === 1 ? 'day' : 'days'}.`);
   }
   return { ok: true, approvedDurationDays: days };
+}
+
+/**
+ * Approving gives the requester access, so they must still be in the directory with a role: a
+ * leaver's or a revoked person's pending request can only be rejected.
+ */
+export function checkRequesterListed(requester: Person | undefined, decision: Decision): { ok: true } | { ok: false; refusal: Refusal } {
+  if (decision !== 'approved' || requester) return { ok: true };
+  return refuse('requester_not_listed', 'This request cannot be approved: the officer who asked no longer has access to the bot (they left the directory or lost their role). You can still reject it.');
 }
 
 export type RevocationCheck = { ok: true } | { ok: false; refusal: Refusal };

@@ -4,7 +4,7 @@ import type { AccessRequest, ConversationReferenceData, Decision, Store } from '
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { checkDecision, checkRevocation, REVOCABLE_STATUSES, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
+import { checkDecision, checkRequesterListed, checkRevocation, REVOCABLE_STATUSES, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
@@ -118,6 +118,8 @@ export class AccessService {
     const request = await store.requests.get(input.requestId);
     const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays);
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
+    const listed = checkRequesterListed(await store.people.findByAadObjectId((request as AccessRequest).requesterAadObjectId), input.decision);
+    if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
     if (comment && comment.length > MAX_COMMENT_CHARS) {

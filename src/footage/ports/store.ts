@@ -35,6 +35,12 @@ export interface PeopleRepository {
   list(): Promise<Person[]>;
   /** Remembers the Teams user id (29:...) seen on an activity; false if the person is not on the roster. */
   setTeamsId(aadObjectId: string, teamsId: string): Promise<boolean>;
+  /** Adds or updates one person (a directory confirming them), keeping a learnt teamsId. */
+  upsert(person: Person): Promise<void>;
+  /** Removes one person (left the directory); false if they were not there. */
+  remove(aadObjectId: string): Promise<boolean>;
+  /** When the directory last confirmed this person (written by replaceRoster and upsert). */
+  confirmedAt(aadObjectId: string): Promise<Date | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../footage/errors';
 import { ROLES, type Person, type Role } from '../../footage/people';
 import type { PeopleRepository, RosterReplaceResult } from '../../footage/ports/store';
 import type { Executor, Row } from '../sql/executor';
-import { readEnum, readOptionalString, readString, timeParam, type Clock } from '../sql/values';
+import { readEnum, readOptionalString, readString, readTime, timeParam, type Clock } from '../sql/values';
 
 function toPerson(row: Row): Person {
   const teamsId = readOptionalString(row.teams_id);
@@ -97,5 +97,29 @@ export class SqlPeopleRepository implements PeopleRepository {
       [teamsId, timeParam(this.clock()), aadObjectId],
     );
     return changed > 0;
+  }
+
+  async upsert(person: Person): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const now = timeParam(this.clock());
+      const clash = await tx.query('SELECT aad_object_id FROM people WHERE email_key = ? AND aad_object_id <> ?', [emailKey(person.email), person.aadObjectId]);
+      if (clash.length > 0) throw new InvalidInputError(`email ${person.email} already belongs to someone else (emails are Box logins and must be unique)`);
+      await tx.run(
+        `INSERT INTO people (aad_object_id, teams_id, name, role, borough, email, email_key, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (aad_object_id) DO UPDATE SET teams_id = COALESCE(excluded.teams_id, people.teams_id), name = excluded.name,
+           role = excluded.role, borough = excluded.borough, email = excluded.email, email_key = excluded.email_key, updated_at = excluded.updated_at`,
+        [person.aadObjectId, person.teamsId ?? null, person.name, person.role, person.borough, person.email, emailKey(person.email), now],
+      );
+    });
+  }
+
+  async remove(aadObjectId: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM people WHERE aad_object_id = ?', [aadObjectId])) > 0;
+  }
+
+  async confirmedAt(aadObjectId: string): Promise<Date | undefined> {
+    const rows = await this.db.query('SELECT updated_at FROM people WHERE aad_object_id = ?', [aadObjectId]);
+    return rows[0] ? readTime(rows[0].updated_at) : undefined;
   }
 }
