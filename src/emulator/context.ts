@@ -37,6 +37,8 @@ export interface Services {
   /** The enterprise scope as Box names it in responses: `enterprise_<id>`. */
   enterpriseScope: string;
   webhooks: WebhookDispatcher;
+  /** Commits still to be answered 202 "parts still processing" (set through the control routes). */
+  commitHolds: { remaining: number; retryAfter: number };
 }
 
 /** The user a call acts as (after `as-user`), and how they may act. */

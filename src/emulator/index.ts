@@ -133,6 +133,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     serviceAccountId: ensureServiceAccount(db, settings.now()).id,
     enterpriseScope: `enterprise_${settings.enterpriseId}`,
     webhooks: dispatcher,
+    commitHolds: { remaining: 0, retryAfter: 1 },
   };
   const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
@@ -154,7 +155,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...eventRoutes,
     ...publicRoutes,
     ...fileRequestPageRoutes,
-    ...controlRoutes({ faults, log, violations, webhooks: dispatcher }),
+    ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
   const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined };
   const server = createServer((req, res) => {

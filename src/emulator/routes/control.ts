@@ -1,5 +1,6 @@
 import type { Faults } from '../faults';
 import { parseFaultRule } from '../faults';
+import { badRequest } from '../errors';
 import { empty, json, jsonBody } from '../http';
 import type { RequestLog } from '../request-log';
 import type { Route } from '../router';
@@ -12,6 +13,7 @@ export interface ControlState {
   log: RequestLog;
   violations: SpecViolation[];
   webhooks: WebhookDispatcher;
+  commitHolds: { remaining: number; retryAfter: number };
 }
 
 export function controlRoutes(state: ControlState): Route[] {
@@ -44,6 +46,23 @@ export function controlRoutes(state: ControlState): Route[] {
       handler: () => {
         state.log.clear();
         return empty(204);
+      },
+    },
+    {
+      // The next `count` upload-session commits answer 202 with retry-after, as Box does while parts are still processing.
+      method: 'POST',
+      pattern: '/_emulator/commit-holds',
+      access: 'control',
+      handler: (req) => {
+        const body = jsonBody(req);
+        const count = body.count ?? 1;
+        const retryAfter = body.retryAfter ?? 1;
+        if (!Number.isInteger(count) || (count as number) < 0 || !Number.isInteger(retryAfter) || (retryAfter as number) < 0) {
+          throw badRequest("'count' and 'retryAfter' must be whole numbers of at least 0");
+        }
+        state.commitHolds.remaining = count as number;
+        state.commitHolds.retryAfter = retryAfter as number;
+        return json(201, { count, retryAfter });
       },
     },
     { method: 'GET', pattern: '/_emulator/webhook-deliveries', access: 'control', handler: () => json(200, { entries: state.webhooks.attempts() }) },
