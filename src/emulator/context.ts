@@ -1,4 +1,5 @@
 import type { AccessResolver } from './access';
+import type { PreviewLinks } from './previews';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import type { BlobStore } from './state/blobs';
 import type { Db } from './state/db';
@@ -39,6 +40,7 @@ export interface Services {
   webhooks: WebhookDispatcher;
   /** Commits still to be answered 202 "parts still processing" (set through the control routes). */
   commitHolds: { remaining: number; retryAfter: number };
+  previews: PreviewLinks;
 }
 
 /** The user a call acts as (after `as-user`), and how they may act. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
+import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { collaborationRoutes } from './routes/collaborations';
@@ -21,6 +22,7 @@ import { publicRoutes } from './routes/public';
 import { uploadSessionRoutes } from './routes/upload-sessions';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
+import { watermarkRoutes } from './routes/watermarks';
 import { webhookRoutes } from './routes/webhooks';
 import { handleRequest } from './server';
 import { ensureFileRequestTemplate, webhookKeys } from './setup';
@@ -134,6 +136,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     enterpriseScope: `enterprise_${settings.enterpriseId}`,
     webhooks: dispatcher,
     commitHolds: { remaining: 0, retryAfter: 1 },
+    previews: new PreviewLinks(() => urls.base, settings.now),
   };
   const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
@@ -151,6 +154,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...metadataTemplateRoutes,
     ...metadataQueryRoutes,
     ...fileRequestRoutes,
+    ...watermarkRoutes,
     ...webhookRoutes,
     ...eventRoutes,
     ...publicRoutes,

@@ -1,10 +1,12 @@
 import type { Faults } from '../faults';
 import { parseFaultRule } from '../faults';
-import { badRequest } from '../errors';
+import { tokenFor } from '../auth';
+import { badRequest, notFound } from '../errors';
 import { empty, json, jsonBody } from '../http';
 import type { RequestLog } from '../request-log';
 import type { Route } from '../router';
 import type { SpecViolation } from '../spec/validator';
+import { getUserByLogin, isExternalUser } from '../state/users';
 import type { WebhookDispatcher } from '../webhook-delivery';
 
 /** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
@@ -63,6 +65,18 @@ export function controlRoutes(state: ControlState): Route[] {
         state.commitHolds.remaining = count as number;
         state.commitHolds.retryAfter = retryAfter as number;
         return json(201, { count, retryAfter });
+      },
+    },
+    {
+      // Someone invited by email signs in: Box's as-user cannot act for people outside the enterprise.
+      method: 'POST',
+      pattern: '/_emulator/external-users/token',
+      access: 'control',
+      handler: (req, services) => {
+        const login = jsonBody(req).login;
+        const user = typeof login === 'string' ? getUserByLogin(services.db, login) : undefined;
+        if (!user || !isExternalUser(services.db, user.id)) throw notFound({ name: 'login', id: String(login) });
+        return json(201, tokenFor(services, user.id));
       },
     },
     { method: 'GET', pattern: '/_emulator/webhook-deliveries', access: 'control', handler: () => json(200, { entries: state.webhooks.attempts() }) },
