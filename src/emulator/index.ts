@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
+import { HostGuard } from './host-guard';
 import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
@@ -66,6 +67,8 @@ export interface BoxEmulatorOptions {
   jwtPublicKey?: string;
   /** Clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /** Host names besides localhost, 127.0.0.1 and [::1] that requests may name in `Host` (with the port). Default none. */
+  allowedHostNames?: string[];
   /** Webhook signature keys, as Box's developer console shows them. Default: generated once and kept in the data directory. */
   webhookPrimaryKey?: string;
   webhookSecondaryKey?: string;
@@ -161,7 +164,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...fileRequestPageRoutes,
     ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
-  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined };
+  const guard = new HostGuard();
+  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined, guard };
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch(() => res.destroy());
   });
@@ -173,6 +177,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     db.close();
     throw error;
   }
+  guard.listenOn(port, options.allowedHostNames);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   urls.base = url;
   urls.upload = `${url}/api`;
