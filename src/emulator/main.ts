@@ -1,11 +1,12 @@
-import { logger } from '../log';
-import { DEFAULT_PORT, startBoxEmulator } from './index';
-
 /**
  * Runs the Box emulator on its own: `node dist/src/emulator/main.js`, with BOX_EMULATOR_PORT
  * (default 3979), DATA_DIR (default .data), and optionally BOX_EMULATOR_VALIDATE=1 to record
  * OpenAPI violations (GET /_emulator/violations).
  */
+
+import { logger } from '../log';
+import { DEFAULT_PORT, startBoxEmulator } from './index';
+
 async function main(): Promise<void> {
   const rawPort = process.env.BOX_EMULATOR_PORT;
   const port = rawPort === undefined || rawPort === '' ? DEFAULT_PORT : Number(rawPort);
