@@ -1,4 +1,9 @@
-import type { IncomingHttpHeaders } from 'node:http';
+/**
+ * Requests and responses as the emulator's handlers see them, and the small helpers for reading a
+ * request (headers, JSON bodies, paging parameters) and answering it (JSON, empty, HTML).
+ */
+
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { badRequest } from './errors';
 
 /** A request as handlers see it: body already read, path normalised, path parameters bound. */
@@ -9,6 +14,8 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The unread body, for streaming routes only. */
+  stream?: IncomingMessage;
   params: Record<string, string>;
   requestId: string;
 }
@@ -68,4 +75,12 @@ export function intParam(req: EmulatorRequest, name: string, fallback: number, m
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function html(status: number, page: string): EmulatorResponse {
+  return { kind: 'bytes', status, body: Buffer.from(page, 'utf8'), contentType: 'text/html; charset=utf-8' };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,13 +1,21 @@
-import type { Handler, PublicHandler } from './context';
-
 /**
  * The emulator's route table. `api` routes need a bearer token and are subject to injected faults;
  * `token` and `control` routes are exempt from faults unless a fault names them; `public` routes
  * (download links, shared links) need no token, as Box's download host needs none.
  */
+
+import type { Handler, PublicHandler } from './context';
+
 export type Route =
-  | { method: string; pattern: string; access: 'api'; handler: Handler }
-  | { method: string; pattern: string; access: 'token' | 'public' | 'control'; handler: PublicHandler };
+  | { method: string; pattern: string; access: 'api'; handler: Handler; streaming?: false }
+  | {
+      method: string;
+      pattern: string;
+      access: 'token' | 'public' | 'control';
+      handler: PublicHandler;
+      /** The handler reads the body itself from `req.stream` (uploads of any size); `req.body` stays empty. */
+      streaming?: boolean;
+    };
 
 interface CompiledRoute {
   route: Route;

@@ -1,3 +1,8 @@
+/**
+ * Users as Box returns them: the mini form inside other objects, the standard form and any field
+ * on request, and the stand-ins Box uses for nobody and for people without a Box account.
+ */
+
 import type { Services } from '../context';
 import { ownedSize } from '../state/items';
 import type { UserRow } from '../state/users';
@@ -59,4 +64,14 @@ function providers(user: UserRow, services: Services): FieldProviders {
 
 export function userView(user: UserRow, services: Services, fields: readonly string[] | undefined): Record<string, unknown> {
   return pick(providers(user, services), ['type', 'id'], fields, STANDARD);
+}
+
+/**
+ * Box attributes what people without a Box account do (a file request upload) to its unknown
+ * user, id 2. Box shows the email the form asked for, or "File Request" when it asked for none.
+ */
+export const ANONYMOUS_USER_ID = 2;
+
+export function anonymousUserMini(email: string | null): UserMini | { type: 'user'; id: string; name: string } {
+  return email ? { type: 'user', id: String(ANONYMOUS_USER_ID), name: email, login: email } : { type: 'user', id: String(ANONYMOUS_USER_ID), name: 'File Request' };
 }
