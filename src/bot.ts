@@ -44,7 +44,16 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-export async function startBot(config: AppConfig): Promise<RunningBot> {
+/** What the composition root takes besides configuration. */
+export interface StartOptions {
+  /**
+   * A line for the top of the welcome and help cards, e.g. that the bot runs on demo data with a
+   * demo clock ("Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here"). None by default.
+   */
+  demoNotice?: string;
+}
+
+export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const health = new Health(
     { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? describePostgresUrl(config.databaseUrl) : path.join(config.dataDir, SQLITE_FILE_NAME) } },
     config.seedDemo,
@@ -117,7 +126,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
-      const services = createTeamsServices(store, box, find, access.routes, config);
+      const services = createTeamsServices(store, box, find, access.routes, config, { notice: options.demoNotice });
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {

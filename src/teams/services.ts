@@ -1,3 +1,7 @@
+/**
+ * Binds what the Teams layer needs (TeamsServices) to the store, Box and the domain services; called
+ * once by the composition root.
+ */
 import type { TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config';
 import { activeGrantsFor } from '../footage/access/active-grants';
@@ -5,15 +9,23 @@ import type { FindFootage } from '../footage/find';
 import type { BoxPort } from '../footage/ports/box';
 import type { Store } from '../footage/ports/store';
 import { logger } from '../log';
-import type { TeamsServices } from './app';
 import type { AccessRouteDeps } from './access';
-import type { ActiveGrant } from './find-routes';
+import type { TeamsServices } from './deps';
+import type { ShownGrant } from './find/deps';
 
 /** Binds the Teams layer's needs to the store, Box and the domain services. */
-export function createTeamsServices(store: Store, box: BoxPort, find: FindFootage, access: AccessRouteDeps, config: AppConfig): TeamsServices {
+export function createTeamsServices(
+  store: Store,
+  box: BoxPort,
+  find: FindFootage,
+  access: AccessRouteDeps,
+  config: AppConfig,
+  options: { notice?: string } = {},
+): TeamsServices {
   return {
     access,
     supportContact: config.supportContact,
+    ...(options.notice ? { notice: options.notice } : {}),
     identify: async (aadObjectId) => (await store.people.findByAadObjectId(aadObjectId.toLowerCase())) ?? null,
     rememberConversation: async ({ person, scope, reference }) => {
       // References of people not on the roster are not kept: the bot never writes to them.
@@ -26,7 +38,7 @@ export function createTeamsServices(store: Store, box: BoxPort, find: FindFootag
       activeGrants: async (person, fileIds) => {
         const all = await activeGrantsFor(store, person.aadObjectId, config.clockNow ?? new Date());
         const onPage = fileIds.filter((id) => all.has(id));
-        const entries = await Promise.all(onPage.map(async (id): Promise<[string, ActiveGrant]> => [id, { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) }]));
+        const entries = await Promise.all(onPage.map(async (id): Promise<[string, ShownGrant]> => [id, { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) }]));
         return new Map(entries);
       },
     },

@@ -1,4 +1,5 @@
 import { formatLondonDateTime } from '../london-time';
+import { MESSAGES } from '../messages';
 import { canDecide, type Person } from '../people';
 import type { AccessRequest, ConversationReferenceData, Decision, Store } from '../ports/store';
 import { SETTING_KEYS } from '../ports/store';
@@ -147,7 +148,7 @@ export class AccessService {
       }
       return decided;
     });
-    if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: 'That request does not exist (any more).' });
+    if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: MESSAGES.requestNotFound });
     if (result.outcome === 'not_pending') {
       // Another click got there first (on this instance or another): the first decision stands.
       return this.refused(decider, input.requestId, verb, await this.explain({ code: 'not_pending', message: '' }, result.request));
@@ -185,7 +186,13 @@ export class AccessService {
     return refusal;
   }
 
+  /** The request with exactly this id (card data carries whole ids). */
+  async getRequest(id: string): Promise<AccessRequest | undefined> {
+    return this.deps.store.requests.get(id);
+  }
+
   /** What `revoke <id>` names: the full id, or an unambiguous prefix of a request whose access is live. */
+
   async findRequest(idOrPrefix: string): Promise<AccessRequest | undefined> {
     const wanted = idOrPrefix.trim().toLowerCase().replace(/^#/, '');
     const exact = await this.deps.store.requests.get(wanted);
