@@ -5,7 +5,7 @@
  * from the store; these builders only draw it.
  */
 import { card, container, execute, facts, heading, labelledParagraph, notice, subtle, text } from './elements';
-import { countRecordings, formatDays, formatLondonDateTime } from './format';
+import { countRecordings, formatDays, formatLondonDateTime } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement, Choice, ContainerStyle, Refresh } from './schema';
 import { safeLine, safeParagraph, TEXT_LIMITS } from './text';

@@ -4,7 +4,7 @@ export * from './verbs';
 export { parseCardAction, type ParseCardActionResult } from './parse-action';
 export * from './view-models';
 export { CARD_SIZE_LIMITS, cardSizeBytes } from './size';
-export { countRecordings, formatDays, formatDistance, formatDuration, formatLondonDate, formatLondonDateTime, formatLondonWindow, LONDON_TIME_ZONE } from './format';
+export { countRecordings, formatDays, formatDistance, formatDuration, formatLondonDate, formatLondonDateTime, formatLondonWindow } from '../footage/format';
 export { escapeMarkdown, plainLine, safeLine, safeParagraph, TEXT_LIMITS, truncate } from './text';
 export * from './conversation';
 export * from './results';

@@ -4,7 +4,7 @@
  * skip card validation and a forged invoke skips it always.
  */
 import { card, execute, heading, notice, subtle } from './elements';
-import { countRecordings, formatDays } from './format';
+import { countRecordings, formatDays } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine, truncate } from './text';

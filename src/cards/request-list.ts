@@ -5,7 +5,7 @@
  */
 import { statusLine } from './approval';
 import { card, container, facts, heading, notice, subtle, text } from './elements';
-import { countRecordings, formatLondonDateTime } from './format';
+import { countRecordings, formatLondonDateTime } from '../footage/format';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine } from './text';
 import type { RequestView } from './view-models';

@@ -220,7 +220,10 @@ export function formatLondonTime(instant: Date, options: { zone?: boolean } = {}
   return options.zone ? `${time} ${zoneAbbreviation(clock.offsetMinutes)}` : time;
 }
 
-/** "Tue 3 Mar 2026 14:00", or "Tue 3 Mar 2026 14:00 GMT" with `zone`. */
+/**
+ * "Tue 3 Mar 2026, 14:00 GMT": the one way the bot writes a moment, with the zone named because
+ * officers read it against witness statements. `zone: false` leaves the zone out.
+ */
 export function formatLondonDateTime(instant: Date, options: { zone?: boolean } = {}): string {
-  return `${formatLondonDate(instant)} ${formatLondonTime(instant, options)}`;
+  return `${formatLondonDate(instant)}, ${formatLondonTime(instant, { zone: options.zone ?? true })}`;
 }

@@ -2,7 +2,7 @@
  * Plain-English footage requests: understand them, echo them, and turn them into Box searches.
  */
 export { understandQuery } from './understand';
-export { describeQuery, describeWindow, formatDistance, OWNER_LABELS, STATUS_LABELS } from './describe';
+export { describeQuery, describeWindow } from './describe';
 export { toRecordingSearch } from './to-search';
 export { recordingMatchesQuery, distanceFromPlace, overlapsWindow } from './matches';
 export { encodeQuery, decodeQuery, type EncodedFootageQuery } from './codec';
