@@ -161,8 +161,6 @@ export function approverView(view: RequestView, options: ApproverViewOptions): A
   });
 }
 
-/** The requester's view of the approval card is their status card. */
-export const requesterView = requestStatusCard;
 
 /** Someone who may neither decide nor asked: details and status only. */
 export function observerView(view: RequestView, options: RefreshOptions): AdaptiveCard {
@@ -209,7 +207,7 @@ export type ApprovalViewer = 'approver' | 'requester' | 'other';
 export function approvalCardFor(view: RequestView, viewer: ApprovalViewer, options: ApproverViewOptions): AdaptiveCard {
   if (view.status !== 'pending') return decidedView(view, { refreshUserIds: options.refreshUserIds, canRevoke: viewer === 'approver' });
   if (viewer === 'approver') return approverView(view, options);
-  if (viewer === 'requester') return requesterView(view, options);
+  if (viewer === 'requester') return requestStatusCard(view, options);
   return observerView(view, options);
 }
 

@@ -51,24 +51,6 @@ export interface CardActionData {
   'grant.revoke': { requestId: string };
 }
 
-/** What the inputs add, as Teams sends them (every value is a string; absent when left empty). */
-export interface CardActionInputs {
-  'footage.nextPage': Record<string, never>;
-  'footage.pickPlace': Record<string, never>;
-  'request.open': { [INPUT_IDS.selectedFileIds]?: string };
-  'request.submit': {
-    [INPUT_IDS.caseReference]?: string;
-    [INPUT_IDS.reason]?: string;
-    [INPUT_IDS.access]?: string;
-    [INPUT_IDS.justification]?: string;
-    [INPUT_IDS.durationDays]?: string;
-  };
-  'request.approve': { [INPUT_IDS.decisionComment]?: string; [INPUT_IDS.approvedDurationDays]?: string };
-  'request.reject': { [INPUT_IDS.decisionComment]?: string };
-  'request.refresh': Record<string, never>;
-  'grant.revoke': Record<string, never>;
-}
-
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */
 export type ParsedCardAction =
   | { verb: 'footage.nextPage'; queryToken: string }

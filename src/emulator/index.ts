@@ -29,9 +29,7 @@ import { ensureServiceAccount } from './state/users';
  * at `baseUrls` (baseUrl = url, uploadUrl = url + '/api', oauth2Url = url + '/api/oauth2') and
  * authenticate with Client Credentials Grant using the configured client id, secret and enterprise.
  */
-export type { SpecViolation, SpecError } from './spec/validator';
-export type { RequestLogEntry } from './request-log';
-export type { FaultRule } from './faults';
+export type { SpecViolation } from './spec/validator';
 
 export interface BoxEmulatorOptions {
   dataDir: string;

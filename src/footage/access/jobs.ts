@@ -11,8 +11,6 @@ export const ACCESS_JOB_KINDS = {
   expirySweep: 'access.expirySweep',
 } as const;
 
-export type AccessJobKind = (typeof ACCESS_JOB_KINDS)[keyof typeof ACCESS_JOB_KINDS];
-
 /** What a job handler reports back to the runner. */
 export type JobOutcome =
   | { kind: 'done' }

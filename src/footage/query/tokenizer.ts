@@ -29,8 +29,6 @@ export type Token = TokenBase &
     | { kind: 'symbol' }
   );
 
-export type TokenKind = Token['kind'];
-
 const UNIT_METRES: Record<string, number> = {
   m: 1, metre: 1, metres: 1, meter: 1, meters: 1, mtr: 1, mtrs: 1,
   km: 1000, kms: 1000, kilometre: 1000, kilometres: 1000, kilometer: 1000, kilometers: 1000,
@@ -146,8 +144,4 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
-}
-
-export function isWord(token: Token | undefined, ...words: string[]): boolean {
-  return token?.kind === 'word' && (words.length === 0 || words.includes(token.lower));
 }

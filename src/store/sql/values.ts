@@ -10,10 +10,6 @@ export function timeParam(value: Date): string {
   return value.toISOString();
 }
 
-export function optionalTimeParam(value: Date | null | undefined): string | null {
-  return value ? value.toISOString() : null;
-}
-
 export function readTime(value: unknown): Date {
   if (value instanceof Date) return value;
   if (typeof value === 'string') {

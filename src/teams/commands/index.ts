@@ -1,5 +1,4 @@
 /** The command table and how typed text is read against it. */
 export { COMMANDS } from './table';
 export { dispatchText } from './dispatch';
-export { MAX_COMMAND_CHARS, recognise, type Recognised } from './recognise';
-export type { CommandInfo, CommandTurn, TeamsCommand } from './types';
+export { MAX_COMMAND_CHARS, recognise } from './recognise';
