@@ -20,7 +20,7 @@ import { answerActionWithCard, isInvoke, referenceOf, scopeOf, sendCard, sendInv
 /** Each feature registers its own routes; a new feature adds itself here. */
 const FEATURES = [help, find, access];
 
-export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
+export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -59,27 +59,36 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
     await answer(context, errorCard(view), `${view.title}. ${view.message}`);
   });
 
-  app.error(async (context, error) => {
-    logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
-    const [card, text] =
-      error instanceof UpstreamUnavailableError
-        ? [boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn), `${MESSAGES.boxUnavailableTitle}. ${MESSAGES.boxUnavailableDuringTurn}`]
-        : [
-            errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true }),
-            'Something went wrong on our side. Nothing was changed. Please try again in a minute.',
-          ];
-    await answer(context, card, text).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
-  });
-
   return app;
 }
 
-/** Runs a turn with a correlation id so that every log line of the turn can be found together. */
+/**
+ * Runs a turn with a correlation id so that every log line of the turn can be found together. A
+ * failure is answered here, whatever adapter carries the turn, so nobody meets Teams' own
+ * "something went wrong".
+ */
 export function runTurn(app: Application<TurnState>, context: TurnContext): Promise<boolean> {
-  return withCorrelation(() => {
+  return withCorrelation(async () => {
     logger.debug({ type: context.activity.type, name: context.activity.name, activityId: context.activity.id }, 'turn');
-    return app.run(context);
+    try {
+      return await app.run(context);
+    } catch (error) {
+      await answerFailure(context, error);
+      return true;
+    }
   });
+}
+
+async function answerFailure(context: TurnContext, error: unknown): Promise<void> {
+  logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
+  const [card, text] =
+    error instanceof UpstreamUnavailableError
+      ? [boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn), `${MESSAGES.boxUnavailableTitle}. ${MESSAGES.boxUnavailableDuringTurn}`]
+      : [
+          errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true }),
+          'Something went wrong on our side. Nothing was changed. Please try again in a minute.',
+        ];
+  await answer(context, card, text).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
 }
 
 function isUserFacing(context: TurnContext): boolean {
