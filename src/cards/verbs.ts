@@ -3,6 +3,8 @@
  * what the person typed or picked: the server re-reads everything else (roles, names, state) from
  * the store, so a forged or replayed invoke can claim nothing.
  */
+import type { AccessLevel } from '../footage/ports/store';
+
 export const CARD_VERBS = {
   nextPage: 'footage.nextPage',
   pickPlace: 'footage.pickPlace',
@@ -35,7 +37,8 @@ export const INPUT_IDS = {
   approvedDurationDays: 'approvedDurationDays',
 } as const;
 
-export type AccessLevel = 'view' | 'download';
+/** View only, or view and download: the domain's own type, so a card cannot offer a level the domain lacks. */
+export type { AccessLevel };
 
 /** The fixed data each verb's button carries (before Teams merges the card's inputs into it). */
 export interface CardActionData {

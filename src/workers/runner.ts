@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { backoffMs, type JobHandler, type JobOutcome, type RecurringJob } from '../footage/access/jobs';
+import { backoffMs } from '../footage/access/jobs';
+import type { JobHandler, JobOutcome, RecurringJob } from './job-handler';
 import type { ClaimedJob, JobQueue } from '../footage/ports/store';
 import { logger, withCorrelation } from '../log';
 

@@ -2,7 +2,8 @@ import type { BoxPort } from '../ports/box';
 import type { AccessRequest, Job, Store } from '../ports/store';
 import { logger } from '../../log';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { ACCESS_JOB_KINDS, backoffMs, forRequest, type JobHandler, type JobOutcome } from './jobs';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
+import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
 import type { AccessNotifier } from './notifier';
 import { removeBoxAccess, type RemovalResult } from './removal';
 

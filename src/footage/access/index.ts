@@ -7,7 +7,7 @@ export { RecordingCatalog, type CatalogBox } from './catalog';
 export { ExpirySweep, RevokeJob } from './ending';
 export { checkRequestForm } from './form';
 export { GrantJob } from './grant';
-export { ACCESS_JOB_KINDS, type JobHandler, type JobOutcome, type RecurringJob } from './jobs';
+export { ACCESS_JOB_KINDS } from './jobs';
 
 export type { AccessNotifier } from './notifier';
 export { eligibleApprovers, planRouting } from './routing';

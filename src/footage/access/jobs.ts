@@ -1,3 +1,4 @@
+import type { JobOutcome } from '../../workers/job-handler';
 import type { Job, JsonValue } from '../ports/store';
 
 /**
@@ -10,25 +11,6 @@ export const ACCESS_JOB_KINDS = {
   revoke: 'access.revoke',
   expirySweep: 'access.expirySweep',
 } as const;
-
-/** What a job handler reports back to the runner. */
-export type JobOutcome =
-  | { kind: 'done' }
-  /** Try again after `delayMs` (Box busy, the process stopped halfway): progress so far is kept. */
-  | { kind: 'retry'; error: string; delayMs: number }
-  /** Nothing more can be done; the job ends failed. */
-  | { kind: 'failed'; error: string };
-
-export interface JobHandler {
-  readonly kind: string;
-  handle(job: Job): Promise<JobOutcome>;
-}
-
-/** A job that recurs: the runner enqueues one per period, keyed by the period, so instances share it. */
-export interface RecurringJob {
-  kind: string;
-  everyMs: number;
-}
 
 export function grantJobKey(requestId: string): string {
   return `grant:${requestId}`;

@@ -155,7 +155,7 @@ export interface AccessRequest {
   updatedAt: Date;
 }
 
-export interface DecideInput {
+export interface DecisionToRecord {
   requestId: string;
   deciderAadObjectId: string;
   decision: Decision;
@@ -219,7 +219,7 @@ export interface AccessRequestRepository {
     options?: { expiresBefore?: Date; limit?: number },
   ): Promise<AccessRequest[]>;
   /** Atomic compare-and-set from 'pending': the first decision wins. Authorization is the caller's job. */
-  decide(input: DecideInput): Promise<DecideResult>;
+  decide(input: DecisionToRecord): Promise<DecideResult>;
   /** Atomic compare-and-set for every later step (approved → granting → granted, granted → expired, ...). */
   transition(requestId: string, input: TransitionInput): Promise<TransitionResult>;
   /** False if the request has no such recording. */

@@ -4,7 +4,7 @@ import {
   ACCESS_REQUEST_STATUSES, GRANT_STATES,
   type AccessLevel, type AccessRequest, type AccessRequestRepository, type AccessRequestStatus, type CardKind,
   type CompareAndSetResult,
-  type DecideInput, type DecideResult, type GrantUpdate, type NewAccessRequest, type NewRequestCard,
+  type DecisionToRecord, type DecideResult, type GrantUpdate, type NewAccessRequest, type NewRequestCard,
   type RecordingGrant, type RequestCard, type TransitionInput, type TransitionResult,
 } from '../../footage/ports/store';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
@@ -135,7 +135,7 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
-  async decide(input: DecideInput): Promise<DecideResult> {
+  async decide(input: DecisionToRecord): Promise<DecideResult> {
     const current = await this.get(input.requestId);
     if (!current) return { outcome: 'not_found' };
     const approved = input.decision === 'approved';

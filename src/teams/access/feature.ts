@@ -1,7 +1,5 @@
-import {
-  ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
-  type JobHandler, type RecurringJob,
-} from '../../footage/access';
+import { ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
+import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
 import type { AccessRouteDeps } from './deps';

@@ -1,8 +1,7 @@
-import type { JobHandler, JobOutcome } from '../../../src/footage/access';
-import type { Job, Store } from '../../../src/footage/ports/store';
-import { JobRunner } from '../../../src/workers';
-import { backends, useFixture } from '../../store/support';
-import { pollUntil } from '../../support/poll';
+import type { Job, Store } from '../../src/footage/ports/store';
+import { JobRunner, type JobHandler, type JobOutcome } from '../../src/workers';
+import { backends, useFixture } from '../store/support';
+import { pollUntil } from '../support/poll';
 
 /**
  * The job runner against the real store (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
