@@ -1,3 +1,7 @@
+/**
+ * The composition root: builds every part from configuration, in the order readiness needs
+ * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
+ */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response, Server } from 'restify';
@@ -24,10 +28,6 @@ import { FootageSearch } from './footage/search-service';
 import { loadGazetteer, type Gazetteer } from './footage/query';
 import { readFile } from 'node:fs/promises';
 
-/**
- * The composition root: builds every part from configuration, in the order readiness needs
- * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
- */
 export interface RunningBot {
   url: string;
   port: number;

@@ -1,5 +1,5 @@
 /**
- * Cards about one access request (issue 4). They carry Teams' refresh (Universal Actions), so each
+ * Cards about one access request. They carry Teams' refresh (Universal Actions), so each
  * listed person's client fetches the view for them: approvers get Approve/Reject, the requester the
  * status, anyone else the details and status. Which view a person gets is decided by the server
  * from the store; these builders only draw it.

@@ -1,4 +1,5 @@
 /** Adaptive Cards the bot sends: pure builders from plain view models, plus the action verbs. */
+
 export * from './schema';
 export * from './verbs';
 export { parseCardAction } from './parse-action';

@@ -1,5 +1,5 @@
 /**
- * What the officer is sent when a request ends one way or another (issue 4): the share-link card on
+ * What the officer is sent when a request ends one way or another: the share-link card on
  * a grant, and the notices for rejection, expiry and revocation.
  */
 import { actionSet, card, container, facts, heading, labelledParagraph, notice, openUrl, subtle, text } from './elements';

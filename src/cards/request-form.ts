@@ -1,5 +1,5 @@
 /**
- * The access request form (issue 4). The card checks what it can (required fields, the case
+ * The access request form. The card checks what it can (required fields, the case
  * reference format, lengths); the domain checks all of it again on submit, because a client may
  * skip card validation and a forged invoke skips it always.
  */

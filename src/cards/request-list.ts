@@ -1,5 +1,5 @@
 /**
- * Lists of access requests (issue 4): `my requests` for an officer, and the summary line of
+ * Lists of access requests: `my requests` for an officer, and the summary line of
  * `approvals` when there is nothing to decide. One card for the whole list, so a long history is
  * one message rather than a flood of cards.
  */

@@ -1,4 +1,4 @@
-/** The answer to a search: results, no match, and the place questions (issue 3). */
+/** The answer to a search: results, no match, and the place questions. */
 import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
 import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
 import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';

@@ -1,5 +1,3 @@
-import { tzOffset } from '@date-fns/tz';
-
 /**
  * Europe/London wall-clock time <-> UTC instants.
  *
@@ -17,6 +15,8 @@ import { tzOffset } from '@date-fns/tz';
  *   chosen so that a window starting then includes both passes through the hour.
  * - Hour 24:00 means the end of that day, i.e. 00:00 of the next one.
  */
+import { tzOffset } from '@date-fns/tz';
+
 export const LONDON_TIME_ZONE = 'Europe/London';
 
 /** A calendar date in London; month is 1-12. */

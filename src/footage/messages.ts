@@ -2,6 +2,7 @@
  * Sentences people read that more than one part of the bot says. Kept together so that the same
  * situation is always worded the same way, whichever path reached it.
  */
+
 export const MESSAGES = {
   requestNotFound: 'That request does not exist (any more).',
   boxUnavailableTitle: 'Box is not answering just now',

@@ -15,7 +15,8 @@ import type { TeamsServices } from './deps';
 import * as find from './find';
 import * as help from './help';
 import { PERSON_KEY } from './person';
-import { answerActionWithCard, isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
+import { referenceOf, toAddress } from './conversation-address';
+import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
 /** Each feature registers its own routes; a new feature adds itself here. */
 const FEATURES = [help, find, access];
@@ -36,7 +37,7 @@ export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: stri
       return false;
     }
     const person = await services.identify(aadObjectId);
-    await services.rememberConversation({ person, scope: scopeOf(context), reference: referenceOf(context) });
+    await services.rememberConversation({ person, scope: scopeOf(context), address: toAddress(referenceOf(context)) });
     if (person) {
       context.turnState.set(PERSON_KEY, person);
       return true;

@@ -27,10 +27,10 @@ export function createTeamsServices(
     supportContact: config.supportContact,
     ...(options.notice ? { notice: options.notice } : {}),
     identify: async (aadObjectId) => (await store.people.findByAadObjectId(aadObjectId.toLowerCase())) ?? null,
-    rememberConversation: async ({ person, scope, reference }) => {
+    rememberConversation: async ({ person, scope, address }) => {
       // References of people not on the roster are not kept: the bot never writes to them.
       if (!person) return;
-      await store.conversations.save(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', reference as Parameters<Store['conversations']['save']>[2]);
+      await store.conversations.save(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
     },
     find: {
       find,

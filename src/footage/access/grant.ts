@@ -1,3 +1,11 @@
+/**
+ * The grant: for each recording of an approved request, a collaboration for the officer's Box user
+ * and, where policy allows, a `collaborators` shared link, both ending when the approval does. It
+ * runs as a durable job, so it resumes after a crash (recordings already granted are skipped, a
+ * collaboration id is saved the moment Box returns it) and retries while Box is busy. It ends
+ * either fully granted, or failed with whatever it had created removed again, and the people
+ * concerned told; a recording whose removal failed is marked so, and the request says so too.
+ */
 import { DomainError, UpstreamUnavailableError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { AccessRequest, Job, RecordingGrant, Store } from '../ports/store';
@@ -9,14 +17,6 @@ import { collaborationFor, liveGrantsExcept, roleFor, sharedLinkFor, type LiveGr
 import type { AccessNotifier } from './notifier';
 import { removeBoxAccess } from './removal';
 
-/**
- * The grant: for each recording of an approved request, a collaboration for the officer's Box user
- * and, where policy allows, a `collaborators` shared link, both ending when the approval does. It
- * runs as a durable job, so it resumes after a crash (recordings already granted are skipped, a
- * collaboration id is saved the moment Box returns it) and retries while Box is busy. It ends
- * either fully granted, or failed with whatever it had created removed again, and the people
- * concerned told; a recording whose removal failed is marked so, and the request says so too.
- */
 export interface GrantSettings {
   /** Whether approvals also create a shared link (always `collaborators` access, never `open`). */
   sharedLinks: boolean;

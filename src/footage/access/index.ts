@@ -1,4 +1,5 @@
-/** Requesting, approving, granting, expiring and revoking access to recordings (issue 4). */
+/** Requesting, approving, granting, expiring and revoking access to recordings. */
+
 export { activeGrantsFor, boxFileUrl, openUrlFor } from './active-grants';
 export { checkDecision, checkRevocation, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
 export { requestTarget } from './audit';

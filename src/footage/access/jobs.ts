@@ -1,11 +1,11 @@
-import type { JobOutcome } from '../../workers/job-handler';
-import type { Job, JsonValue } from '../ports/store';
-
 /**
  * The durable jobs of the access flow. They live in the store's queue, so a job enqueued in the
  * same transaction as a decision survives a crash, and the queue's leases make each run on exactly
  * one bot instance at a time.
  */
+import type { JobOutcome } from '../../workers/job-handler';
+import type { Job, JsonValue } from '../ports/store';
+
 export const ACCESS_JOB_KINDS = {
   grant: 'access.grant',
   revoke: 'access.revoke',

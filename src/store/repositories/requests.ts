@@ -1,3 +1,4 @@
+/** Access requests, their recordings and the card copies sent about them, in SQL; state changes are compare-and-set. */
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
 import {
@@ -11,7 +12,7 @@ import { placeholders, type Executor, type Row, type SqlValue } from '../sql/exe
 import {
   readEnum, readInt, readOptionalInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
 } from '../sql/values';
-import { assertConversationReference, readReference, referenceParam } from './conversations';
+import { assertAddress, readAddress } from './conversations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_LIST_LIMIT = 200;
@@ -57,9 +58,8 @@ function toCard(row: Row): RequestCard {
     requestId: readString(row.request_id),
     kind: readEnum<CardKind>(row.kind, ['approval', 'status', 'share']),
     recipientAadObjectId: readOptionalString(row.recipient_aad_object_id),
-    conversationId: readString(row.conversation_id),
-    activityId: readString(row.activity_id),
-    reference: readReference(row.reference),
+    address: readAddress(row.conversation_id, row.reference),
+    messageId: readString(row.activity_id),
     createdAt: readTime(row.created_at),
   };
 }
@@ -189,13 +189,13 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
   }
 
   async recordCard(card: NewRequestCard): Promise<void> {
-    assertConversationReference(card.reference);
+    assertAddress(card.address);
     await this.db.run(
       `INSERT INTO request_cards (request_id, conversation_id, activity_id, kind, recipient_aad_object_id, reference, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (request_id, conversation_id, activity_id) DO NOTHING`,
-      [card.requestId, card.reference.conversation.id, card.activityId, card.kind, card.recipientAadObjectId,
-        referenceParam(card.reference), timeParam(this.clock())],
+      [card.requestId, card.address.conversationId, card.messageId, card.kind, card.recipientAadObjectId,
+        JSON.stringify(card.address.data), timeParam(this.clock())],
     );
   }
 

@@ -1,10 +1,9 @@
-import type { JsonValue } from '../../audit/canonical-json';
-
 /**
  * Conversions between domain values and what the drivers bind and return. Timestamps are bound as
  * ISO 8601 UTC strings with milliseconds: SQLite stores that text (which sorts chronologically),
  * PostgreSQL casts it to TIMESTAMPTZ and hands back a Date.
  */
+import type { JsonValue } from '../../audit/canonical-json';
 
 export function timeParam(value: Date): string {
   return value.toISOString();

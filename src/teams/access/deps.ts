@@ -6,9 +6,9 @@ import type { TurnContext } from 'botbuilder';
 import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type RequestFormValues } from '../../cards';
 import type { AccessService, RecordingCatalog, Refusal } from '../../footage/access';
 import { MESSAGES } from '../../footage/messages';
-import type { CardKind, ConversationReferenceData, Store } from '../../footage/ports/store';
+import type { CardKind, Store } from '../../footage/ports/store';
 import type { Recording } from '../../footage/recording';
-import { referenceOf } from '../turn-helpers';
+import { referenceOf, toAddress } from '../conversation-address';
 import type { RequestViews } from './views';
 
 export interface AccessRouteDeps {
@@ -35,10 +35,9 @@ export function requestForm(deps: AccessRouteDeps, recordings: Recording[], opti
 }
 
 /** Remembers a card the bot put into this conversation, so later changes of the request update it. */
-export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, activityId: string | undefined, recipient: string | null): Promise<void> {
-  if (!activityId) return;
-  const reference = referenceOf(context) as unknown as ConversationReferenceData;
-  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, activityId, reference });
+export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, messageId: string | undefined, recipient: string | null): Promise<void> {
+  if (!messageId) return;
+  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(referenceOf(context)) });
 }
 
 export function notFoundCard(what: string): AdaptiveCard {

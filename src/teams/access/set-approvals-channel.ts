@@ -1,11 +1,10 @@
 /** `use this channel for approvals`: admins, in a channel, have approval cards posted there too. */
 import { confirmationCard } from '../../cards';
-import type { ConversationReferenceData } from '../../footage/ports/store';
 import type { CommandTurn } from '../commands/types';
 import { personOf } from '../person';
-import { referenceOf, scopeOf, sendCard } from '../turn-helpers';
+import { channelReference, referenceOf, toAddress } from '../conversation-address';
+import { scopeOf, sendCard } from '../turn-helpers';
 import { refusalAnswer } from './deps';
-import { channelRoot } from './proactive';
 
 export async function setApprovalsChannel({ context, services }: CommandTurn<true>): Promise<void> {
   const deps = services.access;
@@ -18,9 +17,7 @@ export async function setApprovalsChannel({ context, services }: CommandTurn<tru
     await sendCard(context, refusalAnswer(refusal));
     return;
   }
-  const reference = referenceOf(context) as unknown as ConversationReferenceData;
-  const channel = { ...reference, conversation: { ...reference.conversation, id: channelRoot(reference) } };
-  const result = await deps.service.setApprovalsChannel(person, channel);
+  const result = await deps.service.setApprovalsChannel(person, toAddress(channelReference(referenceOf(context))));
   await sendCard(
     context,
     result.ok

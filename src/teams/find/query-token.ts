@@ -3,6 +3,7 @@
  * typed text and the "now" it was read against (picking among places of the same name). Opaque to
  * Teams; read back defensively because a card's data is only a claim.
  */
+
 export type QueryToken = { k: 'page'; q: unknown; p: number } | { k: 'pick'; t: string; n: string };
 
 export function encodeToken(token: QueryToken): string {
