@@ -30,6 +30,15 @@ export default tseslint.config(
     },
   },
   {
+    // Cards are pure builders from plain view data: they know nothing of Teams turns or the bot's routes.
+    files: ['src/cards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['botbuilder', 'botbuilder*', '@microsoft/teams-ai', '**/teams/**', '**/box/**', 'box-node-sdk'], message: 'Cards take plain view data; they must not depend on Teams or Box.' },
+      ] }],
+    },
+  },
+  {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -1,3 +1,7 @@
+/**
+ * The composition root: builds every part from configuration, in the order readiness needs
+ * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
+ */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response, Server } from 'restify';
@@ -25,10 +29,6 @@ import { loadGazetteer, type Gazetteer } from './footage/query';
 import { clockNotice } from './footage/demo-clock';
 import { readFile } from 'node:fs/promises';
 
-/**
- * The composition root: builds every part from configuration, in the order readiness needs
- * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
- */
 export interface RunningBot {
   url: string;
   port: number;
@@ -47,7 +47,16 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-export async function startBot(config: AppConfig): Promise<RunningBot> {
+/** What the composition root takes besides configuration. */
+export interface StartOptions {
+  /**
+   * A line for the top of the welcome and help cards, e.g. that the bot runs on demo data with a
+   * demo clock ("Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here"). None by default.
+   */
+  demoNotice?: string;
+}
+
+export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const health = new Health(
     { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? describePostgresUrl(config.databaseUrl) : path.join(config.dataDir, SQLITE_FILE_NAME) } },
     config.seedDemo,
@@ -121,7 +130,14 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
-      const services = { ...createTeamsServices(store, box, find, access.routes, config), identify: (id: string) => directory.directory.identify(id) };
+      const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
+      const services = {
+        ...createTeamsServices(store, box, find, access.routes, config, {
+          // The demo clock advances, so the sentence is written afresh for each card.
+          notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
+        }),
+        identify: (id: string) => directory.directory.identify(id),
+      };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadDirectoryConfig, type DirectoryConfig } from './directory/config';
-import { relativeNow, type ClockSetting } from './footage/clock';
+import type { ClockSetting } from './footage/clock';
 import { DEMO_CLOCK_START } from './footage/demo-clock';
 import { ConfigError } from './footage/errors';
 
@@ -75,12 +75,6 @@ export interface AppConfig {
   projectRoot: string;
   /** What relative phrases ("yesterday") are read against: real, fixed (CLOCK_NOW) or the demo clock. */
   clock: ClockSetting;
-  /**
-   * Bridge for callers that still read a Date: for a fixed or demo clock, the instant relative
-   * phrases are read against at the moment it is read (relativeNow(clock, now)); unset with the
-   * real clock. New code calls relativeNow(config.clock, sentAt) instead.
-   */
-  readonly clockNow?: Date;
   placesPath: string;
   camerasPath: string;
 }
@@ -125,8 +119,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),
     camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
   };
-  // Read afresh each time, so the demo clock advances; not enumerable, so it is no copied setting.
-  Object.defineProperty(config, 'clockNow', { get: () => (clock.kind === 'real' ? undefined : relativeNow(clock, new Date())) });
   return config;
 }
 

@@ -31,6 +31,3 @@ export function withCorrelation<T>(fn: () => T, correlationId: string = randomUU
   return context.run({ correlationId }, fn);
 }
 
-export function currentCorrelationId(): string | undefined {
-  return context.getStore()?.correlationId;
-}

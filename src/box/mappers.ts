@@ -1,7 +1,7 @@
 import type { FileFull } from 'box-node-sdk/schemas';
 import type { BoxFile, BoxUser, FolderItem, SharedLink, SharedLinkAccess } from '../footage/ports/box';
 import type { Recording } from '../footage/recording';
-import { fromInstanceValues, TEMPLATE_KEY } from './recordingTemplate';
+import { fromInstanceValues, TEMPLATE_KEY } from './recording-template';
 
 /** SDK objects stop here: the rest of the bot sees these plain domain shapes. */
 

@@ -11,7 +11,7 @@ import {
   TEMPLATE_KEY,
   toInstanceValues,
   type TemplateField,
-} from './recordingTemplate';
+} from './recording-template';
 
 const SCOPE = 'enterprise';
 

@@ -5,7 +5,7 @@ import { logger } from '../log';
 import type { BoxContext } from './context';
 import { boxStep } from './errors';
 import { isObject, toRecording } from './mappers';
-import { buildRecordingQuery } from './recordingQuery';
+import { buildRecordingQuery } from './recording-query';
 
 /** One page of recordings: exactly one metadata query (none when a filter admits no value). */
 export async function searchRecordings(ctx: BoxContext, footageRootId: string, search: RecordingSearch): Promise<RecordingPage> {

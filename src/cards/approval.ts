@@ -1,11 +1,11 @@
 /**
- * Cards about one access request (issue 4). They carry Teams' refresh (Universal Actions), so each
+ * Cards about one access request. They carry Teams' refresh (Universal Actions), so each
  * listed person's client fetches the view for them: approvers get Approve/Reject, the requester the
  * status, anyone else the details and status. Which view a person gets is decided by the server
  * from the store; these builders only draw it.
  */
 import { card, container, execute, facts, heading, labelledParagraph, notice, subtle, text } from './elements';
-import { countRecordings, formatDays, formatLondonDateTime } from './format';
+import { countRecordings, formatDays, formatLondonDateTime } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement, Choice, ContainerStyle, Refresh } from './schema';
 import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
@@ -161,8 +161,6 @@ export function approverView(view: RequestView, options: ApproverViewOptions): A
   });
 }
 
-/** The requester's view of the approval card is their status card. */
-export const requesterView = requestStatusCard;
 
 /** Someone who may neither decide nor asked: details and status only. */
 export function observerView(view: RequestView, options: RefreshOptions): AdaptiveCard {
@@ -209,7 +207,7 @@ export type ApprovalViewer = 'approver' | 'requester' | 'other';
 export function approvalCardFor(view: RequestView, viewer: ApprovalViewer, options: ApproverViewOptions): AdaptiveCard {
   if (view.status !== 'pending') return decidedView(view, { refreshUserIds: options.refreshUserIds, canRevoke: viewer === 'approver' });
   if (viewer === 'approver') return approverView(view, options);
-  if (viewer === 'requester') return requesterView(view, options);
+  if (viewer === 'requester') return requestStatusCard(view, options);
   return observerView(view, options);
 }
 

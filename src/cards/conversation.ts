@@ -1,10 +1,11 @@
 /**
- * The conversational cards (issue 2): welcome, help, not registered, not understood, and the cards
- * that explain a failure or a refused action, so a person never meets silence or Teams' own
- * "something went wrong".
+ * The conversational cards: welcome, help, not registered, not understood, and the cards that
+ * explain a failure or a refused action, so a person never meets silence or Teams' own "something
+ * went wrong". They take plain view data; which commands and examples exist is the Teams layer's
+ * command table.
  */
+import { MESSAGES } from '../footage/messages';
 import type { Person, Role } from '../footage/people';
-import type { CommandInfo } from '../teams/commands';
 import { bullets, card, container, heading, notice, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
@@ -13,13 +14,23 @@ const AS_ROLE: Readonly<Record<Role, string>> = { officer: 'an officer', supervi
 
 export type WelcomePerson = Pick<Person, 'name' | 'role'>;
 
-export function welcomeCard(person: WelcomePerson | null): AdaptiveCard {
+export interface WelcomeView {
+  person: WelcomePerson | null;
+  /** What to try first. */
+  examples: string[];
+  /** A line that matters now, e.g. that the bot runs on demo data with a demo clock. */
+  notice?: string;
+}
+
+export function welcomeCard(view: WelcomeView): AdaptiveCard {
+  const { person } = view;
   const greeting = person ? `Hello ${safeLine(person.name, TEXT_LIMITS.name)}` : 'Hello';
   const body: CardElement[] = [
+    ...noticeBlock(view.notice),
     heading(`${greeting}, I'm CCTV Footage`),
     text('I find exported CCTV recordings held in Box and get you time-limited access once a supervisor approves.'),
     text('Try:', { weight: 'bolder' }),
-    bullets(['find footage near Brixton Station on 03/03/2026 between 2pm and 4pm', 'camera LAM-0105 last night', 'footage for case 5212345/26']),
+    bullets(view.examples.map((e) => safeLine(e))),
   ];
   if (person && person.role !== 'officer') {
     body.push(text(`As ${AS_ROLE[person.role]}, you also approve requests: type **approvals** to see those waiting.`));
@@ -28,22 +39,33 @@ export function welcomeCard(person: WelcomePerson | null): AdaptiveCard {
   return card(body, { fallbackText: 'Welcome to CCTV Footage. Type help to see what I can do.' });
 }
 
-/** Lists the commands this role may use, each with its examples. */
-export function helpCard(commands: readonly CommandInfo[], role: Role): AdaptiveCard {
-  const sections = commands
-    .filter((command) => command.roles.includes(role))
-    .map((command, index) =>
+export interface HelpCommand {
+  name: string;
+  description: string;
+  examples: string[];
+}
+
+export interface HelpView {
+  /** The commands this person may use, in the order to show them. */
+  commands: HelpCommand[];
+  notice?: string;
+}
+
+/** Lists the commands given, each with its examples. */
+export function helpCard(view: HelpView): AdaptiveCard {
+  const sections = view.commands.map((command, index) =>
       container([text(`**${safeLine(command.name)}**: ${safeLine(command.description)}`), bullets(command.examples.map((e) => safeLine(e)))], {
         separator: index > 0,
       }),
     );
   return card(
     [
+      ...noticeBlock(view.notice),
       heading('What I can do'),
       subtle('Dates are day first (04/03/2026 is 4 March) and times are London time.'),
       ...sections,
     ],
-    { fallbackText: `Commands: ${commands.filter((c) => c.roles.includes(role)).map((c) => c.name).join(', ')}` },
+    { fallbackText: `Commands: ${view.commands.map((c) => c.name).join(', ')}` },
   );
 }
 
@@ -55,8 +77,8 @@ export interface NotRegisteredView {
 /** Deliberately short: an unknown person learns nothing but whom to ask. */
 export function notRegisteredCard(view: NotRegisteredView): AdaptiveCard {
   const ask = `Ask ${safeLine(view.whomToAsk, TEXT_LIMITS.shortLine)} to add you.`;
-  return card([text("You're not registered to use CCTV Footage.", { weight: 'bolder' }), text(ask)], {
-    fallbackText: `You're not registered to use CCTV Footage. ${ask}`,
+  return card([text(MESSAGES.notRegistered, { weight: 'bolder' }), text(ask)], {
+    fallbackText: `${MESSAGES.notRegistered} ${ask}`,
   });
 }
 
@@ -86,6 +108,16 @@ export function errorCard(view: ErrorView): AdaptiveCard {
   );
 }
 
+/** Box busy or down: said plainly, with nothing changed. */
+export function boxUnavailableCard(message: string = MESSAGES.boxUnavailableNothingChanged): AdaptiveCard {
+  return errorCard({ title: MESSAGES.boxUnavailableTitle, message, retryable: true });
+}
+
+/** A button whose card no longer matches what the bot knows (old version, edited data). */
+export function staleCardCard(message: string): AdaptiveCard {
+  return errorCard({ title: MESSAGES.staleCardTitle, message, retryable: false });
+}
+
 export interface RefusalView {
   /** Why the action was not carried out, e.g. "This request was already approved by Sgt Dana Whitfield." */
   reason: string;
@@ -94,4 +126,9 @@ export interface RefusalView {
 /** The answer to a refused card action: said plainly, so Teams never shows an error instead. */
 export function refusalCard(view: RefusalView): AdaptiveCard {
   return card([notice('That was not done', 'warning'), text(safeParagraph(view.reason))], { fallbackText: 'That was not done.' });
+}
+
+/** A small attention-coloured line above a card's heading. */
+function noticeBlock(line: string | undefined): CardElement[] {
+  return line ? [text(safeLine(line, TEXT_LIMITS.shortLine), { color: 'attention', size: 'small', wrap: true })] : [];
 }

@@ -1,9 +1,9 @@
 /**
- * What the officer is sent when a request ends one way or another (issue 4): the share-link card on
+ * What the officer is sent when a request ends one way or another: the share-link card on
  * a grant, and the notices for rejection, expiry and revocation.
  */
 import { actionSet, card, container, facts, heading, labelledParagraph, notice, openUrl, subtle, text } from './elements';
-import { countRecordings, formatLondonDateTime, formatLondonWindow } from './format';
+import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
 import { recordingBriefs, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
 import type { AdaptiveCard, CardElement, ContainerStyle, FactSet } from './schema';
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';

@@ -4,7 +4,7 @@
  * searching officer's own access.
  */
 import { card, subtle, text } from './elements';
-import { formatLondonWindow } from './format';
+import { formatLondonWindow } from '../footage/format';
 import { recordingFacts, recordingTitle } from './recording-view';
 import { requestOneAction } from './results';
 import type { AdaptiveCard } from './schema';

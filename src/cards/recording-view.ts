@@ -1,7 +1,7 @@
 /** How a recording is named and laid out on every card that lists recordings. */
 import type { RecordingStatus } from '../footage/recording';
 import { container, facts, subtle, text } from './elements';
-import { formatDistance, formatDuration, formatLondonWindow } from './format';
+import { formatDistance, formatDuration, formatLondonWindow } from '../footage/format';
 import type { CardElement, Column, ColumnSet, Container, FactSet, Image } from './schema';
 import { plainLine, safeLine, TEXT_LIMITS } from './text';
 import type { RecordingSummary, ResultRecording } from './view-models';

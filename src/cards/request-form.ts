@@ -1,10 +1,10 @@
 /**
- * The access request form (issue 4). The card checks what it can (required fields, the case
+ * The access request form. The card checks what it can (required fields, the case
  * reference format, lengths); the domain checks all of it again on submit, because a client may
  * skip card validation and a forged invoke skips it always.
  */
 import { card, execute, heading, notice, subtle } from './elements';
-import { countRecordings, formatDays } from './format';
+import { countRecordings, formatDays } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine, truncate } from './text';

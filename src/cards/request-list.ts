@@ -1,11 +1,11 @@
 /**
- * Lists of access requests (issue 4): `my requests` for an officer, and the summary line of
+ * Lists of access requests: `my requests` for an officer, and the summary line of
  * `approvals` when there is nothing to decide. One card for the whole list, so a long history is
  * one message rather than a flood of cards.
  */
 import { statusLine } from './approval';
 import { card, container, facts, heading, notice, subtle, text } from './elements';
-import { countRecordings, formatLondonDateTime } from './format';
+import { countRecordings, formatLondonDateTime } from '../footage/format';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine } from './text';
 import type { RequestView } from './view-models';

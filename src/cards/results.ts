@@ -1,6 +1,6 @@
-/** The answer to a search: results, no match, and the place questions (issue 3). */
+/** The answer to a search: results, no match, and the place questions. */
 import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
-import { countRecordings, formatLondonDateTime, formatLondonWindow } from './format';
+import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
 import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
 import type { AdaptiveCard, CardAction, CardElement, Choice, ExecuteAction } from './schema';
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';

@@ -3,6 +3,8 @@
  * what the person typed or picked: the server re-reads everything else (roles, names, state) from
  * the store, so a forged or replayed invoke can claim nothing.
  */
+import type { AccessLevel } from '../footage/ports/store';
+
 export const CARD_VERBS = {
   nextPage: 'footage.nextPage',
   pickPlace: 'footage.pickPlace',
@@ -35,7 +37,8 @@ export const INPUT_IDS = {
   approvedDurationDays: 'approvedDurationDays',
 } as const;
 
-export type AccessLevel = 'view' | 'download';
+/** View only, or view and download: the domain's own type, so a card cannot offer a level the domain lacks. */
+export type { AccessLevel };
 
 /** The fixed data each verb's button carries (before Teams merges the card's inputs into it). */
 export interface CardActionData {
@@ -49,24 +52,6 @@ export interface CardActionData {
   'request.reject': { requestId: string };
   'request.refresh': { requestId: string };
   'grant.revoke': { requestId: string };
-}
-
-/** What the inputs add, as Teams sends them (every value is a string; absent when left empty). */
-export interface CardActionInputs {
-  'footage.nextPage': Record<string, never>;
-  'footage.pickPlace': Record<string, never>;
-  'request.open': { [INPUT_IDS.selectedFileIds]?: string };
-  'request.submit': {
-    [INPUT_IDS.caseReference]?: string;
-    [INPUT_IDS.reason]?: string;
-    [INPUT_IDS.access]?: string;
-    [INPUT_IDS.justification]?: string;
-    [INPUT_IDS.durationDays]?: string;
-  };
-  'request.approve': { [INPUT_IDS.decisionComment]?: string; [INPUT_IDS.approvedDurationDays]?: string };
-  'request.reject': { [INPUT_IDS.decisionComment]?: string };
-  'request.refresh': Record<string, never>;
-  'grant.revoke': Record<string, never>;
 }
 
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */

@@ -64,10 +64,6 @@ export function badRequest(message: string, contextInfo?: Record<string, unknown
 }
 
 /** A parameter Box names in context_info.errors, as it does for invalid ids and values. */
-export function invalidParameter(name: string, value: unknown, message: string): BoxApiError {
-  return badRequest('Bad Request', { errors: [{ reason: 'invalid_parameter', name, message: message.replace('%s', String(value)) }] });
-}
-
 export function unauthorized(): BoxApiError {
   return new BoxApiError(401, 'unauthorized', 'Unauthorized', undefined, { 'www-authenticate': WWW_AUTHENTICATE_INVALID });
 }

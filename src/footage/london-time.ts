@@ -1,5 +1,3 @@
-import { tzOffset } from '@date-fns/tz';
-
 /**
  * Europe/London wall-clock time <-> UTC instants.
  *
@@ -17,6 +15,8 @@ import { tzOffset } from '@date-fns/tz';
  *   chosen so that a window starting then includes both passes through the hour.
  * - Hour 24:00 means the end of that day, i.e. 00:00 of the next one.
  */
+import { tzOffset } from '@date-fns/tz';
+
 export const LONDON_TIME_ZONE = 'Europe/London';
 
 /** A calendar date in London; month is 1-12. */
@@ -221,7 +221,10 @@ export function formatLondonTime(instant: Date, options: { zone?: boolean } = {}
   return options.zone ? `${time} ${zoneAbbreviation(clock.offsetMinutes)}` : time;
 }
 
-/** "Tue 3 Mar 2026 14:00", or "Tue 3 Mar 2026 14:00 GMT" with `zone`. */
+/**
+ * "Tue 3 Mar 2026, 14:00 GMT": the one way the bot writes a moment, with the zone named because
+ * officers read it against witness statements. `zone: false` leaves the zone out.
+ */
 export function formatLondonDateTime(instant: Date, options: { zone?: boolean } = {}): string {
-  return `${formatLondonDate(instant)} ${formatLondonTime(instant, options)}`;
+  return `${formatLondonDate(instant)}, ${formatLondonTime(instant, { zone: options.zone ?? true })}`;
 }

@@ -1,3 +1,3 @@
-export { seedDemoData, sameMetadata, FOOTAGE_ROOT, type SeedOptions, type SeedProgress, type SeedReport, type Tally } from './seed';
-export { loadDemoData, type DemoData, type DemoRecording, type DemoCamera, type DemoPerson } from './demoData';
-export { storedFileNames } from './fileNames';
+export { seedDemoData, FOOTAGE_ROOT, type SeedReport } from './seed';
+export { loadDemoData, type DemoData } from './demo-data';
+

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BoxPort } from '../footage/ports/box';
 import type { Recording, RecordingMetadata } from '../footage/recording';
-import type { DemoData, DemoRecording } from './demoData';
-import { storedFileNames } from './fileNames';
+import type { DemoData, DemoRecording } from './demo-data';
+import { storedFileNames } from './file-names';
 import { mapWithConcurrency } from './pool';
 
 /** The folder under Box's root that holds CCTV/<Borough>/<CameraId>/. */

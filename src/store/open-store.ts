@@ -1,3 +1,4 @@
+/** Opens the store the configuration names (PostgreSQL when a URL is given, else SQLite in the data directory). */
 import { join } from 'node:path';
 import { ConfigError } from '../footage/errors';
 import type { Store } from '../footage/ports/store';

@@ -1,3 +1,4 @@
+/** Repositories over one executor: the pool/connection itself, or one transaction. */
 import type { MigrationResult, Store, StoreRepositories } from '../footage/ports/store';
 import { MIGRATIONS } from './migrations/schema';
 import { runMigrations } from './migrations/runner';
@@ -10,7 +11,6 @@ import { SqlSettingsRepository } from './repositories/settings';
 import type { Driver, Executor } from './sql/executor';
 import type { Clock } from './sql/values';
 
-/** Repositories over one executor: the pool/connection itself, or one transaction. */
 function repositories(db: Executor, clock: Clock): StoreRepositories {
   return {
     people: new SqlPeopleRepository(db, clock),

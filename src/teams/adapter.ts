@@ -1,13 +1,13 @@
-import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
-import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { BotAuth } from '../config';
-
 /**
  * Bot Framework authentication from configuration. With an app id, botbuilder validates every
  * inbound JWT (issuer, audience = BOT_ID, signing keys from the OpenID metadata) and answers 401;
  * without one it runs anonymously, which the config refuses in production.
  */
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { BotAuth } from '../config';
+
 export function createAdapter(auth: BotAuth): TeamsAdapter {
   if (auth.mode === 'anonymous') {
     return new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));

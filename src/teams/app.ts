@@ -1,33 +1,27 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import type { Person } from '../footage/people';
-import { UpstreamUnavailableError } from '../footage/errors';
-import { logger, withCorrelation } from '../log';
-import { classifyText, MAX_COMMAND_CHARS } from './text-commands';
-import { isInvoke, referenceOf, scopeOf, sendCard, sendInvokeResponse, answerActionWithCard, type AdaptiveCardJson, type ConversationScope } from './turn-helpers';
-import { COMMANDS } from './commands';
-import { handleFindText, registerFindRoutes, type FindRouteDeps } from './find-routes';
-import { handleAccessText, isAccessCommand, registerAccessRoutes, type AccessRouteDeps } from './access';
-import { PERSON_KEY, personOf } from './person';
-import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
-
 /**
- * What the Teams layer needs from the rest of the bot. Everything behind it is plain domain code:
- * this module turns activities into calls on these and cards back into activities.
+ * The Teams application: who is speaking (every turn), then each feature's routes, the text
+ * dispatcher, and the answers for what no route knows and for failures. Turns activities into calls
+ * on TeamsServices and cards back into activities.
  */
-export interface TeamsServices {
-  /** The person behind a Teams user, from the server-side roster (never from the activity). */
-  identify(aadObjectId: string): Promise<Person | null>;
-  /** Remembers where to reach a person proactively; called on install and on every activity. */
-  rememberConversation(input: { aadObjectId: string; person: Person | null; scope: ConversationScope; reference: unknown }): Promise<void>;
-  supportContact: string;
-  find: FindRouteDeps;
-  /** Requests, approvals, grants. */
-  access: AccessRouteDeps;
-}
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { boxUnavailableCard, errorCard, notRegisteredCard, type AdaptiveCard } from '../cards';
+import { UpstreamUnavailableError } from '../footage/errors';
+import { MESSAGES } from '../footage/messages';
+import { logger, withCorrelation } from '../log';
+import * as access from './access';
+import { dispatchText } from './commands';
+import type { TeamsServices } from './deps';
+import * as find from './find';
+import * as help from './help';
+import { PERSON_KEY } from './person';
+import { referenceOf, toAddress } from './conversation-address';
+import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
+/** Each feature registers its own routes; a new feature adds itself here. */
+const FEATURES = [help, find, access];
 
-export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
+export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -43,62 +37,20 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
       return false;
     }
     const person = await services.identify(aadObjectId);
-    await services.rememberConversation({ aadObjectId, person, scope: scopeOf(context), reference: referenceOf(context) });
+    await services.rememberConversation({ person, scope: scopeOf(context), address: toAddress(referenceOf(context)) });
     if (person) {
       context.turnState.set(PERSON_KEY, person);
       return true;
     }
     if (isUserFacing(context)) {
-      await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }), `You're not registered to use CCTV Footage. Ask ${services.supportContact} to add you.`);
+      await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }), `${MESSAGES.notRegistered} Ask ${services.supportContact} to add you.`);
     }
     return false;
   });
 
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
-      await sendCard(context, welcomeCard(personOf(context)));
-    }
-  });
+  for (const feature of FEATURES) feature.register(app, services);
 
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-    // Personal installs also send installationUpdate, which already welcomed the person.
-    if (botAdded && scopeOf(context) !== 'personal') {
-      await sendCard(context, welcomeCard(personOf(context)));
-    }
-  });
-
-  registerFindRoutes(app, services.find);
-  registerAccessRoutes(app, services.access);
-
-  app.message(/[\s\S]*/, async (context) => {
-    const person = personOf(context);
-    const command = classifyText(context.activity.text);
-    if (isAccessCommand(command)) {
-      await handleAccessText(context, services.access, command);
-      return;
-    }
-    switch (command.kind) {
-      case 'help':
-        await sendCard(context, helpCard(COMMANDS, person.role));
-        return;
-      case 'find':
-        await handleFindText(context, services.find, command.text);
-        return;
-      case 'empty':
-        await sendCard(context, unknownTextCard(exampleLines()));
-        return;
-      case 'tooLong':
-        await sendCard(context, errorCard({
-          title: 'That message is too long',
-          message: `It has ${command.length.toLocaleString('en-GB')} characters; I read requests of up to ${MAX_COMMAND_CHARS.toLocaleString('en-GB')}. Say what you need in a sentence, for example: ${exampleLines()[1]}`,
-          retryable: false,
-        }));
-        return;
-      default:
-        await sendCard(context, unknownTextCard(exampleLines()));
-    }
-  });
+  app.message(/[\s\S]*/, (context) => dispatchText(context, services));
 
   // Invokes no route knows (a card from an older version, a forged verb, another command id) would
   // otherwise get 501, which Teams shows as "something went wrong".
@@ -108,24 +60,36 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
     await answer(context, errorCard(view), `${view.title}. ${view.message}`);
   });
 
-  app.error(async (context, error) => {
-    logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
-    const view =
-      error instanceof UpstreamUnavailableError
-        ? { title: 'Box is not answering just now', message: 'The footage store did not respond, so nothing was searched or changed. Please try again in a minute.', retryable: true }
-        : { title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true };
-    await answer(context, errorCard(view), `${view.title}. ${view.message}`).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
-  });
-
   return app;
 }
 
-/** Runs a turn with a correlation id so that every log line of the turn can be found together. */
+/**
+ * Runs a turn with a correlation id so that every log line of the turn can be found together. A
+ * failure is answered here, whatever adapter carries the turn, so nobody meets Teams' own
+ * "something went wrong".
+ */
 export function runTurn(app: Application<TurnState>, context: TurnContext): Promise<boolean> {
-  return withCorrelation(() => {
+  return withCorrelation(async () => {
     logger.debug({ type: context.activity.type, name: context.activity.name, activityId: context.activity.id }, 'turn');
-    return app.run(context);
+    try {
+      return await app.run(context);
+    } catch (error) {
+      await answerFailure(context, error);
+      return true;
+    }
   });
+}
+
+async function answerFailure(context: TurnContext, error: unknown): Promise<void> {
+  logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
+  const [card, text] =
+    error instanceof UpstreamUnavailableError
+      ? [boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn), `${MESSAGES.boxUnavailableTitle}. ${MESSAGES.boxUnavailableDuringTurn}`]
+      : [
+          errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true }),
+          'Something went wrong on our side. Nothing was changed. Please try again in a minute.',
+        ];
+  await answer(context, card, text).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
 }
 
 function isUserFacing(context: TurnContext): boolean {
@@ -137,7 +101,7 @@ function isUserFacing(context: TurnContext): boolean {
  * Replies in the form the activity expects: a card message, the card as a Universal Action's
  * response, or `text` where only text fits (a message extension's answer).
  */
-async function answer(context: TurnContext, card: AdaptiveCardJson, text: string): Promise<void> {
+async function answer(context: TurnContext, card: AdaptiveCard, text: string): Promise<void> {
   if (!isInvoke(context)) {
     await sendCard(context, card);
     return;
@@ -151,8 +115,4 @@ async function answer(context: TurnContext, card: AdaptiveCardJson, text: string
     return;
   }
   await sendInvokeResponse(context, 200, {});
-}
-
-function exampleLines(): string[] {
-  return COMMANDS.flatMap((c) => c.examples).slice(0, 5);
 }

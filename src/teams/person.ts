@@ -1,7 +1,7 @@
+/** The person resolved from the roster for this turn (set before any route runs). */
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../footage/people';
 
-/** The person resolved from the roster for this turn (set before any route runs). */
 export const PERSON_KEY = 'cctv.person';
 
 export function personOf(context: TurnContext): Person {

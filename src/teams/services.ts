@@ -1,44 +1,53 @@
+/**
+ * Binds what the Teams layer needs (TeamsServices) to the store, Box and the domain services; called
+ * once by the composition root.
+ */
 import type { TurnContext } from 'botbuilder';
+import { relativeNow } from '../footage/clock';
 import type { AppConfig } from '../config';
 import { activeGrantsFor } from '../footage/access/active-grants';
 import type { FindFootage } from '../footage/find';
 import type { BoxPort } from '../footage/ports/box';
 import type { Store } from '../footage/ports/store';
 import { logger } from '../log';
-import type { TeamsServices } from './app';
 import type { AccessRouteDeps } from './access';
-import type { ActiveGrant } from './find-routes';
+import type { TeamsServices } from './deps';
+import type { ShownGrant } from './find/deps';
 
 /** Binds the Teams layer's needs to the store, Box and the domain services. */
-export function createTeamsServices(store: Store, box: BoxPort, find: FindFootage, access: AccessRouteDeps, config: AppConfig): TeamsServices {
+export function createTeamsServices(
+  store: Store,
+  box: BoxPort,
+  find: FindFootage,
+  access: AccessRouteDeps,
+  config: AppConfig,
+  options: { notice?: () => string | undefined } = {},
+): TeamsServices {
   return {
     access,
     supportContact: config.supportContact,
+    ...(options.notice ? { notice: options.notice } : {}),
     identify: async (aadObjectId) => (await store.people.findByAadObjectId(aadObjectId.toLowerCase())) ?? null,
-    rememberConversation: async ({ person, scope, reference }) => {
+    rememberConversation: async ({ person, scope, address }) => {
       // References of people not on the roster are not kept: the bot never writes to them.
       if (!person) return;
-      await store.conversations.save(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', reference as Parameters<Store['conversations']['save']>[2]);
+      await store.conversations.save(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
     },
     find: {
       find,
-      now: (context) => turnNow(context, config.clockNow),
+      now: (context) => relativeNow(config.clock, sentAt(context)),
       activeGrants: async (person, fileIds) => {
-        const all = await activeGrantsFor(store, person.aadObjectId, config.clockNow ?? new Date());
+        const all = await activeGrantsFor(store, person.aadObjectId, new Date());
         const onPage = fileIds.filter((id) => all.has(id));
-        const entries = await Promise.all(onPage.map(async (id): Promise<[string, ActiveGrant]> => [id, { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) }]));
+        const entries = await Promise.all(onPage.map(async (id): Promise<[string, ShownGrant]> => [id, { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) }]));
         return new Map(entries);
       },
     },
   };
 }
 
-/**
- * "Now" for relative times ("yesterday"): an operator's fixed clock (CLOCK_NOW, for demos of the
- * March 2026 data set) wins; otherwise the moment the officer sent the message, as Teams stamps it.
- */
-function turnNow(context: TurnContext, fixed: Date | undefined): Date {
-  if (fixed) return fixed;
+/** When the officer sent the message, as Teams stamps it (the server's time when it does not). */
+function sentAt(context: TurnContext): Date {
   const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : undefined;
   return stamped && !Number.isNaN(stamped.getTime()) ? stamped : new Date();
 }

@@ -1,7 +1,7 @@
-import type { AdaptiveCard } from '../cards';
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
-
 /** Small adapters between botbuilder's turn objects and the bot's plain cards and references. */
+import type { AdaptiveCard } from '../cards';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+
 export type AdaptiveCardJson = AdaptiveCard;
 
 export type ConversationScope = 'personal' | 'channel' | 'groupChat';
@@ -16,10 +16,6 @@ export function scopeOf(context: TurnContext): ConversationScope {
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';
   return 'personal';
-}
-
-export function referenceOf(context: TurnContext): Partial<ConversationReference> {
-  return TurnContext.getConversationReference(context.activity);
 }
 
 export function isInvoke(context: TurnContext): boolean {

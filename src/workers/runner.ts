@@ -1,9 +1,3 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
-import { backoffMs, type JobHandler, type JobOutcome, type RecurringJob } from '../footage/access/jobs';
-import type { ClaimedJob, JobQueue } from '../footage/ports/store';
-import { logger, withCorrelation } from '../log';
-
 /**
  * Runs the durable jobs of this bot instance: claims one due job at a time from the store's queue
  * with a lease (kept alive while the job runs), hands it to the handler for its kind, and reports
@@ -13,6 +7,13 @@ import { logger, withCorrelation } from '../log';
  * Recurring jobs (the expiry sweep) are enqueued by every instance under a key naming the period,
  * so each period's run exists once whatever the number of instances.
  */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { backoffMs } from '../footage/access/jobs';
+import type { JobHandler, JobOutcome, RecurringJob } from './job-handler';
+import type { ClaimedJob, JobQueue } from '../footage/ports/store';
+import { logger, withCorrelation } from '../log';
+
 export interface JobRunnerSettings {
   /** How often to look for due jobs when idle. */
   pollMs: number;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { InvalidInputError, NotFoundError, PermissionDeniedError } from '../../src/footage/errors';
 import type { BoxPort } from '../../src/footage/ports/box';
-import { startHarness, type EmulatorHarness } from './emulatorSupport';
+import { startHarness, type EmulatorHarness } from './emulator-support';
 import { sampleRecording } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { BoxCcgAuth, BoxClient, CcgConfig } from 'box-node-sdk';
 import { BaseUrls, BoxRetryStrategy, NetworkSession } from 'box-node-sdk/networking';
 import { createBoxGateway } from '../../src/box';
 import { UpstreamUnavailableError } from '../../src/footage/errors';
-import { startHarness, TEST_RETRY, type EmulatorHarness } from './emulatorSupport';
+import { startHarness, TEST_RETRY, type EmulatorHarness } from './emulator-support';
 
 const ME = 'GET /2.0/users/me';
 

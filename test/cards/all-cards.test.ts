@@ -11,7 +11,6 @@ import {
   errorCard,
   expiryNotice,
   footagePreviewCard,
-  helpCard,
   noMatchCard,
   notRegisteredCard,
   observerView,
@@ -32,6 +31,9 @@ import {
   type CardVerb,
 } from '../../src/cards';
 import { COMMANDS } from '../../src/teams/commands';
+import { helpCardFor } from '../../src/teams/help/views';
+
+const WELCOME_EXAMPLES = COMMANDS.filter((c) => c.featured).flatMap((c) => c.examples);
 import { assertValidCard } from '../support/card-validation';
 import { findAll } from './card-query';
 import { APPROVER_IDS, DEMO_RECORDINGS, HOSTILE, hostileRecording, pendingRequest, REQUESTER_ID, summaries, tenGrantedRecordings, tenGrantedWithThumbnails } from './fixtures';
@@ -54,11 +56,11 @@ const worstRequest = pendingRequest({
 const endedShare = { kind: 'revoked', at: new Date('2026-03-30T09:00:00Z'), by: 'Sgt Dana Whitfield' } as const;
 
 const MESSAGE_CARDS: Array<[string, () => AdaptiveCard]> = [
-  ['welcome (officer)', () => welcomeCard({ name: 'PC Alice Carter', role: 'officer' })],
-  ['welcome (supervisor, hostile name)', () => welcomeCard({ name: HOSTILE.link, role: 'supervisor' })],
-  ['welcome (unknown person)', () => welcomeCard(null)],
-  ['help (officer)', () => helpCard(COMMANDS, 'officer')],
-  ['help (admin)', () => helpCard(COMMANDS, 'admin')],
+  ['welcome (officer)', () => welcomeCard({ person: { name: 'PC Alice Carter', role: 'officer' }, examples: WELCOME_EXAMPLES })],
+  ['welcome (supervisor, hostile name)', () => welcomeCard({ person: { name: HOSTILE.link, role: 'supervisor' }, examples: WELCOME_EXAMPLES })],
+  ['welcome (unknown person)', () => welcomeCard({ person: null, examples: WELCOME_EXAMPLES })],
+  ['help (officer)', () => helpCardFor(COMMANDS, 'officer')],
+  ['help (admin)', () => helpCardFor(COMMANDS, 'admin')],
   ['not registered', () => notRegisteredCard({ whomToAsk: 'your CCTV single point of contact' })],
   ['unknown text', () => unknownTextCard(COMMANDS.flatMap((c) => c.examples))],
   ['error (retryable)', () => errorCard({ title: 'Box is not answering', message: HOSTILE.reason500, retryable: true })],

@@ -1,25 +1,28 @@
-import { errorCard, helpCard, notRegisteredCard, refusalCard, unknownTextCard, welcomeCard } from '../../src/cards';
+import { errorCard, notRegisteredCard, refusalCard, unknownTextCard, welcomeCard } from '../../src/cards';
 import { COMMANDS } from '../../src/teams/commands';
+import { helpCardFor } from '../../src/teams/help/views';
+
+const WELCOME_EXAMPLES = COMMANDS.filter((c) => c.featured).flatMap((c) => c.examples);
 import { findAll, visibleText } from './card-query';
 
 describe('welcome card', () => {
   it('greets a known person by name with examples, and tells supervisors about approvals', () => {
-    const officer = visibleText(welcomeCard({ name: 'PC Alice Carter', role: 'officer' }));
+    const officer = visibleText(welcomeCard({ person: { name: 'PC Alice Carter', role: 'officer' }, examples: WELCOME_EXAMPLES }));
     expect(officer).toContain('Hello PC Alice Carter');
-    expect(officer).toContain('find footage near Brixton Station on 03/03/2026 between 2pm and 4pm');
+    expect(officer).toContain('find footage near Brixton Station on 14/03/2026 between 7am and 9am');
     expect(officer).not.toContain('approvals');
-    expect(visibleText(welcomeCard({ name: 'Sgt Dana Whitfield', role: 'supervisor' }))).toContain('As a supervisor, you also approve requests: type **approvals**');
-    expect(visibleText(welcomeCard({ name: 'Insp Ravi Mehta', role: 'admin' }))).toContain('As an administrator, you also approve requests');
+    expect(visibleText(welcomeCard({ person: { name: 'Sgt Dana Whitfield', role: 'supervisor' }, examples: WELCOME_EXAMPLES }))).toContain('As a supervisor, you also approve requests: type **approvals**');
+    expect(visibleText(welcomeCard({ person: { name: 'Insp Ravi Mehta', role: 'admin' }, examples: WELCOME_EXAMPLES }))).toContain('As an administrator, you also approve requests');
   });
 
   it('greets without a name when the person is not known yet', () => {
-    expect(visibleText(welcomeCard(null))).toMatch(/^Hello, I'm CCTV Footage/);
+    expect(visibleText(welcomeCard({ person: null, examples: WELCOME_EXAMPLES }))).toMatch(/^Hello, I'm CCTV Footage/);
   });
 });
 
 describe('help card', () => {
   it('lists every command the role may use, with its examples', () => {
-    const text = visibleText(helpCard(COMMANDS, 'supervisor'));
+    const text = visibleText(helpCardFor(COMMANDS, 'supervisor'));
     for (const command of COMMANDS.filter((c) => c.roles.includes('supervisor'))) {
       expect(text).toContain(`**${command.name}**`);
       for (const example of command.examples) expect(text).toContain(example.replace(/_/g, '\\_'));
@@ -27,14 +30,14 @@ describe('help card', () => {
   });
 
   it('leaves out commands the role may not use', () => {
-    const text = visibleText(helpCard(COMMANDS, 'officer'));
+    const text = visibleText(helpCardFor(COMMANDS, 'officer'));
     expect(text).toContain('**my requests**');
     expect(text).not.toContain('**approvals**');
   });
 
   it('shows admins the channel command', () => {
-    expect(visibleText(helpCard(COMMANDS, 'admin'))).toContain('**use this channel for approvals**');
-    expect(visibleText(helpCard(COMMANDS, 'supervisor'))).not.toContain('use this channel for approvals');
+    expect(visibleText(helpCardFor(COMMANDS, 'admin'))).toContain('**use this channel for approvals**');
+    expect(visibleText(helpCardFor(COMMANDS, 'supervisor'))).not.toContain('use this channel for approvals');
   });
 });
 

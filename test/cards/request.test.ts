@@ -9,7 +9,6 @@ import {
   rejectionNotice,
   requestFormCard,
   requestStatusCard,
-  requesterView,
   revocationNotice,
   shareLinkCard,
   type AdaptiveCard,
@@ -111,7 +110,7 @@ describe('approval card views', () => {
   });
 
   it('gives the requester the status without decision buttons', () => {
-    const card = requesterView(request, refresh);
+    const card = requestStatusCard(request, refresh);
     expect(verbsOf(card)).toEqual([]);
     expect(inputIds(card)).toEqual([]);
     expect(visibleText(card)).toMatch(/^Waiting for a supervisor’s decision\./);
@@ -132,7 +131,7 @@ describe('approval card views', () => {
   });
 
   it('refreshes for the requester and the approvers with the request id only', () => {
-    for (const card of [approverView(request, refresh), requesterView(request, refresh), observerView(request, refresh), decidedView(request, refresh)]) {
+    for (const card of [approverView(request, refresh), requestStatusCard(request, refresh), observerView(request, refresh), decidedView(request, refresh)]) {
       expect(card.refresh).toEqual({
         action: { type: 'Action.Execute', verb: 'request.refresh', data: { requestId: 'req-0001' }, title: 'Refresh' },
         userIds: [REQUESTER_ID, ...APPROVER_IDS],

@@ -35,6 +35,6 @@ describeOnPostgres('the bot on PostgreSQL', () => {
     await h.teams.say(alice, 'help');
     await h.connector.waitFor(() => h.connector.cards().length >= 1);
     expect(h.bot.store!.kind).toBe('postgres');
-    expect((await h.bot.store!.conversations.get(alice.aadObjectId)).personal?.reference.serviceUrl).toBe(h.connector.url);
+    expect((await h.bot.store!.conversations.get(alice.aadObjectId)).personal?.address.data.serviceUrl).toBe(h.connector.url);
   });
 });

@@ -15,7 +15,6 @@ afterAll(async () => {
 
 beforeEach(() => h.connector.clear());
 
-
 describe('readiness', () => {
   test('/healthz says which Box and which database are in use and that both answer', async () => {
     const response = await fetch(`${h.bot.url}/healthz`);
@@ -79,7 +78,7 @@ describe('a registered officer', () => {
   test('the conversation reference is stored for proactive messages', async () => {
     await h.teams.say(alice, 'help');
     const conversations = await h.bot.store!.conversations.get(alice.aadObjectId);
-    expect(conversations.personal?.reference).toMatchObject({
+    expect(conversations.personal?.address.data).toMatchObject({
       channelId: 'msteams',
       serviceUrl: h.connector.url,
       conversation: { id: `a:personal-${alice.aadObjectId}`, conversationType: 'personal' },
@@ -97,7 +96,7 @@ describe('a supervisor in a channel', () => {
     expect(reply?.conversationId).toMatch(/^19:ops@thread\.tacv2/);
     expect(cardText(h.connector.cards()[0])).toContain('approvals');
     const conversations = await h.bot.store!.conversations.get(dana.aadObjectId);
-    expect(conversations.channel?.reference.conversation.id).toMatch(/^19:ops@thread\.tacv2/);
+    expect(conversations.channel?.address.conversationId).toMatch(/^19:ops@thread\.tacv2/);
   });
 });
 

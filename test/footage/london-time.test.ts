@@ -90,8 +90,8 @@ describe('London days', () => {
 
 describe('formatting for people in London', () => {
   it('formats dates, times and zones', () => {
-    expect(formatLondonDateTime(utc('2026-03-03T14:00:00Z'))).toBe('Tue 3 Mar 2026 14:00');
-    expect(formatLondonDateTime(utc('2026-07-01T13:05:00Z'), { zone: true })).toBe('Wed 1 Jul 2026 14:05 BST');
+    expect(formatLondonDateTime(utc('2026-03-03T14:00:00Z'))).toBe('Tue 3 Mar 2026, 14:00 GMT');
+    expect(formatLondonDateTime(utc('2026-07-01T13:05:00Z'), { zone: false })).toBe('Wed 1 Jul 2026, 14:05');
     expect(formatLondonDate(utc('2026-03-28T23:30:00Z'))).toBe('Sat 28 Mar 2026');
     expect(formatLondonDate(utc('2026-06-30T23:30:00Z'))).toBe('Wed 1 Jul 2026');
     expect(formatLondonTime(utc('2026-03-29T01:00:00Z'), { zone: true })).toBe('02:00 BST');

@@ -1,5 +1,5 @@
 import { runBoxSetup } from '../../scripts/box-setup';
-import { startHarness, type EmulatorHarness } from '../box/emulatorSupport';
+import { startHarness, type EmulatorHarness } from '../box/emulator-support';
 
 describe('npm run box:setup', () => {
   let harness: EmulatorHarness;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { emulatorBaseUrls, runSeed, seedConfigFromEnv } from '../../scripts/seed';
 import { ConfigError } from '../../src/footage/errors';
 import { loadDemoData } from '../../src/seed';
-import { startHarness, type EmulatorHarness } from '../box/emulatorSupport';
+import { startHarness, type EmulatorHarness } from '../box/emulator-support';
 
 const projectDemo = path.resolve(__dirname, '../../demo');
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadDemoData, seedDemoData, type DemoData } from '../../src/seed';
-import { isWrite, startHarness, type EmulatorHarness } from '../box/emulatorSupport';
+import { isWrite, startHarness, type EmulatorHarness } from '../box/emulator-support';
 import type { Recording } from '../../src/footage/recording';
 import type { BoxPort } from '../../src/footage/ports/box';
 

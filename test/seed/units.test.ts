@@ -1,6 +1,6 @@
-import { storedFileNames } from '../../src/seed/fileNames';
+import { storedFileNames } from '../../src/seed/file-names';
 import { mapWithConcurrency } from '../../src/seed/pool';
-import { loadDemoData } from '../../src/seed/demoData';
+import { loadDemoData } from '../../src/seed/demo-data';
 import path from 'node:path';
 
 describe('storedFileNames', () => {

@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { toAddress, toReference } from '../../src/teams/conversation-address';
 import { InvalidInputError } from '../../src/footage/errors';
 import type { Person } from '../../src/footage/people';
 import { SETTING_KEYS } from '../../src/footage/ports/store';
@@ -10,7 +11,7 @@ const dana: Person = { aadObjectId: 'aad-dana', name: 'Sgt Dana Whitfield', role
 const sam: Person = { aadObjectId: 'aad-sam', name: 'Insp Sam Reid', role: 'supervisor', borough: 'Southwark', email: 'sam@police.example' };
 const admin: Person = { aadObjectId: 'aad-admin', name: 'Admin Ada', role: 'admin', borough: null, email: 'ada@police.example' };
 
-/** What Teams gives the bot, as botbuilder types it: the store must take it without casts. */
+/** What Teams gives the bot, as botbuilder types it: stored as an address, read back as it was. */
 function teamsReference(conversationId: string, conversationType: 'personal' | 'channel'): ConversationReference {
   return {
     activityId: 'act-1',
@@ -80,18 +81,18 @@ describe.each(backends())('people, conversations and settings on %s', (kind) => 
     const { store } = await fixture.store({ clock: clock.now });
     expect(await store.conversations.get('aad-alice')).toEqual({ personal: undefined, channel: undefined });
 
-    await store.conversations.save('aad-alice', 'personal', teamsReference('a:personal-1', 'personal'));
-    await store.conversations.save('aad-alice', 'channel', teamsReference('19:channel-1@thread.tacv2', 'channel'));
+    await store.conversations.save('aad-alice', 'personal', toAddress(teamsReference('a:personal-1', 'personal')));
+    await store.conversations.save('aad-alice', 'channel', toAddress(teamsReference('19:channel-1@thread.tacv2', 'channel')));
     clock.advance(60_000);
-    await store.conversations.save('aad-alice', 'channel', teamsReference('19:channel-2@thread.tacv2', 'channel'));
+    await store.conversations.save('aad-alice', 'channel', toAddress(teamsReference('19:channel-2@thread.tacv2', 'channel')));
 
     const saved = await store.conversations.get('aad-alice');
-    expect(saved.personal?.reference).toEqual(teamsReference('a:personal-1', 'personal'));
-    expect(saved.channel?.reference.conversation.id).toBe('19:channel-2@thread.tacv2');
+    expect(toReference(saved.personal!.address)).toEqual(teamsReference('a:personal-1', 'personal'));
+    expect(saved.channel?.address.conversationId).toBe('19:channel-2@thread.tacv2');
     expect(saved.channel?.updatedAt).toEqual(clock.now());
     expect(saved.personal?.updatedAt.getTime()).toBe(clock.now().getTime() - 60_000);
-    await expect(store.conversations.save('aad-alice', 'personal', { serviceUrl: 'x', channelId: 'msteams', conversation: { id: '' } }))
-      .rejects.toThrow(InvalidInputError);
+    await expect(store.conversations.save('aad-alice', 'personal', { conversationId: '', data: { serviceUrl: 'x' } })).rejects.toThrow(InvalidInputError);
+    expect(() => toAddress({ serviceUrl: 'x', channelId: 'msteams', conversation: { id: '', isGroup: false, conversationType: 'personal', name: '' } })).toThrow(InvalidInputError);
   });
 
   it('stores settings as JSON: the approvals channel, the seed flag, overwrite and delete', async () => {

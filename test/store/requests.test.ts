@@ -25,7 +25,8 @@ function approve(store: Store, requestId: string, decider: string): Promise<Deci
   return store.requests.decide({ requestId, deciderAadObjectId: decider, decision: 'approved', comment: `ok from ${decider}` });
 }
 
-const reference = (conversationId: string) => ({ serviceUrl: 'https://smba/', channelId: 'msteams', conversation: { id: conversationId } });
+/** The store keeps an address's data as given and never reads it. */
+const address = (conversationId: string) => ({ conversationId, data: { serviceUrl: 'https://smba/', channelId: 'msteams', conversation: { id: conversationId }, note: 'kept as given ✓' } });
 
 describe.each(backends())('access requests on %s', (kind) => {
   const fixture = useFixture(kind, __filename);
@@ -143,17 +144,17 @@ describe.each(backends())('access requests on %s', (kind) => {
     const clock = new ManualClock();
     const { store } = await fixture.store({ clock: clock.now });
     const { request } = await store.requests.create(newRequest());
-    const approval = { requestId: request.id, kind: 'approval' as const, recipientAadObjectId: 'aad-dana', activityId: 'act-1', reference: reference('a:dana') };
+    const approval = { requestId: request.id, kind: 'approval' as const, recipientAadObjectId: 'aad-dana', messageId: 'act-1', address: address('a:dana') };
     await store.requests.recordCard(approval);
     clock.advance(1000);
     await store.requests.recordCard(approval);
-    await store.requests.recordCard({ ...approval, recipientAadObjectId: null, reference: reference('19:approvals@thread'), activityId: 'act-2' });
+    await store.requests.recordCard({ ...approval, recipientAadObjectId: null, address: address('19:approvals@thread'), messageId: 'act-2' });
 
     const cards = await store.requests.listCards(request.id);
-    expect(cards.map((card) => [card.conversationId, card.activityId, card.recipientAadObjectId])).toEqual([
+    expect(cards.map((card) => [card.address.conversationId, card.messageId, card.recipientAadObjectId])).toEqual([
       ['a:dana', 'act-1', 'aad-dana'], ['19:approvals@thread', 'act-2', null],
     ]);
-    expect(cards[0].reference).toEqual(reference('a:dana'));
+    expect(cards[0].address).toEqual(address('a:dana'));
   });
 
   it('lists by requester newest first, and by status with an expiry cut-off', async () => {

@@ -5,6 +5,7 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import { pollUntil } from './poll';
 
 export interface Managed {
   child: ChildProcess;
@@ -44,15 +45,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns a value, the process dies, or time runs out. */
-export async function waitFor<T>(what: string, proc: Managed, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (proc.exited()) throw new Error(`${what}: the process exited first.\n${proc.output()}`);
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s.\n${proc.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+export function waitFor<T>(what: string, proc: Managed, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
+  return pollUntil(check, { what, timeoutMs, intervalMs: 250, stopIf: () => (proc.exited() ? `the process exited first.\n${proc.output()}` : undefined) }).catch((error: Error) => {
+    throw proc.exited() ? error : new Error(`${error.message}\n${proc.output()}`);
+  });
 }
 
 export function httpStatus(url: string): Promise<number | undefined> {

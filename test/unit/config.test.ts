@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
+import { relativeNow } from '../../src/footage/clock';
 import { ConfigError } from '../../src/footage/errors';
 
 function failure(env: Record<string, string>): ConfigError {
@@ -59,11 +60,11 @@ describe('configuration', () => {
     const demo = loadConfig({}).clock;
     expect(demo).toMatchObject({ kind: 'demo', startsAt: new Date('2026-03-20T10:00:00Z') });
     if (demo.kind === 'demo') expect(demo.realStart.getTime()).toBeGreaterThanOrEqual(before);
-    // The bridge for Date readers reads the demo clock, which has barely moved.
-    const bridged = loadConfig({}).clockNow;
-    expect(bridged!.getTime() - Date.parse('2026-03-20T10:00:00Z')).toBeLessThan(60_000);
+    // Relative phrases are read against the demo clock, which has barely moved.
+    const read = relativeNow(demo, new Date());
+    expect(read.getTime() - Date.parse('2026-03-20T10:00:00Z')).toBeLessThan(60_000);
     expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock).toEqual({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') });
-    expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clockNow).toEqual(new Date('2026-03-14T22:00:00Z'));
+    expect(relativeNow(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock, new Date())).toEqual(new Date('2026-03-14T22:00:00Z'));
     expect(failure({ CLOCK_NOW: 'yesterday' }).variable).toBe('CLOCK_NOW');
   });
 
@@ -73,7 +74,8 @@ describe('configuration', () => {
     expect(loadConfig({ ...ccg, SEED_DEMO: 'true' }).clock).toEqual({ kind: 'real' });
     expect(loadConfig({ BOX_JWT_CONFIG_PATH: '/x.json', SEED_DEMO: 'true' }).clock).toEqual({ kind: 'real' });
     expect(loadConfig({ SEED_DEMO: 'false' }).clock).toEqual({ kind: 'real' });
-    expect(loadConfig(ccg).clockNow).toBeUndefined();
+    const sent = new Date('2027-01-05T09:00:00Z');
+    expect(relativeNow(loadConfig(ccg).clock, sent)).toBe(sent);
   });
 
   test('a JWT app config and client credentials together are refused', () => {

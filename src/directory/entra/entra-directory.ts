@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
-import type { JobHandler, JobOutcome } from '../../footage/access/jobs';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import type { Person } from '../../footage/people';
 import type { JsonValue, Store } from '../../footage/ports/store';
 import { logger } from '../../log';

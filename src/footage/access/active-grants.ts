@@ -1,9 +1,9 @@
-import type { AccessRequest, Store } from '../ports/store';
-
 /**
  * What a person may open right now, from the bot's own record of the grants it made (no Box call):
  * the results card shows thumbnails and "Open in Box" only for these.
  */
+import type { AccessRequest, Store } from '../ports/store';
+
 export interface ActiveGrant {
   openUrl: string;
   expiresAt: Date;

@@ -1,7 +1,7 @@
+/** How the access flow names things in the audit log. */
 import { SYSTEM_ACTOR, type AuditAction } from '../../audit';
 import type { AuditLog, JsonObject } from '../ports/store';
 
-/** How the access flow names things in the audit log. */
 export function requestTarget(requestId: string): string {
   return `request:${requestId}`;
 }

@@ -1,9 +1,9 @@
-import type { BoxPort, BoxUser } from '../ports/box';
-
 /**
  * Whether a person has a Box user, remembered briefly: cards about a request say so every time they
  * are drawn, and each view must not cost a Box call. The grant itself always asks Box afresh.
  */
+import type { BoxPort, BoxUser } from '../ports/box';
+
 export class BoxUserLookup {
   private readonly cache = new Map<string, { at: number; user: BoxUser | null }>();
 

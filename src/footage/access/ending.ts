@@ -1,17 +1,18 @@
-import type { BoxPort } from '../ports/box';
-import type { AccessRequest, Job, Store } from '../ports/store';
-import { logger } from '../../log';
-import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { ACCESS_JOB_KINDS, backoffMs, forRequest, type JobHandler, type JobOutcome } from './jobs';
-import type { AccessNotifier } from './notifier';
-import { removeBoxAccess, type RemovalResult } from './removal';
-
 /**
  * Access ends in two ways, both carried out by the bot itself (Box removes expired collaborations
  * only when an enterprise setting is on): a supervisor revokes it (the request is marked revoked at
  * once, and this job removes it from Box), or it expires (the periodic sweep removes it, then marks
  * the request expired). Either way the officer is told and every card about the request is redrawn.
  */
+import type { BoxPort } from '../ports/box';
+import type { AccessRequest, Job, Store } from '../ports/store';
+import { logger } from '../../log';
+import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
+import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
+import type { AccessNotifier } from './notifier';
+import { removeBoxAccess, type RemovalResult } from './removal';
+
 export interface EndingDeps {
   store: Store;
   box: Pick<BoxPort, 'removeCollaboration' | 'removeSharedLink' | 'grantAccess'>;

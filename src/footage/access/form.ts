@@ -1,10 +1,10 @@
-import type { AccessLevel } from '../ports/store';
-
 /**
  * The access request form as the server judges it. The card checks the same rules, but a client may
  * skip card validation and a forged invoke always does, so nothing the officer typed is trusted
  * until it passes here.
  */
+import type { AccessLevel } from '../ports/store';
+
 export const CASE_REFERENCE_PATTERN = /^\d{7}\/\d{2}$/;
 export const MAX_REASON_CHARS = 500;
 export const MAX_JUSTIFICATION_CHARS = 500;

@@ -1,13 +1,3 @@
-import { DomainError, UpstreamUnavailableError } from '../errors';
-import type { BoxPort } from '../ports/box';
-import type { AccessRequest, Job, RecordingGrant, Store } from '../ports/store';
-import { logger } from '../../log';
-import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
-import { ACCESS_JOB_KINDS, backoffMs, forRequest, type JobHandler, type JobOutcome } from './jobs';
-import { collaborationFor, liveGrantsExcept, roleFor, sharedLinkFor, type LiveGrant } from './live-grants';
-import type { AccessNotifier } from './notifier';
-import { removeBoxAccess } from './removal';
-
 /**
  * The grant: for each recording of an approved request, a collaboration for the officer's Box user
  * and, where policy allows, a `collaborators` shared link, both ending when the approval does. It
@@ -16,6 +6,17 @@ import { removeBoxAccess } from './removal';
  * either fully granted, or failed with whatever it had created removed again, and the people
  * concerned told; a recording whose removal failed is marked so, and the request says so too.
  */
+import { DomainError, UpstreamUnavailableError } from '../errors';
+import type { BoxPort } from '../ports/box';
+import type { AccessRequest, Job, RecordingGrant, Store } from '../ports/store';
+import { logger } from '../../log';
+import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
+import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
+import { collaborationFor, liveGrantsExcept, roleFor, sharedLinkFor, type LiveGrant } from './live-grants';
+import type { AccessNotifier } from './notifier';
+import { removeBoxAccess } from './removal';
+
 export interface GrantSettings {
   /** Whether approvals also create a shared link (always `collaborators` access, never `open`). */
   sharedLinks: boolean;

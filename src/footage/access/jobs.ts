@@ -1,36 +1,16 @@
-import type { Job, JsonValue } from '../ports/store';
-
 /**
  * The durable jobs of the access flow. They live in the store's queue, so a job enqueued in the
  * same transaction as a decision survives a crash, and the queue's leases make each run on exactly
  * one bot instance at a time.
  */
+import type { JobOutcome } from '../../workers/job-handler';
+import type { Job, JsonValue } from '../ports/store';
+
 export const ACCESS_JOB_KINDS = {
   grant: 'access.grant',
   revoke: 'access.revoke',
   expirySweep: 'access.expirySweep',
 } as const;
-
-export type AccessJobKind = (typeof ACCESS_JOB_KINDS)[keyof typeof ACCESS_JOB_KINDS];
-
-/** What a job handler reports back to the runner. */
-export type JobOutcome =
-  | { kind: 'done' }
-  /** Try again after `delayMs` (Box busy, the process stopped halfway): progress so far is kept. */
-  | { kind: 'retry'; error: string; delayMs: number }
-  /** Nothing more can be done; the job ends failed. */
-  | { kind: 'failed'; error: string };
-
-export interface JobHandler {
-  readonly kind: string;
-  handle(job: Job): Promise<JobOutcome>;
-}
-
-/** A job that recurs: the runner enqueues one per period, keyed by the period, so instances share it. */
-export interface RecurringJob {
-  kind: string;
-  everyMs: number;
-}
 
 export function grantJobKey(requestId: string): string {
   return `grant:${requestId}`;

@@ -1,12 +1,12 @@
-import type { GrantRole } from '../ports/box';
-import type { AccessLevel, AccessRequest, AccessRequestRepository, AccessRequestStatus } from '../ports/store';
-
 /**
  * Box keeps one collaboration per person per file and one shared link per file, while the bot may
  * hold several requests over the same file (two officers, or one officer on two cases). What Box
  * is told is therefore worked out from every live grant on the file, so that ending one request
  * never cuts short another, and a weaker grant never downgrades a stronger one that is still live.
  */
+import type { GrantRole } from '../ports/box';
+import type { AccessLevel, AccessRequest, AccessRequestRepository, AccessRequestStatus } from '../ports/store';
+
 export const LIVE_STATUSES: readonly AccessRequestStatus[] = ['approved', 'granting', 'granted', 'partially_failed'];
 
 /** One recording's access in Box under one live request. */

@@ -1,6 +1,3 @@
-import type { Person } from '../people';
-import type { AccessRequest, ConversationReferenceData } from '../ports/store';
-
 /**
  * What the access domain tells people, said as events. The Teams adapter decides how (cards,
  * proactive messages, updates of the copies it sent); the domain only says when and to whom, so
@@ -9,11 +6,14 @@ import type { AccessRequest, ConversationReferenceData } from '../ports/store';
  * Every method reads what it needs from the request it is given; none throws for a person who
  * cannot be reached (the bot keeps working and logs it), so a notification never undoes a decision.
  */
+import type { Person } from '../people';
+import type { AccessRequest, ConversationAddress } from '../ports/store';
+
 export interface AccessNotifier {
   /** The approval card into one supervisor's personal chat; false when the bot has no way to reach them. */
   askApprover(request: AccessRequest, approver: Person): Promise<boolean>;
   /** The approval card into the channel an admin chose for approvals; false when it could not be posted. */
-  askChannel(request: AccessRequest, channel: ConversationReferenceData): Promise<boolean>;
+  askChannel(request: AccessRequest, channel: ConversationAddress): Promise<boolean>;
   /** Redraws every copy of every card the bot sent about the request, from its current state. */
   requestChanged(requestId: string): Promise<void>;
   /** The share-link card to the officer; false when the officer could not be reached. */

@@ -1,14 +1,14 @@
-import type { BoxPort } from '../ports/box';
-import type { AccessRequest, Store } from '../ports/store';
-import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
-import { collaborationFor, liveGrantsExcept, type LiveGrant } from './live-grants';
-
 /**
  * Ends a request's access in Box: its collaborations and, when no other live grant needs it, the
  * file's shared link. Used on revocation, at expiry and to roll back a grant that failed halfway.
  * Idempotent (a collaboration already gone is not an error), so it can simply run again after a
  * crash or a Box outage; each recording's state says how far it got.
  */
+import type { BoxPort } from '../ports/box';
+import type { AccessRequest, Store } from '../ports/store';
+import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
+import { collaborationFor, liveGrantsExcept, type LiveGrant } from './live-grants';
+
 export interface RemovalDeps {
   store: Store;
   box: Pick<BoxPort, 'removeCollaboration' | 'removeSharedLink' | 'grantAccess'>;

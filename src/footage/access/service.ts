@@ -1,6 +1,13 @@
+/**
+ * The access flow's decisions: submitting a request, routing it to approvers, deciding it and
+ * revoking access. Every rule is checked here against the store (never against what a card says),
+ * every step is audited, and anything that must happen in Box is left to a durable job enqueued in
+ * the same transaction as the decision that calls for it.
+ */
 import { formatLondonDateTime } from '../london-time';
+import { MESSAGES } from '../messages';
 import { canDecide, type Person } from '../people';
-import type { AccessRequest, ConversationReferenceData, Decision, Store } from '../ports/store';
+import type { AccessRequest, ConversationAddress, Decision, Store } from '../ports/store';
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
@@ -12,12 +19,6 @@ import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload, revokeJobKey } from '
 import type { AccessNotifier } from './notifier';
 import { planRouting } from './routing';
 
-/**
- * The access flow's decisions: submitting a request, routing it to approvers, deciding it and
- * revoking access. Every rule is checked here against the store (never against what a card says),
- * every step is audited, and anything that must happen in Box is left to a durable job enqueued in
- * the same transaction as the decision that calls for it.
- */
 export interface AccessServiceDeps {
   store: Store;
   catalog: RecordingCatalog;
@@ -149,7 +150,7 @@ export class AccessService {
       }
       return decided;
     });
-    if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: 'That request does not exist (any more).' });
+    if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: MESSAGES.requestNotFound });
     if (result.outcome === 'not_pending') {
       // Another click got there first (on this instance or another): the first decision stands.
       return this.refused(decider, input.requestId, verb, await this.explain({ code: 'not_pending', message: '' }, result.request));
@@ -187,7 +188,13 @@ export class AccessService {
     return refusal;
   }
 
+  /** The request with exactly this id (card data carries whole ids). */
+  async getRequest(id: string): Promise<AccessRequest | undefined> {
+    return this.deps.store.requests.get(id);
+  }
+
   /** What `revoke <id>` names: the full id, or an unambiguous prefix of a request whose access is live. */
+
   async findRequest(idOrPrefix: string): Promise<AccessRequest | undefined> {
     const wanted = idOrPrefix.trim().toLowerCase().replace(/^#/, '');
     const exact = await this.deps.store.requests.get(wanted);
@@ -216,16 +223,16 @@ export class AccessService {
   }
 
   /** An admin, in a channel, chooses it for approval cards. */
-  async setApprovalsChannel(person: Person, channel: ConversationReferenceData): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+  async setApprovalsChannel(person: Person, channel: ConversationAddress): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
     if (person.role !== 'admin') {
-      const refusal = await this.refuse(person, `channel:${channel.conversation.id}`, 'setApprovalsChannel', {
+      const refusal = await this.refuse(person, `channel:${channel.conversationId}`, 'setApprovalsChannel', {
         code: 'not_an_approver',
         message: 'Only an administrator can choose the approvals channel.',
       });
       return { ok: false, refusal };
     }
-    await this.deps.store.settings.set(SETTING_KEYS.approvalsChannel, channel as unknown as Parameters<Store['settings']['set']>[1]);
-    await audit(this.deps.store.audit, person.aadObjectId, 'approvals_channel_set', `channel:${channel.conversation.id}`);
+    await this.deps.store.settings.set(SETTING_KEYS.approvalsChannel, { conversationId: channel.conversationId, data: channel.data });
+    await audit(this.deps.store.audit, person.aadObjectId, 'approvals_channel_set', `channel:${channel.conversationId}`);
     return { ok: true };
   }
 
@@ -246,20 +253,18 @@ export class AccessService {
     const channel = await this.approvalsChannel();
     if (channel && (await notifier.askChannel(request, channel))) {
       reached += 1;
-      await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversation.id, via: 'channel' });
+      await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversationId, via: 'channel' });
     }
     if (reached === 0) await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
     return reached > 0;
   }
 
-  private async approvalsChannel(): Promise<ConversationReferenceData | undefined> {
+  private async approvalsChannel(): Promise<ConversationAddress | undefined> {
     const value = await this.deps.store.settings.get(SETTING_KEYS.approvalsChannel);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const conversation = value.conversation;
-    if (typeof value.serviceUrl !== 'string' || typeof conversation !== 'object' || conversation === null || Array.isArray(conversation) || typeof conversation.id !== 'string') {
-      return undefined;
-    }
-    return value as unknown as ConversationReferenceData;
+    const { conversationId, data } = value;
+    if (typeof conversationId !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+    return { conversationId, data };
   }
 
   private async refused(actor: Person, requestId: string, action: string, refusal: Refusal): Promise<{ kind: 'refused'; refusal: Refusal }> {

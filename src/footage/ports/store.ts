@@ -1,12 +1,11 @@
-import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
-import type { JsonValue } from '../../audit/canonical-json';
-import type { Person, Role } from '../people';
-
 /**
  * What the domain needs from durable state. Two implementations (src/store: SQLite embedded, and
  * PostgreSQL for several bot instances) behave the same; every method is async and every
  * compare-and-set is atomic across instances sharing one database.
  */
+import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
+import type { JsonObject, JsonValue } from '../../audit/canonical-json';
+import type { Person, Role } from '../people';
 
 export type { JsonObject, JsonValue } from '../../audit/canonical-json';
 
@@ -47,32 +46,32 @@ export interface PeopleRepository {
 // Conversation references (for proactive messages)
 
 /**
- * A Bot Framework ConversationReference as JSON. Only the fields the store indexes are typed; the
- * whole object is persisted and returned as given, so the Teams adapter can cast it back.
+ * Where the bot can write to a person or a channel again: the chat platform's own address (in
+ * Teams, a Bot Framework conversation reference), opaque to the domain and the store. The store keys
+ * it by `conversationId` and hands `data` back exactly as given; only the chat layer reads `data`.
  */
-export interface ConversationReferenceData {
-  serviceUrl: string;
-  channelId: string;
-  conversation: { id: string; conversationType?: string; tenantId?: string };
+export interface ConversationAddress {
+  conversationId: string;
+  data: JsonObject;
 }
 
 export type ConversationScope = 'personal' | 'channel';
 
-export interface StoredConversationReference {
-  reference: ConversationReferenceData;
+export interface StoredAddress {
+  address: ConversationAddress;
   updatedAt: Date;
 }
 
 export interface PersonConversations {
   /** The 1:1 chat with the bot, the target of proactive messages to this person. */
-  personal: StoredConversationReference | undefined;
+  personal: StoredAddress | undefined;
   /** The latest channel conversation this person wrote in. */
-  channel: StoredConversationReference | undefined;
+  channel: StoredAddress | undefined;
 }
 
 export interface ConversationRepository {
   /** Upsert; called on every inbound activity. */
-  save(aadObjectId: string, scope: ConversationScope, reference: ConversationReferenceData): Promise<void>;
+  save(aadObjectId: string, scope: ConversationScope, address: ConversationAddress): Promise<void>;
   get(aadObjectId: string): Promise<PersonConversations>;
 }
 
@@ -81,7 +80,7 @@ export interface ConversationRepository {
 
 /** Well-known settings keys. */
 export const SETTING_KEYS = {
-  /** ConversationReferenceData of the channel an admin chose for approval cards. */
+  /** The ConversationAddress of the channel an admin chose for approval cards. */
   approvalsChannel: 'approvalsChannel',
   /** Set once the demo data set is fully in Box; healthz reports ready only after it. */
   demoSeedComplete: 'demoSeedComplete',
@@ -161,7 +160,7 @@ export interface AccessRequest {
   updatedAt: Date;
 }
 
-export interface DecideInput {
+export interface DecisionToRecord {
   requestId: string;
   deciderAadObjectId: string;
   decision: Decision;
@@ -205,13 +204,14 @@ export interface RequestCard {
   kind: CardKind;
   /** Whom the copy was sent to (personal chat), undefined/null for a channel. */
   recipientAadObjectId: string | null;
-  conversationId: string;
-  activityId: string;
-  reference: ConversationReferenceData;
+  /** Where the copy is. */
+  address: ConversationAddress;
+  /** The chat platform's id of the message, to update it in place. */
+  messageId: string;
   createdAt: Date;
 }
 
-export type NewRequestCard = Omit<RequestCard, 'createdAt' | 'conversationId'>;
+export type NewRequestCard = Omit<RequestCard, 'createdAt'>;
 
 export interface AccessRequestRepository {
   /** Idempotent by idempotencyKey: `created` is false and the first request is returned on a repeat. */
@@ -225,7 +225,7 @@ export interface AccessRequestRepository {
     options?: { expiresBefore?: Date; limit?: number },
   ): Promise<AccessRequest[]>;
   /** Atomic compare-and-set from 'pending': the first decision wins. Authorization is the caller's job. */
-  decide(input: DecideInput): Promise<DecideResult>;
+  decide(input: DecisionToRecord): Promise<DecideResult>;
   /** Atomic compare-and-set for every later step (approved → granting → granted, granted → expired, ...). */
   transition(requestId: string, input: TransitionInput): Promise<TransitionResult>;
   /** False if the request has no such recording. */

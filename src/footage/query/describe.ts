@@ -7,6 +7,7 @@ import {
   toLondonWallClock,
   zoneAbbreviation,
 } from '../london-time';
+import { formatDistance, formatLondonWindow } from '../format';
 import type { OwnerType, RecordingStatus } from '../recording';
 import { POINT_WINDOW_MINUTES } from './limits';
 import type { FootageQuery } from './types';
@@ -45,11 +46,6 @@ export const STATUS_LABELS: Record<RecordingStatus, string> = {
   not_relevant: 'not relevant',
 };
 
-/** "500 m", "1.5 km". */
-export function formatDistance(metres: number): string {
-  if (metres < 1000) return `${Math.round(metres)} m`;
-  return `${Number((metres / 1000).toFixed(2))} km`;
-}
 
 /**
  * A window in London time: "Tue 3 Mar 2026, 14:00–16:00 GMT"; a whole day as
@@ -80,6 +76,6 @@ export function describeWindow(start: Date, end: Date): string {
   if (startTime === '00:00' && endsAtMidnight) {
     return `${formatLondonDate(start)} to ${formatLondonDate(new Date(end.getTime() - 1))}, all day`;
   }
-  return `${formatLondonDate(start)} ${startTime} ${startZone} – ${formatLondonDate(end)} ${formatLondonTime(end)} ${endZone}`;
+  return formatLondonWindow(start, end);
 }
 

@@ -3,23 +3,20 @@
  */
 export { understandQuery } from './understand';
 export { mentionsFootage } from './mentions';
-export { describeQuery, describeWindow, formatDistance, OWNER_LABELS, STATUS_LABELS } from './describe';
+export { describeQuery, describeWindow } from './describe';
 export { toRecordingSearch } from './to-search';
 export { recordingMatchesQuery, distanceFromPlace, overlapsWindow } from './matches';
-export { encodeQuery, decodeQuery, type EncodedFootageQuery } from './codec';
+export { encodeQuery, decodeQuery } from './codec';
 export {
   Gazetteer,
   loadGazetteer,
   phraseKey,
-  type GazetteerCamera,
   type GazetteerPlace,
 } from './gazetteer';
 export {
-  DEFAULT_RADIUS_METRES,
   EARLIEST_YEAR,
-  EXAMPLES,
   MAX_QUERY_CHARS,
   MAX_RADIUS_METRES,
   MAX_WINDOW_DAYS,
 } from './limits';
-export type { FootageQuery, PlaceQuery, Understanding, UnderstandingContext } from './types';
+export type { FootageQuery, Understanding } from './types';

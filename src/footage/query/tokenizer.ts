@@ -32,14 +32,14 @@ export type Token = TokenBase &
     | { kind: 'symbol' }
   );
 
-export type TokenKind = Token['kind'];
-
 const UNIT_METRES: Record<string, number> = {
   m: 1, metre: 1, metres: 1, meter: 1, meters: 1, mtr: 1, mtrs: 1,
   km: 1000, kms: 1000, kilometre: 1000, kilometres: 1000, kilometer: 1000, kilometers: 1000,
   mi: 1609.344, mile: 1609.344, miles: 1609.344,
   yd: 0.9144, yds: 0.9144, yard: 0.9144, yards: 0.9144,
 };
+
+export type TokenKind = Token['kind'];
 
 type Rule = { pattern: RegExp; build: (m: RegExpExecArray) => DistributiveOmit<Token, keyof TokenBase> };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -163,8 +163,4 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
-}
-
-export function isWord(token: Token | undefined, ...words: string[]): boolean {
-  return token?.kind === 'word' && (words.length === 0 || words.includes(token.lower));
 }

@@ -1,14 +1,14 @@
+/**
+ * Brings the schema up to date in one transaction: all pending versions apply, or none do. The
+ * driver serializes concurrent runs (an advisory lock on PostgreSQL, the write lock on SQLite), so
+ * instances starting together apply each version exactly once and the others find it done.
+ */
 import type { MigrationResult } from '../../footage/ports/store';
 import { logger } from '../../log';
 import type { Driver } from '../sql/executor';
 import { readInt, readString, timeParam, type Clock } from '../sql/values';
 import type { Migration } from './schema';
 
-/**
- * Brings the schema up to date in one transaction: all pending versions apply, or none do. The
- * driver serializes concurrent runs (an advisory lock on PostgreSQL, the write lock on SQLite), so
- * instances starting together apply each version exactly once and the others find it done.
- */
 export async function runMigrations(driver: Driver, migrations: readonly Migration[], clock: Clock): Promise<MigrationResult> {
   return driver.transaction(async (tx) => {
     await driver.prepareMigration(tx);

@@ -1,12 +1,12 @@
+/**
+ * Versioned schema changes, applied in order and never edited once released (add a new version
+ * instead): the runner refuses to start if an applied version's name no longer matches.
+ */
 import { GENESIS_HASH } from '../../audit/chain';
 import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import { ROLES } from '../../footage/people';
 import type { Dialect } from '../sql/executor';
 
-/**
- * Versioned schema changes, applied in order and never edited once released (add a new version
- * instead): the runner refuses to start if an applied version's name no longer matches.
- */
 export interface Migration {
   version: number;
   name: string;

@@ -1,3 +1,4 @@
+/** The hash-chained audit log in SQL: appends are serialised so each entry seals the one before it. */
 import { isAuditAction, type AuditAction } from '../../audit/actions';
 import { canonicalJson, type JsonObject } from '../../audit/canonical-json';
 import {

@@ -1,44 +1,41 @@
+/** Where to reach each person again, per scope: the latest address seen, upserted on every activity. */
 import { InvalidInputError } from '../../footage/errors';
-import type {
-  ConversationReferenceData, ConversationRepository, ConversationScope, PersonConversations, StoredConversationReference,
-} from '../../footage/ports/store';
+import type { ConversationAddress, ConversationRepository, ConversationScope, PersonConversations, StoredAddress } from '../../footage/ports/store';
 import type { Executor, Row } from '../sql/executor';
 import { readJson, readString, readTime, timeParam, type Clock } from '../sql/values';
 
-/** Checks the fields the store relies on; everything else in the reference is kept as given. */
-export function assertConversationReference(reference: ConversationReferenceData): void {
-  if (typeof reference?.conversation?.id !== 'string' || reference.conversation.id === '') {
-    throw new InvalidInputError('conversation reference has no conversation id');
+/** The store relies on the key only; the address's data is kept as given. */
+export function assertAddress(address: ConversationAddress): void {
+  if (typeof address?.conversationId !== 'string' || address.conversationId === '') {
+    throw new InvalidInputError('conversation address has no conversation id');
   }
-  if (typeof reference.serviceUrl !== 'string' || reference.serviceUrl === '') {
-    throw new InvalidInputError('conversation reference has no serviceUrl');
+  if (typeof address.data !== 'object' || address.data === null || Array.isArray(address.data)) {
+    throw new InvalidInputError('conversation address has no data');
   }
 }
 
-export function referenceParam(reference: ConversationReferenceData): string {
-  return JSON.stringify(reference);
+/** An address from its two columns: the key and the data as stored. */
+export function readAddress(conversationId: unknown, data: unknown): ConversationAddress {
+  const value = readJson(data);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('stored conversation address is not an object');
+  return { conversationId: readString(conversationId), data: value };
 }
 
-/** JSON of a reference, typed back: it was validated on the way in. */
-export function readReference(value: unknown): ConversationReferenceData {
-  return readJson(value) as unknown as ConversationReferenceData;
-}
-
-function toStored(row: Row): StoredConversationReference {
-  return { reference: readReference(row.reference), updatedAt: readTime(row.updated_at) };
+function toStored(row: Row): StoredAddress {
+  return { address: readAddress(row.conversation_id, row.reference), updatedAt: readTime(row.updated_at) };
 }
 
 export class SqlConversationRepository implements ConversationRepository {
   constructor(private readonly db: Executor, private readonly clock: Clock) {}
 
-  async save(aadObjectId: string, scope: ConversationScope, reference: ConversationReferenceData): Promise<void> {
-    assertConversationReference(reference);
+  async save(aadObjectId: string, scope: ConversationScope, address: ConversationAddress): Promise<void> {
+    assertAddress(address);
     await this.db.run(
       `INSERT INTO conversation_refs (aad_object_id, scope, conversation_id, reference, updated_at)
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (aad_object_id, scope) DO UPDATE SET
          conversation_id = excluded.conversation_id, reference = excluded.reference, updated_at = excluded.updated_at`,
-      [aadObjectId, scope, reference.conversation.id, referenceParam(reference), timeParam(this.clock())],
+      [aadObjectId, scope, address.conversationId, JSON.stringify(address.data), timeParam(this.clock())],
     );
   }
 

@@ -1,3 +1,4 @@
+/** The durable job queue in SQL: enqueue idempotently by key, claim with a lease, report the outcome. */
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
 import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../../footage/ports/store';

@@ -1,3 +1,4 @@
+/** The roster in SQL: replaced as a whole from the roster file at start, read by Entra object id, email or role. */
 import { InvalidInputError } from '../../footage/errors';
 import { ROLES, type Person, type Role } from '../../footage/people';
 import type { PeopleRepository, RosterReplaceResult } from '../../footage/ports/store';

@@ -1,17 +1,18 @@
+/** Access requests, their recordings and the card copies sent about them, in SQL; state changes are compare-and-set. */
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
 import {
   ACCESS_REQUEST_STATUSES, GRANT_STATES,
   type AccessLevel, type AccessRequest, type AccessRequestRepository, type AccessRequestStatus, type CardKind,
   type CompareAndSetResult,
-  type DecideInput, type DecideResult, type GrantUpdate, type NewAccessRequest, type NewRequestCard,
+  type DecisionToRecord, type DecideResult, type GrantUpdate, type NewAccessRequest, type NewRequestCard,
   type RecordingGrant, type RequestCard, type TransitionInput, type TransitionResult,
 } from '../../footage/ports/store';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
 import {
   readEnum, readInt, readOptionalInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
 } from '../sql/values';
-import { assertConversationReference, readReference, referenceParam } from './conversations';
+import { assertAddress, readAddress } from './conversations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_LIST_LIMIT = 200;
@@ -57,9 +58,8 @@ function toCard(row: Row): RequestCard {
     requestId: readString(row.request_id),
     kind: readEnum<CardKind>(row.kind, ['approval', 'status', 'share']),
     recipientAadObjectId: readOptionalString(row.recipient_aad_object_id),
-    conversationId: readString(row.conversation_id),
-    activityId: readString(row.activity_id),
-    reference: readReference(row.reference),
+    address: readAddress(row.conversation_id, row.reference),
+    messageId: readString(row.activity_id),
     createdAt: readTime(row.created_at),
   };
 }
@@ -135,7 +135,7 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
-  async decide(input: DecideInput): Promise<DecideResult> {
+  async decide(input: DecisionToRecord): Promise<DecideResult> {
     const current = await this.get(input.requestId);
     if (!current) return { outcome: 'not_found' };
     const approved = input.decision === 'approved';
@@ -189,13 +189,13 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
   }
 
   async recordCard(card: NewRequestCard): Promise<void> {
-    assertConversationReference(card.reference);
+    assertAddress(card.address);
     await this.db.run(
       `INSERT INTO request_cards (request_id, conversation_id, activity_id, kind, recipient_aad_object_id, reference, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (request_id, conversation_id, activity_id) DO NOTHING`,
-      [card.requestId, card.reference.conversation.id, card.activityId, card.kind, card.recipientAadObjectId,
-        referenceParam(card.reference), timeParam(this.clock())],
+      [card.requestId, card.address.conversationId, card.messageId, card.kind, card.recipientAadObjectId,
+        JSON.stringify(card.address.data), timeParam(this.clock())],
     );
   }
 

@@ -1,3 +1,4 @@
+/** Small named settings stored as JSON (the approvals channel, the demo seed flag). */
 import type { JsonValue, SettingsRepository } from '../../footage/ports/store';
 import type { Executor } from '../sql/executor';
 import { jsonParam, readJson, timeParam, type Clock } from '../sql/values';

@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * Counts work in flight so that close() can wait for it, and refuses new work once closing: a
  * SIGTERM must not cut a transaction in half, nor let a late turn start one on a closed pool.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 export class Gate {
   private active = 0;
   private closing = false;

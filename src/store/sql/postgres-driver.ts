@@ -1,3 +1,4 @@
+/** The PostgreSQL driver (pg): a pool, numbered placeholders, and one schema per store. */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, TypeOverrides, type PoolClient, type QueryResult } from 'pg';

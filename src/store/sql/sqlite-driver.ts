@@ -1,3 +1,4 @@
+/** How long a statement may keep waiting for another connection's write lock before it fails. */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -5,7 +6,6 @@ import Database from 'better-sqlite3';
 import { SQLITE_DIALECT, type Driver, type Executor, type Row, type SqlValue } from './executor';
 import { Gate, Mutex, TransactionScope } from './gate';
 
-/** How long a statement may keep waiting for another connection's write lock before it fails. */
 const BUSY_DEADLINE_MS = 10_000;
 
 /**

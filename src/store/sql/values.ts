@@ -1,17 +1,12 @@
-import type { JsonValue } from '../../audit/canonical-json';
-
 /**
  * Conversions between domain values and what the drivers bind and return. Timestamps are bound as
  * ISO 8601 UTC strings with milliseconds: SQLite stores that text (which sorts chronologically),
  * PostgreSQL casts it to TIMESTAMPTZ and hands back a Date.
  */
+import type { JsonValue } from '../../audit/canonical-json';
 
 export function timeParam(value: Date): string {
   return value.toISOString();
-}
-
-export function optionalTimeParam(value: Date | null | undefined): string | null {
-  return value ? value.toISOString() : null;
 }
 
 export function readTime(value: unknown): Date {

@@ -1,13 +1,16 @@
+/**
+ * What the access routes need, built once by the composition root, and the small pieces several
+ * of its handlers share: the request form, refusals, and remembering the cards put into a chat.
+ */
 import type { TurnContext } from 'botbuilder';
 import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type RequestFormValues } from '../../cards';
 import type { AccessService, RecordingCatalog, Refusal } from '../../footage/access';
-import { UpstreamUnavailableError } from '../../footage/errors';
-import type { CardKind, ConversationReferenceData, Store } from '../../footage/ports/store';
+import { MESSAGES } from '../../footage/messages';
+import type { CardKind, Store } from '../../footage/ports/store';
 import type { Recording } from '../../footage/recording';
-import { referenceOf } from '../turn-helpers';
+import { referenceOf, toAddress } from '../conversation-address';
 import type { RequestViews } from './views';
 
-/** What the access routes need; built once by the composition root. */
 export interface AccessRouteDeps {
   store: Store;
   service: AccessService;
@@ -17,21 +20,6 @@ export interface AccessRouteDeps {
 
 export function refusalAnswer(refusal: Refusal): AdaptiveCard {
   return refusalCard({ reason: refusal.message });
-}
-
-/** Box busy or down: said plainly, with nothing changed. */
-export function boxUnavailableCard(): AdaptiveCard {
-  return errorCard({ title: 'Box is not answering just now', message: 'Nothing was changed. Please try again in a minute.', retryable: true });
-}
-
-/** Runs `work`; a Box outage becomes a card instead of Teams' "something went wrong". */
-export async function orBoxUnavailable<T>(work: () => Promise<T>): Promise<T | AdaptiveCard> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UpstreamUnavailableError) return boxUnavailableCard();
-    throw error;
-  }
 }
 
 export function requestForm(deps: AccessRouteDeps, recordings: Recording[], options: { formToken: string; values?: Partial<RequestFormValues>; error?: string }): AdaptiveCard {
@@ -47,12 +35,11 @@ export function requestForm(deps: AccessRouteDeps, recordings: Recording[], opti
 }
 
 /** Remembers a card the bot put into this conversation, so later changes of the request update it. */
-export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, activityId: string | undefined, recipient: string | null): Promise<void> {
-  if (!activityId) return;
-  const reference = referenceOf(context) as unknown as ConversationReferenceData;
-  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, activityId, reference });
+export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, messageId: string | undefined, recipient: string | null): Promise<void> {
+  if (!messageId) return;
+  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(referenceOf(context)) });
 }
 
 export function notFoundCard(what: string): AdaptiveCard {
-  return errorCard({ title: 'Recording not found', message: what, retryable: false });
+  return errorCard({ title: MESSAGES.recordingNotFoundTitle, message: what, retryable: false });
 }

@@ -1,7 +1,10 @@
-import {
-  ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
-  type JobHandler, type RecurringJob,
-} from '../../footage/access';
+/**
+ * Builds the access flow from its parts: the domain service and jobs, Box lookups, and the Teams
+ * notifier that reaches people proactively. The composition root registers `routes` with the Teams
+ * app and hands `jobHandlers` and `recurring` to the job runner.
+ */
+import { ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
+import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
 import type { AccessRouteDeps } from './deps';
@@ -9,11 +12,6 @@ import { TeamsAccessNotifier } from './notifier';
 import { Proactive, type ContinuingAdapter } from './proactive';
 import { RequestViews } from './views';
 
-/**
- * Builds the access flow from its parts: the domain service and jobs, Box lookups, and the Teams
- * notifier that reaches people proactively. The composition root registers `routes` with the Teams
- * app and hands `jobHandlers` and `recurring` to the job runner.
- */
 export interface AccessFeatureOptions {
   store: Store;
   box: BoxPort;

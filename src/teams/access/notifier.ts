@@ -1,12 +1,3 @@
-import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type AdaptiveCard } from '../../cards';
-import type { AccessNotifier } from '../../footage/access';
-import type { Person } from '../../footage/people';
-import type { AccessRequest, CardKind, ConversationReferenceData, Store } from '../../footage/ports/store';
-import { logger } from '../../log';
-import type { Proactive } from './proactive';
-import { channelRoot } from './proactive';
-import type { RequestViews } from './views';
-
 /**
  * The access flow's messages, delivered in Teams: proactively through the conversation reference
  * stored for each person (captured on install and on every activity), and by updating (PUT) every
@@ -14,6 +5,15 @@ import type { RequestViews } from './views';
  * by opening the chat, which Teams allows only where the app is installed for them; otherwise the
  * send reports false.
  */
+import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type AdaptiveCard } from '../../cards';
+import type { AccessNotifier } from '../../footage/access';
+import type { Person } from '../../footage/people';
+import type { AccessRequest, CardKind, ConversationAddress, Store } from '../../footage/ports/store';
+import { logger } from '../../log';
+import type { Proactive } from './proactive';
+import { channelReference, toAddress, toReference, type Reference } from '../conversation-address';
+import type { RequestViews } from './views';
+
 export class TeamsAccessNotifier implements AccessNotifier {
   /** Updates of one request's copies run one after another, so the last drawn state is the newest. */
   private readonly redraws = new Map<string, Promise<void>>();
@@ -28,9 +28,8 @@ export class TeamsAccessNotifier implements AccessNotifier {
     return this.sendToPerson(request, approver.aadObjectId, 'approval', () => this.views.cardFor(request, 'approver'));
   }
 
-  async askChannel(request: AccessRequest, channel: ConversationReferenceData): Promise<boolean> {
-    const reference = { ...channel, conversation: { ...channel.conversation, id: channelRoot(channel) } };
-    return this.deliver(request.id, reference, null, 'approval', () => this.views.channelCard(request));
+  async askChannel(request: AccessRequest, channel: ConversationAddress): Promise<boolean> {
+    return this.deliver(request.id, channelReference(toReference(channel)), null, 'approval', () => this.views.channelCard(request));
   }
 
   requestChanged(requestId: string): Promise<void> {
@@ -96,17 +95,18 @@ export class TeamsAccessNotifier implements AccessNotifier {
     for (const copy of copies) {
       try {
         const recipient = copy.recipientAadObjectId ? await this.store.people.findByAadObjectId(copy.recipientAadObjectId) : undefined;
-        await this.proactive.update(copy.reference, copy.activityId, await this.views.copyCard(request, copy, recipient));
+        await this.proactive.update(toReference(copy.address), copy.messageId, await this.views.copyCard(request, copy, recipient));
       } catch (error) {
         // One unreachable copy (deleted chat, removed app) must not keep the others stale.
-        logger.warn({ err: error, requestId, conversationId: copy.conversationId }, 'could not update a card copy');
+        logger.warn({ err: error, requestId, conversationId: copy.address.conversationId }, 'could not update a card copy');
       }
     }
   }
 
   /** Into the person's personal chat; false when there is no reference or the connector refused. */
   private async sendToPerson(request: AccessRequest, aadObjectId: string, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
-    const reference = (await this.store.conversations.get(aadObjectId)).personal?.reference ?? (await this.openPersonalChat(request, aadObjectId));
+    const stored = (await this.store.conversations.get(aadObjectId)).personal?.address;
+    const reference = stored ? toReference(stored) : await this.openPersonalChat(request, aadObjectId);
     if (!reference) {
       logger.info({ requestId: request.id, kind }, 'no personal conversation to send to');
       return false;
@@ -119,13 +119,13 @@ export class TeamsAccessNotifier implements AccessNotifier {
    * them, Teams lets the bot open the chat (through the requester's connector, same tenant). The new
    * reference is stored like one captured from an activity.
    */
-  private async openPersonalChat(request: AccessRequest, aadObjectId: string): Promise<ConversationReferenceData | undefined> {
+  private async openPersonalChat(request: AccessRequest, aadObjectId: string): Promise<Reference | undefined> {
     const person = await this.store.people.findByAadObjectId(aadObjectId);
-    const via = (await this.store.conversations.get(request.requesterAadObjectId)).personal?.reference;
+    const via = (await this.store.conversations.get(request.requesterAadObjectId)).personal?.address;
     if (!person?.teamsId || !via) return undefined;
     try {
-      const reference = await this.proactive.openPersonalChat(person.teamsId, via);
-      await this.store.conversations.save(aadObjectId, 'personal', reference);
+      const reference = await this.proactive.openPersonalChat(person.teamsId, toReference(via));
+      await this.store.conversations.save(aadObjectId, 'personal', toAddress(reference));
       return reference;
     } catch (error) {
       logger.info({ err: error, requestId: request.id }, 'Teams would not open a chat (the app is not installed for them)');
@@ -133,11 +133,11 @@ export class TeamsAccessNotifier implements AccessNotifier {
     }
   }
 
-  private async deliver(requestId: string, reference: ConversationReferenceData, recipient: string | null, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
+  private async deliver(requestId: string, reference: Reference, recipient: string | null, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
     try {
-      const activityId = await this.proactive.send(reference, await draw());
-      if (kind && activityId) {
-        await this.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, activityId, reference });
+      const messageId = await this.proactive.send(reference, await draw());
+      if (kind && messageId) {
+        await this.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(reference) });
       }
       return true;
     } catch (error) {

@@ -1,12 +1,12 @@
-import { CardFactory, MessageFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
-import type { AdaptiveCard } from '../../cards';
-import type { ConversationReferenceData } from '../../footage/ports/store';
-
 /**
  * Messages the bot starts itself, through stored conversation references: approval cards to
  * supervisors, share links and notices to officers, and updates (PUT) of cards it sent earlier.
  */
+import { CardFactory, MessageFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import type { AdaptiveCard } from '../../cards';
+import { channelReference, type Reference } from '../conversation-address';
+
 export interface ContinuingAdapter {
   continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
   createConversationAsync(
@@ -23,7 +23,7 @@ export class Proactive {
   constructor(private readonly adapter: ContinuingAdapter, private readonly botAppId: string) {}
 
   /** Posts a card as a new message; returns the id the connector gave it. */
-  async send(reference: ConversationReferenceData, card: AdaptiveCard): Promise<string | undefined> {
+  async send(reference: Reference, card: AdaptiveCard): Promise<string | undefined> {
     let id: string | undefined;
     await this.adapter.continueConversationAsync(this.botAppId, newMessageReference(reference), async (context) => {
       const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -38,19 +38,18 @@ export class Proactive {
    * for that user (e.g. installed for everyone by an admin); otherwise the connector refuses and
    * this throws.
    */
-  async openPersonalChat(teamsUserId: string, via: ConversationReferenceData): Promise<ConversationReferenceData> {
-    const tenantId = via.conversation.tenantId;
-    const full = via as unknown as Partial<ConversationReference>;
-    let opened: ConversationReferenceData | undefined;
+  async openPersonalChat(teamsUserId: string, via: Reference): Promise<Reference> {
+    const tenantId = via.conversation?.tenantId;
+    let opened: Reference | undefined;
     await this.adapter.createConversationAsync(
       this.botAppId,
-      via.channelId,
-      via.serviceUrl,
+      via.channelId ?? 'msteams',
+      via.serviceUrl ?? '',
       AuthenticationConstants.ToChannelFromBotOAuthScope,
-      { isGroup: false, bot: full.bot!, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
+      { isGroup: false, bot: via.bot!, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
       async (context) => {
         const reference = TurnContext.getConversationReference(context.activity);
-        opened = { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } } as unknown as ConversationReferenceData;
+        opened = { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } as ConversationReference['conversation'] };
       },
     );
     if (!opened) throw new Error('the connector opened no conversation');
@@ -58,7 +57,7 @@ export class Proactive {
   }
 
   /** Replaces the card of a message the bot sent before. */
-  async update(reference: ConversationReferenceData, activityId: string, card: AdaptiveCard): Promise<void> {
+  async update(reference: Reference, activityId: string, card: AdaptiveCard): Promise<void> {
     await this.adapter.continueConversationAsync(this.botAppId, newMessageReference(reference), async (context) => {
       const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
       activity.id = activityId;
@@ -72,12 +71,6 @@ export class Proactive {
  * message is a new one rather than a reply, and in a channel the thread suffix (`;messageid=`) is
  * dropped so the message starts its own thread.
  */
-export function newMessageReference(reference: ConversationReferenceData): Partial<ConversationReference> {
-  const full = reference as unknown as Partial<ConversationReference>;
-  const conversation = { ...full.conversation, id: channelRoot(reference) } as ConversationReference['conversation'];
-  return { ...full, activityId: undefined, conversation };
-}
-
-export function channelRoot(reference: ConversationReferenceData): string {
-  return reference.conversation.conversationType === 'channel' ? reference.conversation.id.split(';')[0] : reference.conversation.id;
+function newMessageReference(reference: Reference): Reference {
+  return { ...channelReference(reference), activityId: undefined };
 }

@@ -1,3 +1,8 @@
+/**
+ * Draws the cards about a request from its stored state: who asked, the recordings (from Box,
+ * cached), the decision with names from the roster, and each viewer's own view. Every card the bot
+ * sends or updates about a request comes from here, so all copies say the same thing.
+ */
 import {
   approvalCardFor, decidedView, observerView, recordingSummary, requestStatusCard, shareLinkCard,
   type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
@@ -9,11 +14,6 @@ import type { BoxPort } from '../../footage/ports/box';
 import type { AccessRequest, AccessRequestStatus, RequestCard, Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 
-/**
- * Draws the cards about a request from its stored state: who asked, the recordings (from Box,
- * cached), the decision with names from the roster, and each viewer's own view. Every card the bot
- * sends or updates about a request comes from here, so all copies say the same thing.
- */
 export interface RequestViewsDeps {
   store: Store;
   catalog: RecordingCatalog;

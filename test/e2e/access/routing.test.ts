@@ -75,7 +75,7 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
 
     await h.teams.say(priya, 'use this channel for approvals', channel);
     await waitForPosted(h.connector, CHANNEL, /Approvals channel set/);
-    expect(await store.settings.get(SETTING_KEYS.approvalsChannel)).toMatchObject({ conversation: { id: CHANNEL, conversationType: 'channel' } });
+    expect(await store.settings.get(SETTING_KEYS.approvalsChannel)).toMatchObject({ conversationId: CHANNEL, data: { conversation: { id: CHANNEL, conversationType: 'channel' } } });
     expect((await store.audit.list({ target: `channel:${CHANNEL}` })).map((e) => [e.actor, e.action])).toEqual([
       [dana.aadObjectId, 'refused'],
       [priya.aadObjectId, 'approvals_channel_set'],
@@ -111,6 +111,6 @@ describe.each(backends())('reaching a supervisor who never wrote to the bot (%s)
     expect(opened?.body).toMatchObject({ isGroup: false, tenantId: h.teams.tenantId });
     const chat = opened!.assignedId!;
     await approvalCard(h, chat, requestId);
-    expect((await store.conversations.get(dana.aadObjectId)).personal?.reference.conversation.id).toBe(chat);
+    expect((await store.conversations.get(dana.aadObjectId)).personal?.address.conversationId).toBe(chat);
   });
 });

@@ -13,6 +13,7 @@ import { assertValidCard, readableCardText as cardText } from '../../support/car
 import type { ConnectorCall, LocalConnector } from '../../support/connector';
 import { demoUser, SEEDED_DATA_DIR_ENV, startHarness, type Harness, type HarnessOptions } from '../../support/harness';
 import type { BotResponse, TeamsUser } from '../../support/teams-client';
+import { pollUntil } from '../../support/poll';
 
 /**
  * Shared set-up for the access end-to-end suites: the real bot (HTTP, emulator, job runner) on
@@ -260,14 +261,8 @@ export function actionData(card: Card, verb: string): Record<string, unknown> {
   return action.data;
 }
 
-export async function waitUntil<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+export function waitUntil<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  return pollUntil(probe, { what, timeoutMs });
 }
 
 export function waitForStatus(store: Store, requestId: string, statuses: AccessRequest['status'][], timeoutMs = 15_000): Promise<AccessRequest> {

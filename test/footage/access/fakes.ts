@@ -2,7 +2,7 @@ import type { AccessNotifier } from '../../../src/footage/access';
 import { NotFoundError, UpstreamUnavailableError } from '../../../src/footage/errors';
 import type { Person } from '../../../src/footage/people';
 import type { BoxPort, BoxUser, Grant, GrantRequest, SharedLink, SharedLinkSettings } from '../../../src/footage/ports/box';
-import type { AccessRequest, ConversationReferenceData } from '../../../src/footage/ports/store';
+import type { AccessRequest, ConversationAddress } from '../../../src/footage/ports/store';
 
 /**
  * In-memory stand-ins for the two ports the grant job talks through (Box, and whoever tells
@@ -92,8 +92,8 @@ export class RecordingNotifier implements AccessNotifier {
     this.events.push(`ask:${approver.name}`);
     return this.reachable;
   }
-  async askChannel(_request: AccessRequest, channel: ConversationReferenceData): Promise<boolean> {
-    this.events.push(`channel:${channel.conversation.id}`);
+  async askChannel(_request: AccessRequest, channel: ConversationAddress): Promise<boolean> {
+    this.events.push(`channel:${channel.conversationId}`);
     return this.reachable;
   }
   async requestChanged(requestId: string): Promise<void> {

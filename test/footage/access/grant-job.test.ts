@@ -142,8 +142,8 @@ describe.each(backends())('the grant job on %s', (kind) => {
     await run(request, 2);
     expect(notifier.events).toEqual([`granted:${request.id}`, `changed:${request.id}`]);
     await store.requests.recordCard({
-      requestId: request.id, kind: 'share', recipientAadObjectId: alice.aadObjectId, activityId: 'a1',
-      reference: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: 'a:1', conversationType: 'personal' } },
+      requestId: request.id, kind: 'share', recipientAadObjectId: alice.aadObjectId, messageId: 'a1',
+      address: { conversationId: 'a:1', data: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: 'a:1', conversationType: 'personal' } } },
     });
     notifier.events.length = 0;
     await run(request, 3);

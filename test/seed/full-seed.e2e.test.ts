@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadDemoData, seedDemoData } from '../../src/seed';
-import { startHarness, type EmulatorHarness } from '../box/emulatorSupport';
+import { startHarness, type EmulatorHarness } from '../box/emulator-support';
 
 // The whole demo set, as `npm start` seeds it on first start: must be quick against the emulator.
 // Spec validation is off here for speed; seed.e2e.test.ts validates the same calls on a subset.

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../footage/errors';
 import type { RecordingSearch } from '../footage/search';
-import { OWNER_TYPES, RECORDING_STATUSES, TEMPLATE_FIELDS, TEMPLATE_KEY } from './recordingTemplate';
+import { OWNER_TYPES, RECORDING_STATUSES, TEMPLATE_FIELDS, TEMPLATE_KEY } from './recording-template';
 
 /** The body of POST /2.0/metadata_queries/execute_read, in the SDK's (camel-case) field names. */
 export interface RecordingQuery {

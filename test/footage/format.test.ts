@@ -1,8 +1,9 @@
-import { countRecordings, formatDays, formatDistance, formatDuration, formatLondonDate, formatLondonDateTime, formatLondonWindow } from '../../src/cards';
+import { countRecordings, formatDays, formatDistance, formatDuration, formatLondonDate, formatLondonDateTime, formatLondonWindow } from '../../src/footage/format';
+import { formatLondonDateTime as londonTimeDateTime } from '../../src/footage/london-time';
 
 const at = (iso: string) => new Date(iso);
 
-describe('London time on cards', () => {
+describe('London time, as every card and message writes it', () => {
   it('shows winter times as GMT with weekday and date', () => {
     expect(formatLondonWindow(at('2026-03-03T14:00:00Z'), at('2026-03-03T16:00:00Z'))).toBe('Tue 3 Mar 2026, 14:00–16:00 GMT');
     expect(formatLondonDateTime(at('2026-01-05T09:05:00Z'))).toBe('Mon 5 Jan 2026, 09:05 GMT');
@@ -23,6 +24,10 @@ describe('London time on cards', () => {
     expect(formatLondonWindow(at('2026-10-25T00:30:00Z'), at('2026-10-25T01:30:00Z'))).toBe('Sun 25 Oct 2026, 01:30 BST–01:30 GMT');
   });
 
+  it('is the same text the domain writes in its own sentences', () => {
+    expect(formatLondonDateTime(at('2026-03-03T14:00:00Z'))).toBe(londonTimeDateTime(at('2026-03-03T14:00:00Z')));
+  });
+
   it('shows both dates when a window crosses midnight, and the London date, not the UTC one', () => {
     expect(formatLondonWindow(at('2026-03-03T23:00:00Z'), at('2026-03-04T01:00:00Z'))).toBe('Tue 3 Mar 2026, 23:00 – Wed 4 Mar 2026, 01:00 GMT');
     expect(formatLondonDate(at('2026-06-30T23:30:00Z'))).toBe('Wed 1 Jul 2026');
@@ -38,14 +43,23 @@ describe('counts, durations and distances', () => {
     expect(countRecordings(1319)).toBe('1,319 recordings');
   });
 
-  it('says days, durations and distances plainly', () => {
+  it('says days and durations plainly', () => {
     expect(formatDays(1)).toBe('1 day');
     expect(formatDays(30)).toBe('30 days');
     expect(formatDuration(45)).toBe('45 min');
     expect(formatDuration(60)).toBe('1 h');
     expect(formatDuration(270)).toBe('4 h 30 min');
-    expect(formatDistance(320.4)).toBe('320 m');
-    expect(formatDistance(999.6)).toBe('1.0 km');
-    expect(formatDistance(1234)).toBe('1.2 km');
+  });
+
+  it.each([
+    [320.4, '320 m'],
+    [804.672, '805 m'],
+    [999.6, '1 km'],
+    [1000, '1 km'],
+    [1234, '1.2 km'],
+    [1500, '1.5 km'],
+    [1609.344, '1.6 km'],
+  ])('writes %d m as %s, on cards and in echoed searches alike', (metres, text) => {
+    expect(formatDistance(metres)).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../src/footage/errors';
-import { buildRecordingQuery } from '../../src/box/recordingQuery';
+import { buildRecordingQuery } from '../../src/box/recording-query';
 
 const target = { enterpriseId: '1', ancestorFolderId: '42' };
 

@@ -1,4 +1,4 @@
-import { fromInstanceValues, metadataPatch, toInstanceValues } from '../../src/box/recordingTemplate';
+import { fromInstanceValues, metadataPatch, toInstanceValues } from '../../src/box/recording-template';
 import { sampleRecording } from './fixtures';
 
 const recording = sampleRecording({ sha256: 'ab'.repeat(32) });

@@ -1,7 +1,7 @@
-import type { JobHandler, JobOutcome } from '../../../src/footage/access';
-import type { Job, Store } from '../../../src/footage/ports/store';
-import { JobRunner } from '../../../src/workers';
-import { backends, useFixture } from '../../store/support';
+import type { Job, Store } from '../../src/footage/ports/store';
+import { JobRunner, type JobHandler, type JobOutcome } from '../../src/workers';
+import { backends, useFixture } from '../store/support';
+import { pollUntil } from '../support/poll';
 
 /**
  * The job runner against the real store (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
@@ -20,12 +20,8 @@ class RecordingHandler implements JobHandler {
   }
 }
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<true> {
+  return pollUntil(async () => (await condition()) || undefined, { what: 'the job runner to get there', timeoutMs, intervalMs: 10 });
 }
 
 describe.each(backends())('the job runner on %s', (kind) => {

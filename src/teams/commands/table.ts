@@ -1,0 +1,96 @@
+/**
+ * The commands the bot understands, in one table: the help card, the welcome card, the "didn't
+ * understand" suggestions, the text dispatcher and the manifest test all read it. Order matters
+ * twice: it is the order of the help card and of the manifest's command list, and `match` is tried
+ * in it (then `guess`).
+ */
+import { approvals } from '../access/approvals';
+import { myRequests } from '../access/my-requests';
+import { requestText } from '../access/request-text';
+import { revokeText } from '../access/revoke-text';
+import { setApprovalsChannel } from '../access/set-approvals-channel';
+import { findText } from '../find/find-text';
+import { showHelp } from '../help/show-help';
+import { mentionsFootage } from '../../footage/query';
+import { defineCommand, type TeamsCommand } from './types';
+
+const EVERYONE = ['officer', 'supervisor', 'admin'] as const;
+const APPROVERS = ['supervisor', 'admin'] as const;
+
+/** Text that is read as a search even without "find": it mentions footage-like things. */
+const SEARCH_HINTS =
+  /\b(footage|cctv|camera|cameras|video|recordings?|near|within|case|borough|in\s+[a-z]+|yesterday|today|tonight|last\s+(night|\d+\s*(hours?|days?))|this\s+(morning|afternoon|evening)|on\s+(mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\/\d{1,2}(\/\d{2,4})?|\d{7}\/\d{2}|[a-z]{3}-\d{4})\b/i;
+
+/** Exactly this text (any case), nothing else. */
+function exactly(pattern: RegExp): (text: string) => true | undefined {
+  return (text) => (pattern.test(text.toLowerCase()) ? true : undefined);
+}
+
+export const COMMANDS: readonly TeamsCommand[] = [
+  defineCommand({
+    name: 'help',
+    description: 'Show what I can do, with examples',
+    examples: ['help'],
+    roles: EVERYONE,
+    match: exactly(/^(help|\?|what can you do\??|commands|hi|hello|start)$/),
+    handle: showHelp,
+  }),
+  defineCommand<string>({
+    name: 'find',
+    description: 'Find CCTV footage by place, camera, borough, case or time',
+    examples: ['find footage near Brixton Station on 14/03/2026 between 7am and 9am', 'camera LAM-0105 last night', 'footage for case 5274265/26'],
+    roles: EVERYONE,
+    featured: true,
+    match: (text) => {
+      const find = /^(?:find|search|search for|look for)\b\s*(.*)$/i.exec(text);
+      return find ? find[1].trim() || text : undefined;
+    },
+    // "show" also starts other commands ("show approvals"), so it is only a search when nothing else took it.
+    guess: (text) => {
+      const show = /^show\b\s*(.*)$/i.exec(text);
+      if (show) return show[1].trim() || text;
+      return SEARCH_HINTS.test(text) || mentionsFootage(text) ? text : undefined;
+    },
+    handle: findText,
+  }),
+  defineCommand<string>({
+    name: 'request',
+    description: 'Ask for access to a recording by file name or Box file id',
+    examples: ['request LAM-0105_20260311T0200Z_60min.mp4'],
+    roles: EVERYONE,
+    match: (text) => /^request(?:\s+access(?:\s+to)?)?\s+(.+)$/i.exec(text)?.[1].trim(),
+    handle: requestText,
+  }),
+  defineCommand({
+    name: 'my requests',
+    description: 'List your access requests and their status',
+    examples: ['my requests'],
+    roles: EVERYONE,
+    match: exactly(/^my\s+requests?$/),
+    handle: myRequests,
+  }),
+  defineCommand({
+    name: 'approvals',
+    description: 'Supervisors: list requests waiting for your decision',
+    examples: ['approvals'],
+    roles: APPROVERS,
+    match: exactly(/^(approvals|pending approvals|show approvals)$/),
+    handle: approvals,
+  }),
+  defineCommand<string>({
+    name: 'revoke',
+    description: 'Supervisors: end access granted on a request before it expires',
+    examples: ['revoke 3f2a9c1e'],
+    roles: APPROVERS,
+    match: (text) => /^revoke\s+(?:request\s+)?#?(\S+)$/i.exec(text)?.[1],
+    handle: revokeText,
+  }),
+  defineCommand({
+    name: 'use this channel for approvals',
+    description: 'Admins, in a channel: send approval cards to this channel too',
+    examples: ['use this channel for approvals'],
+    roles: ['admin'],
+    match: exactly(/^use this channel for approvals$/),
+    handle: setApprovalsChannel,
+  }),
+];

@@ -1,0 +1,24 @@
+/**
+ * What the Teams layer needs from the rest of the bot, built once by the composition root
+ * (src/bot.ts). Everything behind it is plain domain code: the routes turn activities into calls on
+ * these and cards back into activities.
+ */
+import type { Person } from '../footage/people';
+import type { ConversationAddress } from '../footage/ports/store';
+import type { AccessRouteDeps } from './access/deps';
+import type { FindRouteDeps } from './find/deps';
+import type { ConversationScope } from './turn-helpers';
+
+export interface TeamsServices {
+  /** The person behind a Teams user, from the server-side roster (never from the activity). */
+  identify(aadObjectId: string): Promise<Person | null>;
+  /** Remembers where to reach a person proactively; called on install and on every activity. */
+  rememberConversation(input: { person: Person | null; scope: ConversationScope; address: ConversationAddress }): Promise<void>;
+  /** Whom an unregistered person should ask, e.g. "your CCTV single point of contact". */
+  supportContact: string;
+  /** A line shown at the top of the welcome and help cards (the demo clock says so there); none by default. */
+  notice?: () => string | undefined;
+  find: FindRouteDeps;
+  /** Requests, approvals, grants. */
+  access: AccessRouteDeps;
+}

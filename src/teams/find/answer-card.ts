@@ -1,0 +1,61 @@
+/**
+ * Turns an answer of the domain's FindFootage into the card an officer sees: results with their
+ * grants, no match with hints, a place picker, an unknown place, or why the text could not be searched.
+ */
+import type { TurnContext } from 'botbuilder';
+import {
+  errorCard,
+  noMatchCard,
+  placePickerCard,
+  resultRecording,
+  resultsCard,
+  staleCardCard,
+  unknownPlaceCard,
+  type AdaptiveCard,
+  type RecordingAccess,
+} from '../../cards';
+import type { FindAnswer } from '../../footage/find';
+import { encodeQuery } from '../../footage/query';
+import { logger } from '../../log';
+import { personOf } from '../person';
+import type { FindRouteDeps, ShownGrant } from './deps';
+import { encodeToken, type QueryToken } from './query-token';
+
+export async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken): Promise<AdaptiveCard> {
+  switch (answer.kind) {
+    case 'results': {
+      const { page } = answer;
+      const fileIds = page.items.map((item) => item.recording.fileId);
+      const grants = await deps.activeGrants(personOf(context), fileIds);
+      return resultsCard({
+        understood: answer.understood,
+        total: page.total,
+        pageStart: page.pageStart,
+        recordings: page.items.map((item) => resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres)),
+        nextPage: page.hasMore ? { queryToken: encodeToken({ k: 'page', q: encodeQuery(answer.query), p: page.page + 1 }) } : undefined,
+      });
+    }
+    case 'no_match':
+      return noMatchCard({ understood: answer.understood, hints: answer.hints });
+    case 'ambiguous_place':
+      return placePickerCard({
+        text: answer.text,
+        candidates: answer.candidates.map((c) => ({ placeId: c.name, name: c.name, detail: c.borough })),
+        queryToken: encodeToken(token.k === 'pick' ? token : { k: 'pick', t: answer.text, n: new Date().toISOString() }),
+      });
+    case 'unknown_place':
+      return unknownPlaceCard({ text: answer.text, suggestions: answer.suggestions });
+    case 'invalid':
+      return errorCard({ title: "I couldn't search for that", message: answer.reason, retryable: false });
+  }
+}
+
+function accessOf(grant: ShownGrant | undefined): RecordingAccess {
+  if (!grant) return { kind: 'none' };
+  return { kind: 'granted', openUrl: grant.openUrl, expiresAt: grant.expiresAt, thumbnailDataUri: grant.thumbnailDataUri };
+}
+
+export function staleSearchCard(): AdaptiveCard {
+  logger.warn('card action with an unreadable query token');
+  return staleCardCard('I could not read the search behind this button. Please search again.');
+}

@@ -1,0 +1,9 @@
+/** `help`: the commands this person's role may use, with examples. */
+import { helpCardFor } from './views';
+import { personOf } from '../person';
+import { sendCard } from '../turn-helpers';
+import type { CommandTurn } from '../commands/types';
+
+export async function showHelp({ context, services, commands }: CommandTurn<true>): Promise<void> {
+  await sendCard(context, helpCardFor(commands, personOf(context).role, services.notice?.()));
+}
