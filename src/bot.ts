@@ -51,7 +51,7 @@ export interface RunningBot {
 export interface StartOptions {
   /**
    * A line for the top of the welcome and help cards, e.g. that the bot runs on demo data with a
-   * demo clock ("Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here"). None by default.
+   * demo clock ("Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:00 GMT here"). None by default.
    */
   demoNotice?: string;
 }

@@ -17,7 +17,7 @@ export const DEMO_DATA_PERIOD: { first: LocalDate; last: LocalDate } = {
 /** Friday 20 March 2026, 10:00 London (GMT): late enough that "last week" and "last weekend" hold footage. */
 export const DEMO_CLOCK_START = new Date('2026-03-20T10:00:00Z');
 
-/** "Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here". */
+/** "Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:00 GMT here". */
 export function demoClockNotice(now: Date): string {
   return `Demo data: ${formatPeriod(DEMO_DATA_PERIOD.first, DEMO_DATA_PERIOD.last)}; it is ${formatLondonDateTime(now)} here`;
 }

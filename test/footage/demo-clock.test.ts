@@ -30,16 +30,16 @@ describe('the clock for relative phrases', () => {
 
 describe('the demo clock notice', () => {
   test('names the demo month and the demo time in London', () => {
-    expect(demoClockNotice(DEMO_CLOCK_START)).toBe('Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here');
-    expect(demoClockNotice(new Date('2026-03-29T12:00:00Z'))).toBe('Demo data: 1–31 March 2026; it is Sun 29 Mar 2026 13:00 here');
+    expect(demoClockNotice(DEMO_CLOCK_START)).toBe('Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:00 GMT here');
+    expect(demoClockNotice(new Date('2026-03-29T12:00:00Z'))).toBe('Demo data: 1–31 March 2026; it is Sun 29 Mar 2026, 13:00 BST here');
   });
 
   test('says what each clock means, and nothing for the real clock', () => {
     const realStart = new Date('2026-11-29T07:00:00Z');
     expect(clockNotice({ kind: 'demo', startsAt: DEMO_CLOCK_START, realStart }, new Date('2026-11-29T07:45:00Z'))).toBe(
-      'Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:45 here',
+      'Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:45 GMT here',
     );
-    expect(clockNotice({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') }, realStart)).toMatch(/Sat 14 Mar 2026 22:00 GMT \(CLOCK_NOW\)/);
+    expect(clockNotice({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') }, realStart)).toMatch(/Sat 14 Mar 2026, 22:00 GMT \(CLOCK_NOW\)/);
     expect(clockNotice({ kind: 'real' }, realStart)).toBeUndefined();
   });
 
