@@ -12,6 +12,16 @@ export interface HealthReport {
   database: { kind: string; target: string; reachable: boolean | null };
   seed: { enabled: boolean; state: 'pending' | 'running' | 'complete' | 'skipped' | 'failed'; detail?: string };
   error?: string;
+  /** What an operator must know even when everything answers (e.g. production on the emulator). */
+  warnings?: string[];
+}
+
+/** What a caller that is neither on loopback nor authenticated learns: whether to send traffic. */
+export type HealthStatus = Pick<HealthReport, 'ready' | 'status' | 'warnings'>;
+
+/** The report without where the database and Box are (paths, hosts, user names). */
+export function statusOnly(report: HealthReport): HealthStatus {
+  return { ready: report.ready, status: report.status, ...(report.warnings ? { warnings: report.warnings } : {}) };
 }
 
 export interface HealthProbes {
@@ -27,6 +37,7 @@ export class Health {
   private seed: HealthReport['seed'];
   private probes?: HealthProbes;
   private cached?: { at: number; box: boolean; database: boolean };
+  private readonly warnings: string[] = [];
 
   constructor(
     private readonly targets: { box: string; database: { kind: string; target: string } },
@@ -56,6 +67,10 @@ export class Health {
     this.seed = { ...this.seed, state, ...(detail ? { detail } : {}) };
   }
 
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
   fail(message: string): void {
     this.stage = 'failed';
     this.error = message;
@@ -71,6 +86,7 @@ export class Health {
       database: { ...this.targets.database, reachable: reachability.database },
       seed: this.seed,
       ...(this.error ? { error: this.error } : {}),
+      ...(this.warnings.length > 0 ? { warnings: [...this.warnings] } : {}),
     };
   }
 

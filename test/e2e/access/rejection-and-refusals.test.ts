@@ -27,7 +27,7 @@ function rosterWithFrank(): { file: string; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cctv-roster-'));
   const file = path.join(dir, 'roster.json');
   const frank = { name: FRANK.name, role: 'officer', borough: 'Lambeth', email: FRANK.email, aadObjectId: FRANK.aadObjectId, teamsId: FRANK.teamsId };
-  writeFileSync(file, JSON.stringify({ people: [...roster.people, frank] }));
+  writeFileSync(file, JSON.stringify({ ...roster, people: [...roster.people, frank] }));
   return { file, dir };
 }
 
