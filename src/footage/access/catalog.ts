@@ -4,14 +4,16 @@ import type { Recording } from '../recording';
 
 /**
  * Finds the recordings a request names, from Box: by file id (the result cards' buttons, or an
- * officer typing it) or by file name. A recording is a Box file carrying the cctvFootage metadata;
- * any other file is not something this bot grants access to. Lookups are remembered for a while,
- * because every card about a request names its recordings again.
+ * officer typing it) or by file name. A recording is a Box file under the footage root carrying the
+ * cctvFootage metadata: metadata can be copied onto any file, so where the file lives decides too,
+ * and any other file is not something this bot grants access to. Recordings found are remembered
+ * for a while, because every card about a request names its recordings again; "not a recording"
+ * is not remembered, so a file that has just been filed is found at once.
  */
-export type CatalogBox = Pick<BoxPort, 'getFile' | 'getRecordingMetadata' | 'searchRecordings'>;
+export type CatalogBox = Pick<BoxPort, 'getFile' | 'getRecordingMetadata' | 'searchRecordings' | 'footageRootId'>;
 
 export interface CatalogOptions {
-  /** How long a lookup is remembered (recording metadata changes rarely). */
+  /** How long a recording found is remembered (recording metadata changes rarely). */
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
@@ -27,7 +29,7 @@ const EXPORT_NAME = /^([a-z]{2,6}-\d{1,6})_(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})z
 const MINUTE_MS = 60_000;
 
 export class RecordingCatalog {
-  private readonly cache = new Map<string, { at: number; recording: Recording | null }>();
+  private readonly cache = new Map<string, { at: number; recording: Recording }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
@@ -44,7 +46,7 @@ export class RecordingCatalog {
     const cached = this.cache.get(fileId);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.recording;
     const recording = await this.load(fileId);
-    this.remember(fileId, recording);
+    if (recording) this.remember(fileId, recording);
     return recording;
   }
 
@@ -72,7 +74,10 @@ export class RecordingCatalog {
     if (!parsed) return [];
     const [, cameraId, year, month, day, hour, minute] = parsed;
     const start = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)));
-    if (Number.isNaN(start.getTime())) return [];
+    // Date.UTC rolls month 99 or minute 99 over into later dates: a name whose parts do not come
+    // back unchanged names no moment, so no recording.
+    const moment = `${year}-${month}-${day}T${hour}:${minute}`;
+    if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 16) !== moment) return [];
     const page = await this.box.searchRecordings({
       cameraIds: [cameraId.toUpperCase()],
       window: { start, end: new Date(start.getTime() + MINUTE_MS) },
@@ -85,15 +90,16 @@ export class RecordingCatalog {
 
   private async load(fileId: string): Promise<Recording | null> {
     try {
-      const [file, metadata] = await Promise.all([this.box.getFile(fileId), this.box.getRecordingMetadata(fileId)]);
-      return metadata ? { ...metadata, fileId: file.id, fileName: file.name } : null;
+      const [file, metadata, rootId] = await Promise.all([this.box.getFile(fileId), this.box.getRecordingMetadata(fileId), this.box.footageRootId()]);
+      if (!metadata || !file.ancestorFolderIds?.includes(rootId)) return null;
+      return { ...metadata, fileId: file.id, fileName: file.name };
     } catch (error) {
       if (error instanceof NotFoundError || error instanceof PermissionDeniedError) return null;
       throw error;
     }
   }
 
-  private remember(fileId: string, recording: Recording | null): void {
+  private remember(fileId: string, recording: Recording): void {
     if (this.cache.size >= this.maxEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
