@@ -123,7 +123,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       }
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
-      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
+      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope });
       const services = createTeamsServices(store, box, find, access.routes, config);
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };

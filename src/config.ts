@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ApprovalScope } from './footage/access/authorise';
 import { ConfigError } from './footage/errors';
 
 /**
@@ -52,8 +53,6 @@ export interface JobSettings {
   expirySweepMs: number;
 }
 
-/** Who may decide a request: supervisors of the requester's borough (and admins), or any supervisor. */
-export type ApprovalScope = 'borough' | 'force';
 
 export interface AppConfig {
   port: number;

@@ -4,7 +4,7 @@ import type { AccessRequest, ConversationReferenceData, Decision, Store } from '
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { checkDecision, checkRevocation, REVOCABLE_STATUSES, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
+import { checkDecision, checkRevocation, decidesFor, REVOCABLE_STATUSES, viewerRoleOf, type ApprovalScope, type Refusal, type ViewerRole } from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
@@ -26,6 +26,8 @@ export interface AccessServiceDeps {
   policy: DurationPolicy;
   /** Called after a job is enqueued, so a local worker can start on it without waiting to poll. */
   jobEnqueued?: () => void;
+  /** Who may decide whose requests (default: supervisors their own borough's, admins any). */
+  approvalScope?: ApprovalScope;
 }
 
 export interface SubmitInput {
@@ -74,6 +76,10 @@ export class AccessService {
     return this.deps.policy;
   }
 
+  get scope(): ApprovalScope {
+    return this.deps.approvalScope ?? 'borough';
+  }
+
   async submit(requester: Person, input: SubmitInput): Promise<SubmitOutcome> {
     const { store, catalog, boxUsers } = this.deps;
     const { found, missing } = await catalog.getMany(input.fileIds);
@@ -116,7 +122,8 @@ export class AccessService {
     const { store } = this.deps;
     const verb = input.decision === 'approved' ? 'approve' : 'reject';
     const request = await store.requests.get(input.requestId);
-    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays);
+    const requester = request ? await store.people.findByAadObjectId(request.requesterAadObjectId) : undefined;
+    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, { scope: this.scope, requester });
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
@@ -198,9 +205,10 @@ export class AccessService {
   /** Pending requests a person may decide: their borough's first, oldest first within it. Empty for officers. */
   async pendingFor(person: Person): Promise<AccessRequest[]> {
     if (!canDecide(person)) return [];
-    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 })).filter((r) => r.requesterAadObjectId !== person.aadObjectId);
-    if (!person.borough) return pending;
     const requesters = new Map((await this.deps.store.people.list()).map((p) => [p.aadObjectId, p]));
+    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 }))
+      .filter((r) => r.requesterAadObjectId !== person.aadObjectId && decidesFor(person, { scope: this.scope, requester: requesters.get(r.requesterAadObjectId) }));
+    if (!person.borough) return pending;
     const own = (r: AccessRequest): number => (requesters.get(r.requesterAadObjectId)?.borough === person.borough ? 0 : 1);
     return [...pending].sort((a, b) => own(a) - own(b));
   }
@@ -229,7 +237,8 @@ export class AccessService {
 
   private async route(request: AccessRequest, requester: Person): Promise<boolean> {
     const { store, notifier } = this.deps;
-    const plan = planRouting(requester, await store.people.listByRole('supervisor'));
+    const deciders = [...(await store.people.listByRole('supervisor')), ...(await store.people.listByRole('admin'))];
+    const plan = planRouting(requester, deciders, this.scope);
     const target = requestTarget(request.id);
     let reached = 0;
     const ask = async (approvers: Person[]): Promise<void> => {

@@ -1,3 +1,4 @@
+import type { ApprovalScope } from '../../footage/access/authorise';
 import {
   ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
   type JobHandler, type RecurringJob,
@@ -22,6 +23,7 @@ export interface AccessFeatureOptions {
   botAppId: string;
   policy: { maxDurationDays: number; defaultDurationDays: number; sharedLinks: boolean };
   jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
+  approvalScope?: ApprovalScope;
   now?: () => Date;
 }
 
@@ -41,7 +43,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const views = new RequestViews({ store, catalog, boxUsers, box });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, jobEnqueued: () => wake?.() });
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, jobEnqueued: () => wake?.() });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { store, service, catalog, views },
