@@ -10,7 +10,7 @@ import type { RecordingCatalog } from './catalog';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
 import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
-import { planRouting } from './routing';
+import { Router, routeJobKey } from './routing-job';
 
 /**
  * The access flow's decisions: submitting a request, routing it to approvers, deciding it and
@@ -28,6 +28,12 @@ export interface AccessServiceDeps {
   jobEnqueued?: () => void;
   /** Who may decide whose requests (default: supervisors their own borough's, admins any). */
   approvalScope?: ApprovalScope;
+  /**
+   * When the routing job becomes due: long enough for the first attempt, made as the request is
+   * submitted, to be over (it is the safety net for a bot that stopped halfway). Default a minute.
+   */
+  routingGraceMs?: number;
+  now?: () => Date;
 }
 
 export interface SubmitInput {
@@ -95,6 +101,13 @@ export class AccessService {
         ...check.form,
       });
       if (result.created) {
+        const now = this.deps.now?.() ?? new Date();
+        await tx.jobs.enqueue({
+          kind: ACCESS_JOB_KINDS.route,
+          uniqueKey: routeJobKey(result.request.id),
+          payload: requestJobPayload(result.request.id),
+          runAt: new Date(now.getTime() + (this.deps.routingGraceMs ?? 60_000)),
+        });
         await tx.audit.append({
           actor: requester.aadObjectId,
           action: 'requested',
@@ -235,38 +248,14 @@ export class AccessService {
     return { ok: true };
   }
 
+  /** The first attempt; when no one could be reached the routing job keeps trying later. */
   private async route(request: AccessRequest, requester: Person): Promise<boolean> {
-    const { store, notifier } = this.deps;
-    const deciders = [...(await store.people.listByRole('supervisor')), ...(await store.people.listByRole('admin'))];
-    const plan = planRouting(requester, deciders, this.scope);
-    const target = requestTarget(request.id);
-    let reached = 0;
-    const ask = async (approvers: Person[]): Promise<void> => {
-      for (const approver of approvers) {
-        if (!(await notifier.askApprover(request, approver))) continue;
-        reached += 1;
-        await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: approver.aadObjectId, via: 'personal' });
-      }
-    };
-    await ask(plan.borough);
-    if (reached === 0) await ask(plan.fallback);
-    const channel = await this.approvalsChannel();
-    if (channel && (await notifier.askChannel(request, channel))) {
-      reached += 1;
-      await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversation.id, via: 'channel' });
+    const router = new Router({ store: this.deps.store, notifier: this.deps.notifier, scope: this.scope });
+    const { reached } = await router.route(request, requester);
+    if (reached === 0) {
+      await audit(this.deps.store.audit, SYSTEM_ACTOR, 'unroutable', requestTarget(request.id), { reason: 'no supervisor could be reached', retrying: true });
     }
-    if (reached === 0) await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
     return reached > 0;
-  }
-
-  private async approvalsChannel(): Promise<ConversationReferenceData | undefined> {
-    const value = await this.deps.store.settings.get(SETTING_KEYS.approvalsChannel);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const conversation = value.conversation;
-    if (typeof value.serviceUrl !== 'string' || typeof conversation !== 'object' || conversation === null || Array.isArray(conversation) || typeof conversation.id !== 'string') {
-      return undefined;
-    }
-    return value as unknown as ConversationReferenceData;
   }
 
   private async refused(actor: Person, requestId: string, action: string, refusal: Refusal): Promise<{ kind: 'refused'; refusal: Refusal }> {

@@ -1,4 +1,5 @@
 import type { ApprovalScope } from '../../footage/access/authorise';
+import { RouteJob } from '../../footage/access/routing-job';
 import {
   ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
   type JobHandler, type RecurringJob,
@@ -22,7 +23,7 @@ export interface AccessFeatureOptions {
   /** The bot's app id for proactive messages; empty in anonymous local mode. */
   botAppId: string;
   policy: { maxDurationDays: number; defaultDurationDays: number; sharedLinks: boolean };
-  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
+  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number; leaseMs?: number };
   approvalScope?: ApprovalScope;
   now?: () => Date;
 }
@@ -43,13 +44,14 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const views = new RequestViews({ store, catalog, boxUsers, box });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, jobEnqueued: () => wake?.() });
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.() });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { store, service, catalog, views },
     jobHandlers: [
       new GrantJob({ store, box, notifier, now, settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs } }),
       new RevokeJob(ending),
+      new RouteJob({ store, notifier, scope: service.scope, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs }),
       new ExpirySweep(ending),
     ],
     recurring: [{ kind: ACCESS_JOB_KINDS.expirySweep, everyMs: jobs.expirySweepMs }],
