@@ -4,7 +4,7 @@ import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, recordingsOf, requestByIds, requestByName } from './flows';
 import {
-  alice, backends, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, PostgresSchema, seededDataDir, startAccessBot,
+  alice, backends, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, PostgresSchema, priya, seededDataDir, startAccessBot,
   TEST_DATABASE_URL, useAccessBot, waitForPosted, waitForStatus, waitUntil, type Backend,
 } from './support';
 
@@ -135,6 +135,49 @@ describe.each(backends())('a restart between the approval and the grant (%s)', (
         // The officer hears of it through the conversation reference stored before the restart.
         await waitForPosted(setup.connector, personalConversation(alice), /Access granted/);
         expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'approved', 'granted']);
+        await expectAuditChainIntact(after.store);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await setup.cleanup();
+    }
+  }, 120_000);
+});
+
+describe.each(backends())('a restart between storing a request and sending its approval cards (%s)', (backend) => {
+  test('the routing job sends the cards on the next start, and the request can be decided', async () => {
+    const setup = await restartable(backend);
+    try {
+      // The first run stores the request but cannot send a card (Teams refuses to open the chats),
+      // then stops before any worker runs the routing job.
+      const before = await setup.start({ JOBS_ENABLED: 'false' });
+      for (const decider of [dana, priya]) setup.connector.refuseConversationsWith.add(decider.teamsId);
+      let requestId: string;
+      try {
+        await before.h.teams.install(alice);
+        const [recording] = await recordingsOf(before.h, 'LAM-0112', 1);
+        ({ requestId } = await requestByName(before.h, alice, recording.fileName));
+        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.route })).toMatchObject([{ uniqueKey: `route:${requestId}`, status: 'queued' }]);
+        expect((await before.store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
+      } finally {
+        await before.close();
+      }
+
+      for (const decider of [dana, priya]) setup.connector.refuseConversationsWith.delete(decider.teamsId);
+      const after = await setup.start();
+      try {
+        // Due once the first attempt must be over (JOB_LEASE_MS after the request), then sent into
+        // the chat the bot opens with Dana.
+        await setup.connector.waitFor((calls) => calls.some((c) => c.kind === 'createConversation' && JSON.stringify(c.body.members).includes(dana.teamsId) && c.assignedId !== undefined), 30_000);
+        const opened = setup.connector.calls.filter((c) => c.kind === 'createConversation' && c.assignedId !== undefined && JSON.stringify(c.body.members).includes(dana.teamsId));
+        await approvalCard(after.h, opened[opened.length - 1].assignedId!, requestId);
+        await waitUntil(async () => (await after.store.audit.list({ target: `request:${requestId}` })).some((e) => e.action === 'routed'), 'the routing audited');
+        expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => [e.action, e.details.to ?? null])).toEqual([
+          ['requested', null], ['unroutable', null], ['routed', dana.aadObjectId],
+        ]);
+        invokeCard(await decide(after.h, dana, requestId, 'approve'));
+        expect((await waitForStatus(after.store, requestId, ['granted', 'failed'], 30_000)).status).toBe('granted');
         await expectAuditChainIntact(after.store);
       } finally {
         await after.close();
