@@ -19,6 +19,8 @@ import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
 import { createHttpServer } from './server';
 import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
 import { createAdapter } from './teams/adapter';
+import { RateLimiter } from './teams/rate-limit';
+import { guardTurns } from './teams/turn-guards';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
 import { createAccessFeature } from './teams/access';
@@ -61,6 +63,11 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? describePostgresUrl(config.databaseUrl) : path.join(config.dataDir, SQLITE_FILE_NAME) } },
     config.seedDemo,
   );
+  if (config.emulatorAllowedInProduction) {
+    const warning = 'ALLOW_EMULATOR_IN_PRODUCTION=true: production may run on the local Box emulator, demo data or without Bot Framework authentication';
+    health.warn(warning);
+    logger.warn(warning);
+  }
   const adapter = createAdapter(config.bot);
   let handleTurn: ((req: Request, res: Response) => Promise<void>) | undefined;
 
@@ -73,7 +80,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       health: () => health.report(),
       isReady: () => health.isReady,
     },
-    { maxBodyBytes: config.maxBodyBytes },
+    { maxBodyBytes: config.maxBodyBytes, healthDetailToken: config.healthDetailToken },
   );
   await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
@@ -129,7 +136,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       }
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
-      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
+      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
       const services = {
         ...createTeamsServices(store, box, find, access.routes, config, {
@@ -139,7 +146,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         identify: (id: string) => directory.directory.identify(id),
       };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
-      handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
+      const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
+      const turn = guardTurns(guards, (context) => runTurn(app, context).then(() => undefined));
+      handleTurn = (req, res) => adapter.process(req, res, turn);
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
         const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...directory.directory.jobHandlers], recurring: [...access.recurring, ...directory.directory.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDirectoryConfig, type DirectoryConfig } from './directory/config';
 import type { ClockSetting } from './footage/clock';
 import { DEMO_CLOCK_START } from './footage/demo-clock';
+import type { ApprovalScope } from './footage/access/authorise';
 import { ConfigError } from './footage/errors';
 
 /**
@@ -54,11 +56,22 @@ export interface JobSettings {
   expirySweepMs: number;
 }
 
+
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Lower case: `Production` and `production` are the same environment. */
   nodeEnv: string;
+  /** Production with the emulator, demo seed or anonymous mode, because an operator said so. */
+  emulatorAllowedInProduction: boolean;
+  /** Tenants whose users may use the bot; every other tenant gets nothing. */
+  allowedTenantIds: string[];
+  approvalScope: ApprovalScope;
+  /** Commands one person may send a minute before the bot asks them to slow down. */
+  rateLimitPerMinute: number;
+  /** A bearer token that unlocks /healthz details for callers that are not on loopback. */
+  healthDetailToken?: string;
   databaseUrl?: string;
   bot: BotAuth;
   box: BoxTarget;
@@ -84,24 +97,39 @@ type Env = Record<string, string | undefined>;
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
+  const nodeEnv = (text(env, 'NODE_ENV') ?? 'development').toLowerCase();
+  const production = nodeEnv === 'production';
+  const emulatorAllowed = bool(env, 'ALLOW_EMULATOR_IN_PRODUCTION', false);
+  const strict = production && !emulatorAllowed;
   const dataDir = path.resolve(text(env, 'DATA_DIR') ?? '.data');
+  const bot = botAuth(env, strict);
   const box = boxTarget(env);
-  const bot = botAuth(env, nodeEnv);
+  if (strict && box.kind === 'emulator') {
+    throw new ConfigError('BOX_CLIENT_ID', 'or BOX_JWT_CONFIG_PATH is required when NODE_ENV=production: without them the bot would run on the local Box emulator (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)');
+  }
+  const seedDemo = bool(env, 'SEED_DEMO', box.kind === 'emulator');
+  if (strict && seedDemo) {
+    throw new ConfigError('SEED_DEMO', 'must not be true when NODE_ENV=production: the demo data set would be seeded into Box (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)');
+  }
+  const rosterPath = path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json'));
   const maxDurationDays = int(env, 'ACCESS_MAX_DAYS', 30, 1, 365);
   const defaultDurationDays = int(env, 'ACCESS_DEFAULT_DAYS', Math.min(7, maxDurationDays), 1, maxDurationDays);
-  const seedDemo = bool(env, 'SEED_DEMO', box.kind === 'emulator');
   const clock = clockSetting(env, box, seedDemo);
   const config: AppConfig = {
     port: int(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir,
     nodeEnv,
+    emulatorAllowedInProduction: production && emulatorAllowed,
+    allowedTenantIds: allowedTenants(env, rosterPath, bot),
+    approvalScope: oneOf(env, 'APPROVAL_SCOPE', ['borough', 'force'] as const, 'borough'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    healthDetailToken: text(env, 'HEALTH_DETAIL_TOKEN'),
     databaseUrl: databaseUrl(env),
     bot,
     box,
     seedDemo,
-    rosterPath: path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json')),
+    rosterPath,
     directory: loadDirectoryConfig(env, projectRoot),
     supportContact: text(env, 'SUPPORT_CONTACT') ?? 'your supervisor or the force CCTV administrator',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
@@ -133,10 +161,10 @@ function clockSetting(env: Env, box: BoxTarget, seedDemo: boolean): ClockSetting
   return { kind: 'real' };
 }
 
-function botAuth(env: Env, nodeEnv: string): BotAuth {
+function botAuth(env: Env, production: boolean): BotAuth {
   const appId = text(env, 'BOT_ID');
   if (!appId) {
-    if (nodeEnv === 'production') {
+    if (production) {
       throw new ConfigError('BOT_ID', 'is required when NODE_ENV=production (the Azure Bot app id; with BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI); anonymous local mode is for development only');
     }
     return { mode: 'anonymous' };
@@ -159,6 +187,30 @@ function botAuth(env: Env, nodeEnv: string): BotAuth {
     openIdMetadataUrl: url(env, 'BOT_OPENID_METADATA_URL'),
     tokenIssuer: text(env, 'BOT_TOKEN_ISSUER'),
   };
+}
+
+/**
+ * ALLOWED_TENANT_IDS, else the tenant the roster names, else the bot's own tenant. A bot that
+ * cannot tell its tenant refuses to start rather than serve every organisation.
+ */
+function allowedTenants(env: Env, rosterPath: string, bot: BotAuth): string[] {
+  const listed = text(env, 'ALLOWED_TENANT_IDS')?.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+  if (listed && listed.length > 0) return [...new Set(listed)];
+  const fallback = rosterTenant(rosterPath) ?? (bot.mode === 'authenticated' ? bot.tenantId : undefined);
+  if (!fallback) {
+    throw new ConfigError('ALLOWED_TENANT_IDS', `is required: the roster (${rosterPath}) names no "tenantId" and BOT_TENANT_ID is unset, so the bot cannot tell which organisation may use it`);
+  }
+  return [fallback.toLowerCase()];
+}
+
+/** The roster's `tenantId`; an unreadable roster is reported later, by the roster loader, with its own message. */
+function rosterTenant(rosterPath: string): string | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(rosterPath, 'utf8')) as { tenantId?: unknown };
+    return typeof parsed.tenantId === 'string' && parsed.tenantId.trim() ? parsed.tenantId.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function boxTarget(env: Env): BoxTarget {
@@ -251,8 +303,10 @@ function url(env: Env, name: string): string | undefined {
   try {
     const parsed = new URL(value);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
+    if (parsed.username || parsed.password) throw new Error('userinfo');
   } catch {
-    throw new ConfigError(name, `must be an http(s) URL (got "${value}")`);
+    // The value may carry credentials (user:password@host): never repeat it.
+    throw new ConfigError(name, 'must be an http(s) URL without user name or password, such as https://api.box.com (the value given is not repeated here in case it holds credentials)');
   }
   return value.replace(/\/+$/, '');
 }

@@ -16,6 +16,16 @@ export interface HealthReport {
   /** Where people come from; `stale` means the last refresh failed and the last known people serve. */
   directory?: DirectoryStatus;
   error?: string;
+  /** What an operator must know even when everything answers (e.g. production on the emulator). */
+  warnings?: string[];
+}
+
+/** What a caller that is neither on loopback nor authenticated learns: whether to send traffic. */
+export type HealthStatus = Pick<HealthReport, 'ready' | 'status' | 'warnings'>;
+
+/** The report without where the database and Box are (paths, hosts, user names). */
+export function statusOnly(report: HealthReport): HealthStatus {
+  return { ready: report.ready, status: report.status, ...(report.warnings ? { warnings: report.warnings } : {}) };
 }
 
 export interface HealthProbes {
@@ -32,6 +42,7 @@ export class Health {
   private probes?: HealthProbes;
   private cached?: { at: number; box: boolean; database: boolean };
   private directory?: () => Promise<DirectoryStatus>;
+  private readonly warnings: string[] = [];
 
   constructor(
     private readonly targets: { box: string; database: { kind: string; target: string } },
@@ -66,6 +77,10 @@ export class Health {
     this.seed = { ...this.seed, state, ...(detail ? { detail } : {}) };
   }
 
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
   fail(message: string): void {
     this.stage = 'failed';
     this.error = message;
@@ -82,6 +97,7 @@ export class Health {
       seed: this.seed,
       ...(this.directory ? { directory: await this.directory().catch((): DirectoryStatus | undefined => undefined) } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(this.warnings.length > 0 ? { warnings: [...this.warnings] } : {}),
     };
   }
 

@@ -1,13 +1,22 @@
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError } from './footage/errors';
-import { logger } from './log';
+import { flushLogs, logger, stopWritingLogs, writeOut } from './log';
 import { startBot, type RunningBot } from './bot';
 
 /**
  * `npm start`: reads the configuration (refusing to start, with the variable named, when it is
  * wrong), starts the bot, and stops it cleanly on SIGTERM/SIGINT: in-flight turns finish and the
- * database closes before the process exits.
+ * database closes before the process exits. Stopping takes bounded time whatever happens to
+ * standard output: the logs are flushed for a moment at most, and the deadline always fires.
  */
+const STOP_DEADLINE_MS = 25_000;
+const LOG_FLUSH_MS = 2_000;
+
+async function exit(code: number): Promise<never> {
+  await flushLogs(LOG_FLUSH_MS);
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -28,7 +37,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'start-up failed');
     process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
     await bot.close().catch(() => undefined);
-    process.exit(1);
+    await exit(1);
   }
   printHowToTalk(bot, config);
 }
@@ -42,14 +51,15 @@ function stopOn(signals: NodeJS.Signals[], bot: RunningBot): void {
       logger.info({ signal }, 'stopping: finishing in-flight turns');
       const deadline = setTimeout(() => {
         logger.error('in-flight turns did not finish within 25 s; exiting');
+        stopWritingLogs();
         process.exit(1);
-      }, 25_000);
+      }, STOP_DEADLINE_MS);
       deadline.unref();
       bot.close().then(
-        () => process.exit(0),
+        () => exit(0),
         (error: unknown) => {
           logger.error({ err: error }, 'error while stopping');
-          process.exit(1);
+          return exit(1);
         },
       );
     });
@@ -65,7 +75,7 @@ function printHowToTalk(bot: RunningBot, config: AppConfig): void {
     'To chat with it: in another terminal run `npm run playground` and open the URL it prints.',
     '',
   ];
-  process.stdout.write(lines.join('\n'));
+  writeOut(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {

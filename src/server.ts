@@ -1,19 +1,28 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import { timingSafeEqual } from 'node:crypto';
+import { statusOnly, type HealthReport } from './health';
 import { logger } from './log';
 
 /** What the HTTP edge needs from the rest of the bot; kept narrow so the server knows no Teams. */
 export interface HttpHandlers {
-  /** Handles one Bot Framework activity (already parsed into req.body). */
+  /**
+   * Handles one Bot Framework activity (already parsed into req.body, of any JSON shape): it
+   * authenticates before it looks at the body, so a caller without a token learns nothing.
+   */
   messages(req: Request, res: Response): Promise<void>;
   /** Current readiness; `ready` decides 200 versus 503. */
-  health(): Promise<{ ready: boolean }>;
+  health(): Promise<HealthReport>;
   /** False until start-up (migrations, Box, seed) has finished: turns are refused with 503 before. */
   isReady(): boolean;
 }
 
 export interface HttpServerOptions {
   maxBodyBytes: number;
+  /** Unlocks /healthz details (database path, PostgreSQL user and host) for non-loopback callers. */
+  healthDetailToken?: string;
 }
+
+const MESSAGES_PATH = '/api/messages';
 
 /**
  * The HTTP edge: body limits, JSON parsing and error shapes are decided here, before botbuilder
@@ -30,24 +39,31 @@ export function createHttpServer(handlers: HttpHandlers, options: HttpServerOpti
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
 
+  // Bot Framework sends JSON only; a form body parsed into an object would pass as an activity.
+  server.use((req: Request, res: Response, next: (err?: false) => void) => {
+    if (req.method === 'POST' && req.path() === MESSAGES_PATH && req.getContentType() !== 'application/json') {
+      logger.warn({ path: req.path(), contentType: req.getContentType() || null }, 'request rejected: not JSON');
+      res.status(415);
+      res.json({ error: 'unsupported_media_type', message: publicMessage(415) });
+      next(false);
+      return;
+    }
+    next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }));
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  server.get('/healthz', async (req: Request, res: Response) => {
     const report = await handlers.health();
     res.status(report.ready ? 200 : 503);
-    res.json(report);
+    const detailed = mayReadHealthDetail(req.socket?.remoteAddress, req.header('authorization'), options.healthDetailToken);
+    res.json(detailed ? report : statusOnly(report));
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  server.post(MESSAGES_PATH, async (req: Request, res: Response) => {
     if (!handlers.isReady()) {
       res.header('retry-after', '5');
       res.status(503);
       res.json({ error: 'starting', message: 'The bot is still starting; try again shortly.' });
-      return;
-    }
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      res.status(400);
-      res.json({ error: 'bad_request', message: 'Expected a Bot Framework activity as a JSON object.' });
       return;
     }
     inFlight += 1;
@@ -80,6 +96,16 @@ export function createHttpServer(handlers: HttpHandlers, options: HttpServerOpti
 
   const drain = (): Promise<void> => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
   return { server, drain };
+}
+
+/** Loopback callers (an operator on the machine, the platform's local probe) and token holders. */
+export function mayReadHealthDetail(remoteAddress: string | undefined, authorization: string | undefined, token: string | undefined): boolean {
+  if (/^(127\.|::1$|::ffff:127\.)/.test(remoteAddress ?? '')) return true;
+  const header = authorization ?? '';
+  if (!token || !header.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function publicMessage(status: number): string {

@@ -10,7 +10,7 @@ export const CHUNKED_UPLOAD_THRESHOLD = 20_000_000;
 /** Thumbnails go into cards; anything bigger than this is not a thumbnail worth sending. */
 const MAX_THUMBNAIL_BYTES = 512 * 1024;
 
-const FILE_FIELDS = ['id', 'name', 'size', 'parent', 'sha1', 'shared_link'];
+const FILE_FIELDS = ['id', 'name', 'size', 'parent', 'sha1', 'shared_link', 'path_collection'];
 
 /**
  * Uploads unless the name is taken in the folder: Box answers 409 item_name_in_use and names the

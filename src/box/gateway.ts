@@ -63,5 +63,6 @@ export function createBoxGateway(config: BoxGatewayConfig): BoxPort {
     getThumbnail: (fileId) => files.getThumbnail(ctx, fileId),
     canUserSeeFile: (fileId, userId) => files.canUserSeeFile(ctx, fileId, userId),
     getFile: (fileId) => files.getFile(ctx, fileId),
+    footageRootId,
   };
 }

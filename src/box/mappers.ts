@@ -22,6 +22,7 @@ export function toBoxFile(file: FileFull): BoxFile {
     parentFolderId: file.parent?.id ?? null,
     sha1: file.sha1 ?? null,
     sharedLink: file.sharedLink ? toSharedLink(file.sharedLink) : null,
+    ...(file.pathCollection ? { ancestorFolderIds: file.pathCollection.entries.map((folder) => folder.id) } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +15,13 @@ import { TeamsClient } from '../support/teams-client';
  */
 const MAIN = path.join('dist', 'src', 'index.js');
 
-function run(env: Record<string, string>): Managed {
+function botEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)));
-  return start('bot', process.execPath, [MAIN], { cwd: PROJECT_ROOT, env: { ...clean, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv });
+  return { ...clean, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv;
+}
+
+function run(env: Record<string, string>): Managed {
+  return start('bot', process.execPath, [MAIN], { cwd: PROJECT_ROOT, env: botEnv(env) });
 }
 
 async function exitOf(proc: Managed): Promise<number | null> {
@@ -85,4 +91,51 @@ describe('a running bot', () => {
     expect(await exitOf(running)).toBe(0);
     expect(running.output()).toContain('bot stopped');
   }, 120_000);
+});
+
+describe('standard output that nobody reads', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cctv-stdout-'));
+    const seeded = process.env[SEEDED_DATA_DIR_ENV];
+    if (seeded) await cp(seeded, path.join(dir, 'data'), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  test('the bot keeps answering and stops in bounded time on SIGTERM after its reader left', async () => {
+    // stdout is a pipe whose reader takes one byte and leaves; the shell around it keeps the pipe
+    // open without reading, so the pipe fills up, as under a log shipper that died.
+    const fifo = path.join(dir, 'stdout');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('sh', ['-c', `head -c 1 >/dev/null; exec sleep 300`], { stdio: [openSync(fifo, 'r+'), 'ignore', 'ignore'] });
+    const out = openSync(fifo, 'w');
+    const [port, emulatorPort] = [await freePort(), await freePort()];
+    const env = botEnv({ LOG_LEVEL: 'trace', PORT: String(port), HOST: '127.0.0.1', BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: path.join(dir, 'data') });
+    const bot = spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env, stdio: ['ignore', out, 'pipe'] });
+    closeSync(out);
+    const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+    const connector = await new LocalConnector().start();
+    try {
+      const managed: Managed = { child: bot, output: () => '', exited: () => bot.exitCode !== null || bot.signalCode !== null };
+      await waitFor('healthz 200', managed, 90_000, async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined));
+      // Far more log output than a pipe holds (64 KiB): every turn and Box call logs at trace level.
+      const teams = new TeamsClient(`http://127.0.0.1:${port}`, connector.url);
+      for (let round = 0; round < 15; round += 1) {
+        const turns = Array.from({ length: 8 }, () => teams.say(demoUser('alice'), 'camera LAM-0105 last night'));
+        const statuses = await Promise.all(turns.map((t) => t.then((r) => r.status)));
+        expect(statuses.every((s) => s === 200)).toBe(true);
+      }
+      expect(await httpStatus(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+
+      const stopping = Date.now();
+      bot.kill('SIGTERM');
+      const timeout = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref());
+      expect(await Promise.race([exited, timeout])).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(10_000);
+    } finally {
+      if (bot.exitCode === null && bot.signalCode === null) bot.kill('SIGKILL');
+      reader.kill('SIGKILL');
+      await connector.close();
+    }
+  }, 180_000);
 });

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { relativeNow } from '../../src/footage/clock';
@@ -90,5 +92,92 @@ describe('configuration', () => {
   test('the default access duration never exceeds the maximum', () => {
     expect(loadConfig({ ACCESS_MAX_DAYS: '3' }).access).toMatchObject({ maxDurationDays: 3, defaultDurationDays: 3 });
     expect(failure({ ACCESS_MAX_DAYS: '3', ACCESS_DEFAULT_DAYS: '7' }).variable).toBe('ACCESS_DEFAULT_DAYS');
+  });
+});
+
+const BOT = { BOT_ID: 'abc', BOT_PASSWORD: 'p' };
+const BOX = { BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: '123' };
+
+describe('production', () => {
+  test('NODE_ENV is read without regard to case', () => {
+    expect(failure({ NODE_ENV: 'Production' }).variable).toBe('BOT_ID');
+    expect(failure({ NODE_ENV: 'PRODUCTION', ...BOX }).variable).toBe('BOT_ID');
+    expect(loadConfig({ NODE_ENV: 'Production', ...BOT, ...BOX }).nodeEnv).toBe('production');
+  });
+
+  test('without Box settings the emulator is refused', () => {
+    const error = failure({ NODE_ENV: 'production', ...BOT });
+    expect(error.variable).toBe('BOX_CLIENT_ID');
+    expect(error.message).toMatch(/emulator/);
+  });
+
+  test('the demo seed is refused against a real Box', () => {
+    expect(failure({ NODE_ENV: 'production', ...BOT, ...BOX, SEED_DEMO: 'true' }).variable).toBe('SEED_DEMO');
+  });
+
+  test('ALLOW_EMULATOR_IN_PRODUCTION=true lets a demonstration run, and says so', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ALLOW_EMULATOR_IN_PRODUCTION: 'true' });
+    expect(config.box.kind).toBe('emulator');
+    expect(config.seedDemo).toBe(true);
+    expect(config.bot.mode).toBe('anonymous');
+    expect(config.emulatorAllowedInProduction).toBe(true);
+    expect(loadConfig({ ALLOW_EMULATOR_IN_PRODUCTION: 'true' }).emulatorAllowedInProduction).toBe(false);
+  });
+
+  test('a real production configuration starts', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...BOT, ...BOX });
+    expect(config.seedDemo).toBe(false);
+    expect(config.emulatorAllowedInProduction).toBe(false);
+  });
+});
+
+describe('a malformed Box URL', () => {
+  test('is refused without echoing the credentials in it', () => {
+    for (const value of ['https://user:hunter2@api.box.example', 'ftp://user:hunter2@api.box.example', 'not a url hunter2']) {
+      const error = failure({ BOX_API_BASE_URL: value });
+      expect(error.variable).toBe('BOX_API_BASE_URL');
+      expect(error.message).not.toContain('hunter2');
+    }
+  });
+});
+
+describe('tenants', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cctv-config-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function roster(content: object): string {
+    const file = path.join(dir, `roster-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  }
+
+  test('ALLOWED_TENANT_IDS is a comma list, compared in lower case', () => {
+    expect(loadConfig({ ALLOWED_TENANT_IDS: ' AAA-1 , bbb-2,,' }).allowedTenantIds).toEqual(['aaa-1', 'bbb-2']);
+  });
+
+  test("by default the roster's tenant", () => {
+    expect(loadConfig({}).allowedTenantIds).toEqual(['9b3c7d1e-2222-4b2b-8b02-000000000001']);
+  });
+
+  test('a roster without a tenant falls back to BOT_TENANT_ID, and with neither the bot refuses to start', () => {
+    const file = roster({ people: [] });
+    expect(loadConfig({ ROSTER_PATH: file, ...BOT, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'CCC-3' }).allowedTenantIds).toEqual(['ccc-3']);
+    expect(failure({ ROSTER_PATH: file }).variable).toBe('ALLOWED_TENANT_IDS');
+  });
+});
+
+describe('policy settings', () => {
+  test('APPROVAL_SCOPE is borough by default, or force', () => {
+    expect(loadConfig({}).approvalScope).toBe('borough');
+    expect(loadConfig({ APPROVAL_SCOPE: 'Force' }).approvalScope).toBe('force');
+    expect(failure({ APPROVAL_SCOPE: 'anyone' }).variable).toBe('APPROVAL_SCOPE');
+  });
+
+  test('RATE_LIMIT_PER_MINUTE is 30 by default and must be at least 1', () => {
+    expect(loadConfig({}).rateLimitPerMinute).toBe(30);
+    expect(failure({ RATE_LIMIT_PER_MINUTE: '0' }).variable).toBe('RATE_LIMIT_PER_MINUTE');
   });
 });

@@ -29,14 +29,44 @@ export interface DecisionRequest {
   durationDays: number | null;
 }
 
+/**
+ * Who decides: by default a supervisor decides the requests of their own borough's officers and an
+ * administrator any; `force` lets any supervisor decide (a force without borough supervisors).
+ */
+export type ApprovalScope = 'borough' | 'force';
+
+/** The scope and the requester as the roster has them (undefined: no longer on the roster). */
+export interface DecisionScope {
+  scope: ApprovalScope;
+  requester: Person | undefined;
+}
+
+/** Whether `decider` may decide (or be asked to decide) requests of `requester`; their own aside. */
+export function decidesFor(decider: Person, { scope, requester }: DecisionScope): boolean {
+  if (decider.role === 'admin') return true;
+  if (decider.role !== 'supervisor') return false;
+  if (scope === 'force') return true;
+  return Boolean(requester?.borough) && decider.borough === requester?.borough;
+}
+
+/** "a Lambeth supervisor or an administrator": said on refusals and cards. */
+export function whoCanDecide({ scope, requester }: DecisionScope): string {
+  if (scope === 'force') return 'a supervisor or an administrator';
+  return requester?.borough ? `a ${requester.borough} supervisor or an administrator` : 'an administrator';
+}
+
 export type DecisionCheck = { ok: true; approvedDurationDays: number | null } | { ok: false; refusal: Refusal };
 
 /** Statuses from which access may still be live or being set up, so revoking makes sense. */
 export const REVOCABLE_STATUSES: readonly AccessRequestStatus[] = ['approved', 'granting', 'granted', 'partially_failed'];
 
-export function checkDecision(decider: Person, request: AccessRequest | undefined, input: DecisionRequest, maxDurationDays: number): DecisionCheck {
+/** Without `scope`, any supervisor may decide (the rule before boroughs were checked). */
+export function checkDecision(decider: Person, request: AccessRequest | undefined, input: DecisionRequest, maxDurationDays: number, scope?: DecisionScope): DecisionCheck {
   if (!request) return refuse('not_found', 'That request does not exist (any more).');
   if (!canDecide(decider)) return refuse('not_an_approver', 'Only a supervisor or an administrator can decide access requests.');
+  if (scope && !decidesFor(decider, scope)) {
+    return refuse('not_an_approver', `Only ${whoCanDecide(scope)} can decide this request.`);
+  }
   if (request.requesterAadObjectId === decider.aadObjectId) {
     return refuse('own_request', 'You cannot decide your own request: another supervisor has to.');
   }
@@ -92,7 +122,8 @@ function refuse(code: RefusalCode, message: string): { ok: false; refusal: Refus
 export type ViewerRole = 'approver' | 'requester' | 'other';
 
 /** Which view of a request a person gets: decided from the roster and the stored request. */
-export function viewerRoleOf(person: Person, request: AccessRequest): ViewerRole {
+export function viewerRoleOf(person: Person, request: AccessRequest, scope?: DecisionScope): ViewerRole {
   if (person.aadObjectId === request.requesterAadObjectId) return 'requester';
-  return canDecide(person) ? 'approver' : 'other';
+  if (!canDecide(person)) return 'other';
+  return !scope || decidesFor(person, scope) ? 'approver' : 'other';
 }

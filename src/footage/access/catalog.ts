@@ -5,14 +5,16 @@ import { parseExportName } from './export-name';
 
 /**
  * Finds the recordings a request names, from Box: by file id (the result cards' buttons, or an
- * officer typing it) or by file name. A recording is a Box file carrying the cctvFootage metadata;
- * any other file is not something this bot grants access to. Lookups are remembered for a while,
- * because every card about a request names its recordings again.
+ * officer typing it) or by file name. A recording is a Box file under the footage root carrying the
+ * cctvFootage metadata: metadata can be copied onto any file, so where the file lives decides too,
+ * and any other file is not something this bot grants access to. Recordings found are remembered
+ * for a while, because every card about a request names its recordings again; "not a recording"
+ * is not remembered, so a file that has just been filed is found at once.
  */
-export type CatalogBox = Pick<BoxPort, 'getFile' | 'getRecordingMetadata' | 'searchRecordings'>;
+export type CatalogBox = Pick<BoxPort, 'getFile' | 'getRecordingMetadata' | 'searchRecordings' | 'footageRootId'>;
 
 export interface CatalogOptions {
-  /** How long a lookup is remembered (recording metadata changes rarely). */
+  /** How long a recording found is remembered (recording metadata changes rarely). */
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
@@ -23,7 +25,7 @@ const FILE_ID = /^\d{1,20}$/;
 const MINUTE_MS = 60_000;
 
 export class RecordingCatalog {
-  private readonly cache = new Map<string, { at: number; recording: Recording | null }>();
+  private readonly cache = new Map<string, { at: number; recording: Recording }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
@@ -40,7 +42,7 @@ export class RecordingCatalog {
     const cached = this.cache.get(fileId);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.recording;
     const recording = await this.load(fileId);
-    this.remember(fileId, recording);
+    if (recording) this.remember(fileId, recording);
     return recording;
   }
 
@@ -79,15 +81,16 @@ export class RecordingCatalog {
 
   private async load(fileId: string): Promise<Recording | null> {
     try {
-      const [file, metadata] = await Promise.all([this.box.getFile(fileId), this.box.getRecordingMetadata(fileId)]);
-      return metadata ? { ...metadata, fileId: file.id, fileName: file.name } : null;
+      const [file, metadata, rootId] = await Promise.all([this.box.getFile(fileId), this.box.getRecordingMetadata(fileId), this.box.footageRootId()]);
+      if (!metadata || !file.ancestorFolderIds?.includes(rootId)) return null;
+      return { ...metadata, fileId: file.id, fileName: file.name };
     } catch (error) {
       if (error instanceof NotFoundError || error instanceof PermissionDeniedError) return null;
       throw error;
     }
   }
 
-  private remember(fileId: string, recording: Recording | null): void {
+  private remember(fileId: string, recording: Recording): void {
     if (this.cache.size >= this.maxEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);

@@ -8,6 +8,7 @@ import type { Job, JsonValue } from '../ports/store';
 
 export const ACCESS_JOB_KINDS = {
   grant: 'access.grant',
+  route: 'access.route',
   revoke: 'access.revoke',
   expirySweep: 'access.expirySweep',
 } as const;

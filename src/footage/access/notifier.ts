@@ -14,6 +14,11 @@ export interface AccessNotifier {
   askApprover(request: AccessRequest, approver: Person): Promise<boolean>;
   /** The approval card into the channel an admin chose for approvals; false when it could not be posted. */
   askChannel(request: AccessRequest, channel: ConversationAddress): Promise<boolean>;
+  /**
+   * Tells the officer that, after retrying, no one who may decide could be sent the request: it
+   * waits until a supervisor or administrator opens `approvals`.
+   */
+  requestUnroutable(request: AccessRequest): Promise<void>;
   /** Redraws every copy of every card the bot sent about the request, from its current state. */
   requestChanged(requestId: string): Promise<void>;
   /** The share-link card to the officer; false when the officer could not be reached. */

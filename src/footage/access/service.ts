@@ -11,13 +11,13 @@ import type { AccessRequest, ConversationAddress, Decision, Store } from '../por
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { checkDecision, checkRequesterListed, checkRevocation, REVOCABLE_STATUSES, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
+import { checkDecision, checkRequesterListed, checkRevocation, decidesFor, REVOCABLE_STATUSES, viewerRoleOf, type ApprovalScope, type Refusal, type ViewerRole } from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
 import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
-import { planRouting } from './routing';
+import { Router, routeJobKey } from './routing-job';
 
 export interface AccessServiceDeps {
   store: Store;
@@ -27,6 +27,14 @@ export interface AccessServiceDeps {
   policy: DurationPolicy;
   /** Called after a job is enqueued, so a local worker can start on it without waiting to poll. */
   jobEnqueued?: () => void;
+  /** Who may decide whose requests (default: supervisors their own borough's, admins any). */
+  approvalScope?: ApprovalScope;
+  /**
+   * When the routing job becomes due: long enough for the first attempt, made as the request is
+   * submitted, to be over (it is the safety net for a bot that stopped halfway). Default a minute.
+   */
+  routingGraceMs?: number;
+  now?: () => Date;
 }
 
 export interface SubmitInput {
@@ -75,6 +83,10 @@ export class AccessService {
     return this.deps.policy;
   }
 
+  get scope(): ApprovalScope {
+    return this.deps.approvalScope ?? 'borough';
+  }
+
   async submit(requester: Person, input: SubmitInput): Promise<SubmitOutcome> {
     const { store, catalog, boxUsers } = this.deps;
     const { found, missing } = await catalog.getMany(input.fileIds);
@@ -90,6 +102,13 @@ export class AccessService {
         ...check.form,
       });
       if (result.created) {
+        const now = this.deps.now?.() ?? new Date();
+        await tx.jobs.enqueue({
+          kind: ACCESS_JOB_KINDS.route,
+          uniqueKey: routeJobKey(result.request.id),
+          payload: requestJobPayload(result.request.id),
+          runAt: new Date(now.getTime() + (this.deps.routingGraceMs ?? 60_000)),
+        });
         await tx.audit.append({
           actor: requester.aadObjectId,
           action: 'requested',
@@ -117,7 +136,8 @@ export class AccessService {
     const { store } = this.deps;
     const verb = input.decision === 'approved' ? 'approve' : 'reject';
     const request = await store.requests.get(input.requestId);
-    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays);
+    const requester = request ? await store.people.findByAadObjectId(request.requesterAadObjectId) : undefined;
+    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, { scope: this.scope, requester });
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
     const listed = checkRequesterListed(await store.people.findByAadObjectId((request as AccessRequest).requesterAadObjectId), input.decision);
     if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
@@ -207,9 +227,10 @@ export class AccessService {
   /** Pending requests a person may decide: their borough's first, oldest first within it. Empty for officers. */
   async pendingFor(person: Person): Promise<AccessRequest[]> {
     if (!canDecide(person)) return [];
-    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 })).filter((r) => r.requesterAadObjectId !== person.aadObjectId);
-    if (!person.borough) return pending;
     const requesters = new Map((await this.deps.store.people.list()).map((p) => [p.aadObjectId, p]));
+    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 }))
+      .filter((r) => r.requesterAadObjectId !== person.aadObjectId && decidesFor(person, { scope: this.scope, requester: requesters.get(r.requesterAadObjectId) }));
+    if (!person.borough) return pending;
     const own = (r: AccessRequest): number => (requesters.get(r.requesterAadObjectId)?.borough === person.borough ? 0 : 1);
     return [...pending].sort((a, b) => own(a) - own(b));
   }
@@ -236,35 +257,14 @@ export class AccessService {
     return { ok: true };
   }
 
+  /** The first attempt; when no one could be reached the routing job keeps trying later. */
   private async route(request: AccessRequest, requester: Person): Promise<boolean> {
-    const { store, notifier } = this.deps;
-    const plan = planRouting(requester, await store.people.listByRole('supervisor'));
-    const target = requestTarget(request.id);
-    let reached = 0;
-    const ask = async (approvers: Person[]): Promise<void> => {
-      for (const approver of approvers) {
-        if (!(await notifier.askApprover(request, approver))) continue;
-        reached += 1;
-        await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: approver.aadObjectId, via: 'personal' });
-      }
-    };
-    await ask(plan.borough);
-    if (reached === 0) await ask(plan.fallback);
-    const channel = await this.approvalsChannel();
-    if (channel && (await notifier.askChannel(request, channel))) {
-      reached += 1;
-      await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversationId, via: 'channel' });
+    const router = new Router({ store: this.deps.store, notifier: this.deps.notifier, scope: this.scope });
+    const { reached } = await router.route(request, requester);
+    if (reached === 0) {
+      await audit(this.deps.store.audit, SYSTEM_ACTOR, 'unroutable', requestTarget(request.id), { reason: 'no supervisor could be reached', retrying: true });
     }
-    if (reached === 0) await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
     return reached > 0;
-  }
-
-  private async approvalsChannel(): Promise<ConversationAddress | undefined> {
-    const value = await this.deps.store.settings.get(SETTING_KEYS.approvalsChannel);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const { conversationId, data } = value;
-    if (typeof conversationId !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-    return { conversationId, data };
   }
 
   private async refused(actor: Person, requestId: string, action: string, refusal: Refusal): Promise<{ kind: 'refused'; refusal: Refusal }> {

@@ -75,6 +75,8 @@ export interface BoxFile {
   parentFolderId: string | null;
   sha1: string | null;
   sharedLink: SharedLink | null;
+  /** The folders above the file, outermost first (Box's path collection); absent when not asked for. */
+  ancestorFolderIds?: string[];
 }
 
 export interface Thumbnail {
@@ -130,4 +132,6 @@ export interface BoxPort {
   /** Whether `userId` can see the file, asked as that user (As-User): proves grants and revocations. */
   canUserSeeFile(fileId: string, userId: string): Promise<boolean>;
   getFile(fileId: string): Promise<BoxFile>;
+  /** The folder every recording lives under (`CCTV/`): a file elsewhere is not a recording, whatever its metadata. */
+  footageRootId(): Promise<string>;
 }

@@ -3,6 +3,8 @@
  * notifier that reaches people proactively. The composition root registers `routes` with the Teams
  * app and hands `jobHandlers` and `recurring` to the job runner.
  */
+import type { ApprovalScope } from '../../footage/access/authorise';
+import { RouteJob } from '../../footage/access/routing-job';
 import { ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
 import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
@@ -19,7 +21,8 @@ export interface AccessFeatureOptions {
   /** The bot's app id for proactive messages; empty in anonymous local mode. */
   botAppId: string;
   policy: { maxDurationDays: number; defaultDurationDays: number; sharedLinks: boolean };
-  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
+  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number; leaseMs?: number };
+  approvalScope?: ApprovalScope;
   now?: () => Date;
 }
 
@@ -39,13 +42,14 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const views = new RequestViews({ store, catalog, boxUsers, box });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, jobEnqueued: () => wake?.() });
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.() });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { store, service, catalog, views },
     jobHandlers: [
       new GrantJob({ store, box, notifier, now, settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs } }),
       new RevokeJob(ending),
+      new RouteJob({ store, notifier, scope: service.scope, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs }),
       new ExpirySweep(ending),
     ],
     recurring: [{ kind: ACCESS_JOB_KINDS.expirySweep, everyMs: jobs.expirySweepMs }],

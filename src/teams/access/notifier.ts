@@ -61,6 +61,14 @@ export class TeamsAccessNotifier implements AccessNotifier {
     if (request.decidedBy) await this.sendToPerson(request, request.decidedBy, undefined, async () => card);
   }
 
+  async requestUnroutable(request: AccessRequest): Promise<void> {
+    await this.tellOfficer(request, errorCard({
+      title: 'No supervisor could be reached',
+      message: `Your request for case ${request.caseReference} is stored, but after several tries no one who may decide it could be sent it. It waits until a supervisor or administrator types approvals; you may want to tell your supervisor.`,
+      retryable: false,
+    }));
+  }
+
   async requestRejected(request: AccessRequest): Promise<void> {
     await this.tellOfficer(request, rejectionNotice({
       recordings: await this.views.recordings(request),

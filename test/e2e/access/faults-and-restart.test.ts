@@ -4,7 +4,7 @@ import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, recordingsOf, requestByIds, requestByName } from './flows';
 import {
-  alice, backends, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, PostgresSchema, seededDataDir, startAccessBot,
+  alice, backends, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, PostgresSchema, priya, seededDataDir, startAccessBot,
   TEST_DATABASE_URL, useAccessBot, waitForPosted, waitForStatus, waitUntil, type Backend,
 } from './support';
 
@@ -98,6 +98,15 @@ async function restartable(backend: Backend) {
   return {
     connector,
     start: (env: Record<string, string> = {}) => startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) }),
+    /** Starts a bot, hands it to `use`, and stops it whatever happens. */
+    async run<T>(env: Record<string, string>, use: (bot: Awaited<ReturnType<typeof startAccessBot>>) => Promise<T>): Promise<T> {
+      const bot = await startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) });
+      try {
+        return await use(bot);
+      } finally {
+        await bot.close();
+      }
+    },
     cleanup: async () => {
       await connector.close();
       await schema?.drop();
@@ -139,6 +148,44 @@ describe.each(backends())('a restart between the approval and the grant (%s)', (
       } finally {
         await after.close();
       }
+    } finally {
+      await setup.cleanup();
+    }
+  }, 120_000);
+});
+
+describe.each(backends())('a restart between storing a request and sending its approval cards (%s)', (backend) => {
+  test('the routing job sends the cards on the next start, and the request can be decided', async () => {
+    const setup = await restartable(backend);
+    try {
+      // The first run stores the request but cannot send a card (Teams refuses to open the chats),
+      // then stops before any worker runs the routing job.
+      for (const decider of [dana, priya]) setup.connector.refuseConversationsWith.add(decider.teamsId);
+      const requestId = await setup.run({ JOBS_ENABLED: 'false' }, async (before) => {
+        await before.h.teams.install(alice);
+        const [recording] = await recordingsOf(before.h, 'LAM-0112', 1);
+        const { requestId: id } = await requestByName(before.h, alice, recording.fileName);
+        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.route })).toMatchObject([{ uniqueKey: `route:${id}`, status: 'queued' }]);
+        expect((await before.store.audit.list({ target: `request:${id}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
+        return id;
+      });
+
+      for (const decider of [dana, priya]) setup.connector.refuseConversationsWith.delete(decider.teamsId);
+      await setup.run({}, async (after) => {
+        // Due once the first attempt must be over (JOB_LEASE_MS after the request), then sent into
+        // the chat the bot opens with Dana.
+        const toDana = (c: { kind: string; assignedId?: string; body: Record<string, unknown> }): boolean => c.kind === 'createConversation' && c.assignedId !== undefined && JSON.stringify(c.body.members).includes(dana.teamsId);
+        await setup.connector.waitFor((calls) => calls.some(toDana), 30_000);
+        const opened = setup.connector.calls.filter(toDana);
+        await approvalCard(after.h, opened[opened.length - 1].assignedId!, requestId);
+        await waitUntil(async () => (await after.store.audit.list({ target: `request:${requestId}` })).some((e) => e.action === 'routed'), 'the routing audited');
+        expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => [e.action, e.details.to ?? null])).toEqual([
+          ['requested', null], ['unroutable', null], ['routed', dana.aadObjectId],
+        ]);
+        invokeCard(await decide(after.h, dana, requestId, 'approve'));
+        expect((await waitForStatus(after.store, requestId, ['granted', 'failed'], 30_000)).status).toBe('granted');
+        await expectAuditChainIntact(after.store);
+      });
     } finally {
       await setup.cleanup();
     }

@@ -25,7 +25,7 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
   test('with no supervisor reachable the officer is told, and the request waits for `approvals`', async () => {
     const { h, store } = suite.bot;
     // Teams refuses to open a chat with someone who does not have the app.
-    for (const supervisor of [dana, ed]) h.connector.refuseConversationsWith.add(supervisor.teamsId);
+    for (const decider of [dana, ed, priya]) h.connector.refuseConversationsWith.add(decider.teamsId);
     const { requestId, statusCard } = await requestByName(h, alice, recordings[0].fileName);
     expect(cardText(statusCard)).toMatch(/No supervisor could be reached just now/);
     expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
@@ -47,15 +47,20 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
     await waitForPosted(h.connector, personalConversation(dana), /No requests are waiting for a decision/);
   });
 
-  test('a borough without a reachable supervisor goes to every supervisor', async () => {
+  test('a borough without a supervisor goes to the administrators, since other boroughs\' supervisors may not decide it', async () => {
     const { h, store } = suite.bot;
-    h.connector.refuseConversationsWith.delete(ed.teamsId);
-    await h.teams.install(ed);
+    for (const decider of [ed, priya]) {
+      h.connector.refuseConversationsWith.delete(decider.teamsId);
+      await h.teams.install(decider);
+    }
     const { requestId, statusCard } = await requestByName(h, chloe, recordings[1].fileName);
     expect(cardText(statusCard)).not.toMatch(/No supervisor could be reached/);
-    for (const supervisor of [dana, ed]) await approvalCard(h, personalConversation(supervisor), requestId);
+    await approvalCard(h, personalConversation(priya), requestId);
     const routed = (await store.audit.list({ target: `request:${requestId}` })).filter((e) => e.action === 'routed');
-    expect(routed.map((e) => e.details.to).sort()).toEqual([dana.aadObjectId, ed.aadObjectId].sort());
+    expect(routed.map((e) => e.details.to)).toEqual([priya.aadObjectId]);
+    for (const supervisor of [dana, ed]) {
+      expect(postedCards(h.connector, personalConversation(supervisor)).some((p) => cardText(p.card).includes(requestId))).toBe(false);
+    }
 
     // A borough with its own supervisor does not bother the others.
     const { requestId: bens } = await requestByName(h, ben, recordings[2].fileName);
@@ -90,10 +95,13 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
     expect((posted.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([alice.teamsId, dana.teamsId, ed.teamsId, priya.teamsId]));
     await approvalCard(h, personalConversation(dana), requestId);
 
-    // Ed decides from the channel; the channel's copy is updated in place.
-    invokeCard(await h.teams.execute(ed, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
+    // Ed supervises another borough: from the channel he is told who may decide.
+    const refused = invokeCard(await h.teams.execute(ed, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
+    expect(cardText(refused)).toMatch(/Only a Lambeth supervisor or an administrator can decide this request/);
+    // Priya (an admin) decides from the channel; the channel's copy is updated in place.
+    invokeCard(await h.teams.execute(priya, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
     await waitForStatus(store, requestId, ['granted']);
-    await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Insp Ed Morgan/.test(cardText(u.card))));
+    await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Priya Nair/.test(cardText(u.card))));
   });
 });
 

@@ -13,19 +13,28 @@ const metadata: RecordingMetadata = {
 };
 const recording: Recording = { ...metadata, fileId: '30000000001', fileName: 'LAM-0105_20260311T0200Z_60min.mp4' };
 
+const ROOT = '100';
+const OUTSIDE = '30000000077';
+
 class CatalogFakeBox implements CatalogBox {
   readonly searches: RecordingSearch[] = [];
   fileCalls = 0;
 
   async getFile(fileId: string): Promise<BoxFile> {
     this.fileCalls += 1;
-    if (fileId === recording.fileId) return { id: fileId, name: recording.fileName, size: 1, parentFolderId: '1', sha1: null, sharedLink: null };
-    if (fileId === '30000000002') return { id: fileId, name: 'notes.txt', size: 1, parentFolderId: '1', sha1: null, sharedLink: null };
+    if (fileId === recording.fileId) return { id: fileId, name: recording.fileName, size: 1, parentFolderId: '1', sha1: null, sharedLink: null, ancestorFolderIds: ['0', ROOT, '1'] };
+    if (fileId === '30000000002') return { id: fileId, name: 'notes.txt', size: 1, parentFolderId: '1', sha1: null, sharedLink: null, ancestorFolderIds: ['0', ROOT, '1'] };
+    // A copy of a recording's metadata on a file in another folder.
+    if (fileId === OUTSIDE) return { id: fileId, name: recording.fileName, size: 1, parentFolderId: '77', sha1: null, sharedLink: null, ancestorFolderIds: ['0', '77'] };
     throw new NotFoundError('no such file');
   }
 
+  async footageRootId(): Promise<string> {
+    return ROOT;
+  }
+
   async getRecordingMetadata(fileId: string): Promise<RecordingMetadata | null> {
-    if (fileId === recording.fileId) return metadata;
+    if (fileId === recording.fileId || fileId === OUTSIDE) return metadata;
     if (fileId === '30000000002') return null;
     throw new NotFoundError('no such file');
   }
@@ -58,6 +67,29 @@ describe('finding the recording a request names', () => {
     });
     expect(await catalog.find('holiday-video.mp4')).toEqual([]);
     expect(box.searches).toHaveLength(2);
+  });
+
+  test('a file outside the footage root is not a recording, even with the metadata', async () => {
+    const catalog = new RecordingCatalog(new CatalogFakeBox());
+    expect(await catalog.get(OUTSIDE)).toBeNull();
+    expect(await catalog.getMany([recording.fileId, OUTSIDE])).toEqual({ found: [recording], missing: [OUTSIDE] });
+  });
+
+  test('an export name whose date or time does not exist names nothing, without asking Box', async () => {
+    const box = new CatalogFakeBox();
+    const catalog = new RecordingCatalog(box);
+    expect(await catalog.find('LAM-0105_99999999T9999Z_60min.mp4')).toEqual([]);
+    expect(await catalog.find('LAM-0105_20260231T0200Z_60min.mp4')).toEqual([]);
+    expect(await catalog.find('LAM-0105_20260311T2460Z_60min.mp4')).toEqual([]);
+    expect(box.searches).toHaveLength(0);
+  });
+
+  test('"not a recording" is not remembered: asked again, Box is asked again', async () => {
+    const box = new CatalogFakeBox();
+    const catalog = new RecordingCatalog(box, { now: () => 0 });
+    await catalog.get('39999999999');
+    await catalog.get('39999999999');
+    expect(box.fileCalls).toBe(2);
   });
 
   test('lookups are remembered, so redrawing cards does not ask Box again', async () => {

@@ -109,6 +109,9 @@ export class RecordingNotifier implements AccessNotifier {
   async requestRejected(request: AccessRequest): Promise<void> {
     this.events.push(`rejected:${request.id}`);
   }
+  async requestUnroutable(request: AccessRequest): Promise<void> {
+    this.events.push(`unroutable:${request.id}`);
+  }
   async accessEnded(request: AccessRequest, how: 'expired' | 'revoked'): Promise<void> {
     this.events.push(`${how}:${request.id}`);
   }

@@ -83,6 +83,29 @@ describe('who may decide', () => {
     expect(checkDecision(decider, stored, input, 30)).toMatchObject({ ok: false, refusal: { code } });
   });
 
+  test('a supervisor decides their own borough\'s requests; admins any; APPROVAL_SCOPE=force any supervisor', () => {
+    const borough = { scope: 'borough' as const, requester: alice };
+    expect(checkDecision(dana, request(), approve, 30, borough)).toMatchObject({ ok: true });
+    expect(checkDecision(priya, request(), approve, 30, borough)).toMatchObject({ ok: true });
+    expect(checkDecision(ed, request(), approve, 30, borough)).toEqual({
+      ok: false,
+      refusal: { code: 'not_an_approver', message: 'Only a Lambeth supervisor or an administrator can decide this request.' },
+    });
+    expect(checkDecision(ed, request(), approve, 30, { scope: 'force', requester: alice })).toMatchObject({ ok: true });
+    // A requester no longer on the roster has no borough: only an administrator decides.
+    expect(checkDecision(dana, request(), approve, 30, { scope: 'borough', requester: undefined })).toMatchObject({ ok: false, refusal: { message: expect.stringMatching(/Only an administrator/) } });
+    expect(viewerRoleOf(ed, request(), borough)).toBe('other');
+    expect(viewerRoleOf(dana, request(), borough)).toBe('approver');
+  });
+
+  test('routing follows the scope: the borough first, then administrators (or, with force, every other supervisor)', () => {
+    const chloe = person('chloe', 'officer', 'Westminster');
+    expect(planRouting(alice, [dana, ed, priya], 'borough')).toEqual({ borough: [dana], fallback: [priya] });
+    expect(planRouting(chloe, [dana, ed, priya], 'borough')).toEqual({ borough: [], fallback: [priya] });
+    expect(planRouting(chloe, [dana, ed, priya], 'force')).toEqual({ borough: [], fallback: [dana, ed] });
+    expect(eligibleApprovers(alice, [priya, ed, dana], 'borough').map((p) => p.name)).toEqual(['dana', 'priya']);
+  });
+
   test('a requested duration above a lowered maximum can only be approved up to the maximum', () => {
     expect(checkDecision(dana, request({ durationDays: 20 }), approve, 14)).toMatchObject({ ok: false, refusal: { code: 'duration_too_long', message: expect.stringMatching(/at most 14 days/) } });
   });
