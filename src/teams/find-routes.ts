@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, type MessagingExtensionAttachment, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import {
   CARD_VERBS,
@@ -14,7 +14,6 @@ import {
   type RecordingAccess,
 } from '../cards';
 import type { FindAnswer, FindFootage } from '../footage/find';
-import { decodeQuery, encodeQuery } from '../footage/query';
 import type { Person } from '../footage/people';
 import { logger } from '../log';
 import { personOf } from './person';
@@ -38,10 +37,8 @@ export interface FindRouteDeps {
   now(context: TurnContext): Date;
 }
 
-/** Card data keeps either the understood query (paging) or the text and its "now" (place pick). */
-type QueryToken =
-  | { k: 'page'; q: unknown; p: number }
-  | { k: 'pick'; t: string; n: string };
+/** Place-pick card data keeps the text and its "now"; paging tokens are sealed by the domain (FindFootage.resume). */
+type QueryToken = { k: 'pick'; t: string; n: string };
 
 function encodeToken(token: QueryToken): string {
   return Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');
@@ -50,7 +47,6 @@ function encodeToken(token: QueryToken): string {
 function decodeToken(raw: string): QueryToken | undefined {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (value.k === 'page' && Number.isInteger(value.p) && (value.p as number) >= 0 && (value.p as number) < 10_000) return value as QueryToken;
     if (value.k === 'pick' && typeof value.t === 'string' && value.t.length <= 1000 && typeof value.n === 'string' && !Number.isNaN(Date.parse(value.n))) {
       return value as QueryToken;
     }
@@ -61,6 +57,8 @@ function decodeToken(raw: string): QueryToken | undefined {
 }
 
 const MESSAGE_EXTENSION_RESULTS = 25;
+/** Teams waits 5 s for a message extension; the Box work must be done well before. */
+const MESSAGE_EXTENSION_DEADLINE_MS = 4000;
 
 export function registerFindRoutes(app: Application<TurnState>, deps: FindRouteDeps): void {
   app.adaptiveCards.actionExecute(CARD_VERBS.nextPage, async (context, _state, data) => {
@@ -74,13 +72,17 @@ export function registerFindRoutes(app: Application<TurnState>, deps: FindRouteD
   app.messageExtensions.query('findFootage', async (context, _state, query) => {
     const text = String(query.parameters.query ?? '').trim();
     if (!text) return { type: 'message', text: 'Type what you are looking for, e.g. "near Brixton Station yesterday evening".' };
-    const answer = await deps.find.find(text, deps.now(context), { pageSize: Math.min(query.count || MESSAGE_EXTENSION_RESULTS, MESSAGE_EXTENSION_RESULTS) });
+    const answer = await deps.find.find(text, deps.now(context), {
+      pageSize: Math.min(query.count || MESSAGE_EXTENSION_RESULTS, MESSAGE_EXTENSION_RESULTS),
+      deadline: Date.now() + MESSAGE_EXTENSION_DEADLINE_MS,
+    });
     if (answer.kind !== 'results') return { type: 'message', text: plainExplanation(answer) };
-    return {
-      type: 'result',
-      attachmentLayout: 'list',
-      attachments: answer.page.items.map((item) => footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres))),
-    };
+    if (answer.page.items.length === 0) {
+      return { type: 'message', text: answer.page.partial ? 'Box is answering slowly and nothing came back in time. Try again, or ask the bot in chat.' : 'No recordings found.' };
+    }
+    const attachments: MessagingExtensionAttachment[] = answer.page.items.map((item) => footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres)));
+    if (answer.page.partial) attachments.push(partialNotice());
+    return { type: 'result', attachmentLayout: 'list', attachments };
   });
 }
 
@@ -92,10 +94,9 @@ export async function handleFindText(context: TurnContext, deps: FindRouteDeps, 
 
 async function nextPageCard(deps: FindRouteDeps, context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCard> {
   const parsed = parseCardAction(CARD_VERBS.nextPage, data);
-  const token = parsed.ok && parsed.action.verb === CARD_VERBS.nextPage ? decodeToken(parsed.action.queryToken) : undefined;
-  const query = token?.k === 'page' ? decodeQuery(token.q) : undefined;
-  if (!token || token.k !== 'page' || !query) return staleCard();
-  return answerCard(deps, context, await deps.find.page(query, token.p), token);
+  const answer = parsed.ok && parsed.action.verb === CARD_VERBS.nextPage ? await deps.find.resume(parsed.action.queryToken) : undefined;
+  if (!answer) return staleCard();
+  return answerCard(deps, context, answer, undefined);
 }
 
 async function pickedPlaceCard(deps: FindRouteDeps, context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCard> {
@@ -107,7 +108,7 @@ async function pickedPlaceCard(deps: FindRouteDeps, context: TurnContext, data: 
   return answerCard(deps, context, answer, token);
 }
 
-async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken): Promise<AdaptiveCard> {
+async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken | undefined): Promise<AdaptiveCard> {
   switch (answer.kind) {
     case 'results': {
       const { page } = answer;
@@ -116,18 +117,20 @@ async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: Fin
       return resultsCard({
         understood: answer.understood,
         total: page.total,
+        known: page.known,
+        moreCertain: page.moreCertain,
         pageStart: page.pageStart,
         recordings: page.items.map((item) => resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres)),
-        nextPage: page.hasMore ? { queryToken: encodeToken({ k: 'page', q: encodeQuery(answer.query), p: page.page + 1 }) } : undefined,
+        nextPage: answer.nextToken ? { queryToken: answer.nextToken } : undefined,
       });
     }
     case 'no_match':
-      return noMatchCard({ understood: answer.understood, hints: answer.hints });
+      return noMatchCard({ understood: answer.understood, hints: answer.hints, wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })) });
     case 'ambiguous_place':
       return placePickerCard({
         text: answer.text,
         candidates: answer.candidates.map((c) => ({ placeId: c.name, name: c.name, detail: c.borough })),
-        queryToken: encodeToken(token.k === 'pick' ? token : { k: 'pick', t: answer.text, n: new Date().toISOString() }),
+        queryToken: encodeToken(token ?? { k: 'pick', t: answer.text, n: new Date().toISOString() }),
       });
     case 'unknown_place':
       return unknownPlaceCard({ text: answer.text, suggestions: answer.suggestions });
@@ -139,6 +142,12 @@ async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: Fin
 function accessOf(grant: ActiveGrant | undefined): RecordingAccess {
   if (!grant) return { kind: 'none' };
   return { kind: 'granted', openUrl: grant.openUrl, expiresAt: grant.expiresAt, thumbnailDataUri: grant.thumbnailDataUri };
+}
+
+/** Said when the deadline cut the Box work short, so a short list is not taken for the whole answer. */
+function partialNotice(): MessagingExtensionAttachment {
+  const notice = CardFactory.thumbnailCard('Only part of the answer', 'Box answered slowly, so this list may be incomplete. Ask the bot in chat for every result.');
+  return { ...notice, preview: notice };
 }
 
 function staleCard(): AdaptiveCard {
