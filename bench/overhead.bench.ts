@@ -33,7 +33,7 @@ export default async function overheadBenchmark({ log }: BenchContext): Promise<
         }),
       );
     const rows: Array<Record<string, string | number>> = [];
-    for (const [label, text] of [['help', 'help'], ['search turn', 'camera LAM-0105 on 03/03/2026']] as const) {
+    for (const [label, text] of [['help', 'help'], ['search turn', 'camera LAM-0106 on 03/03/2026']] as const) {
       log(`${label}: ${ROUNDS} rounds of ${CONCURRENCY} concurrent turns, bot and echo bot alternating`);
       // One round each first, so neither is measured cold.
       await batch(() => rig.teams.say(alice, text));

@@ -8,11 +8,13 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { markdownTable, type Benchmark, type BenchSection } from './support/section';
-import { PROJECT_ROOT } from './support/scaled-emulator';
+import { PROJECT_ROOT } from './support/paths';
 
 const SUFFIX = '.bench.js';
 
 async function main(): Promise<void> {
+  // The bot's per-turn logs would drown the tables (set before any module with a logger loads).
+  process.env.LOG_LEVEL ??= 'warn';
   const available = readdirSync(__dirname).filter((file) => file.endsWith(SUFFIX)).map((file) => file.slice(0, -SUFFIX.length)).sort();
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !available.includes(name));
@@ -22,9 +24,11 @@ async function main(): Promise<void> {
   const sections: BenchSection[] = [];
   for (const name of names) {
     console.log(`\n== ${name}`);
-    const module = (await import(path.join(__dirname, `${name}${SUFFIX}`))) as { default: Benchmark };
+    const loaded = (await import(path.join(__dirname, `${name}${SUFFIX}`))) as { default: Benchmark | { default: Benchmark } };
+    // Compiled to CommonJS, a dynamic import wraps the module's exports in another default.
+    const run = typeof loaded.default === 'function' ? loaded.default : loaded.default.default;
     const before = Date.now();
-    const section = await module.default({ log: (line) => console.log(line) });
+    const section = await run({ log: (line) => console.log(line) });
     section.notes = [...(section.notes ?? []), `Took ${((Date.now() - before) / 1000).toFixed(0)} s.`];
     console.log(`\n${section.title}\n`);
     console.table(section.rows);

@@ -14,7 +14,7 @@ const dana = rosterUser('dana');
 
 const QUERIES = {
   broad: ['footage in Croydon', 'footage in Westminster', 'footage near Oxford Circus'],
-  narrow: ['camera LAM-0105 on 03/03/2026', 'footage near Brixton Station on 11/03/2026'],
+  narrow: ['camera LAM-0106 on 03/03/2026', 'footage near Brixton Station on 11/03/2026'],
   noMatch: 'footage near Brixton Station on 03/03/2026 between 2pm and 4pm',
 };
 
@@ -37,7 +37,7 @@ export default async function searchBenchmark({ log }: BenchContext): Promise<Be
       title: `Search at scale (${RECORDINGS.toLocaleString('en-GB')} recordings)`,
       rows,
       notes: [
-        'Box calls are the API requests the Box emulator answered during the operation (its request log); "metadata queries" are those to POST /2.0/metadata_queries/execute_read. The budget per results page is 2.',
+        'Box calls are the API requests the Box emulator answered during the operation (its request log); "metadata queries" are those to POST /2.0/metadata_queries/execute_read. The budget per results page is 2 (a no-match answer may add two for its hints). The emulator\'s own time for its slowest metadata query is set against the 100 ms it must stay well under.',
         'Latency rows: turn time from posting the activity to the bot until it answered (replies included), with the given latency added by the emulator to every Box API call. The ratio is against one Box call measured directly in the same run at the same latency. Goals: first page within 1.5 s at 300 ms; message extension within 5 s at 1 s.',
         `Data: ${emulator.seed.reused ? 'reused from .data/bench (seeded by an earlier run)' : `recordings bulk-loaded in ${(emulator.seed.loadMs / 1000).toFixed(1)} s, then the seeder re-run through the Box API over the full emulator in ${(emulator.seed.reseedMs / 1000).toFixed(1)} s, changing nothing`}.`,
       ],
@@ -56,8 +56,17 @@ async function boxCalls(rig: BotUnderTest, emulator: ScaledEmulator, log: (line:
     await emulator.clearRequests();
     const result = await work();
     const entries = (await emulator.requests()).filter((e) => e.path.startsWith('/2.0/'));
-    const metadataQueries = entries.filter((e) => e.path === '/2.0/metadata_queries/execute_read').length;
-    rows.push({ measure: 'Box calls', operation, query, 'Box calls': entries.length, 'metadata queries': metadataQueries, 'vs budget (2)': ratio(metadataQueries, 2) });
+    const queries = entries.filter((e) => e.path === '/2.0/metadata_queries/execute_read');
+    const slowest = Math.max(0, ...queries.map((e) => e.durationMs));
+    rows.push({
+      measure: 'Box calls',
+      operation,
+      query,
+      'Box calls': entries.length,
+      'metadata queries': queries.length,
+      'vs budget (2)': ratio(queries.length, 2),
+      'slowest query in the emulator': queries.length > 0 ? `${ms(slowest)} (${ratio(slowest, 100)} of 100 ms)` : '–',
+    });
     return result;
   };
   for (const [kind, queries] of [['broad', QUERIES.broad], ['narrow', QUERIES.narrow]] as const) {
@@ -155,7 +164,7 @@ function nextPageData(card: Card | undefined): Record<string, unknown> | undefin
 
 function firstFileId(card: Card | undefined): string {
   const ids = actions(card).find((a) => a.verb === 'request.open' && Array.isArray(a.data?.fileIds))?.data?.fileIds as string[] | undefined;
-  if (!ids?.[0]) throw new Error('the results card offers no recording to request');
+  if (!ids?.[0]) throw new Error(`the results card offers no recording to request: ${JSON.stringify(card).slice(0, 500)}`);
   return ids[0];
 }
 

@@ -12,7 +12,7 @@ import { startBot, type RunningBot } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import { LocalConnector } from '../../test/support/connector';
 import { TeamsClient, type TeamsUser } from '../../test/support/teams-client';
-import { PROJECT_ROOT } from './scaled-emulator';
+import { PROJECT_ROOT } from './paths';
 
 export interface BotUnderTest {
   bot: RunningBot;

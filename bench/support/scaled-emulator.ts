@@ -13,8 +13,7 @@ import type { BoxPort } from '../../src/footage/ports/box';
 import { loadDemoData, scaleDemoData, seedDemoData } from '../../src/seed';
 import { bulkLoadRecordings } from './bulk-load';
 
-/** Compiled, this file runs from dist/bench/support. */
-export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+import { PROJECT_ROOT } from './paths';
 
 export interface ScaledEmulator {
   url: string;

@@ -33,3 +33,34 @@ export function compileMetadataQuery(
   const bound = new Binder(args, fields).bind(parseQuery(query));
   return (instance) => evaluate(bound, instance) === true;
 }
+
+/** A field that must equal one of these values for any instance to match (from a top-level AND). */
+export interface RequiredValues {
+  key: string;
+  values: readonly string[];
+}
+
+/**
+ * Like compileMetadataQuery, and also says which string or enum fields the query pins to a few
+ * values (`f = :x` or `f IN (...)`, alone or ANDed at the top), so an index can look those up
+ * instead of testing every instance. The matcher is still applied to every candidate.
+ */
+export function planMetadataQuery(
+  query: string | undefined,
+  params: Record<string, unknown>,
+  fields: FieldTypes,
+): { matches: (instance: MetadataInstance) => boolean; required: RequiredValues[] } {
+  const matches = compileMetadataQuery(query, params, fields);
+  if (query === undefined || query === null || query.trim() === '') return { matches, required: [] };
+  const bound = new Binder(params ?? {}, fields).bind(parseQuery(query));
+  const conjuncts = bound.kind === 'and' ? bound.operands : [bound];
+  const required: RequiredValues[] = [];
+  for (const node of conjuncts) {
+    if (node.kind === 'compare' && node.operator === '=' && (node.type === 'string' || node.type === 'enum') && typeof node.value === 'string') {
+      required.push({ key: node.key, values: [node.value] });
+    } else if (node.kind === 'in' && (node.type === 'string' || node.type === 'enum')) {
+      required.push({ key: node.key, values: [...node.values].filter((value): value is string => typeof value === 'string') });
+    }
+  }
+  return { matches, required };
+}

@@ -6,6 +6,7 @@
  * on every write, plus SQLite's data_version for writes by another connection); each entry is
  * re-checked against the database before it is answered, so even a missed change never leaks.
  */
+import type { RequiredValues } from './index';
 import { compareByOrder, type OrderBy } from './order';
 import type { FieldTypes, MetadataInstance } from './types';
 
@@ -26,7 +27,9 @@ export interface KeysetPosition {
 interface TemplateIndex {
   stamp: string;
   entries: IndexedInstance[];
-  sorted: Map<string, IndexedInstance[]>;
+  sorted: Map<string, { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> }>;
+  /** Per string field: the instances holding each value (built on first use). */
+  byValue: Map<string, Map<string, IndexedInstance[]>>;
 }
 
 export class SortedInstanceIndex {
@@ -44,13 +47,22 @@ export class SortedInstanceIndex {
 
   /**
    * The template's instances in order_by order, item id breaking ties (a total order, so paging
-   * never repeats or skips an entry), starting after `after` when given.
+   * never repeats or skips an entry), starting after `after` when given. With `required` values
+   * (a field that must hold one of a few values) only the instances holding them are visited.
    */
-  *walk(scope: string, templateKey: string, orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes, after?: KeysetPosition): Generator<IndexedInstance> {
-    const sorted = this.sortedFor(scope, templateKey, orderBy, fields);
+  *walk(
+    scope: string,
+    templateKey: string,
+    orderBy: ReadonlyArray<OrderBy>,
+    fields: FieldTypes,
+    options: { after?: KeysetPosition; required?: ReadonlyArray<RequiredValues> } = {},
+  ): Generator<IndexedInstance> {
+    const template = this.template(scope, templateKey);
+    const { entries: sorted, rank } = this.sortedFor(template, orderBy, fields);
     const compare = compareByOrder(orderBy, fields);
     let start = 0;
-    if (after) {
+    if (options.after) {
+      const after = options.after;
       // First entry strictly after the marker's position: binary search over the total order.
       let low = 0;
       let high = sorted.length;
@@ -63,16 +75,50 @@ export class SortedInstanceIndex {
       }
       start = low;
     }
+    const candidates = this.candidates(template, options.required ?? []);
+    if (candidates) {
+      const ranked = candidates.map((entry) => rank.get(entry) as number).filter((position) => position >= start).sort((a, b) => a - b);
+      for (const position of ranked) yield sorted[position];
+      return;
+    }
     for (let i = start; i < sorted.length; i += 1) yield sorted[i];
   }
 
-  private sortedFor(scope: string, templateKey: string, orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes): IndexedInstance[] {
-    const template = this.template(scope, templateKey);
+  /** The fewest instances that can match, from the most selective required field; null: no such field. */
+  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>): IndexedInstance[] | null {
+    let best: IndexedInstance[] | null = null;
+    for (const { key, values } of required) {
+      const byValue = this.valuesOf(template, key);
+      const found = new Set<IndexedInstance>();
+      for (const value of values) for (const entry of byValue.get(value) ?? []) found.add(entry);
+      if (best === null || found.size < best.length) best = [...found];
+    }
+    return best;
+  }
+
+  private valuesOf(template: TemplateIndex, key: string): Map<string, IndexedInstance[]> {
+    let byValue = template.byValue.get(key);
+    if (!byValue) {
+      byValue = new Map();
+      for (const entry of template.entries) {
+        const value = Object.prototype.hasOwnProperty.call(entry.values, key) ? entry.values[key] : undefined;
+        if (typeof value !== 'string') continue;
+        const list = byValue.get(value);
+        if (list) list.push(entry);
+        else byValue.set(value, [entry]);
+      }
+      template.byValue.set(key, byValue);
+    }
+    return byValue;
+  }
+
+  private sortedFor(template: TemplateIndex, orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes): { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> } {
     const signature = JSON.stringify(orderBy.map((entry) => [entry.field_key, (entry.direction ?? 'asc').toLowerCase(), fields[entry.field_key]]));
     let sorted = template.sorted.get(signature);
     if (!sorted) {
       const compare = compareByOrder(orderBy, fields);
-      sorted = [...template.entries].sort((a, b) => compare(a.values, b.values) || a.itemId - b.itemId);
+      const entries = [...template.entries].sort((a, b) => compare(a.values, b.values) || a.itemId - b.itemId);
+      sorted = { entries, rank: new Map(entries.map((entry, position) => [entry, position])) };
       template.sorted.set(signature, sorted);
     }
     return sorted;
@@ -83,7 +129,7 @@ export class SortedInstanceIndex {
     const stamp = this.stampOf();
     let template = this.templates.get(key);
     if (!template || template.stamp !== stamp) {
-      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map() };
+      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map(), byValue: new Map() };
       this.templates.set(key, template);
     }
     return template;

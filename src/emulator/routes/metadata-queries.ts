@@ -3,7 +3,7 @@ import type { Caller, Services } from '../context';
 import { badRequest, BoxApiError } from '../errors';
 import { isObject, json, jsonBody } from '../http';
 import { loadVisible, parseItemId } from '../items';
-import { compareByOrder, compileMetadataQuery, MetadataQueryError, type FieldTypes, type OrderBy } from '../metadata-query';
+import { compareByOrder, MetadataQueryError, planMetadataQuery, type FieldTypes, type OrderBy, type RequiredValues } from '../metadata-query';
 import type { Route } from '../router';
 import type { IndexedInstance, KeysetPosition } from '../metadata-query/sorted-index';
 import { chain, getItem, ROOT_ID, type ItemRow } from '../state/items';
@@ -67,14 +67,14 @@ function parseFields(raw: unknown): string[] {
 }
 
 /** Wraps the query module's refusals as Box's 400. */
-function compile(body: Record<string, unknown>, fieldTypes: FieldTypes): { matches: (values: MetadataInstance['values']) => boolean; orderBy: OrderBy[] } {
+function compile(body: Record<string, unknown>, fieldTypes: FieldTypes): { matches: (values: MetadataInstance['values']) => boolean; required: RequiredValues[]; orderBy: OrderBy[] } {
   try {
     const params = body.query_params === undefined ? {} : body.query_params;
     if (!isObject(params)) throw new MetadataQueryError('Invalid query: query_params must be an object');
-    const matches = compileMetadataQuery(body.query as string | undefined, params, fieldTypes);
+    const { matches, required } = planMetadataQuery(body.query as string | undefined, params, fieldTypes);
     const orderBy = (body.order_by ?? []) as OrderBy[];
     compareByOrder(orderBy, fieldTypes); // refuses a malformed order_by before any walk
-    return { matches, orderBy };
+    return { matches, required, orderBy };
   } catch (error) {
     if (error instanceof MetadataQueryError) throw badRequest(error.message);
     throw error;
@@ -95,11 +95,20 @@ function collectPage(
   services: Services,
   caller: Caller,
   template: MetadataTemplate,
-  request: { matches: (values: MetadataInstance['values']) => boolean; orderBy: OrderBy[]; fieldTypes: FieldTypes; after?: KeysetPosition; within?: number; limit: number },
+  request: {
+    matches: (values: MetadataInstance['values']) => boolean;
+    required: RequiredValues[];
+    orderBy: OrderBy[];
+    fieldTypes: FieldTypes;
+    after?: KeysetPosition;
+    within?: number;
+    limit: number;
+  },
 ): { page: Array<{ item: ItemRow; entry: IndexedInstance }>; more: boolean } | 'stale' {
   const { db } = services;
   const page: Array<{ item: ItemRow; entry: IndexedInstance }> = [];
-  for (const entry of instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, request.after)) {
+  const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, { after: request.after, required: request.required });
+  for (const entry of walk) {
     if (!request.matches(entry.values as MetadataInstance['values'])) continue;
     const item = getItem(db, entry.itemId);
     if (!item) continue;
@@ -124,11 +133,11 @@ export const metadataQueryRoutes: Route[] = [
       const limit = parseLimit(body.limit);
       const fields = parseFields(body.fields);
       const fieldTypes: FieldTypes = Object.fromEntries(template.fields.map((f) => [f.key, f.type]));
-      const { matches, orderBy } = compile(body, fieldTypes);
+      const { matches, required, orderBy } = compile(body, fieldTypes);
       const orderKeys = orderBy.map((entry) => entry.field_key);
       const after = parseMarker(body.marker, orderKeys);
       const within = ancestorScope(services, caller, body.ancestor_folder_id);
-      const request = { matches, orderBy, fieldTypes, after, within, limit };
+      const request = { matches, required, orderBy, fieldTypes, after, within, limit };
       let result = collectPage(services, caller, template, request);
       if (result === 'stale') {
         // Changed behind the index's back (e.g. an instance deleted): reload once and walk again.
