@@ -31,8 +31,7 @@ export async function startBotUnderTest(boxEnv: Record<string, string>): Promise
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      // The demo recordings' month, so "yesterday" and dates without a year mean what the demo means.
-      CLOCK_NOW: '2026-03-20T10:00:00Z',
+      // No fixed clock: a grant's expiry must lie in Box's future. The benchmark's queries give full dates.
       EXPIRY_SWEEP_MS: '3600000',
     }),
   );
