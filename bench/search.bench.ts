@@ -203,7 +203,8 @@ async function approveAndGrant(rig: BotUnderTest, emulator: ScaledEmulator, requ
   const deadline = Date.now() + 30_000;
   for (;;) {
     const entries = (await emulator.requests()).filter((e) => e.path.startsWith('/2.0/'));
-    if (entries.some((e) => e.method === 'POST' && e.path === '/2.0/collaborations' && e.status < 300)) break;
+    // A new collaboration, or (the cached emulator remembers earlier runs) the existing one updated.
+    if (entries.some((e) => (e.method === 'POST' || e.method === 'PUT') && e.path.startsWith('/2.0/collaborations') && e.status < 300)) break;
     if (Date.now() > deadline) {
       const calls = entries.map((e) => `${e.method} ${e.path} ${e.status}`).join(', ');
       const said = JSON.stringify(answer.card).slice(0, 200);

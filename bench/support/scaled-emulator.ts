@@ -43,6 +43,10 @@ export async function startScaledEmulator(count: number, log: (line: string) => 
     return gatewayTo(emulator.url);
   });
   const { url } = emulator;
+  // The emulator builds its metadata index on the first query after it starts; build it before measuring.
+  const warmUp = Date.now();
+  await gatewayTo(url).searchRecordings({ limit: 1, cameraIds: ['LAM-0105'] });
+  log(`  metadata index built in ${((Date.now() - warmUp) / 1000).toFixed(1)} s`);
   const control = async (route: string, init: { method: string; body?: unknown }): Promise<Response> => {
     const response = await fetch(`${url}${route}`, {
       method: init.method,

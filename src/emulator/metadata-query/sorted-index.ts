@@ -6,9 +6,10 @@
  * on every write, plus SQLite's data_version for writes by another connection); each entry is
  * re-checked against the database before it is answered, so even a missed change never leaks.
  */
-import type { RequiredValues } from './index';
+import type { RequiredRange, RequiredValues } from './index';
 import { compareByOrder, type OrderBy } from './order';
 import type { FieldTypes, MetadataInstance } from './types';
+import { readScalar } from './values';
 
 export interface IndexedInstance {
   /** Database id of the instance (re-checked before an entry is answered). */
@@ -30,6 +31,8 @@ interface TemplateIndex {
   sorted: Map<string, { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> }>;
   /** Per string field: the instances holding each value (built on first use). */
   byValue: Map<string, Map<string, IndexedInstance[]>>;
+  /** Per float or date field: the instances holding a value, in ascending order of it. */
+  byNumber: Map<string, { numbers: number[]; entries: IndexedInstance[] }>;
 }
 
 export class SortedInstanceIndex {
@@ -55,7 +58,7 @@ export class SortedInstanceIndex {
     templateKey: string,
     orderBy: ReadonlyArray<OrderBy>,
     fields: FieldTypes,
-    options: { after?: KeysetPosition; required?: ReadonlyArray<RequiredValues> } = {},
+    options: { after?: KeysetPosition; required?: ReadonlyArray<RequiredValues>; ranges?: ReadonlyArray<RequiredRange> } = {},
   ): Generator<IndexedInstance> {
     const template = this.template(scope, templateKey);
     const { entries: sorted, rank } = this.sortedFor(template, orderBy, fields);
@@ -75,7 +78,7 @@ export class SortedInstanceIndex {
       }
       start = low;
     }
-    const candidates = this.candidates(template, options.required ?? []);
+    const candidates = this.candidates(template, options.required ?? [], options.ranges ?? []);
     if (candidates) {
       const ranked = candidates.map((entry) => rank.get(entry) as number).filter((position) => position >= start).sort((a, b) => a - b);
       for (const position of ranked) yield sorted[position];
@@ -84,8 +87,8 @@ export class SortedInstanceIndex {
     for (let i = start; i < sorted.length; i += 1) yield sorted[i];
   }
 
-  /** The fewest instances that can match, from the most selective required field; null: no such field. */
-  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>): IndexedInstance[] | null {
+  /** The fewest instances that can match, from the most selective pinned field; null: no field pinned. */
+  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>, ranges: ReadonlyArray<RequiredRange>): IndexedInstance[] | null {
     let best: IndexedInstance[] | null = null;
     for (const { key, values } of required) {
       const byValue = this.valuesOf(template, key);
@@ -93,7 +96,43 @@ export class SortedInstanceIndex {
       for (const value of values) for (const entry of byValue.get(value) ?? []) found.add(entry);
       if (best === null || found.size < best.length) best = [...found];
     }
+    for (const range of ranges) {
+      const { numbers, entries } = this.numbersOf(template, range.key, range.type);
+      // First position whose number is > value (or >= value): the range is a slice of the sorted array.
+      const firstAbove = (value: number, inclusive: boolean): number => {
+        let low = 0;
+        let high = numbers.length;
+        while (low < high) {
+          const mid = (low + high) >>> 1;
+          if (inclusive ? numbers[mid] < value : numbers[mid] <= value) low = mid + 1;
+          else high = mid;
+        }
+        return low;
+      };
+      const [from, to] =
+        range.operator === '>' ? [firstAbove(range.value, false), numbers.length]
+        : range.operator === '>=' ? [firstAbove(range.value, true), numbers.length]
+        : range.operator === '<' ? [0, firstAbove(range.value, true)]
+        : [0, firstAbove(range.value, false)];
+      if (best === null || to - from < best.length) best = entries.slice(from, to);
+    }
     return best;
+  }
+
+  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): { numbers: number[]; entries: IndexedInstance[] } {
+    const signature = `${key}\u0000${type}`;
+    let sorted = template.byNumber.get(signature);
+    if (!sorted) {
+      const pairs: Array<[number, IndexedInstance]> = [];
+      for (const entry of template.entries) {
+        const value = readScalar(entry.values, key, type);
+        if (typeof value === 'number') pairs.push([value, entry]);
+      }
+      pairs.sort((a, b) => a[0] - b[0]);
+      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry) };
+      template.byNumber.set(signature, sorted);
+    }
+    return sorted;
   }
 
   private valuesOf(template: TemplateIndex, key: string): Map<string, IndexedInstance[]> {
@@ -129,7 +168,7 @@ export class SortedInstanceIndex {
     const stamp = this.stampOf();
     let template = this.templates.get(key);
     if (!template || template.stamp !== stamp) {
-      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map(), byValue: new Map() };
+      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map(), byValue: new Map(), byNumber: new Map() };
       this.templates.set(key, template);
     }
     return template;

@@ -3,7 +3,7 @@ import type { Caller, Services } from '../context';
 import { badRequest, BoxApiError } from '../errors';
 import { isObject, json, jsonBody } from '../http';
 import { loadVisible, parseItemId } from '../items';
-import { compareByOrder, MetadataQueryError, planMetadataQuery, type FieldTypes, type OrderBy, type RequiredValues } from '../metadata-query';
+import { compareByOrder, MetadataQueryError, planMetadataQuery, type FieldTypes, type OrderBy, type RequiredRange, type RequiredValues } from '../metadata-query';
 import type { Route } from '../router';
 import type { IndexedInstance, KeysetPosition } from '../metadata-query/sorted-index';
 import { chain, getItem, ROOT_ID, type ItemRow } from '../state/items';
@@ -67,14 +67,14 @@ function parseFields(raw: unknown): string[] {
 }
 
 /** Wraps the query module's refusals as Box's 400. */
-function compile(body: Record<string, unknown>, fieldTypes: FieldTypes): { matches: (values: MetadataInstance['values']) => boolean; required: RequiredValues[]; orderBy: OrderBy[] } {
+function compile(body: Record<string, unknown>, fieldTypes: FieldTypes): { matches: (values: MetadataInstance['values']) => boolean; required: RequiredValues[]; ranges: RequiredRange[]; orderBy: OrderBy[] } {
   try {
     const params = body.query_params === undefined ? {} : body.query_params;
     if (!isObject(params)) throw new MetadataQueryError('Invalid query: query_params must be an object');
-    const { matches, required } = planMetadataQuery(body.query as string | undefined, params, fieldTypes);
+    const { matches, required, ranges } = planMetadataQuery(body.query as string | undefined, params, fieldTypes);
     const orderBy = (body.order_by ?? []) as OrderBy[];
     compareByOrder(orderBy, fieldTypes); // refuses a malformed order_by before any walk
-    return { matches, required, orderBy };
+    return { matches, required, ranges, orderBy };
   } catch (error) {
     if (error instanceof MetadataQueryError) throw badRequest(error.message);
     throw error;
@@ -98,6 +98,7 @@ function collectPage(
   request: {
     matches: (values: MetadataInstance['values']) => boolean;
     required: RequiredValues[];
+    ranges: RequiredRange[];
     orderBy: OrderBy[];
     fieldTypes: FieldTypes;
     after?: KeysetPosition;
@@ -107,7 +108,7 @@ function collectPage(
 ): { page: Array<{ item: ItemRow; entry: IndexedInstance }>; more: boolean } | 'stale' {
   const { db } = services;
   const page: Array<{ item: ItemRow; entry: IndexedInstance }> = [];
-  const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, { after: request.after, required: request.required });
+  const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, { after: request.after, required: request.required, ranges: request.ranges });
   for (const entry of walk) {
     if (!request.matches(entry.values as MetadataInstance['values'])) continue;
     const item = getItem(db, entry.itemId);
@@ -133,11 +134,11 @@ export const metadataQueryRoutes: Route[] = [
       const limit = parseLimit(body.limit);
       const fields = parseFields(body.fields);
       const fieldTypes: FieldTypes = Object.fromEntries(template.fields.map((f) => [f.key, f.type]));
-      const { matches, required, orderBy } = compile(body, fieldTypes);
+      const { matches, required, ranges, orderBy } = compile(body, fieldTypes);
       const orderKeys = orderBy.map((entry) => entry.field_key);
       const after = parseMarker(body.marker, orderKeys);
       const within = ancestorScope(services, caller, body.ancestor_folder_id);
-      const request = { matches, required, orderBy, fieldTypes, after, within, limit };
+      const request = { matches, required, ranges, orderBy, fieldTypes, after, within, limit };
       let result = collectPage(services, caller, template, request);
       if (result === 'stale') {
         // Changed behind the index's back (e.g. an instance deleted): reload once and walk again.

@@ -54,6 +54,28 @@ describe('SortedInstanceIndex', () => {
     expect(walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } }).filter((e) => matches(e.values))).toEqual(expected.slice(11));
   });
 
+  test('with a range on a date field, visits only the instances inside it, in the same order', () => {
+    const { matches, required, ranges } = planMetadataQuery('recordedFrom >= :from AND recordedFrom < :to', { from: '2026-03-01T10:00:00Z', to: '2026-03-01T13:00:00Z' }, FIELDS);
+    expect(required).toEqual([]);
+    expect(ranges).toHaveLength(2);
+    const expected = walk().filter((entry) => matches(entry.values));
+    expect(expected.length).toBeGreaterThan(0);
+    const visited = walk({ ranges });
+    expect(visited.length).toBeLessThan(all.length / 2);
+    expect(visited.filter((entry) => matches(entry.values))).toEqual(expected);
+    // Bounds on an instant that some instances hold exactly: strict and inclusive differ by those.
+    const sizes: Record<string, number> = {};
+    for (const operator of ['>', '>=', '<', '<='] as const) {
+      const plan = planMetadataQuery(`recordedFrom ${operator} :t`, { t: '2026-03-02T00:00:00Z' }, FIELDS);
+      const want = walk().filter((entry) => plan.matches(entry.values));
+      expect(walk({ ranges: plan.ranges })).toEqual(want);
+      sizes[operator] = want.length;
+    }
+    expect(sizes['>='] - sizes['>']).toBe(40);
+    expect(sizes['<='] - sizes['<']).toBe(40);
+    expect(sizes['>'] + sizes['<=']).toBe(all.length);
+  });
+
   test('an OR at the top pins nothing: every instance is visited', () => {
     const { required } = planMetadataQuery('cameraId = :a OR status = :s', { a: 'CAM-3', s: 'received' }, FIELDS);
     expect(required).toEqual([]);
