@@ -108,12 +108,23 @@ function collectPage(
 ): { page: Array<{ item: ItemRow; entry: IndexedInstance }>; more: boolean } | 'stale' {
   const { db } = services;
   const page: Array<{ item: ItemRow; entry: IndexedInstance }> = [];
+  // Recordings share folders: each folder's chain of ancestors is read once per request.
+  const folderChains = new Map<number, ItemRow[]>();
+  const ancestorsOf = (item: ItemRow): ItemRow[] => {
+    if (item.parent_id === ROOT_ID) return [item];
+    let parents = folderChains.get(item.parent_id);
+    if (!parents) {
+      parents = chain(db, item.parent_id);
+      folderChains.set(item.parent_id, parents);
+    }
+    return [item, ...parents];
+  };
   const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, { after: request.after, required: request.required, ranges: request.ranges });
   for (const entry of walk) {
     if (!request.matches(entry.values as MetadataInstance['values'])) continue;
     const item = getItem(db, entry.itemId);
     if (!item) continue;
-    const ancestors = chain(db, item.id);
+    const ancestors = ancestorsOf(item);
     if (request.within !== undefined && !ancestors.some((ancestor) => ancestor.id === request.within)) continue;
     if (!capabilitiesOf(caller.access.roleOnChain(ancestors)).view) continue;
     if (!isCurrentInstance(db, entry)) return 'stale';
