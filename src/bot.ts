@@ -27,6 +27,7 @@ import { createAccessFeature } from './teams/access';
 import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
+import { sharedPageTokens } from './footage/page-token';
 import { loadGazetteer, type Gazetteer } from './footage/query';
 import { clockNotice } from './footage/demo-clock';
 import { readFile } from 'node:fs/promises';
@@ -135,7 +136,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         health.setSeed('complete', outcome);
       }
 
-      const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
+      const find = new FindFootage(new FootageSearch(box), await loadPlaces(config), { tokens: await sharedPageTokens(store.settings) });
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
       const services = {

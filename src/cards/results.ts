@@ -15,6 +15,9 @@ export interface ResultsView {
   understood: string[];
   /** Matches in all, when known (marker paging may not say). */
   total: number | null;
+  /** With total null: matches known so far, and whether there are surely more than that (else more may follow). */
+  known?: number;
+  moreCertain?: boolean;
   /** Zero-based position of this page's first recording among all matches. */
   pageStart: number;
   recordings: ResultRecording[];
@@ -49,6 +52,7 @@ function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnails
     [
       heading(resultsHeadline(view)),
       subtle(pageLine(view)),
+      ...(view.total === null && view.nextPage ? [subtle('Narrow the search by time or place to see fewer.')] : []),
       understoodBlock(view.understood),
       ...items,
       ...(omitted > 0 ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')] : []),
@@ -59,7 +63,12 @@ function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnails
 
 function resultsHeadline(view: ResultsView): string {
   if (view.total !== null) return countRecordings(view.total);
-  return view.nextPage ? `More than ${countRecordings(view.pageStart + view.recordings.length)}` : countRecordings(view.pageStart + view.recordings.length);
+  const shown = view.pageStart + view.recordings.length;
+  if (!view.nextPage) return countRecordings(shown);
+  // Never a number stated as the count when Box has not said how many there are.
+  const known = Math.max(shown, view.known ?? 0);
+  if (view.moreCertain) return `More than ${countRecordings(known)}`;
+  return known === 0 ? 'No recordings yet; more may follow' : `At least ${countRecordings(known)}; more may follow`;
 }
 
 function pageLine(view: ResultsView): string {
@@ -135,12 +144,16 @@ export interface NoMatchView {
   understood: string[];
   /** What would widen the search, e.g. "A 1 km radius finds 12 recordings". */
   hints: string[];
+  /** Wider searches not counted in advance, offered as buttons (each runs like "Next page"). */
+  wider?: Array<{ title: string; queryToken: string }>;
 }
 
 export function noMatchCard(view: NoMatchView): AdaptiveCard {
   const body: CardElement[] = [heading('No recordings matched'), understoodBlock(view.understood)];
   if (view.hints.length > 0) body.push(text('To widen the search:', { weight: 'bolder' }), bullets(view.hints.map((hint) => safeLine(hint))));
-  else body.push(text('Try a wider area, a longer time window or fewer filters.'));
+  else if (!view.wider?.length) body.push(text('Try a wider area, a longer time window or fewer filters.'));
+  const buttons = (view.wider ?? []).map((w) => execute(CARD_VERBS.nextPage, { queryToken: w.queryToken }, plainLine(w.title, TEXT_LIMITS.name), { associatedInputs: 'None' }));
+  if (buttons.length > 0) body.push(text('Or try:', { weight: 'bolder' }), actionSet(buttons));
   return card(body, { fallbackText: 'No recordings matched.' });
 }
 

@@ -169,7 +169,7 @@ async function readExistingMetadata(box: BoxPort): Promise<Map<string, Recording
   return byFileId;
 }
 
-async function readClips(demo: DemoData): Promise<Map<string, { content: Buffer; sha256: string }>> {
+export async function readClips(demo: DemoData): Promise<Map<string, { content: Buffer; sha256: string }>> {
   const clips = new Map<string, { content: Buffer; sha256: string }>();
   for (const clip of new Set(demo.footage.map((recording) => recording.clip))) {
     // A clip name is a bare file name: nothing in the data may point outside the clips folder.
@@ -180,7 +180,7 @@ async function readClips(demo: DemoData): Promise<Map<string, { content: Buffer;
   return clips;
 }
 
-function toMetadata(recording: DemoRecording, sha256: string): RecordingMetadata {
+export function toMetadata(recording: DemoRecording, sha256: string): RecordingMetadata {
   return {
     footageId: recording.footageId,
     cameraId: recording.cameraId,

@@ -36,8 +36,18 @@ describe('results card', () => {
     expect(visibleText(one)).toMatch(/^1 recording\nShowing 1 of 1/);
     const second = page(DEMO_RECORDINGS.slice(10, 20).map((r) => resultRecording(r, none)), { total: 25, pageStart: 10, nextPage: { queryToken: 'q2' } });
     expect(visibleText(second)).toMatch(/^25 recordings\nShowing 11–20 of 25/);
-    const unknownTotal = page(DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)), { total: null, nextPage: { queryToken: 'q2' } });
-    expect(visibleText(unknownTotal)).toMatch(/^More than 10 recordings\nShowing 1–10; more on the next page/);
+    const surelyMore = page(DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)), { total: null, known: 100, moreCertain: true, nextPage: { queryToken: 'q2' } });
+    expect(visibleText(surelyMore)).toMatch(/^More than 100 recordings\nShowing 1–10; more on the next page\nNarrow the search by time or place/);
+    const mayBeMore = page(DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)), { total: null, known: 14, moreCertain: false, nextPage: { queryToken: 'q2' } });
+    expect(visibleText(mayBeMore)).toMatch(/^At least 14 recordings; more may follow\nShowing 1–10; more on the next page/);
+    const noneYet = page([], { total: null, known: 0, moreCertain: false, nextPage: { queryToken: 'q2' } });
+    expect(visibleText(noneYet)).toMatch(/^No recordings yet; more may follow/);
+  });
+
+  it('offers wider searches it did not count as buttons that page like "Next page"', () => {
+    const card = noMatchCard({ understood: ['Near Brixton Station (within 500 m)'], hints: [], wider: [{ title: 'Search at any time', queryToken: 'w1' }] });
+    expect(visibleText(card)).toContain('Or try:');
+    expect(JSON.stringify(card)).toContain('"verb":"footage.nextPage","data":{"queryToken":"w1"},"title":"Search at any time"');
   });
 
   it('echoes how the request was understood', () => {

@@ -33,3 +33,51 @@ export function compileMetadataQuery(
   const bound = new Binder(args, fields).bind(parseQuery(query));
   return (instance) => evaluate(bound, instance) === true;
 }
+
+/** A field that must equal one of these values for any instance to match (from a top-level AND). */
+export interface RequiredValues {
+  key: string;
+  values: readonly string[];
+}
+
+/** A float or date field (dates as epoch ms) that must lie within bounds for any instance to match. */
+export interface RequiredRange {
+  key: string;
+  type: 'float' | 'date';
+  operator: '<' | '<=' | '>' | '>=';
+  value: number;
+}
+
+/**
+ * Like compileMetadataQuery, and also says which fields the query pins (alone or ANDed at the top):
+ * string or enum fields to a few values (`f = :x`, `f IN (...)`), float or date fields to a range
+ * (`f < :x`, `f >= :y`...), so an index can look those up instead of testing every instance. The
+ * matcher is still applied to every candidate.
+ */
+export function planMetadataQuery(
+  query: string | undefined,
+  params: Record<string, unknown>,
+  fields: FieldTypes,
+): { matches: (instance: MetadataInstance) => boolean; required: RequiredValues[]; ranges: RequiredRange[] } {
+  const matches = compileMetadataQuery(query, params, fields);
+  const ranges: RequiredRange[] = [];
+  if (query === undefined || query === null || query.trim() === '') return { matches, required: [], ranges };
+  const bound = new Binder(params ?? {}, fields).bind(parseQuery(query));
+  const conjuncts = bound.kind === 'and' ? bound.operands : [bound];
+  const required: RequiredValues[] = [];
+  for (const node of conjuncts) {
+    if (node.kind === 'compare' && node.operator === '=' && (node.type === 'string' || node.type === 'enum') && typeof node.value === 'string') {
+      required.push({ key: node.key, values: [node.value] });
+    } else if (node.kind === 'in' && (node.type === 'string' || node.type === 'enum')) {
+      required.push({ key: node.key, values: [...node.values].filter((value): value is string => typeof value === 'string') });
+    } else if (
+      node.kind === 'compare' &&
+      (node.type === 'float' || node.type === 'date') &&
+      typeof node.value === 'number' &&
+      (node.operator === '<' || node.operator === '<=' || node.operator === '>' || node.operator === '>=')
+    ) {
+      ranges.push({ key: node.key, type: node.type, operator: node.operator, value: node.value });
+    }
+  }
+  return { matches, required, ranges };
+}

@@ -31,7 +31,7 @@ function computeInstant(text: string): number | null {
 
 // The same timestamps recur across instances and across requests; remembering them keeps the
 // emulator's filtering and sorting of a thousand instances cheap. Bounded so it cannot grow forever.
-const INSTANT_CACHE_LIMIT = 100_000;
+const INSTANT_CACHE_LIMIT = 1_000_000;
 const instantCache = new Map<string, number | null>();
 
 /** The instant (epoch milliseconds) an RFC 3339 date-time names, or null when it is not one. */

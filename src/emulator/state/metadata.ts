@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SortedInstanceIndex, type IndexedInstance } from '../metadata-query/sorted-index';
 import { nextId, sql, type Db } from './db';
 
 export type TemplateFieldType = 'string' | 'float' | 'date' | 'enum' | 'multiSelect';
@@ -112,11 +113,39 @@ export function instancesOfItem(db: Db, itemId: number): MetadataInstance[] {
   return (sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? ORDER BY rowid').all(itemId) as InstanceRow[]).map(toInstance);
 }
 
-export function instancesOfTemplate(db: Db, scope: string, templateKey: string): MetadataInstance[] {
-  return (sql(db, 'SELECT * FROM metadata_instances WHERE scope = ? AND template_key = ?').all(scope, templateKey) as InstanceRow[]).map(toInstance);
+// Writes through this module bump the generation; writes by another connection change SQLite's
+// data_version. Either makes the query index reload.
+const generations = new WeakMap<Db, number>();
+const indexes = new WeakMap<Db, SortedInstanceIndex>();
+
+function changed(db: Db): void {
+  generations.set(db, (generations.get(db) ?? 0) + 1);
+}
+
+/** The sorted, in-memory index metadata queries walk (see ../metadata-query/sorted-index). */
+export function instanceIndex(db: Db): SortedInstanceIndex {
+  let index = indexes.get(db);
+  if (!index) {
+    index = new SortedInstanceIndex(
+      (scope, templateKey) =>
+        (sql(db, 'SELECT id, item_id, vals, version FROM metadata_instances WHERE scope = ? AND template_key = ?').all(scope, templateKey) as InstanceRow[]).map(
+          (row): IndexedInstance => ({ instanceId: row.id, itemId: row.item_id, version: row.version, values: JSON.parse(row.vals) as InstanceValues }),
+        ),
+      () => `${generations.get(db) ?? 0}:${String(db.pragma('data_version', { simple: true }))}`,
+    );
+    indexes.set(db, index);
+  }
+  return index;
+}
+
+/** Whether an indexed entry still says what the database says (same instance, same version). */
+export function isCurrentInstance(db: Db, entry: IndexedInstance): boolean {
+  const row = sql(db, 'SELECT version FROM metadata_instances WHERE id = ?').get(entry.instanceId) as { version: number } | undefined;
+  return row !== undefined && row.version === entry.version;
 }
 
 export function insertInstance(db: Db, itemId: number, scope: string, templateKey: string, values: InstanceValues): MetadataInstance {
+  changed(db);
   const id = randomUUID();
   sql(db, 'INSERT INTO metadata_instances (id, item_id, scope, template_key, vals, version, type_version) VALUES (?, ?, ?, ?, ?, 0, 0)').run(
     id, itemId, scope, templateKey, JSON.stringify(values),
@@ -125,6 +154,7 @@ export function insertInstance(db: Db, itemId: number, scope: string, templateKe
 }
 
 export function updateInstanceValues(db: Db, instance: MetadataInstance, values: InstanceValues): MetadataInstance {
+  changed(db);
   sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1 WHERE id = ?').run(JSON.stringify(values), instance.id);
   return { ...instance, values, version: instance.version + 1 };
 }

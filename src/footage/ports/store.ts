@@ -84,6 +84,8 @@ export const SETTING_KEYS = {
   approvalsChannel: 'approvalsChannel',
   /** Set once the demo data set is fully in Box; healthz reports ready only after it. */
   demoSeedComplete: 'demoSeedComplete',
+  /** The key that seals "Next page" tokens, shared by every instance and kept across restarts. */
+  pageTokenKey: 'pageTokenKey',
 } as const;
 
 export interface SettingsRepository {

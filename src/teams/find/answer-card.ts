@@ -15,13 +15,12 @@ import {
   type RecordingAccess,
 } from '../../cards';
 import type { FindAnswer } from '../../footage/find';
-import { encodeQuery } from '../../footage/query';
 import { logger } from '../../log';
 import { personOf } from '../person';
 import type { FindRouteDeps, ShownGrant } from './deps';
 import { encodeToken, type QueryToken } from './query-token';
 
-export async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken): Promise<AdaptiveCard> {
+export async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken | undefined): Promise<AdaptiveCard> {
   switch (answer.kind) {
     case 'results': {
       const { page } = answer;
@@ -30,18 +29,20 @@ export async function answerCard(deps: FindRouteDeps, context: TurnContext, answ
       return resultsCard({
         understood: answer.understood,
         total: page.total,
+        known: page.known,
+        moreCertain: page.moreCertain,
         pageStart: page.pageStart,
         recordings: page.items.map((item) => resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres)),
-        nextPage: page.hasMore ? { queryToken: encodeToken({ k: 'page', q: encodeQuery(answer.query), p: page.page + 1 }) } : undefined,
+        nextPage: answer.nextToken ? { queryToken: answer.nextToken } : undefined,
       });
     }
     case 'no_match':
-      return noMatchCard({ understood: answer.understood, hints: answer.hints });
+      return noMatchCard({ understood: answer.understood, hints: answer.hints, wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })) });
     case 'ambiguous_place':
       return placePickerCard({
         text: answer.text,
         candidates: answer.candidates.map((c) => ({ placeId: c.name, name: c.name, detail: c.borough })),
-        queryToken: encodeToken(token.k === 'pick' ? token : { k: 'pick', t: answer.text, n: new Date().toISOString() }),
+        queryToken: encodeToken(token ?? { k: 'pick', t: answer.text, n: new Date().toISOString() }),
       });
     case 'unknown_place':
       return unknownPlaceCard({ text: answer.text, suggestions: answer.suggestions });

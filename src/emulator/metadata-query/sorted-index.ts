@@ -1,0 +1,176 @@
+/**
+ * An in-memory index of one template's instances, kept sorted per order_by, so that a metadata query
+ * over a hundred thousand instances walks entries in the answer's order from the marker on and stops
+ * once a page is full, instead of filtering, checking access for and sorting every instance on each
+ * request. The index is rebuilt only when the instances changed (a generation the state layer bumps
+ * on every write, plus SQLite's data_version for writes by another connection); each entry is
+ * re-checked against the database before it is answered, so even a missed change never leaks.
+ */
+import type { RequiredRange, RequiredValues } from './index';
+import { compareByOrder, type OrderBy } from './order';
+import type { FieldTypes, MetadataInstance } from './types';
+import { readScalar } from './values';
+
+export interface IndexedInstance {
+  /** Database id of the instance (re-checked before an entry is answered). */
+  instanceId: string;
+  itemId: number;
+  version: number;
+  values: MetadataInstance;
+}
+
+/** Where a page ends: the last entry's order_by values and item id (the tie-break). */
+export interface KeysetPosition {
+  values: MetadataInstance;
+  itemId: number;
+}
+
+interface TemplateIndex {
+  stamp: string;
+  entries: IndexedInstance[];
+  sorted: Map<string, { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> }>;
+  /** Per string field: the instances holding each value (built on first use). */
+  byValue: Map<string, Map<string, IndexedInstance[]>>;
+  /** Per float or date field: the instances holding a value, in ascending order of it. */
+  byNumber: Map<string, { numbers: number[]; entries: IndexedInstance[] }>;
+}
+
+export class SortedInstanceIndex {
+  private readonly templates = new Map<string, TemplateIndex>();
+
+  constructor(
+    private readonly load: (scope: string, templateKey: string) => IndexedInstance[],
+    private readonly stampOf: () => string,
+  ) {}
+
+  /** Forgets everything: the next query reloads from the database. */
+  invalidate(): void {
+    this.templates.clear();
+  }
+
+  /**
+   * The template's instances in order_by order, item id breaking ties (a total order, so paging
+   * never repeats or skips an entry), starting after `after` when given. With `required` values
+   * (a field that must hold one of a few values) only the instances holding them are visited.
+   */
+  *walk(
+    scope: string,
+    templateKey: string,
+    orderBy: ReadonlyArray<OrderBy>,
+    fields: FieldTypes,
+    options: { after?: KeysetPosition; required?: ReadonlyArray<RequiredValues>; ranges?: ReadonlyArray<RequiredRange> } = {},
+  ): Generator<IndexedInstance> {
+    const template = this.template(scope, templateKey);
+    const { entries: sorted, rank } = this.sortedFor(template, orderBy, fields);
+    const compare = compareByOrder(orderBy, fields);
+    let start = 0;
+    if (options.after) {
+      const after = options.after;
+      // First entry strictly after the marker's position: binary search over the total order.
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        const entry = sorted[mid];
+        const order = compare(entry.values, after.values) || entry.itemId - after.itemId;
+        if (order <= 0) low = mid + 1;
+        else high = mid;
+      }
+      start = low;
+    }
+    const candidates = this.candidates(template, options.required ?? [], options.ranges ?? []);
+    if (candidates) {
+      const ranked = candidates.map((entry) => rank.get(entry) as number).filter((position) => position >= start).sort((a, b) => a - b);
+      for (const position of ranked) yield sorted[position];
+      return;
+    }
+    for (let i = start; i < sorted.length; i += 1) yield sorted[i];
+  }
+
+  /** The fewest instances that can match, from the most selective pinned field; null: no field pinned. */
+  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>, ranges: ReadonlyArray<RequiredRange>): IndexedInstance[] | null {
+    let best: IndexedInstance[] | null = null;
+    for (const { key, values } of required) {
+      const byValue = this.valuesOf(template, key);
+      const found = new Set<IndexedInstance>();
+      for (const value of values) for (const entry of byValue.get(value) ?? []) found.add(entry);
+      if (best === null || found.size < best.length) best = [...found];
+    }
+    for (const range of ranges) {
+      const { numbers, entries } = this.numbersOf(template, range.key, range.type);
+      // First position whose number is > value (or >= value): the range is a slice of the sorted array.
+      const firstAbove = (value: number, inclusive: boolean): number => {
+        let low = 0;
+        let high = numbers.length;
+        while (low < high) {
+          const mid = (low + high) >>> 1;
+          if (inclusive ? numbers[mid] < value : numbers[mid] <= value) low = mid + 1;
+          else high = mid;
+        }
+        return low;
+      };
+      const [from, to] =
+        range.operator === '>' ? [firstAbove(range.value, false), numbers.length]
+        : range.operator === '>=' ? [firstAbove(range.value, true), numbers.length]
+        : range.operator === '<' ? [0, firstAbove(range.value, true)]
+        : [0, firstAbove(range.value, false)];
+      if (best === null || to - from < best.length) best = entries.slice(from, to);
+    }
+    return best;
+  }
+
+  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): { numbers: number[]; entries: IndexedInstance[] } {
+    const signature = `${key}\u0000${type}`;
+    let sorted = template.byNumber.get(signature);
+    if (!sorted) {
+      const pairs: Array<[number, IndexedInstance]> = [];
+      for (const entry of template.entries) {
+        const value = readScalar(entry.values, key, type);
+        if (typeof value === 'number') pairs.push([value, entry]);
+      }
+      pairs.sort((a, b) => a[0] - b[0]);
+      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry) };
+      template.byNumber.set(signature, sorted);
+    }
+    return sorted;
+  }
+
+  private valuesOf(template: TemplateIndex, key: string): Map<string, IndexedInstance[]> {
+    let byValue = template.byValue.get(key);
+    if (!byValue) {
+      byValue = new Map();
+      for (const entry of template.entries) {
+        const value = Object.prototype.hasOwnProperty.call(entry.values, key) ? entry.values[key] : undefined;
+        if (typeof value !== 'string') continue;
+        const list = byValue.get(value);
+        if (list) list.push(entry);
+        else byValue.set(value, [entry]);
+      }
+      template.byValue.set(key, byValue);
+    }
+    return byValue;
+  }
+
+  private sortedFor(template: TemplateIndex, orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes): { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> } {
+    const signature = JSON.stringify(orderBy.map((entry) => [entry.field_key, (entry.direction ?? 'asc').toLowerCase(), fields[entry.field_key]]));
+    let sorted = template.sorted.get(signature);
+    if (!sorted) {
+      const compare = compareByOrder(orderBy, fields);
+      const entries = [...template.entries].sort((a, b) => compare(a.values, b.values) || a.itemId - b.itemId);
+      sorted = { entries, rank: new Map(entries.map((entry, position) => [entry, position])) };
+      template.sorted.set(signature, sorted);
+    }
+    return sorted;
+  }
+
+  private template(scope: string, templateKey: string): TemplateIndex {
+    const key = `${scope}\u0000${templateKey}`;
+    const stamp = this.stampOf();
+    let template = this.templates.get(key);
+    if (!template || template.stamp !== stamp) {
+      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map(), byValue: new Map(), byNumber: new Map() };
+      this.templates.set(key, template);
+    }
+    return template;
+  }
+}
