@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
 import type { JsonValue } from '../../audit/canonical-json';
 import type { Person, Role } from '../people';
+import type { IntakeRepositories } from './intake-store';
 
 /**
  * What the domain needs from durable state. Two implementations (src/store: SQLite embedded, and
@@ -312,6 +313,8 @@ export interface StoreRepositories {
   readonly requests: AccessRequestRepository;
   readonly jobs: JobQueue;
   readonly audit: AuditLog;
+  /** Footage requests to camera owners, webhook deliveries and arrived files. */
+  readonly intake: IntakeRepositories;
 }
 
 export interface MigrationResult {
