@@ -32,8 +32,10 @@ export const AUDIT_ACTIONS = [
   'extended',
   /** The upload link was closed before its time. */
   'cancelled',
-  /** A file for a footage request was noticed (webhook delivery or polling). */
+  /** A signed Box webhook delivery was stored (details: the delivery id). */
   'delivery_received',
+  /** A file for a footage request was picked up for processing (after a delivery, or found by polling). */
+  'file_arrived',
   /** Its content was hashed (details: sha256, size, content type, duplicate). */
   'hashed',
   /** Its metadata was written and it was moved into the camera's folder. */

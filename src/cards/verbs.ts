@@ -12,6 +12,11 @@ export const CARD_VERBS = {
   reject: 'request.reject',
   refresh: 'request.refresh',
   revoke: 'grant.revoke',
+  // Footage requests to camera owners.
+  footageRequestOpen: 'footageRequest.open',
+  footageRequestSubmit: 'footageRequest.submit',
+  footageRequestCancel: 'footageRequest.cancel',
+  footageRequestExtend: 'footageRequest.extend',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -33,6 +38,15 @@ export const INPUT_IDS = {
   durationDays: 'durationDays',
   decisionComment: 'decisionComment',
   approvedDurationDays: 'approvedDurationDays',
+  // The footage request form (and the camera picker of "request footage near ...").
+  footageCameraIds: 'footageCameraIds',
+  footageDate: 'footageDate',
+  footageFrom: 'footageFrom',
+  footageTo: 'footageTo',
+  footageEndDate: 'footageEndDate',
+  whatHappened: 'whatHappened',
+  ownerEmail: 'ownerEmail',
+  linkDays: 'linkDays',
 } as const;
 
 export type AccessLevel = 'view' | 'download';
@@ -49,6 +63,11 @@ export interface CardActionData {
   'request.reject': { requestId: string };
   'request.refresh': { requestId: string };
   'grant.revoke': { requestId: string };
+  /** Opens the request form: cameras named (a results card) or picked on the card (the near-by list); window as ISO instants. */
+  'footageRequest.open': { cameraIds?: string[]; start?: string; end?: string; caseReference?: string };
+  'footageRequest.submit': { formToken: string };
+  'footageRequest.cancel': { requestId: string };
+  'footageRequest.extend': { requestId: string };
 }
 
 /** What the inputs add, as Teams sends them (every value is a string; absent when left empty). */
@@ -67,6 +86,20 @@ export interface CardActionInputs {
   'request.reject': { [INPUT_IDS.decisionComment]?: string };
   'request.refresh': Record<string, never>;
   'grant.revoke': Record<string, never>;
+  'footageRequest.open': { [INPUT_IDS.footageCameraIds]?: string };
+  'footageRequest.submit': {
+    [INPUT_IDS.footageCameraIds]?: string;
+    [INPUT_IDS.footageDate]?: string;
+    [INPUT_IDS.footageFrom]?: string;
+    [INPUT_IDS.footageTo]?: string;
+    [INPUT_IDS.footageEndDate]?: string;
+    [INPUT_IDS.caseReference]?: string;
+    [INPUT_IDS.whatHappened]?: string;
+    [INPUT_IDS.ownerEmail]?: string;
+    [INPUT_IDS.linkDays]?: string;
+  };
+  'footageRequest.cancel': Record<string, never>;
+  'footageRequest.extend': Record<string, never>;
 }
 
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */
@@ -89,4 +122,21 @@ export type ParsedCardAction =
   | { verb: 'request.approve'; requestId: string; comment: string; durationDays: number | null }
   | { verb: 'request.reject'; requestId: string; comment: string }
   | { verb: 'request.refresh'; requestId: string }
-  | { verb: 'grant.revoke'; requestId: string };
+  | { verb: 'grant.revoke'; requestId: string }
+  | { verb: 'footageRequest.open'; cameraIds: string[]; start: Date | null; end: Date | null; caseReference: string }
+  | {
+      verb: 'footageRequest.submit';
+      formToken: string;
+      cameraIds: string[];
+      /** As the inputs send them (yyyy-mm-dd, HH:mm); the domain reads and checks them. */
+      date: string;
+      from: string;
+      to: string;
+      endDate: string;
+      caseReference: string;
+      whatHappened: string;
+      ownerEmail: string;
+      linkDays: number | null;
+    }
+  | { verb: 'footageRequest.cancel'; requestId: string }
+  | { verb: 'footageRequest.extend'; requestId: string };

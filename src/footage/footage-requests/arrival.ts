@@ -64,7 +64,7 @@ export class ArrivalService {
     if (begun.created) {
       await store.audit.append({
         actor: SYSTEM_ACTOR,
-        action: 'delivery_received',
+        action: 'file_arrived',
         target: intakeFileTarget(boxFileId),
         details: { footageRequestId: request.id, cameraId: camera.cameraId, fileName: info.name, source: target.source },
       });

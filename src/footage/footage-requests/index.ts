@@ -2,6 +2,7 @@
 export { ArrivalService, recordingMetadata, type ArrivalDeps, type ArrivalOutcome, type ArrivalSettings, type ArrivalTarget } from './arrival';
 export { canManage, checkManage, type FootageRefusal, type FootageRefusalCode } from './authorise';
 export { footageRequestTarget, intakeFileTarget, intakeFolderName } from './audit';
+export { acceptDelivery, deliveryTarget, type DeliveryAcceptance } from './deliveries';
 export { classifyContent, digestContent, type ContentDigest, type ContentKind } from './content';
 export {
   checkFootageForm, EXTEND_DAYS, isValidEmail, MAX_CAMERAS_PER_REQUEST, MAX_LINK_DAYS, MAX_WHAT_HAPPENED_CHARS, MAX_WINDOW_HOURS, readWindow,
