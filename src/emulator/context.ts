@@ -3,6 +3,7 @@ import type { EmulatorRequest, EmulatorResponse } from './http';
 import type { BlobStore } from './state/blobs';
 import type { Db } from './state/db';
 import type { UserRow } from './state/users';
+import type { WebhookDispatcher } from './webhook-delivery';
 
 /** Everything the emulator was configured with, defaults applied. */
 export interface EmulatorSettings {
@@ -35,6 +36,7 @@ export interface Services {
   serviceAccountId: number;
   /** The enterprise scope as Box names it in responses: `enterprise_<id>`. */
   enterpriseScope: string;
+  webhooks: WebhookDispatcher;
 }
 
 /** The user a call acts as (after `as-user`), and how they may act. */

@@ -136,8 +136,11 @@ export async function handleRequest(p: Pipeline, incoming: IncomingMessage, res:
   let checked = false;
   const req: EmulatorRequest = { method, path: normalisePath(url.pathname), query: url.searchParams, headers: incoming.headers, body: Buffer.alloc(0), params: {}, requestId };
   try {
-    req.body = await readBody(incoming);
+    if (p.router.match(method, req.path).route?.streaming) req.stream = incoming;
+    else req.body = await readBody(incoming);
     ({ response, fault, checked } = await route(p, req, url.pathname));
+    // A streaming handler that answered without reading everything: drain the rest so the client gets the answer.
+    if (req.stream && !incoming.readableEnded) incoming.resume();
   } catch (error) {
     response = error instanceof BodyTooLarge ? errorResponse(new BoxApiError(413, 'request_entity_too_large', 'Request Entity Too Large'), requestId) : errorResponse(error, requestId);
   }

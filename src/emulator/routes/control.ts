@@ -4,12 +4,14 @@ import { empty, json, jsonBody } from '../http';
 import type { RequestLog } from '../request-log';
 import type { Route } from '../router';
 import type { SpecViolation } from '../spec/validator';
+import type { WebhookDispatcher } from '../webhook-delivery';
 
 /** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
 export interface ControlState {
   faults: Faults;
   log: RequestLog;
   violations: SpecViolation[];
+  webhooks: WebhookDispatcher;
 }
 
 export function controlRoutes(state: ControlState): Route[] {
@@ -44,6 +46,7 @@ export function controlRoutes(state: ControlState): Route[] {
         return empty(204);
       },
     },
+    { method: 'GET', pattern: '/_emulator/webhook-deliveries', access: 'control', handler: () => json(200, { entries: state.webhooks.attempts() }) },
     { method: 'GET', pattern: '/_emulator/violations', access: 'control', handler: () => json(200, { entries: state.violations }) },
     {
       method: 'DELETE',

@@ -1,11 +1,11 @@
 import type { Capabilities } from '../access';
 import type { Caller, Services } from '../context';
-import { BoxApiError, badRequest } from '../errors';
-import { header, json, jsonBody, type EmulatorRequest } from '../http';
-import { assertNameFree, loadVisible, parseItemId, requireCapability, validateName, type VisibleItem } from '../items';
+import { badRequest } from '../errors';
+import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
+import { assertEtag, assertNameFree, loadVisible, parseItemId, requireCapability, targetFolder, validateName, type VisibleItem } from '../items';
 import type { Route } from '../router';
 import { applySharedLink } from '../shared-links';
-import { nameKey, renameItem, setDescription, setSharedLink } from '../state/items';
+import { deleteSubtree, moveItem, nameKey, renameItem, setDescription, setSharedLink } from '../state/items';
 import { chooseSize, JPG_SIZES, jpegThumbnail, PNG_SIZES, pngThumbnail, type SizeLimits } from '../thumbnails';
 import { requestedFields } from '../views/fields';
 import { fileView } from '../views/items';
@@ -51,8 +51,7 @@ export const fileRoutes: Route[] = [
       const updated = services.db.transaction(() => {
         const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
         const { item } = visible;
-        const ifMatch = header(req, 'if-match');
-        if (ifMatch !== undefined && ifMatch !== String(item.etag)) throw new BoxApiError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
+        assertEtag(req, item.etag);
         if ('shared_link' in body) {
           requireCapability(visible, 'edit');
           const link = applySharedLink(item, body.shared_link, caller.now);
@@ -64,6 +63,16 @@ export const fileRoutes: Route[] = [
           if (nameKey(name) !== item.name_key) assertNameFree(services, item.parent_id, name, item.owner_id, 'list');
           renameItem(services.db, item.id, name, caller.user.id, caller.now);
         }
+        if (body.parent !== undefined) {
+          const parentId = isObject(body.parent) ? body.parent.id : undefined;
+          requireCapability(visible, 'edit');
+          const target = targetFolder(services, caller, parentId, 'parent');
+          if (target.folderId !== item.parent_id) {
+            const name = typeof body.name === 'string' ? body.name : item.name;
+            assertNameFree(services, target.folderId, name, target.ownerId, 'list');
+            moveItem(services.db, item.id, target.folderId, target.ownerId, caller.user.id, caller.now);
+          }
+        }
         if (typeof body.description === 'string') {
           requireCapability(visible, 'edit');
           setDescription(services.db, item.id, body.description, caller.user.id, caller.now);
@@ -71,6 +80,20 @@ export const fileRoutes: Route[] = [
         return loadVisible(services, caller, item.id, 'file', 'file').item;
       })();
       return json(200, fileView(updated, services, caller, { fields: requestedFields(req) }));
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/2.0/files/:file_id',
+    access: 'api',
+    handler: (req, services, caller) => {
+      services.db.transaction(() => {
+        const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
+        requireCapability(visible, 'delete');
+        assertEtag(req, visible.item.etag);
+        deleteSubtree(services.db, visible.item.id, caller.user.id, caller.now);
+      })();
+      return empty(204);
     },
   },
   {

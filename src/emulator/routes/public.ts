@@ -1,6 +1,6 @@
 import { serveContent } from '../content';
 import { BoxApiError, notFound } from '../errors';
-import { header } from '../http';
+import { escapeHtml, header } from '../http';
 import type { Route } from '../router';
 import { sql } from '../state/db';
 import type { ItemRow } from '../state/items';
@@ -14,10 +14,6 @@ import { readSharedLink } from '../views/shared-link';
 function itemBySharedToken(db: Parameters<typeof sql>[0], token: string, now: number): ItemRow | undefined {
   const rows = sql(db, "SELECT * FROM items WHERE shared_link IS NOT NULL AND shared_link LIKE ?").all(`%"token":"${token.replace(/[^a-f0-9]/g, '')}"%`) as ItemRow[];
   return rows.find((row) => readSharedLink(row, now)?.token === token);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export const publicRoutes: Route[] = [
