@@ -23,6 +23,8 @@ import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
 import { loadGazetteer, type Gazetteer } from './footage/query';
 import { readFile } from 'node:fs/promises';
+import { startFootageRequests } from './footage-requests-wiring';
+import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 
 /**
  * The composition root: builds every part from configuration, in the order readiness needs
@@ -63,6 +65,8 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
     },
     { maxBodyBytes: config.maxBodyBytes },
   );
+  let webhookReceiver: BoxWebhookReceiver | undefined;
+  registerBoxWebhooks(server, () => webhookReceiver);
   await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
   const running: RunningBot = {
@@ -115,18 +119,22 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
         health.setSeed('complete', outcome);
       }
 
-      const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
+      const gazetteer = await loadPlaces(config);
+      const find = new FindFootage(new FootageSearch(box), gazetteer);
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
-      const services = createTeamsServices(store, box, find, access.routes, config);
+      const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
+      const services = { ...createTeamsServices(store, box, find, access.routes, config), footageRequests: footageRequests.routes };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: access.jobHandlers, recurring: access.recurring, pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...footageRequests.jobHandlers], recurring: [...access.recurring, ...footageRequests.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
         access.onJobEnqueued(() => jobs.wake());
+        footageRequests.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }
+      webhookReceiver = footageRequests.webhookReceiver;
       health.setStage('ready');
       logger.info({ url: running.url }, 'bot ready');
     } catch (error) {

@@ -9,6 +9,7 @@ import { COMMANDS } from './commands';
 import { handleFindText, registerFindRoutes, type FindRouteDeps } from './find-routes';
 import { handleAccessText, isAccessCommand, registerAccessRoutes, type AccessRouteDeps } from './access';
 import { PERSON_KEY, personOf } from './person';
+import { register as registerFootageRequests, type FootageRequestRouteDeps } from './footage-requests';
 import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
 
 /**
@@ -24,6 +25,8 @@ export interface TeamsServices {
   find: FindRouteDeps;
   /** Requests, approvals, grants. */
   access: AccessRouteDeps;
+  /** Asking camera owners for footage. */
+  footageRequests?: FootageRequestRouteDeps;
 }
 
 
@@ -70,6 +73,7 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
 
   registerFindRoutes(app, services.find);
   registerAccessRoutes(app, services.access);
+  if (services.footageRequests) registerFootageRequests(app, services.footageRequests);
 
   app.message(/[\s\S]*/, async (context) => {
     const person = personOf(context);

@@ -20,9 +20,6 @@ import type { FootageRequestRouteDeps } from './deps';
 import { TeamsFootageNotifier } from './notifier';
 import { FootageRequestViews } from './views';
 
-/** How often links past their expiry are closed. */
-const EXPIRY_SWEEP_MS = 60_000;
-
 export interface FootageRequestFeatureOptions {
   store: Store;
   box: BoxPort;
@@ -36,11 +33,14 @@ export interface FootageRequestFeatureOptions {
   force: ForceIdentity;
   footageRoot: readonly string[];
   accessDays: number;
-  jobs: { maxAttempts: number; retryBaseMs: number };
+  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
   /** Poll the intake folders (no PUBLIC_URL): every this many ms; undefined: webhooks only. */
   pollMs: number | undefined;
   verifySignature: BoxWebhookReceiver['verify'];
-  now(context?: TurnContext): Date;
+  /** "Now" for what an officer typed (CLOCK_NOW for demos, else when the message was sent). */
+  now(context: TurnContext): Date;
+  /** The real clock: link expiry and "not in the future" are about real time. Default: the system clock. */
+  clock?: () => Date;
 }
 
 export interface FootageRequestFeature {
@@ -64,7 +64,7 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
         intake,
         registry: options.gazetteer,
         policy: { defaultLinkDays: options.defaultLinkDays, templateId: options.templateId, force: options.force },
-        now: () => options.now(),
+        now: options.clock ?? (() => new Date()),
       })
     : undefined;
   const arrival = new ArrivalService({ store, box, intake, notifier, settings: { footageRoot: options.footageRoot, accessDays: options.accessDays }, jobEnqueued });
@@ -76,7 +76,7 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
   const recurring: RecurringJob[] = [];
   if (service) {
     jobHandlers.push(new FootageExpirySweep(service));
-    recurring.push({ kind: FOOTAGE_JOB_KINDS.expirySweep, everyMs: EXPIRY_SWEEP_MS });
+    recurring.push({ kind: FOOTAGE_JOB_KINDS.expirySweep, everyMs: options.jobs.expirySweepMs });
   }
   if (options.pollMs !== undefined) recurring.push({ kind: FOOTAGE_JOB_KINDS.poll, everyMs: options.pollMs });
   return {
