@@ -148,7 +148,7 @@ function footageRequestSettings(env: Env, box: BoxTarget): FootageRequestSetting
     webhookKeys,
     pollMs: int(env, 'FOOTAGE_POLL_MS', box.kind === 'emulator' ? 5_000 : 60_000, 100, 86_400_000),
     boxAppUrl: url(env, 'BOX_APP_URL') ?? 'https://app.box.com',
-    forceName: text(env, 'FORCE_NAME') ?? 'The police',
+    forceName: text(env, 'FORCE_NAME') ?? 'London Police (demo)',
   };
 }
 
