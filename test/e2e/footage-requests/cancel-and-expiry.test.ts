@@ -3,9 +3,9 @@
  * an admin; nobody else), link expiry closing the file request in Box, `my footage requests`, and
  * bad input answered with a card saying what to change.
  */
-import { alice, backends, ben, cardText, dana, invokeCard, personalConversation, useAccessBot, waitForPosted, waitUntil } from '../access/support';
+import { actionData, alice, backends, ben, cardText, dana, invokeCard, personalConversation, useAccessBot, waitForPosted, waitUntil } from '../access/support';
 import { BoxProbe } from '../access/box-probe';
-import { askForFootage, footageRequest, GOOD_ANSWERS, sendForm, requestIdOf, uploadAsOwner, uploadUrlOf, videoBytes } from './support';
+import { askForFootage, footageRequest, GOOD_ANSWERS, inputValues, sendForm, requestIdOf, uploadAsOwner, uploadUrlOf, videoBytes } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -72,6 +72,19 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     const probe = new BoxProbe(h.bot.emulator!.url);
     expect(((await probe.json(`/2.0/file_requests/${request.cameras[0].fileRequestId}`)) as { status: string }).status).toBe('inactive');
     expect((await uploadAsOwner(uploadUrlOf(linkCard), [{ name: 'x.mp4', bytes: videoBytes('x') }])).status).toBe(410);
+  }, 60_000);
+
+  it('lists the cameras near a place with their owners, and the ticked ones make the form', async () => {
+    const { h } = ctx.bot;
+    await h.teams.say(alice, 'request footage near Brixton Station on 03/03/2026 between 2pm and 4pm for case 5274265/26');
+    const nearby = await waitForPosted(h.connector, personalConversation(alice), /Cameras within 500 m of Brixton Station/);
+    const text = cardText(nearby.card);
+    expect(text).toContain('LAM-0105');
+    expect(text).toContain('manager.supermarket.brixton-station@example.com');
+    const open = actionData(nearby.card, 'footageRequest.open');
+    expect(open).toEqual({ start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T16:00:00.000Z', caseReference: '5274265/26' });
+    const form = invokeCard(await h.teams.execute(alice, 'footageRequest.open', { ...open, footageCameraIds: 'LAM-0105,LAM-0106' }, { replyToId: nearby.id }));
+    expect(inputValues(form)).toMatchObject({ footageCameraIds: 'LAM-0105,LAM-0106', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '16:00', caseReference: '5274265/26' });
   }, 60_000);
 
   it('says what to change for bad input, keeping what was typed', async () => {
