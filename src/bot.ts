@@ -123,7 +123,8 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       const find = new FindFootage(new FootageSearch(box), gazetteer);
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
       const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
-      const services = { ...createTeamsServices(store, box, find, access.routes, config), footageRequests: footageRequests.routes };
+      const teamsServices = createTeamsServices(store, box, find, access.routes, config);
+      const services = { ...teamsServices, find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk }, footageRequests: footageRequests.routes };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {

@@ -87,6 +87,15 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect(inputValues(form)).toMatchObject({ footageCameraIds: 'LAM-0105,LAM-0106', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '16:00', caseReference: '5274265/26' });
   }, 60_000);
 
+  it('offers to ask the owners on a search that finds nothing where cameras are registered', async () => {
+    const { h } = ctx.bot;
+    await h.teams.say(alice, 'camera LAM-0105 on 01/02/2026 between 2pm and 4pm');
+    const noMatch = await waitForPosted(h.connector, personalConversation(alice), /No recordings matched/);
+    expect(actionData(noMatch.card, 'footageRequest.open')).toEqual({ cameraIds: ['LAM-0105'], start: '2026-02-01T14:00:00.000Z', end: '2026-02-01T16:00:00.000Z' });
+    const form = invokeCard(await h.teams.execute(alice, 'footageRequest.open', actionData(noMatch.card, 'footageRequest.open'), { replyToId: noMatch.id }));
+    expect(inputValues(form)).toMatchObject({ footageCameraIds: 'LAM-0105', footageDate: '2026-02-01', footageFrom: '14:00', footageTo: '16:00' });
+  }, 60_000);
+
   it('says what to change for bad input, keeping what was typed', async () => {
     const { h } = ctx.bot;
     const unknown = await h.teams.say(alice, 'request footage from camera ZZZ-9999 yesterday');
