@@ -1,3 +1,9 @@
+/**
+ * OAuth 2.0 as Box runs it for server-side apps: Client Credentials Grant (and the JWT bearer grant)
+ * for the enterprise (the service account) or for one user; bearer tokens on every API call; and the
+ * `as-user` header, honoured only for the enterprise token, to act as another user.
+ */
+
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { AccessResolver } from './access';
 import type { Caller, Services } from './context';
@@ -6,11 +12,6 @@ import { header, type EmulatorRequest } from './http';
 import { findToken, saveToken, type SubjectType } from './state/tokens';
 import { getUser, type UserRow } from './state/users';
 
-/**
- * OAuth 2.0 as Box runs it for server-side apps: Client Credentials Grant (and the JWT bearer grant)
- * for the enterprise (the service account) or for one user; bearer tokens on every API call; and the
- * `as-user` header, honoured only for the enterprise token, to act as another user.
- */
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
 const CLIENT_CREDENTIALS = 'client_credentials';
@@ -98,8 +99,13 @@ export function issueToken(services: Services, form: URLSearchParams): IssuedTok
     throw new OAuthError('unsupported_grant_type', 'Grant type is not supported');
   }
   const { user, subjectType } = subjectUser(services, subject.type, subject.id);
+  return tokenFor(services, user.id, subjectType);
+}
+
+/** A user token for someone: what signing in to Box would give them. */
+export function tokenFor(services: Services, userId: number, subjectType: SubjectType = 'user'): IssuedToken {
   const token = newToken();
-  saveToken(services.db, token, { user_id: user.id, subject_type: subjectType, expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+  saveToken(services.db, token, { user_id: userId, subject_type: subjectType, expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000 });
   return { access_token: token, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'bearer', restricted_to: [], issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' };
 }
 

@@ -1,9 +1,17 @@
+/**
+ * A local, persistent stand-in for Box's API that box-node-sdk talks to unchanged. Point a client
+ * at `baseUrls` (baseUrl = url, uploadUrl = url + '/api', oauth2Url = url + '/api/oauth2') and
+ * authenticate with Client Credentials Grant using the configured client id, secret and enterprise.
+ */
+
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
+import { HostGuard } from './host-guard';
+import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { collaborationRoutes } from './routes/collaborations';
@@ -21,6 +29,7 @@ import { publicRoutes } from './routes/public';
 import { uploadSessionRoutes } from './routes/upload-sessions';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
+import { watermarkRoutes } from './routes/watermarks';
 import { webhookRoutes } from './routes/webhooks';
 import { handleRequest } from './server';
 import { ensureFileRequestTemplate, webhookKeys } from './setup';
@@ -30,11 +39,6 @@ import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
 import { BOX_RETRY_POLICY, WebhookDispatcher, type DeliveryAttempt, type WebhookKeys, type WebhookRetryPolicy } from './webhook-delivery';
 
-/**
- * A local, persistent stand-in for Box's API that box-node-sdk talks to unchanged. Point a client
- * at `baseUrls` (baseUrl = url, uploadUrl = url + '/api', oauth2Url = url + '/api/oauth2') and
- * authenticate with Client Credentials Grant using the configured client id, secret and enterprise.
- */
 export type { SpecViolation, SpecError } from './spec/validator';
 export type { RequestLogEntry } from './request-log';
 export type { FaultRule } from './faults';
@@ -64,6 +68,8 @@ export interface BoxEmulatorOptions {
   jwtPublicKey?: string;
   /** Clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /** Host names besides localhost, 127.0.0.1 and [::1] that requests may name in `Host` (with the port). Default none. */
+  allowedHostNames?: string[];
   /** Webhook signature keys, as Box's developer console shows them. Default: generated once and kept in the data directory. */
   webhookPrimaryKey?: string;
   webhookSecondaryKey?: string;
@@ -133,6 +139,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     serviceAccountId: ensureServiceAccount(db, settings.now()).id,
     enterpriseScope: `enterprise_${settings.enterpriseId}`,
     webhooks: dispatcher,
+    commitHolds: { remaining: 0, retryAfter: 1 },
+    previews: new PreviewLinks(() => urls.base, settings.now),
   };
   const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
@@ -150,13 +158,15 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...metadataTemplateRoutes,
     ...metadataQueryRoutes,
     ...fileRequestRoutes,
+    ...watermarkRoutes,
     ...webhookRoutes,
     ...eventRoutes,
     ...publicRoutes,
     ...fileRequestPageRoutes,
-    ...controlRoutes({ faults, log, violations, webhooks: dispatcher }),
+    ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
-  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined };
+  const guard = new HostGuard();
+  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined, guard };
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch(() => res.destroy());
   });
@@ -168,6 +178,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     db.close();
     throw error;
   }
+  guard.listenOn(port, options.allowedHostNames);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   urls.base = url;
   urls.upload = `${url}/api`;

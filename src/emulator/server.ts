@@ -1,3 +1,9 @@
+/**
+ * One request through the emulator: read the body, find the route, apply any injected fault,
+ * authenticate, run the handler, and answer — checking request and response against Box's OpenAPI
+ * document on the way when asked to.
+ */
+
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,17 +12,13 @@ import { authenticate } from './auth';
 import type { Services } from './context';
 import { BoxApiError, methodNotAllowed, newRequestId, notFound, OAuthError } from './errors';
 import { faultError, type Faults, type FaultStatus } from './faults';
+import { redactPath, type HostGuard } from './host-guard';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import { parseUploadBody } from './multipart';
 import type { RequestLog } from './request-log';
 import type { Router } from './router';
 import type { SpecValidator, SpecViolation } from './spec/validator';
 
-/**
- * One request through the emulator: read the body, find the route, apply any injected fault,
- * authenticate, run the handler, and answer — checking request and response against Box's OpenAPI
- * document on the way when asked to.
- */
 const log = logger.child({ component: 'box-emulator' });
 
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -29,6 +31,7 @@ export interface Pipeline {
   log: RequestLog;
   violations: SpecViolation[];
   validator?: SpecValidator;
+  guard: HostGuard;
 }
 
 class BodyTooLarge extends Error {}
@@ -76,6 +79,12 @@ async function bodyForValidation(req: EmulatorRequest): Promise<unknown> {
 async function route(p: Pipeline, req: EmulatorRequest, rawPath: string): Promise<{ response: EmulatorResponse; fault: boolean; checked: boolean }> {
   const match = p.router.match(req.method, req.path);
   const access = match.route?.access;
+  try {
+    p.guard.checkHost(req.headers);
+    if (access === 'control') p.guard.checkControl(req.method, req.headers, req.body.length > 0);
+  } catch (error) {
+    return { response: errorResponse(error, req.requestId), fault: false, checked: false };
+  }
   const rule = p.faults.take(`${req.method} ${rawPath}`, access === 'token' || access === 'control' || access === undefined);
   if (rule?.latencyMs) await sleep(rule.latencyMs);
   if (rule?.status) return { response: errorResponse(faultError(rule as typeof rule & { status: FaultStatus }), req.requestId), fault: true, checked: false };
@@ -149,6 +158,7 @@ export async function handleRequest(p: Pipeline, incoming: IncomingMessage, res:
     record(p, p.validator.validateResponse(method, req.path, { status: response.status, contentType, body: response.kind === 'json' ? response.body : undefined }));
   }
   send(res, response, requestId);
-  p.log.add({ method, path: url.pathname, status: response.status, startedAt, durationMs: Date.now() - startedAt, requestId, fault });
-  log.debug({ method, path: url.pathname, status: response.status, durationMs: Date.now() - startedAt }, 'Box emulator request');
+  const safePath = redactPath(url.pathname);
+  p.log.add({ method, path: safePath, status: response.status, startedAt, durationMs: Date.now() - startedAt, requestId, fault });
+  log.debug({ method, path: safePath, status: response.status, durationMs: Date.now() - startedAt }, 'Box emulator request');
 }

@@ -1,3 +1,9 @@
+/**
+ * `GET /events`: the caller's own stream (`all`, `changes`, `sync`), read from a stream position,
+ * or the enterprise's admin log (`admin_logs`, `admin_logs_streaming`) for administrators,
+ * filterable by event type and creation time. `stream_position=now` answers the current position.
+ */
+
 import type { Caller } from '../context';
 import { badRequest, forbidden } from '../errors';
 import { intParam, json, type EmulatorRequest } from '../http';
@@ -5,11 +11,6 @@ import type { Route } from '../router';
 import { lastPosition, queryEvents, type EventQuery, type EventRow } from '../state/events';
 import { boxDateTime, parseDateTime } from '../time';
 
-/**
- * `GET /events`: the caller's own stream (`all`, `changes`, `sync`), read from a stream position,
- * or the enterprise's admin log (`admin_logs`, `admin_logs_streaming`) for administrators,
- * filterable by event type and creation time. `stream_position=now` answers the current position.
- */
 const USER_STREAMS = new Set(['all', 'changes', 'sync']);
 const ADMIN_STREAMS = new Set(['admin_logs', 'admin_logs_streaming']);
 
@@ -21,9 +22,8 @@ function eventView(row: EventRow, admin: boolean): Record<string, unknown> {
     recorded_at: boxDateTime(row.created_at),
     created_by: JSON.parse(row.created_by) as unknown,
     event_type: row.event_type,
-    session_id: null,
     source: row.source === null ? null : (JSON.parse(row.source) as unknown),
-    additional_details: row.additional_details === null ? null : (JSON.parse(row.additional_details) as unknown),
+    ...(row.additional_details === null || row.additional_details === 'null' ? {} : { additional_details: JSON.parse(row.additional_details) as unknown }),
     ...(admin && row.ip_address ? { ip_address: row.ip_address } : {}),
   };
 }

@@ -1,14 +1,15 @@
+/**
+ * The emulator's state in one SQLite file. Ids are integers, as Box's are (sent as strings); items
+ * holds files and folders together so permission checks can walk ancestors with one query shape.
+ * Folder '0' (each user's "All Files") is virtual: top-level items have parent_id 0 and an owner.
+ */
+
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Db = Database.Database;
 
-/**
- * The emulator's state in one SQLite file. Ids are integers, as Box's are (sent as strings); items
- * holds files and folders together so permission checks can walk ancestors with one query shape.
- * Folder '0' (each user's "All Files") is virtual: top-level items have parent_id 0 and an owner.
- */
 const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
@@ -183,7 +184,7 @@ export function setMeta(db: Db, key: string, value: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Additions: file requests, uploaders, webhooks, events, watermarks. Created if missing on every
+// Additions: file requests, uploaders, webhooks, events, external users, watermarks. Created if missing on every
 // open, so a database made before they existed gains them without a schema version bump.
 // ---------------------------------------------------------------------------------------------
 const ADDITIONS = `
@@ -232,6 +233,7 @@ CREATE TABLE IF NOT EXISTS events (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_stream ON events (stream, position);
+CREATE TABLE IF NOT EXISTS external_users (user_id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS watermarks (
   item_id INTEGER PRIMARY KEY,
   created_at INTEGER NOT NULL,
