@@ -57,6 +57,17 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect(cardText(list.card)).toMatch(/cancelled/);
   }, 90_000);
 
+  it('makes one request and one upload link when the form is sent twice at once', async () => {
+    const { h, store } = ctx.bot;
+    const form = await askForFootage(h, alice, 'request footage from camera LAM-0108 on 05/03/2026 between 9am and 10am for case 5274265/26');
+    const [a, b] = await Promise.all([sendForm(h, alice, form), sendForm(h, alice, form)]);
+    const requestId = requestIdOf(a);
+    expect(requestIdOf(b)).toBe(requestId);
+    const links = (await store.audit.list({ target: `footage-request:${requestId}` })).filter((e) => e.action === 'link_created');
+    expect(links).toHaveLength(1);
+    expect((await footageRequest(store, requestId)).cameras[0].uploadUrl).toMatch(/\/f\//);
+  }, 60_000);
+
   it('closes the link in Box when it expires', async () => {
     const { h, store } = ctx.bot;
     const linkCard = await sendForm(h, alice, await askForFootage(h, alice, 'request footage from camera LAM-0106 on 04/03/2026 between 1pm and 2pm for case 5274265/26'));
@@ -104,6 +115,7 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect(cardText(card.card)).toMatch(/Which footage should I ask for\?/);
 
     const form = await askForFootage(h, alice);
+    const before = (await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).length;
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ ...GOOD_ANSWERS, footageTo: '14:30', footageEndDate: '2026-03-04' }, /at most 24 hours/],
       [{ ...GOOD_ANSWERS, footageDate: '2099-01-01', footageEndDate: '' }, /ends in the future/],
@@ -116,6 +128,7 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
       expect(cardText(answer)).toMatch(problem);
       expect(JSON.stringify(answer)).toContain('footageRequest.submit');
     }
-    expect(await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).toHaveLength(2);
+    // None of the refused forms made a request.
+    expect(await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).toHaveLength(before);
   }, 60_000);
 });
