@@ -31,6 +31,8 @@ import { sharedPageTokens } from './footage/page-token';
 import { loadGazetteer, type Gazetteer } from './footage/query';
 import { clockNotice } from './footage/demo-clock';
 import { readFile } from 'node:fs/promises';
+import { startFootageRequests } from './footage-requests-wiring';
+import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 
 export interface RunningBot {
   url: string;
@@ -83,6 +85,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     },
     { maxBodyBytes: config.maxBodyBytes, healthDetailToken: config.healthDetailToken },
   );
+  let webhookReceiver: BoxWebhookReceiver | undefined;
+  registerBoxWebhooks(server, () => webhookReceiver);
   await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
   const running: RunningBot = {
@@ -136,15 +140,20 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         health.setSeed('complete', outcome);
       }
 
-      const find = new FindFootage(new FootageSearch(box), await loadPlaces(config), { tokens: await sharedPageTokens(store.settings) });
+      const gazetteer = await loadPlaces(config);
+      const find = new FindFootage(new FootageSearch(box), gazetteer, { tokens: await sharedPageTokens(store.settings) });
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope });
+      const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
+      const teamsServices = createTeamsServices(store, box, find, access.routes, config, {
+        // The demo clock advances, so the sentence is written afresh for each card.
+        notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
+      });
       const services = {
-        ...createTeamsServices(store, box, find, access.routes, config, {
-          // The demo clock advances, so the sentence is written afresh for each card.
-          notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
-        }),
+        ...teamsServices,
         identify: (id: string) => directory.directory.identify(id),
+        find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk },
+        footageRequests: footageRequests.routes,
       };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
@@ -152,11 +161,13 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       handleTurn = (req, res) => adapter.process(req, res, turn);
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...directory.directory.jobHandlers], recurring: [...access.recurring, ...directory.directory.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers], recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
         access.onJobEnqueued(() => jobs.wake());
+        footageRequests.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }
+      webhookReceiver = footageRequests.webhookReceiver;
       health.setStage('ready');
       logger.info({ url: running.url }, 'bot ready');
       logger.info({ clock: config.clock.kind }, clockNotice(config.clock, new Date()) ?? 'relative times are read against the time each message was sent');

@@ -90,6 +90,24 @@ export interface AppConfig {
   clock: ClockSetting;
   placesPath: string;
   camerasPath: string;
+  footageRequests: FootageRequestSettings;
+}
+
+/** Asking camera owners for footage through Box upload links. */
+export interface FootageRequestSettings {
+  /** FOOTAGE_REQUEST_DAYS: how long an upload link stays open by default (at most 30). */
+  defaultLinkDays: number;
+  /** The Box file request every upload link is copied from; unset with the emulator, which has its own. */
+  templateId?: string;
+  /** Where Box can reach the bot (webhooks); unset: the open intake folders are polled instead. */
+  publicUrl?: string;
+  webhookKeys: { primary?: string; secondary?: string };
+  /** FOOTAGE_POLL_MS: how often intake folders are listed when there is no PUBLIC_URL. */
+  pollMs: number;
+  /** Where Box serves file request pages (the emulator's own URL with the emulator). */
+  boxAppUrl: string;
+  /** The force's name on upload pages and owner messages. */
+  forceName: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -146,8 +164,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clock,
     placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),
     camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
+    footageRequests: footageRequestSettings(env, box),
   };
   return config;
+}
+
+function footageRequestSettings(env: Env, box: BoxTarget): FootageRequestSettings {
+  const publicUrl = url(env, 'PUBLIC_URL');
+  const webhookKeys = { primary: text(env, 'BOX_WEBHOOK_PRIMARY_KEY'), secondary: text(env, 'BOX_WEBHOOK_SECONDARY_KEY') };
+  // The emulator signs with keys of its own, which the bot reads from it.
+  if (publicUrl && box.kind !== 'emulator' && !webhookKeys.primary && !webhookKeys.secondary) {
+    throw new ConfigError('BOX_WEBHOOK_PRIMARY_KEY', 'is required with PUBLIC_URL (the webhook signature key from the Box Developer Console), so deliveries can be verified');
+  }
+  const templateId = text(env, 'BOX_FILE_REQUEST_TEMPLATE_ID');
+  if (templateId !== undefined && !/^\d+$/.test(templateId)) throw new ConfigError('BOX_FILE_REQUEST_TEMPLATE_ID', `must be the numeric id of a Box file request (got "${templateId}")`);
+  return {
+    defaultLinkDays: int(env, 'FOOTAGE_REQUEST_DAYS', 7, 1, 30),
+    ...(templateId ? { templateId } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    webhookKeys,
+    pollMs: int(env, 'FOOTAGE_POLL_MS', box.kind === 'emulator' ? 5_000 : 60_000, 100, 86_400_000),
+    boxAppUrl: url(env, 'BOX_APP_URL') ?? 'https://app.box.com',
+    forceName: text(env, 'FORCE_NAME') ?? 'London Police (demo)',
+  };
 }
 
 /**

@@ -23,6 +23,27 @@ export const AUDIT_ACTIONS = [
   'approvals_channel_set',
   /** The roster was (re)loaded: who may approve changed. */
   'roster_replaced',
+  // Footage requests to camera owners (target: footage-request:<id> or box-file:<id>).
+  /** An officer asked a camera owner for footage. */
+  'footage_requested',
+  /** A camera's intake folder and Box upload link were made. */
+  'link_created',
+  /** The upload link was kept open longer. */
+  'extended',
+  /** The upload link was closed before its time. */
+  'cancelled',
+  /** A signed Box webhook delivery was stored (details: the delivery id). */
+  'delivery_received',
+  /** A file for a footage request was picked up for processing (after a delivery, or found by polling). */
+  'file_arrived',
+  /** Its content was hashed (details: sha256, size, content type, duplicate). */
+  'hashed',
+  /** Its metadata was written and it was moved into the camera's folder. */
+  'catalogued',
+  /** The officer and the supervisors were told. */
+  'arrival_announced',
+  /** It could not be processed after the retries and stays in the intake folder. */
+  'arrival_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

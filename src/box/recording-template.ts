@@ -1,4 +1,4 @@
-import type { OwnerType, RecordingMetadata, RecordingStatus } from '../footage/recording';
+import type { OwnerType, RecordingMetadata, RecordingSource, RecordingStatus } from '../footage/recording';
 
 /**
  * The enterprise metadata template `cctvFootage`: one instance per recording. `footageId` is the
@@ -11,6 +11,8 @@ export const TEMPLATE_DISPLAY_NAME = 'CCTV Footage';
 
 export const OWNER_TYPES: readonly OwnerType[] = ['local_authority', 'transport', 'business'];
 export const RECORDING_STATUSES: readonly RecordingStatus[] = ['received', 'reviewed', 'evidential', 'not_relevant'];
+
+export const RECORDING_SOURCES: readonly RecordingSource[] = ['file_request', 'chat_upload'];
 
 export type TemplateFieldType = 'string' | 'float' | 'date' | 'enum';
 
@@ -36,7 +38,18 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { key: 'exhibitReference', displayName: 'Exhibit reference', type: 'string' },
   { key: 'status', displayName: 'Status', type: 'enum', options: RECORDING_STATUSES },
   { key: 'sha256', displayName: 'SHA-256 of the content', type: 'string' },
+  // Added for footage that arrives from camera owners: an enterprise that already has the template
+  // gets these through ensureMetadataTemplate's addField operations.
+  { key: 'source', displayName: 'Source', type: 'enum', options: RECORDING_SOURCES },
+  { key: 'requestId', displayName: 'Footage request id', type: 'string' },
+  { key: 'uploadedBy', displayName: 'Uploaded by', type: 'string' },
+  { key: 'uploadedAt', displayName: 'Uploaded at', type: 'date' },
+  { key: 'contentType', displayName: 'Content type', type: 'string' },
+  { key: 'sizeBytes', displayName: 'Size in bytes', type: 'float' },
 ];
+
+/** Fields a recording may lack (exports loaded by the force have no upload provenance). */
+const OPTIONAL_FIELDS = ['source', 'requestId', 'uploadedBy', 'uploadedAt', 'contentType', 'sizeBytes'] as const;
 
 export type InstanceValue = string | number;
 export type InstanceValues = Record<string, InstanceValue>;
@@ -87,7 +100,29 @@ export function fromInstanceValues(raw: Readonly<Record<string, unknown>>): Reco
     exhibitReference: text('exhibitReference'),
     status: status as RecordingStatus,
     sha256: text('sha256'),
+    ...provenance(raw, text, num, date),
   };
+}
+
+/** The upload fields, only those present (so a recording without them compares equal to before). */
+function provenance(
+  raw: Readonly<Record<string, unknown>>,
+  text: (key: string) => string | null,
+  num: (key: string) => number | null,
+  date: (key: string) => string | null,
+): Partial<RecordingMetadata> {
+  const values: Partial<RecordingMetadata> = {};
+  for (const key of OPTIONAL_FIELDS) {
+    if (raw[key] === undefined || raw[key] === null) continue;
+    const value = key === 'sizeBytes' ? num(key) : key === 'uploadedAt' ? date(key) : text(key);
+    if (value === null) continue;
+    if (key === 'source') {
+      if ((RECORDING_SOURCES as readonly string[]).includes(value as string)) values.source = value as RecordingSource;
+    } else {
+      (values as Record<string, unknown>)[key] = value;
+    }
+  }
+  return values;
 }
 
 export interface PatchOperation {

@@ -15,3 +15,6 @@ export * from './approval';
 export * from './notices';
 export * from './request-list';
 export * from './confirmation';
+export * from './footage-request-form';
+export * from './footage-request-status';
+export * from './footage-arrival';

@@ -58,8 +58,45 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
       return { verb, requestId: id(d, 'requestId'), comment: text(d, INPUT_IDS.decisionComment) };
     case CARD_VERBS.refresh:
     case CARD_VERBS.revoke:
+    case CARD_VERBS.footageRequestCancel:
+    case CARD_VERBS.footageRequestExtend:
       return { verb, requestId: id(d, 'requestId') };
+    case CARD_VERBS.footageRequestOpen:
+      return { verb, cameraIds: cameraIdList(d), start: isoInstant(d.start), end: isoInstant(d.end), caseReference: text(d, 'caseReference') };
+    case CARD_VERBS.footageRequestSubmit:
+      return {
+        verb,
+        formToken: id(d, 'formToken'),
+        cameraIds: cameraIdList(d),
+        date: text(d, INPUT_IDS.footageDate),
+        from: text(d, INPUT_IDS.footageFrom),
+        to: text(d, INPUT_IDS.footageTo),
+        endDate: text(d, INPUT_IDS.footageEndDate),
+        caseReference: text(d, INPUT_IDS.caseReference),
+        whatHappened: text(d, INPUT_IDS.whatHappened),
+        ownerEmail: text(d, INPUT_IDS.ownerEmail),
+        linkDays: wholeNumber(d[INPUT_IDS.linkDays]),
+      };
   }
+}
+
+const MAX_CAMERA_IDS = 20;
+
+/** Cameras named by the button, or picked on the card (a comma-joined multi-select answer). */
+function cameraIdList(d: Record<string, unknown>): string[] {
+  const picked = d[INPUT_IDS.footageCameraIds];
+  const raw = typeof picked === 'string' && picked.trim() !== '' ? picked.split(',') : d.cameraIds;
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > MAX_CAMERA_IDS) throw new PayloadError('cameraIds must be a short list');
+  const ids = raw.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v));
+  if (!ids.every((v): v is string => typeof v === 'string' && /^[A-Z0-9-]{1,20}$/.test(v))) throw new PayloadError('cameraIds holds an invalid camera id');
+  return [...new Set(ids)];
+}
+
+function isoInstant(value: unknown): Date | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** A single recording's button names its file; "Request selected" sends the multi-select's answer. */

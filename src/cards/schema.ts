@@ -118,7 +118,21 @@ export interface NumberInput extends InputBase {
   placeholder?: string;
 }
 
-export type CardInput = TextInput | ChoiceSetInput | NumberInput;
+/** yyyy-mm-dd, as the client's date picker sends it. */
+export interface DateInput extends InputBase {
+  type: 'Input.Date';
+  value?: string;
+  min?: string;
+  max?: string;
+}
+
+/** HH:mm (24-hour), as the client's time picker sends it. */
+export interface TimeInput extends InputBase {
+  type: 'Input.Time';
+  value?: string;
+}
+
+export type CardInput = TextInput | ChoiceSetInput | NumberInput | DateInput | TimeInput;
 export type CardElement = TextBlock | FactSet | Image | ColumnSet | Container | ActionSet | CardInput;
 
 interface ActionBase {

@@ -14,6 +14,11 @@ export const CARD_VERBS = {
   reject: 'request.reject',
   refresh: 'request.refresh',
   revoke: 'grant.revoke',
+  // Footage requests to camera owners.
+  footageRequestOpen: 'footageRequest.open',
+  footageRequestSubmit: 'footageRequest.submit',
+  footageRequestCancel: 'footageRequest.cancel',
+  footageRequestExtend: 'footageRequest.extend',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -35,6 +40,15 @@ export const INPUT_IDS = {
   durationDays: 'durationDays',
   decisionComment: 'decisionComment',
   approvedDurationDays: 'approvedDurationDays',
+  // The footage request form (and the camera picker of "request footage near ...").
+  footageCameraIds: 'footageCameraIds',
+  footageDate: 'footageDate',
+  footageFrom: 'footageFrom',
+  footageTo: 'footageTo',
+  footageEndDate: 'footageEndDate',
+  whatHappened: 'whatHappened',
+  ownerEmail: 'ownerEmail',
+  linkDays: 'linkDays',
 } as const;
 
 /** View only, or view and download: the domain's own type, so a card cannot offer a level the domain lacks. */
@@ -52,6 +66,11 @@ export interface CardActionData {
   'request.reject': { requestId: string };
   'request.refresh': { requestId: string };
   'grant.revoke': { requestId: string };
+  /** Opens the request form: cameras named (a results card) or picked on the card (the near-by list); window as ISO instants. */
+  'footageRequest.open': { cameraIds?: string[]; start?: string; end?: string; caseReference?: string };
+  'footageRequest.submit': { formToken: string };
+  'footageRequest.cancel': { requestId: string };
+  'footageRequest.extend': { requestId: string };
 }
 
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */
@@ -74,4 +93,21 @@ export type ParsedCardAction =
   | { verb: 'request.approve'; requestId: string; comment: string; durationDays: number | null }
   | { verb: 'request.reject'; requestId: string; comment: string }
   | { verb: 'request.refresh'; requestId: string }
-  | { verb: 'grant.revoke'; requestId: string };
+  | { verb: 'grant.revoke'; requestId: string }
+  | { verb: 'footageRequest.open'; cameraIds: string[]; start: Date | null; end: Date | null; caseReference: string }
+  | {
+      verb: 'footageRequest.submit';
+      formToken: string;
+      cameraIds: string[];
+      /** As the inputs send them (yyyy-mm-dd, HH:mm); the domain reads and checks them. */
+      date: string;
+      from: string;
+      to: string;
+      endDate: string;
+      caseReference: string;
+      whatHappened: string;
+      ownerEmail: string;
+      linkDays: number | null;
+    }
+  | { verb: 'footageRequest.cancel'; requestId: string }
+  | { verb: 'footageRequest.extend'; requestId: string };

@@ -22,7 +22,19 @@ export interface RecordingMetadata {
   exhibitReference: string | null;
   status: RecordingStatus;
   sha256: string | null;
+  /** How the file reached Box: absent for exports the force loaded itself. */
+  source?: RecordingSource | null;
+  /** The footage request it answered, when an owner uploaded it. */
+  requestId?: string | null;
+  /** Who uploaded it and when, as Box reports it. */
+  uploadedBy?: string | null;
+  uploadedAt?: string | null;
+  /** Sniffed from the bytes; anything not video/* is flagged on the cards. */
+  contentType?: string | null;
+  sizeBytes?: number | null;
 }
+
+export type RecordingSource = 'file_request' | 'chat_upload';
 
 /** A recording as the domain sees it: its Box file and its metadata. */
 export interface Recording extends RecordingMetadata {

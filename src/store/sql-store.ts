@@ -8,6 +8,7 @@ import { SqlJobQueue } from './repositories/jobs';
 import { SqlPeopleRepository } from './repositories/people';
 import { SqlAccessRequestRepository } from './repositories/requests';
 import { SqlSettingsRepository } from './repositories/settings';
+import { sqlIntakeRepositories } from './repositories/intake';
 import type { Driver, Executor } from './sql/executor';
 import type { Clock } from './sql/values';
 
@@ -19,6 +20,7 @@ function repositories(db: Executor, clock: Clock): StoreRepositories {
     requests: new SqlAccessRequestRepository(db, clock),
     jobs: new SqlJobQueue(db, clock),
     audit: new SqlAuditLog(db, clock),
+    intake: sqlIntakeRepositories(db, clock),
   };
 }
 
@@ -30,6 +32,7 @@ export class SqlStore implements Store {
   readonly requests: StoreRepositories['requests'];
   readonly jobs: StoreRepositories['jobs'];
   readonly audit: StoreRepositories['audit'];
+  readonly intake: StoreRepositories['intake'];
 
   constructor(private readonly driver: Driver, private readonly clock: Clock) {
     const own = repositories(driver, clock);
@@ -39,6 +42,7 @@ export class SqlStore implements Store {
     this.requests = own.requests;
     this.jobs = own.jobs;
     this.audit = own.audit;
+    this.intake = own.intake;
   }
 
   get kind(): 'sqlite' | 'postgres' {

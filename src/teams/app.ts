@@ -13,13 +13,14 @@ import * as access from './access';
 import { dispatchText } from './commands';
 import type { TeamsServices } from './deps';
 import * as find from './find';
+import * as footageRequests from './footage-requests';
 import * as help from './help';
 import { PERSON_KEY } from './person';
 import { referenceOf, toAddress } from './conversation-address';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
 /** Each feature registers its own routes; a new feature adds itself here. */
-const FEATURES = [help, find, access];
+const FEATURES = [help, find, access, footageRequests];
 
 export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({

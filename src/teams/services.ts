@@ -2,8 +2,8 @@
  * Binds what the Teams layer needs (TeamsServices) to the store, Box and the domain services; called
  * once by the composition root.
  */
-import type { TurnContext } from 'botbuilder';
 import { relativeNow } from '../footage/clock';
+import { sentAt } from './turn-helpers';
 import type { AppConfig } from '../config';
 import { activeGrantsFor } from '../footage/access/active-grants';
 import type { FindFootage } from '../footage/find';
@@ -46,11 +46,6 @@ export function createTeamsServices(
   };
 }
 
-/** When the officer sent the message, as Teams stamps it (the server's time when it does not). */
-function sentAt(context: TurnContext): Date {
-  const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : undefined;
-  return stamped && !Number.isNaN(stamped.getTime()) ? stamped : new Date();
-}
 
 /** Thumbnails only for recordings the officer may open; a missing one just leaves the card plainer. */
 async function thumbnailDataUri(box: BoxPort, fileId: string): Promise<string | undefined> {

@@ -114,6 +114,10 @@ const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V
   'request.reject': ['requestId'],
   'request.refresh': ['requestId'],
   'grant.revoke': ['requestId'],
+  'footageRequest.open': ['cameraIds', 'start', 'end', 'caseReference'],
+  'footageRequest.submit': ['formToken'],
+  'footageRequest.cancel': ['requestId'],
+  'footageRequest.extend': ['requestId'],
 };
 
 describe.each([

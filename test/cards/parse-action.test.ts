@@ -16,10 +16,22 @@ function refused(verb: unknown, data: unknown): string {
 describe('parseCardAction', () => {
   it('knows exactly the exported verbs', () => {
     expect([...ALL_CARD_VERBS].sort()).toEqual(
-      ['footage.nextPage', 'footage.pickPlace', 'grant.revoke', 'request.approve', 'request.open', 'request.refresh', 'request.reject', 'request.submit'],
+      ['footage.nextPage', 'footage.pickPlace', 'footageRequest.cancel', 'footageRequest.extend', 'footageRequest.open', 'footageRequest.submit', 'grant.revoke', 'request.approve', 'request.open', 'request.refresh', 'request.reject', 'request.submit'],
     );
     expect(refused('request.delete', { requestId: 'r1' })).toBe('unknown action');
     expect(refused(undefined, {})).toBe('unknown action');
+  });
+
+  it('parses the footage request verbs: cameras from the button or the picker, the form as typed', () => {
+    expect(parsed(CARD_VERBS.footageRequestOpen, { cameraIds: ['lam-0105'], start: '2026-03-03T14:00:00.000Z', end: 'yesterday' })).toEqual({
+      verb: 'footageRequest.open', cameraIds: ['LAM-0105'], start: new Date('2026-03-03T14:00:00.000Z'), end: null, caseReference: '',
+    });
+    expect(parsed(CARD_VERBS.footageRequestOpen, { [INPUT_IDS.footageCameraIds]: 'LAM-0105,LAM-0106,LAM-0105' })).toMatchObject({ cameraIds: ['LAM-0105', 'LAM-0106'] });
+    expect(refused(CARD_VERBS.footageRequestOpen, { cameraIds: ["LAM-0105' OR 1=1"] })).toMatch(/invalid camera id/);
+    expect(parsed(CARD_VERBS.footageRequestSubmit, { formToken: 'f1', [INPUT_IDS.footageCameraIds]: 'LAM-0105', [INPUT_IDS.footageDate]: '2026-03-03', [INPUT_IDS.linkDays]: '7', [INPUT_IDS.ownerEmail]: ' a@example.org ' })).toMatchObject({
+      verb: 'footageRequest.submit', formToken: 'f1', cameraIds: ['LAM-0105'], date: '2026-03-03', from: '', linkDays: 7, ownerEmail: 'a@example.org',
+    });
+    expect(refused(CARD_VERBS.footageRequestCancel, {})).toMatch(/requestId/);
   });
 
   it('parses paging and place picking', () => {

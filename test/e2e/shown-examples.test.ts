@@ -25,6 +25,9 @@ const ANSWERS: Record<string, { shows: RegExp; scope?: Scope }> = {
   find: { shows: /"(?:More than )?[1-9][\d,]* recordings?"/ },
   request: { shows: /Request access to 1 recording/ },
   'my requests': { shows: /Your access requests/ },
+  // A camera named: the form; a place: the cameras near it to tick.
+  'request footage': { shows: /Ask the camera owner for footage|Cameras within [\d.]+ k?m of/ },
+  'my footage requests': { shows: /Your footage requests/ },
   approvals: { shows: /Requests waiting for a decision|Approve/ },
   revoke: { shows: /No request with live access has the id/ },
   'use this channel for approvals': { shows: /Approvals channel set/, scope: { type: 'channel' } },

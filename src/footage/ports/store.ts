@@ -6,6 +6,7 @@
 import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
 import type { JsonObject, JsonValue } from '../../audit/canonical-json';
 import type { Person, Role } from '../people';
+import type { IntakeRepositories } from './intake-store';
 
 export type { JsonObject, JsonValue } from '../../audit/canonical-json';
 
@@ -320,6 +321,8 @@ export interface StoreRepositories {
   readonly requests: AccessRequestRepository;
   readonly jobs: JobQueue;
   readonly audit: AuditLog;
+  /** Footage requests to camera owners, webhook deliveries and arrived files. */
+  readonly intake: IntakeRepositories;
 }
 
 export interface MigrationResult {

@@ -27,7 +27,19 @@ export interface GazetteerPlace {
 export type GazetteerCamera = Pick<
   RecordingMetadata,
   'cameraId' | 'cameraName' | 'borough' | 'latitude' | 'longitude' | 'owner' | 'ownerType'
-> & { nearPlace?: string };
+> & { nearPlace?: string } & CameraContact;
+
+/**
+ * Who to ask for a camera's footage: the organisation that runs it and how to reach them. Absent
+ * for cameras the registry has no contact for; `footageFlowsToBox` marks cameras whose recordings
+ * already reach Box by themselves (nobody needs to be asked).
+ */
+export interface CameraContact {
+  ownerOrganisation?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  footageFlowsToBox?: boolean;
+}
 
 export type GazetteerEntity = { kind: 'place'; place: GazetteerPlace } | { kind: 'borough'; borough: string };
 
@@ -264,9 +276,25 @@ export function loadGazetteer(places: unknown, cameras: unknown): Gazetteer {
       ownerType: ownerType as OwnerType,
     };
     if (typeof record.nearPlace === 'string') camera.nearPlace = record.nearPlace;
-    return camera;
+    return { ...camera, ...cameraContact(record, where) };
   });
   return new Gazetteer(checkedPlaces, checkedCameras);
+}
+
+function cameraContact(record: Record<string, unknown>, where: string): CameraContact {
+  const contact: CameraContact = {};
+  for (const field of ['ownerOrganisation', 'contactEmail', 'contactPhone'] as const) {
+    if (record[field] === undefined) continue;
+    contact[field] = text(record, field, where);
+  }
+  if (contact.contactEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(contact.contactEmail)) {
+    throw new ConfigError(`${where}.contactEmail`, 'an email address');
+  }
+  if (record.footageFlowsToBox !== undefined) {
+    if (typeof record.footageFlowsToBox !== 'boolean') throw new ConfigError(`${where}.footageFlowsToBox`, 'true or false');
+    contact.footageFlowsToBox = record.footageFlowsToBox;
+  }
+  return contact;
 }
 
 function asRecord(item: unknown, where: string): Record<string, unknown> {

@@ -11,6 +11,7 @@ export {
   Gazetteer,
   loadGazetteer,
   phraseKey,
+  type GazetteerCamera,
   type GazetteerPlace,
 } from './gazetteer';
 export {

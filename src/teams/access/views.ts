@@ -3,6 +3,7 @@
  * cached), the decision with names from the roster, and each viewer's own view. Every card the bot
  * sends or updates about a request comes from here, so all copies say the same thing.
  */
+import { SYSTEM_ACTOR } from '../../audit';
 import {
   approvalCardFor, decidedView, observerView, recordingSummary, requestStatusCard, shareLinkCard,
   type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
@@ -146,7 +147,7 @@ export class RequestViews {
       expiresAt: request.expiresAt ?? request.updatedAt,
       access: request.access,
       caseReference: request.caseReference,
-      approvedBy: decider?.name ?? 'A supervisor',
+      approvedBy: decider?.name ?? (request.decidedBy === SYSTEM_ACTOR ? 'Granted on arrival of the footage you requested' : 'A supervisor'),
       ...(ended ? { ended } : {}),
     });
   }

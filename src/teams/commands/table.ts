@@ -10,6 +10,8 @@ import { requestText } from '../access/request-text';
 import { revokeText } from '../access/revoke-text';
 import { setApprovalsChannel } from '../access/set-approvals-channel';
 import { findText } from '../find/find-text';
+import { listFootageRequests, requestFootage } from '../footage-requests/commands';
+import { matchMyFootageRequests, matchRequestFootage } from '../footage-requests/text';
 import { showHelp } from '../help/show-help';
 import { mentionsFootage } from '../../footage/query';
 import { defineCommand, type TeamsCommand } from './types';
@@ -52,6 +54,23 @@ export const COMMANDS: readonly TeamsCommand[] = [
       return SEARCH_HINTS.test(text) || mentionsFootage(text) ? text : undefined;
     },
     handle: findText,
+  }),
+  // Before `request`, whose `request (.+)` would take "request footage from ..." for an access request.
+  defineCommand<string>({
+    name: 'request footage',
+    description: 'Ask a camera owner outside the force to upload footage through a Box link',
+    examples: ['request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26', 'request footage near Brixton Station last night'],
+    roles: EVERYONE,
+    match: matchRequestFootage,
+    handle: requestFootage,
+  }),
+  defineCommand<true>({
+    name: 'my footage requests',
+    description: 'List the footage you asked camera owners for, and what has arrived',
+    examples: ['my footage requests'],
+    roles: EVERYONE,
+    match: matchMyFootageRequests,
+    handle: listFootageRequests,
   }),
   defineCommand<string>({
     name: 'request',

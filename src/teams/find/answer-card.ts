@@ -12,9 +12,11 @@ import {
   staleCardCard,
   unknownPlaceCard,
   type AdaptiveCard,
+  type CardActionData,
   type RecordingAccess,
 } from '../../cards';
 import type { FindAnswer } from '../../footage/find';
+import type { FootageQuery } from '../../footage/query';
 import { logger } from '../../log';
 import { personOf } from '../person';
 import type { FindRouteDeps, ShownGrant } from './deps';
@@ -37,7 +39,7 @@ export async function answerCard(deps: FindRouteDeps, context: TurnContext, answ
       });
     }
     case 'no_match':
-      return noMatchCard({ understood: answer.understood, hints: answer.hints, wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })) });
+      return noMatchCard({ understood: answer.understood, hints: answer.hints, wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })), ...askOwnersOf(deps, answer.query) });
     case 'ambiguous_place':
       return placePickerCard({
         text: answer.text,
@@ -49,6 +51,20 @@ export async function answerCard(deps: FindRouteDeps, context: TurnContext, answ
     case 'invalid':
       return errorCard({ title: "I couldn't search for that", message: answer.reason, retryable: false });
   }
+}
+
+/** "Ask the owners for this footage" when registered cameras cover what was searched. */
+function askOwnersOf(deps: FindRouteDeps, query: FootageQuery): { askOwners?: CardActionData['footageRequest.open'] } {
+  const cameraIds = deps.camerasToAsk?.(query).slice(0, 10) ?? [];
+  if (cameraIds.length === 0) return {};
+  const window = query.window;
+  return {
+    askOwners: {
+      cameraIds,
+      ...(window ? { start: window.start.toISOString(), end: window.end.toISOString() } : {}),
+      ...(query.caseReference ? { caseReference: query.caseReference } : {}),
+    },
+  };
 }
 
 function accessOf(grant: ShownGrant | undefined): RecordingAccess {

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { ActiveGrant } from '../../footage/access/active-grants';
 import type { FindFootage } from '../../footage/find';
 import type { Person } from '../../footage/people';
+import type { FootageQuery } from '../../footage/query';
 
 /** A grant the officer holds on a recording on the page, with its thumbnail when Box has one. */
 export type ShownGrant = ActiveGrant & { thumbnailDataUri?: string };
@@ -13,4 +14,6 @@ export interface FindRouteDeps {
   activeGrants(person: Person, fileIds: string[]): Promise<Map<string, ShownGrant>>;
   /** "Now" for relative times: the operator's fixed clock (demos), else the activity's timestamp. */
   now(context: TurnContext): Date;
+  /** Registered cameras whose owners could be asked for what was searched (footage requests); none when absent. */
+  camerasToAsk?(query: FootageQuery): string[];
 }

@@ -60,7 +60,8 @@ export class BoxProbe {
     await fetch(`${this.url}/_emulator/faults`, { method: 'DELETE' });
   }
 
-  private async json(path: string): Promise<unknown> {
+  /** GET as the service account; throws on a non-2xx answer. */
+  async json(path: string): Promise<unknown> {
     const response = await this.get(path);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     return response.json();
