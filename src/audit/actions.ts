@@ -1,5 +1,5 @@
 /**
- * What the audit log records (issue 4: every step of a request's life, and every refused action).
+ * What the audit log records: every step of a request's life, and every refused action.
  * Kept as a closed list so that a typo cannot create a new kind of entry nobody reports on.
  */
 export const AUDIT_ACTIONS = [

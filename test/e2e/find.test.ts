@@ -4,7 +4,7 @@ import { assertValidCard, readableCardText as visible } from '../support/card-va
 import { demoUser, startHarness, type Harness } from '../support/harness';
 
 /**
- * Issue 3 end to end: typed searches through /api/messages, every page followed with the card's own
+ * Finding footage end to end: typed searches through /api/messages, every page followed with the card's own
  * "Next page" action, and the union of pages compared with an answer computed here, independently,
  * from demo/footage.json with the issue's rules (overlap, great-circle radius).
  */

@@ -2,7 +2,7 @@ import { assertValidCard, readableCardText as cardText } from '../support/card-v
 import { demoUser, startHarness, STRANGER, type Harness } from '../support/harness';
 import { COMMANDS } from '../../src/teams/commands';
 
-/** Issue 2 end to end: Teams activities in over HTTP, cards out through the connector. */
+/** The foundation end to end: Teams activities in over HTTP, cards out through the connector. */
 let h: Harness;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * The Agents Toolkit lifecycle files: valid against the toolkit's own yaml schema (v1.11, copied in
- * test/infra/fixtures), the stages issue 5 asks for, and no variable that nothing provides: every
+ * test/infra/fixtures), the lifecycle stages a deployment needs, and no variable that nothing provides: every
  * ${{VAR}} the manifest, the parameters file or the yml itself uses is produced by an earlier action,
  * output by infra/azure.bicep, or set in env/.
  */

@@ -97,7 +97,7 @@ export interface SettingsRepository {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Access requests (issue 4)
+// Access requests
 
 export type AccessLevel = 'view' | 'download';
 

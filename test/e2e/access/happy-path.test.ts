@@ -9,7 +9,7 @@ import {
 } from './support';
 
 /**
- * Issue 4 end to end: an officer asks, a supervisor approves in chat, Box grants exactly that, and
+ * Access end to end: an officer asks, a supervisor approves in chat, Box grants exactly that, and
  * the officer gets the link; on each database the bot supports.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
