@@ -2,6 +2,8 @@
  * What the audit log records (issue 4: every step of a request's life, and every refused action).
  * Kept as a closed list so that a typo cannot create a new kind of entry nobody reports on.
  */
+import { SHARING_AUDIT_ACTIONS } from './sharing-actions';
+
 export const AUDIT_ACTIONS = [
   /** An officer submitted a request (target: the request). */
   'requested',
@@ -23,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'approvals_channel_set',
   /** The roster was (re)loaded: who may approve changed. */
   'roster_replaced',
+  ...SHARING_AUDIT_ACTIONS,
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

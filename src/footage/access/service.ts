@@ -3,14 +3,15 @@ import { canDecide, type Person } from '../people';
 import type { AccessRequest, ConversationReferenceData, Decision, Store } from '../ports/store';
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
-import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
+import { audit, requestTarget } from './audit';
 import { checkDecision, checkRevocation, REVOCABLE_STATUSES, viewerRoleOf, type Refusal, type ViewerRole } from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
-import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload, revokeJobKey } from './jobs';
+import { routeForApproval } from './approval-routing';
+import { recordDecision } from './decision';
+import { ACCESS_JOB_KINDS, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
-import { planRouting } from './routing';
 
 /**
  * The access flow's decisions: submitting a request, routing it to approvers, deciding it and
@@ -123,30 +124,9 @@ export class AccessService {
     if (comment && comment.length > MAX_COMMENT_CHARS) {
       return { kind: 'fix_comment', request: request as AccessRequest, problem: `Shorten the comment to at most ${MAX_COMMENT_CHARS} characters.` };
     }
-    const result = await store.transaction(async (tx) => {
-      const decided = await tx.requests.decide({
-        requestId: input.requestId,
-        deciderAadObjectId: decider.aadObjectId,
-        decision: input.decision,
-        comment,
-        ...(check.approvedDurationDays === null ? {} : { approvedDurationDays: check.approvedDurationDays }),
-      });
-      if (decided.outcome !== 'decided') return decided;
-      await tx.audit.append({
-        actor: decider.aadObjectId,
-        action: input.decision,
-        target: requestTarget(input.requestId),
-        details: {
-          comment,
-          approvedDurationDays: decided.request.approvedDurationDays,
-          expiresAt: decided.request.expiresAt?.toISOString() ?? null,
-        },
-      });
-      if (input.decision === 'approved') {
-        await tx.jobs.enqueue({ kind: ACCESS_JOB_KINDS.grant, uniqueKey: grantJobKey(input.requestId), payload: requestJobPayload(input.requestId) });
-      }
-      return decided;
-    });
+    const result = await store.transaction((tx) =>
+      recordDecision(tx, decider, { requestId: input.requestId, decision: input.decision, comment, approvedDurationDays: check.approvedDurationDays }),
+    );
     if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: 'That request does not exist (any more).' });
     if (result.outcome === 'not_pending') {
       // Another click got there first (on this instance or another): the first decision stands.
@@ -227,37 +207,12 @@ export class AccessService {
     return { ok: true };
   }
 
-  private async route(request: AccessRequest, requester: Person): Promise<boolean> {
+  private route(request: AccessRequest, requester: Person): Promise<boolean> {
     const { store, notifier } = this.deps;
-    const plan = planRouting(requester, await store.people.listByRole('supervisor'));
-    const target = requestTarget(request.id);
-    let reached = 0;
-    const ask = async (approvers: Person[]): Promise<void> => {
-      for (const approver of approvers) {
-        if (!(await notifier.askApprover(request, approver))) continue;
-        reached += 1;
-        await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: approver.aadObjectId, via: 'personal' });
-      }
-    };
-    await ask(plan.borough);
-    if (reached === 0) await ask(plan.fallback);
-    const channel = await this.approvalsChannel();
-    if (channel && (await notifier.askChannel(request, channel))) {
-      reached += 1;
-      await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversation.id, via: 'channel' });
-    }
-    if (reached === 0) await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
-    return reached > 0;
-  }
-
-  private async approvalsChannel(): Promise<ConversationReferenceData | undefined> {
-    const value = await this.deps.store.settings.get(SETTING_KEYS.approvalsChannel);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const conversation = value.conversation;
-    if (typeof value.serviceUrl !== 'string' || typeof conversation !== 'object' || conversation === null || Array.isArray(conversation) || typeof conversation.id !== 'string') {
-      return undefined;
-    }
-    return value as unknown as ConversationReferenceData;
+    return routeForApproval(store, requester, requestTarget(request.id), {
+      approver: (approver) => notifier.askApprover(request, approver),
+      channel: (channel) => notifier.askChannel(request, channel),
+    });
   }
 
   private async refused(actor: Person, requestId: string, action: string, refusal: Refusal): Promise<{ kind: 'refused'; refusal: Refusal }> {

@@ -2,6 +2,7 @@ import { GENESIS_HASH } from '../../audit/chain';
 import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import { ROLES } from '../../footage/people';
 import type { Dialect } from '../sql/executor';
+import { sharingSchema } from './sharing';
 
 /**
  * Versioned schema changes, applied in order and never edited once released (add a new version
@@ -153,4 +154,4 @@ const initialSchema: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, sharingSchema];
