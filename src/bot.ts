@@ -18,6 +18,8 @@ import { createAdapter } from './teams/adapter';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
 import { createAccessFeature } from './teams/access';
+import { createSharingFeature } from './teams/sharing';
+import { loadPartners } from './partners';
 import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
@@ -117,13 +119,15 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
-      const services = createTeamsServices(store, box, find, access.routes, config);
+      const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
+      const services = { ...createTeamsServices(store, box, find, access.routes, config), sharing };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: access.jobHandlers, recurring: access.recurring, pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...sharing.jobHandlers], recurring: [...access.recurring, ...sharing.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
         access.onJobEnqueued(() => jobs.wake());
+        sharing.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }

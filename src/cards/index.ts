@@ -14,3 +14,8 @@ export * from './approval';
 export * from './notices';
 export * from './request-list';
 export * from './confirmation';
+export * from './sharing-verbs';
+export * from './share-cards';
+export * from './partner-cards';
+export * from './custody-cards';
+export * from './channel-recording';

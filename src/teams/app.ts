@@ -24,6 +24,8 @@ export interface TeamsServices {
   find: FindRouteDeps;
   /** Requests, approvals, grants. */
   access: AccessRouteDeps;
+  /** Sharing onward and chain of custody (its own routes, and typed commands seen first). */
+  sharing?: { register(app: Application<TurnState>): void; handleText(context: TurnContext): Promise<boolean> };
 }
 
 
@@ -70,9 +72,11 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
 
   registerFindRoutes(app, services.find);
   registerAccessRoutes(app, services.access);
+  services.sharing?.register(app);
 
   app.message(/[\s\S]*/, async (context) => {
     const person = personOf(context);
+    if (await services.sharing?.handleText(context)) return;
     const command = classifyText(context.activity.text);
     if (isAccessCommand(command)) {
       await handleAccessText(context, services.access, command);

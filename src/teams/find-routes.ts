@@ -36,6 +36,8 @@ export interface FindRouteDeps {
   activeGrants(person: Person, fileIds: string[]): Promise<Map<string, ActiveGrant>>;
   /** "Now" for relative times: the operator's fixed clock (demos), else the activity's timestamp. */
   now(context: TurnContext): Date;
+  /** Teams ids of everyone who may see an inserted card, so each sees their own state on it. */
+  audience?(): Promise<string[]>;
 }
 
 /** Card data keeps either the understood query (paging) or the text and its "now" (place pick). */
@@ -76,10 +78,11 @@ export function registerFindRoutes(app: Application<TurnState>, deps: FindRouteD
     if (!text) return { type: 'message', text: 'Type what you are looking for, e.g. "near Brixton Station yesterday evening".' };
     const answer = await deps.find.find(text, deps.now(context), { pageSize: Math.min(query.count || MESSAGE_EXTENSION_RESULTS, MESSAGE_EXTENSION_RESULTS) });
     if (answer.kind !== 'results') return { type: 'message', text: plainExplanation(answer) };
+    const audience = (await deps.audience?.()) ?? [];
     return {
       type: 'result',
       attachmentLayout: 'list',
-      attachments: answer.page.items.map((item) => footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres))),
+      attachments: answer.page.items.map((item) => footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres), audience)),
     };
   });
 }

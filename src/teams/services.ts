@@ -23,6 +23,7 @@ export function createTeamsServices(store: Store, box: BoxPort, find: FindFootag
     find: {
       find,
       now: (context) => turnNow(context, config.clockNow),
+      audience: async () => (await store.people.list()).flatMap((p) => (p.teamsId ? [p.teamsId] : [])),
       activeGrants: async (person, fileIds) => {
         const all = await activeGrantsFor(store, person.aadObjectId, config.clockNow ?? new Date());
         const onPage = fileIds.filter((id) => all.has(id));
