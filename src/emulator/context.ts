@@ -1,8 +1,10 @@
 import type { AccessResolver } from './access';
+import type { PreviewLinks } from './previews';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import type { BlobStore } from './state/blobs';
 import type { Db } from './state/db';
 import type { UserRow } from './state/users';
+import type { WebhookDispatcher } from './webhook-delivery';
 
 /** Everything the emulator was configured with, defaults applied. */
 export interface EmulatorSettings {
@@ -35,6 +37,10 @@ export interface Services {
   serviceAccountId: number;
   /** The enterprise scope as Box names it in responses: `enterprise_<id>`. */
   enterpriseScope: string;
+  webhooks: WebhookDispatcher;
+  /** Commits still to be answered 202 "parts still processing" (set through the control routes). */
+  commitHolds: { remaining: number; retryAfter: number };
+  previews: PreviewLinks;
 }
 
 /** The user a call acts as (after `as-user`), and how they may act. */

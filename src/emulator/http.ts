@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { badRequest } from './errors';
 
 /** A request as handlers see it: body already read, path normalised, path parameters bound. */
@@ -9,6 +9,8 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The unread body, for streaming routes only. */
+  stream?: IncomingMessage;
   params: Record<string, string>;
   requestId: string;
 }
@@ -68,4 +70,12 @@ export function intParam(req: EmulatorRequest, name: string, fallback: number, m
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function html(status: number, page: string): EmulatorResponse {
+  return { kind: 'bytes', status, body: Buffer.from(page, 'utf8'), contentType: 'text/html; charset=utf-8' };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

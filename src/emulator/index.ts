@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
+import { HostGuard } from './host-guard';
+import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { collaborationRoutes } from './routes/collaborations';
+import { eventRoutes } from './routes/events';
+import { fileRequestPageRoutes } from './routes/file-request-page';
+import { fileRequestRoutes } from './routes/file-requests';
 import { controlRoutes } from './routes/control';
 import { fileRoutes } from './routes/files';
 import { folderRoutes } from './routes/folders';
@@ -18,11 +23,15 @@ import { publicRoutes } from './routes/public';
 import { uploadSessionRoutes } from './routes/upload-sessions';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
+import { watermarkRoutes } from './routes/watermarks';
+import { webhookRoutes } from './routes/webhooks';
 import { handleRequest } from './server';
+import { ensureFileRequestTemplate, webhookKeys } from './setup';
 import { sharedSpecValidator, type SpecViolation } from './spec/validator';
 import { BlobStore } from './state/blobs';
 import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
+import { BOX_RETRY_POLICY, WebhookDispatcher, type DeliveryAttempt, type WebhookKeys, type WebhookRetryPolicy } from './webhook-delivery';
 
 /**
  * A local, persistent stand-in for Box's API that box-node-sdk talks to unchanged. Point a client
@@ -32,6 +41,7 @@ import { ensureServiceAccount } from './state/users';
 export type { SpecViolation, SpecError } from './spec/validator';
 export type { RequestLogEntry } from './request-log';
 export type { FaultRule } from './faults';
+export type { DeliveryAttempt, WebhookKeys, WebhookRetryPolicy } from './webhook-delivery';
 
 export interface BoxEmulatorOptions {
   dataDir: string;
@@ -57,6 +67,13 @@ export interface BoxEmulatorOptions {
   jwtPublicKey?: string;
   /** Clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /** Host names besides localhost, 127.0.0.1 and [::1] that requests may name in `Host` (with the port). Default none. */
+  allowedHostNames?: string[];
+  /** Webhook signature keys, as Box's developer console shows them. Default: generated once and kept in the data directory. */
+  webhookPrimaryKey?: string;
+  webhookSecondaryKey?: string;
+  /** Webhook redelivery: attempts in all, first wait (doubled each time), answer timeout. Default Box's: 10 attempts from 1 minute, 30 s timeout. */
+  webhookRetry?: Partial<WebhookRetryPolicy>;
 }
 
 export interface BoxEmulator {
@@ -64,6 +81,16 @@ export interface BoxEmulator {
   url: string;
   baseUrls: { baseUrl: string; uploadUrl: string; oauth2Url: string };
   port: number;
+  /** The emulator's stand-in for Box's web app (app.box.com): a file request's `url` is a path on it. */
+  appUrl: string;
+  /** The file request that exists from the start, to be copied (Box's API cannot create one otherwise). */
+  fileRequestTemplateId: string;
+  /** The keys deliveries are signed with. */
+  webhookSignatureKeys: WebhookKeys;
+  /** Every webhook delivery attempt so far, oldest first. */
+  webhookDeliveries(): DeliveryAttempt[];
+  /** Resolves when no webhook delivery is in flight or waiting to be retried. */
+  webhooksIdle(): Promise<void>;
   violations(): SpecViolation[];
   close(): Promise<void>;
 }
@@ -99,6 +126,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
   const db = openDatabase(root);
   const host = options.host ?? '127.0.0.1';
   const urls = { base: '', upload: '' };
+  const keys = webhookKeys(db, { primary: options.webhookPrimaryKey, secondary: options.webhookSecondaryKey });
+  const dispatcher = new WebhookDispatcher(keys, { ...BOX_RETRY_POLICY, ...options.webhookRetry }, settings.now);
   const services: Services = {
     db,
     blobs: new BlobStore(join(root, 'blobs')),
@@ -108,7 +137,11 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     sessionsDir: join(root, 'sessions'),
     serviceAccountId: ensureServiceAccount(db, settings.now()).id,
     enterpriseScope: `enterprise_${settings.enterpriseId}`,
+    webhooks: dispatcher,
+    commitHolds: { remaining: 0, retryAfter: 1 },
+    previews: new PreviewLinks(() => urls.base, settings.now),
   };
+  const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
   const log = new RequestLog();
   const violations: SpecViolation[] = [];
@@ -123,10 +156,16 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...fileRoutes,
     ...metadataTemplateRoutes,
     ...metadataQueryRoutes,
+    ...fileRequestRoutes,
+    ...watermarkRoutes,
+    ...webhookRoutes,
+    ...eventRoutes,
     ...publicRoutes,
-    ...controlRoutes({ faults, log, violations }),
+    ...fileRequestPageRoutes,
+    ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
-  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined };
+  const guard = new HostGuard();
+  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined, guard };
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch(() => res.destroy());
   });
@@ -134,9 +173,11 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
   try {
     port = await listen(server, options.port ?? DEFAULT_PORT, host);
   } catch (error) {
+    dispatcher.close();
     db.close();
     throw error;
   }
+  guard.listenOn(port, options.allowedHostNames);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   urls.base = url;
   urls.upload = `${url}/api`;
@@ -144,9 +185,15 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     url,
     baseUrls: { baseUrl: url, uploadUrl: `${url}/api`, oauth2Url: `${url}/api/oauth2` },
     port,
+    appUrl: url,
+    fileRequestTemplateId,
+    webhookSignatureKeys: keys,
+    webhookDeliveries: () => dispatcher.attempts(),
+    webhooksIdle: () => dispatcher.idle(),
     violations: () => [...violations],
     close: () =>
       new Promise<void>((resolve, reject) => {
+        dispatcher.close();
         server.close((error) => {
           db.close();
           if (error) reject(error);

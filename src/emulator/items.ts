@@ -1,6 +1,7 @@
 import { capabilitiesOf, type AccessRole, type Capabilities } from './access';
 import type { Caller, Services } from './context';
-import { badRequest, conflict, forbidden, notFound } from './errors';
+import { BoxApiError, badRequest, conflict, forbidden, notFound } from './errors';
+import { header, type EmulatorRequest } from './http';
 import { chain, findByName, getItem, ROOT_ID, type ItemRow, type ItemType } from './state/items';
 import { fileMini, folderMini } from './views/items';
 
@@ -68,4 +69,10 @@ export function assertNameFree(services: Services, folderId: number, name: strin
   if (!existing) return;
   const mini = existing.type === 'file' ? fileMini(existing) : folderMini(existing);
   throw conflict('item_name_in_use', 'Item with the same name already exists', { conflicts: shape === 'list' ? [mini] : mini });
+}
+
+/** `if-match`: Box refuses a change to an item (or a file request) whose etag has moved on. */
+export function assertEtag(req: EmulatorRequest, etag: number | string): void {
+  const ifMatch = header(req, 'if-match');
+  if (ifMatch !== undefined && ifMatch !== String(etag)) throw new BoxApiError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
 }

@@ -6,8 +6,15 @@ import type { Handler, PublicHandler } from './context';
  * (download links, shared links) need no token, as Box's download host needs none.
  */
 export type Route =
-  | { method: string; pattern: string; access: 'api'; handler: Handler }
-  | { method: string; pattern: string; access: 'token' | 'public' | 'control'; handler: PublicHandler };
+  | { method: string; pattern: string; access: 'api'; handler: Handler; streaming?: false }
+  | {
+      method: string;
+      pattern: string;
+      access: 'token' | 'public' | 'control';
+      handler: PublicHandler;
+      /** The handler reads the body itself from `req.stream` (uploads of any size); `req.body` stays empty. */
+      streaming?: boolean;
+    };
 
 interface CompiledRoute {
   route: Route;

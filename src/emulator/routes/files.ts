@@ -1,11 +1,12 @@
 import type { Capabilities } from '../access';
+import { fileDownloaded, itemActivity } from '../activity';
 import type { Caller, Services } from '../context';
-import { BoxApiError, badRequest } from '../errors';
-import { header, json, jsonBody, type EmulatorRequest } from '../http';
-import { assertNameFree, loadVisible, parseItemId, requireCapability, validateName, type VisibleItem } from '../items';
+import { badRequest } from '../errors';
+import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
+import { assertEtag, assertNameFree, loadVisible, parseItemId, requireCapability, targetFolder, validateName, type VisibleItem } from '../items';
 import type { Route } from '../router';
 import { applySharedLink } from '../shared-links';
-import { nameKey, renameItem, setDescription, setSharedLink } from '../state/items';
+import { deleteSubtree, moveItem, nameKey, renameItem, setDescription, setSharedLink } from '../state/items';
 import { chooseSize, JPG_SIZES, jpegThumbnail, PNG_SIZES, pngThumbnail, type SizeLimits } from '../thumbnails';
 import { requestedFields } from '../views/fields';
 import { fileView } from '../views/items';
@@ -48,15 +49,16 @@ export const fileRoutes: Route[] = [
     access: 'api',
     handler: (req, services, caller) => {
       const body = jsonBody(req);
+      let sharedLinkCreated = false;
       const updated = services.db.transaction(() => {
         const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
         const { item } = visible;
-        const ifMatch = header(req, 'if-match');
-        if (ifMatch !== undefined && ifMatch !== String(item.etag)) throw new BoxApiError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
+        assertEtag(req, item.etag);
         if ('shared_link' in body) {
           requireCapability(visible, 'edit');
           const link = applySharedLink(item, body.shared_link, caller.now);
           setSharedLink(services.db, item.id, link ? JSON.stringify(link) : null, caller.user.id, caller.now);
+          if (link && !item.shared_link) sharedLinkCreated = true;
         }
         if (body.name !== undefined && body.name !== item.name) {
           requireCapability(visible, 'edit');
@@ -64,13 +66,38 @@ export const fileRoutes: Route[] = [
           if (nameKey(name) !== item.name_key) assertNameFree(services, item.parent_id, name, item.owner_id, 'list');
           renameItem(services.db, item.id, name, caller.user.id, caller.now);
         }
+        if (body.parent !== undefined) {
+          const parentId = isObject(body.parent) ? body.parent.id : undefined;
+          requireCapability(visible, 'edit');
+          const target = targetFolder(services, caller, parentId, 'parent');
+          if (target.folderId !== item.parent_id) {
+            const name = typeof body.name === 'string' ? body.name : item.name;
+            assertNameFree(services, target.folderId, name, target.ownerId, 'list');
+            moveItem(services.db, item.id, target.folderId, target.ownerId, caller.user.id, caller.now);
+          }
+        }
         if (typeof body.description === 'string') {
           requireCapability(visible, 'edit');
           setDescription(services.db, item.id, body.description, caller.user.id, caller.now);
         }
         return loadVisible(services, caller, item.id, 'file', 'file').item;
       })();
+      if (sharedLinkCreated) itemActivity(services, updated, caller.user.id, { userEventType: 'ITEM_SHARED', enterpriseEventType: 'SHARE', trigger: 'SHARED_LINK.CREATED' });
       return json(200, fileView(updated, services, caller, { fields: requestedFields(req) }));
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/2.0/files/:file_id',
+    access: 'api',
+    handler: (req, services, caller) => {
+      services.db.transaction(() => {
+        const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
+        requireCapability(visible, 'delete');
+        assertEtag(req, visible.item.etag);
+        deleteSubtree(services.db, visible.item.id, caller.user.id, caller.now);
+      })();
+      return empty(204);
     },
   },
   {
@@ -81,6 +108,7 @@ export const fileRoutes: Route[] = [
       const visible = fileFor(req, services, caller, 'download');
       const version = req.query.get('version');
       if (version !== null && version !== String(visible.item.version_id)) throw badRequest(`Invalid value '${version}' for query parameter 'version'`);
+      fileDownloaded(services, visible.item, caller.user.id);
       // Box answers with a redirect to its download host; the SDK follows it (without the token when the host differs).
       return { kind: 'empty', status: 302, headers: { location: services.downloads.create(visible.item.id, visible.item.sha1 ?? '') } };
     },

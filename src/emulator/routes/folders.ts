@@ -1,9 +1,10 @@
 import type { Caller, Services } from '../context';
-import { intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
-import { assertNameFree, loadVisible, parseItemId, targetFolder, validateName } from '../items';
+import { badRequest, forbidden } from '../errors';
+import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
+import { assertEtag, assertNameFree, loadVisible, parseItemId, requireCapability, targetFolder, validateName } from '../items';
 import { markerPage, offsetPage, visibleChildren } from '../listing';
 import type { Route } from '../router';
-import { insertItem, ROOT_ID } from '../state/items';
+import { children, deleteSubtree, insertItem, ROOT_ID } from '../state/items';
 import { requestedFields } from '../views/fields';
 import { DEFAULT_ORDER, folderView, itemView, rootView } from '../views/items';
 
@@ -43,6 +44,25 @@ export const folderRoutes: Route[] = [
       if (folderId === ROOT_ID) return json(200, rootView(services, caller, fields));
       const { item } = loadVisible(services, caller, folderId, 'folder', 'folder');
       return json(200, folderView(item, services, caller, { fields }));
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/2.0/folders/:folder_id',
+    access: 'api',
+    handler: (req, services, caller) => {
+      const folderId = folderIdParam(req);
+      if (folderId === ROOT_ID) throw forbidden('The root folder cannot be deleted');
+      services.db.transaction(() => {
+        const visible = loadVisible(services, caller, folderId, 'folder', 'folder');
+        requireCapability(visible, 'delete');
+        assertEtag(req, visible.item.etag);
+        if (req.query.get('recursive') !== 'true' && children(services.db, folderId).length > 0) {
+          throw badRequest('Cannot delete - folder not empty', undefined, 'folder_not_empty');
+        }
+        deleteSubtree(services.db, folderId, caller.user.id, caller.now);
+      })();
+      return empty(204);
     },
   },
   {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileUploaded } from '../activity';
 import type { Caller, Services } from '../context';
 import { badRequest } from '../errors';
 import { header, isObject, json, type EmulatorRequest } from '../http';
@@ -31,7 +32,7 @@ export interface NewFile {
 
 /** Creates the file record for stored content, in one transaction with the folder and name checks. */
 export function createFile(services: Services, caller: Caller, file: NewFile): ItemRow {
-  return services.db.transaction(() => {
+  const item = services.db.transaction(() => {
     const target = targetFolder(services, caller, file.folderId, 'parent');
     assertNameFree(services, target.folderId, file.name, caller.user.id, 'object');
     return insertItem(
@@ -50,6 +51,8 @@ export function createFile(services: Services, caller: Caller, file: NewFile): I
       caller.now,
     );
   })();
+  fileUploaded(services, item, caller.user.id);
+  return item;
 }
 
 export function filesResponse(req: EmulatorRequest, services: Services, caller: Caller, item: ItemRow): ReturnType<typeof json> {

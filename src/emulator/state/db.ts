@@ -163,6 +163,7 @@ export function openDatabase(dir: string): Db {
   } else if (version !== SCHEMA_VERSION) {
     throw new Error(`Box emulator database at ${dir} has schema version ${version}; this emulator expects ${SCHEMA_VERSION}. Delete the directory to start afresh.`);
   }
+  applyAdditions(db);
   return db;
 }
 
@@ -179,4 +180,78 @@ export function getMeta(db: Db, key: string): string | undefined {
 
 export function setMeta(db: Db, key: string, value: string): void {
   sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Additions: file requests, uploaders, webhooks, events, external users, watermarks. Created if missing on every
+// open, so a database made before they existed gains them without a schema version bump.
+// ---------------------------------------------------------------------------------------------
+const ADDITIONS = `
+CREATE TABLE IF NOT EXISTS file_requests (
+  id INTEGER PRIMARY KEY,
+  folder_id INTEGER NOT NULL,
+  token TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  is_email_required INTEGER NOT NULL,
+  is_description_required INTEGER NOT NULL,
+  expires_at INTEGER,
+  etag INTEGER NOT NULL DEFAULT 0,
+  created_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_by INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS file_requests_folder ON file_requests (folder_id);
+CREATE TABLE IF NOT EXISTS anonymous_uploads (
+  item_id INTEGER PRIMARY KEY,
+  email TEXT,
+  file_request_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS webhooks (
+  id INTEGER PRIMARY KEY,
+  target_type TEXT NOT NULL,
+  target_id INTEGER NOT NULL,
+  address TEXT NOT NULL,
+  triggers TEXT NOT NULL,
+  created_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (target_type, target_id, address)
+);
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  stream TEXT NOT NULL CHECK (stream IN ('user', 'enterprise')),
+  event_type TEXT NOT NULL,
+  user_id INTEGER,
+  created_by TEXT NOT NULL,
+  source TEXT,
+  additional_details TEXT,
+  ip_address TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_stream ON events (stream, position);
+CREATE TABLE IF NOT EXISTS external_users (user_id INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS watermarks (
+  item_id INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  modified_at INTEGER NOT NULL
+);
+`;
+
+const ADDITION_COUNTERS: Record<string, number> = { file_request: 60_000_000_000, webhook: 70_000_000_000 };
+
+function applyAdditions(db: Db): void {
+  db.transaction(() => {
+    db.exec(ADDITIONS);
+    const insert = db.prepare('INSERT OR IGNORE INTO counters (name, value) VALUES (?, ?)');
+    for (const [name, value] of Object.entries(ADDITION_COUNTERS)) insert.run(name, value);
+  })();
+}
+
+/** Next id of a kind added after the first schema (file requests, webhooks). */
+export function nextAddedId(db: Db, kind: keyof typeof ADDITION_COUNTERS): number {
+  const row = sql(db, 'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(kind) as { value: number };
+  return row.value;
 }

@@ -140,3 +140,36 @@ export function ownedSize(db: Db, ownerId: number): number {
   const row = sql(db, "SELECT COALESCE(SUM(size), 0) AS total FROM items WHERE owner_id = ? AND type = 'file'").get(ownerId) as { total: number };
   return row.total;
 }
+
+/** Moves an item into another folder; Box makes the new folder's owner its owner. */
+export function moveItem(db: Db, id: number, parentId: number, ownerId: number, actorId: number, now: number): void {
+  const previousParent = getItem(db, id)?.parent_id;
+  sql(db, 'UPDATE items SET parent_id = ? WHERE id = ?').run(parentId, id);
+  for (const itemId of subtreeIds(db, id)) sql(db, 'UPDATE items SET owner_id = ? WHERE id = ?').run(ownerId, itemId);
+  touch(db, id, actorId, now);
+  if (previousParent !== undefined && previousParent !== ROOT_ID) touch(db, previousParent, actorId, now);
+  if (parentId !== ROOT_ID) touch(db, parentId, actorId, now);
+}
+
+/** Tables whose rows belong to an item and go with it. */
+const ITEM_OWNED_ROWS = [
+  'DELETE FROM collaborations WHERE item_id = ?',
+  'DELETE FROM metadata_instances WHERE item_id = ?',
+  'DELETE FROM file_requests WHERE folder_id = ?',
+  'DELETE FROM anonymous_uploads WHERE item_id = ?',
+  'DELETE FROM watermarks WHERE item_id = ?',
+  'DELETE FROM webhooks WHERE target_id = ?',
+];
+
+/**
+ * Removes an item and everything beneath it, with what hangs off them. Content blobs stay: they
+ * are shared by SHA-1 between files.
+ */
+export function deleteSubtree(db: Db, id: number, actorId: number, now: number): void {
+  const parentId = getItem(db, id)?.parent_id;
+  for (const itemId of subtreeIds(db, id)) {
+    for (const statement of ITEM_OWNED_ROWS) sql(db, statement).run(itemId);
+    sql(db, 'DELETE FROM items WHERE id = ?').run(itemId);
+  }
+  if (parentId !== undefined && parentId !== ROOT_ID) touch(db, parentId, actorId, now);
+}

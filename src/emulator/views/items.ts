@@ -2,14 +2,16 @@ import { capabilitiesOf, type AccessRole } from '../access';
 import type { Caller, Services } from '../context';
 import { offsetPage, visibleChildren } from '../listing';
 import { hasCollaborations } from '../state/collaborations';
+import { anonymousUpload } from '../state/file-requests';
 import { chain, folderSize, getItem, ROOT_ID, type ItemRow } from '../state/items';
 import { getInstance, getTemplate } from '../state/metadata';
+import { getWatermark } from '../state/watermarks';
 import { getUser, type UserRow } from '../state/users';
 import { boxDateTime } from '../time';
 import { metadataFieldRequests, pick, type FieldProviders } from './fields';
 import { fullScope, instanceSystemFields, instanceView } from './metadata';
 import { extensionOf, sharedLinkView } from './shared-link';
-import { NO_USER, userMini, type UserMini } from './users';
+import { ANONYMOUS_USER_ID, anonymousUserMini, NO_USER, userMini, type UserMini } from './users';
 
 /**
  * Files and folders as Box returns them: mini forms inside other objects, the standard form by
@@ -53,6 +55,12 @@ const INVITEE_ROLES = ['editor', 'viewer', 'previewer', 'uploader', 'previewer u
 function userRef(services: Services, id: number): UserMini {
   const user: UserRow | undefined = getUser(services.db, id);
   return user ? userMini(user) : NO_USER;
+}
+
+/** The creator or modifier of an item, who may be someone without a Box account (a file request upload). */
+export function actorRef(services: Services, item: ItemRow, id: number): ReturnType<typeof anonymousUserMini> {
+  if (id !== ANONYMOUS_USER_ID) return userRef(services, id);
+  return anonymousUserMini(anonymousUpload(services.db, item.id)?.email ?? null);
 }
 
 /** The path from "All Files" down to the item's parent, as far up as the caller can see. */
@@ -140,8 +148,8 @@ function commonProviders(item: ItemRow, services: Services, caller: Caller, opti
     purged_at: () => null,
     content_created_at: () => boxDateTime(item.content_created_at ?? item.created_at),
     content_modified_at: () => boxDateTime(item.content_modified_at ?? item.modified_at),
-    created_by: () => userRef(services, item.created_by),
-    modified_by: () => userRef(services, item.modified_by),
+    created_by: () => actorRef(services, item, item.created_by),
+    modified_by: () => actorRef(services, item, item.modified_by),
     owned_by: () => userRef(services, item.owner_id),
     shared_link: () => sharedLinkView(item, services, caller.now),
     parent: () => (parent ? folderMini(parent) : ROOT_MINI),
@@ -151,7 +159,7 @@ function commonProviders(item: ItemRow, services: Services, caller: Caller, opti
     is_externally_owned: () => false,
     allowed_invitee_roles: () => INVITEE_ROLES,
     tags: () => [],
-    watermark_info: () => ({ is_watermarked: false, is_watermark_inherited: false, is_watermarked_by_access_policy: false }),
+    watermark_info: () => ({ is_watermarked: getWatermark(services.db, item.id) !== undefined, is_watermark_inherited: false, is_watermarked_by_access_policy: false }),
     is_accessible_via_shared_link: () => sharedLinkView(item, services, caller.now) !== null,
     classification: () => null,
     is_associated_with_app_item: () => false,
@@ -179,9 +187,14 @@ export function fileView(item: ItemRow, services: Services, caller: Caller, opti
     lock: () => null,
     is_package: () => false,
     expires_at: () => null,
-    uploader_display_name: () => userRef(services, item.created_by).name,
+    uploader_display_name: () => actorRef(services, item, item.created_by).name,
     disposition_at: () => null,
     shared_link_permission_options: () => ['can_preview', 'can_download'],
+    expiring_embed_link: () => {
+      if (!capabilitiesOf(role()).preview) return undefined;
+      const link = services.previews.create(item.id, caller.user.id);
+      return { url: link.url, expires_in: link.expiresIn, token_type: 'bearer', restricted_to: [] };
+    },
   } satisfies FieldProviders);
   return pick(providers, ITEM_BASE, withMetadataRequested(options.fields), FILE_STANDARD);
 }

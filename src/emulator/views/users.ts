@@ -60,3 +60,13 @@ function providers(user: UserRow, services: Services): FieldProviders {
 export function userView(user: UserRow, services: Services, fields: readonly string[] | undefined): Record<string, unknown> {
   return pick(providers(user, services), ['type', 'id'], fields, STANDARD);
 }
+
+/**
+ * Box attributes what people without a Box account do (a file request upload) to its unknown
+ * user, id 2. Box shows the email the form asked for, or "File Request" when it asked for none.
+ */
+export const ANONYMOUS_USER_ID = 2;
+
+export function anonymousUserMini(email: string | null): UserMini | { type: 'user'; id: string; name: string } {
+  return email ? { type: 'user', id: String(ANONYMOUS_USER_ID), name: email, login: email } : { type: 'user', id: String(ANONYMOUS_USER_ID), name: 'File Request' };
+}
