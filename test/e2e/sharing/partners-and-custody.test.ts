@@ -102,7 +102,28 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     expect(cardText(revoked)).toMatch(/Access revoked/);
     await waitUntil(async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined, 'the watermark to come off');
     expect((await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === LAWYER)).toBe(false);
+    // Audited once Box has done it.
+    await waitUntil(async () => (await store.audit.list({ target: `file:${recording.fileId}` })).some((e) => e.action === 'watermark_removed') || undefined, 'the watermark removal to be audited');
     expect((await store.audit.list({ target: `file:${recording.fileId}` })).map((e) => e.action)).toEqual(expect.arrayContaining(['watermark_applied', 'watermark_removed']));
+  });
+
+  test('a partner share that expires is ended by the bot: collaboration removed and, with no partner left, the watermark off', async () => {
+    const { h } = suite.bot;
+    const store = sharingStore(suite.bot);
+    const recording = recordings[0];
+    const form = await answerTo(suite.bot, alice, `share ${recording.fileName} with Crown Prosecution Service`, /Share with Crown Prosecution Service/);
+    const formCard = postedCards(h.connector, personalConversation(alice)).reverse().find((p) => cardText(p.card) === form)!;
+    const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
+    const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: 'k.counsel@cps.gov.uk', shareReason: 'Disclosure review', shareCaseReference: '5212345/26', shareDurationDays: '1' }));
+    const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
+    invokeCard(await h.teams.execute(dana, 'partner.approve', { shareId }));
+    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined, 'the partner share to be granted');
+    expect((await box.get(`/2.0/files/${recording.fileId}/watermark`)).status).toBe(200);
+    await backdatePartnerShare(suite.bot, shareId);
+    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'expired' || undefined, 'the sweep to end the share');
+    await waitUntil(async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined, 'the watermark to come off');
+    expect((await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === 'k.counsel@cps.gov.uk')).toBe(false);
+    expect((await store.audit.list({ target: `partner-share:${shareId}` })).map((e) => e.action)).toContain('partner_share_expired');
   });
 
   test('history shows a preview and a download made in Box; export lands CSV and PDF in the case folder; verify notices changed bytes', async () => {
@@ -177,6 +198,27 @@ describe.each(backends())('verify audit (%s)', (backend) => {
     expect(await answerTo(bot, priya, 'verify audit', /Audit chain check/)).toMatch(new RegExp(`Broken at entry #${target.seq}`));
   });
 });
+
+/** As if the share's days had passed: its expiry moved into the past, straight in the database. */
+async function backdatePartnerShare(bot: AccessBot & { schema?: PostgresSchema }, shareId: string): Promise<void> {
+  const past = new Date(Date.now() - 60_000).toISOString();
+  if (bot.schema) {
+    const client = new Client({ connectionString: bot.schema.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('UPDATE partner_shares SET expires_at = $1 WHERE id = $2', [past, shareId]);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(path.join(bot.h.dataDir, SQLITE_FILE_NAME));
+  try {
+    db.prepare('UPDATE partner_shares SET expires_at = ? WHERE id = ?').run(past, shareId);
+  } finally {
+    db.close();
+  }
+}
 
 /** What an attacker with database access would do: switch the guard off and rewrite an entry. */
 async function tamper(bot: AccessBot & { schema?: PostgresSchema }, seq: number): Promise<void> {
