@@ -55,6 +55,18 @@ export const COMMANDS: readonly CommandInfo[] = [
     roles: ['supervisor', 'admin'],
   },
   {
+    name: 'share',
+    description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed)',
+    examples: ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0200Z_60min.mp4 with cps'],
+    roles: ['officer', 'supervisor', 'admin'],
+  },
+  {
+    name: 'history',
+    description: 'Chain of custody of a recording; also export history, verify a file, verify audit (admins)',
+    examples: ['history LAM-0105_20260311T0200Z_60min.mp4', 'export history LAM-0105_20260311T0200Z_60min.mp4', 'verify LAM-0105_20260311T0200Z_60min.mp4'],
+    roles: ['officer', 'supervisor', 'admin'],
+  },
+  {
     name: 'use this channel for approvals',
     description: 'Admins, in a channel: send approval cards to this channel too',
     examples: ['use this channel for approvals'],
