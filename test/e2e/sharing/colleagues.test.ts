@@ -5,6 +5,8 @@
  * shows each viewer their own state.
  */
 import type { Recording } from '../../../src/footage/recording';
+import type { Store } from '../../../src/footage/ports/store';
+import type { SharingStoreExtension } from '../../../src/footage/sharing';
 import { BoxProbe } from '../access/box-probe';
 import { recordingsOf } from '../access/flows';
 import {
@@ -47,7 +49,7 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
 
     const decided = invokeCard(await h.teams.execute(dana, 'share.decide', { ...actionData(approval.card, 'share.decide'), approveIds: ben.aadObjectId, shareDurationDays: '3', shareComment: 'Only the OIC for now.' }, { replyToId: approval.id }));
     expect(cardText(decided)).toMatch(/PC Chloe Singh: not approved/);
-    const group = (await store.sharing.shareGroups.get(groupId))!;
+    const group = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!;
     const benRequest = group.members.find((m) => m.recipientAadObjectId === ben.aadObjectId)!.requestId;
     const chloeRequest = group.members.find((m) => m.recipientAadObjectId === chloe.aadObjectId)!.requestId;
     const granted = await waitForStatus(store, benRequest, ['granted']);

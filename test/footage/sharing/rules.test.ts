@@ -4,6 +4,7 @@ import type { Person } from '../../../src/footage/people';
 import { emailAllowed, findPartner, parsePartners, resolveRecipients, searchRoster, splitNames } from '../../../src/footage/sharing';
 import { classifySharingText } from '../../../src/teams/sharing';
 import { ConfigError } from '../../../src/footage/errors';
+import type { AuditEntry } from '../../../src/audit/chain';
 
 const roster: Person[] = [
   { aadObjectId: 'a1', name: 'PC Alice Carter', role: 'officer', borough: 'Lambeth', email: 'alice.carter@police.example' },
@@ -56,9 +57,9 @@ describe('naming colleagues', () => {
 });
 
 describe('the continuity record', () => {
-  const audit = [
-    { seq: 7, at: new Date('2026-03-20T10:00:00Z'), actor: 'a1', action: 'requested' as const, target: 'request:r1', details: { caseReference: '5212345/26', access: 'view' }, prevHash: 'p', hash: 'h7' },
-    { seq: 9, at: new Date('2026-03-20T10:05:00Z'), actor: 'system', action: 'granted' as const, target: 'request:r1', details: { role: 'previewer', expiresAt: '2026-03-27T10:05:00Z' }, prevHash: 'h8', hash: 'h9' },
+  const audit: AuditEntry[] = [
+    { seq: 7, at: new Date('2026-03-20T10:00:00Z'), actor: 'a1', action: 'requested', target: 'request:r1', details: { caseReference: '5212345/26', access: 'view' }, prevHash: 'p', hash: 'h7' },
+    { seq: 9, at: new Date('2026-03-20T10:05:00Z'), actor: 'system', action: 'granted', target: 'request:r1', details: { role: 'previewer', expiresAt: '2026-03-27T10:05:00Z' }, prevHash: 'h8', hash: 'h9' },
   ];
   const boxEvents = [{ eventId: 'e1', boxFileId: 'f', eventType: 'PREVIEW', at: new Date('2026-03-20T10:07:00Z'), actorLogin: null, actorName: 'Unknown', details: { shared_link_id: 's' } }];
 
