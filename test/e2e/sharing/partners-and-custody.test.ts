@@ -44,7 +44,7 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
   beforeAll(async () => {
     probe = new BoxProbe(suite.bot.h.bot.emulator!.url);
     box = new EmulatorHttp(suite.bot.h.bot.emulator!.url);
-    recordings = await recordingsOf(suite.bot.h, 'LAM-0153', 2);
+    recordings = await recordingsOf(suite.bot.h, 'LAM-0153', 3);
   });
 
   test('partner share → previewer collaboration for the outside email, watermark on, download refused until an admin allows it; revoke takes the watermark off', async () => {
@@ -124,6 +124,30 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     await waitUntil(async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined, 'the watermark to come off');
     expect((await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === 'k.counsel@cps.gov.uk')).toBe(false);
     expect((await store.audit.list({ target: `partner-share:${shareId}` })).map((e) => e.action)).toContain('partner_share_expired');
+  });
+
+  test('Box failing during a partner share: the job retries and ends with exactly one collaboration', async () => {
+    const { h } = suite.bot;
+    const store = sharingStore(suite.bot);
+    const recording = recordings[2];
+    await grantedAccess(suite.bot, alice, dana, [recording.fileId]);
+    const email = 'faults.counsel@cps.gov.uk';
+    const form = await answerTo(suite.bot, alice, `share ${recording.fileName} with cps`, /Share with Crown Prosecution Service/);
+    const formCard = postedCards(h.connector, personalConversation(alice)).reverse().find((p) => cardText(p.card) === form)!;
+    const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
+    const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: email, shareReason: 'Disclosure', shareCaseReference: '5212345/26' }));
+    const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
+    // Box answers 503 to the next two collaboration calls (and the watermark call): the job must come back.
+    await probe.fault({ status: 503, count: 2, match: 'POST /2.0/collaborations' });
+    await probe.fault({ status: 503, count: 1, match: 'PUT /2.0/files' });
+    invokeCard(await h.teams.execute(dana, 'partner.approve', { shareId }));
+    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined, 'the partner share to be granted after Box recovered', 20_000);
+    expect((await probe.collaborations(recording.fileId)).filter((c) => c.accessible_by.login === email)).toHaveLength(1);
+    expect((await probe.requestLog()).filter((r) => r.fault && r.path.includes('collaborations')).length).toBeGreaterThanOrEqual(2);
+    expect((await store.audit.list({ target: `partner-share:${shareId}` })).filter((e) => e.action === 'partner_share_granted')).toHaveLength(1);
+    await probe.clearFaults();
+    invokeCard(await h.teams.execute(dana, 'partner.revoke', { shareId }));
+    await waitUntil(async () => !(await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === email) || undefined, 'the collaboration to go');
   });
 
   test('history shows a preview and a download made in Box; export lands CSV and PDF in the case folder; verify notices changed bytes', async () => {
