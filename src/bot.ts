@@ -20,6 +20,7 @@ import { createTeamsServices } from './teams/services';
 import { createAccessFeature } from './teams/access';
 import { createSharingFeature } from './teams/sharing';
 import { loadPartners } from './partners';
+import { decidedOnShareCard } from './footage/sharing';
 import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
@@ -118,7 +119,7 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       }
 
       const find = new FindFootage(new FootageSearch(box), await loadPlaces(config));
-      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
+      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, decidedElsewhere: decidedOnShareCard(store) });
       const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
       const services = { ...createTeamsServices(store, box, find, access.routes, config), sharing };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);

@@ -56,7 +56,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   {
     name: 'share',
-    description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed)',
+    description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed; supervisors: shares)',
     examples: ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0200Z_60min.mp4 with cps'],
     roles: ['officer', 'supervisor', 'admin'],
   },

@@ -27,6 +27,11 @@ export interface AccessServiceDeps {
   policy: DurationPolicy;
   /** Called after a job is enqueued, so a local worker can start on it without waiting to poll. */
   jobEnqueued?: () => void;
+  /**
+   * Requests decided elsewhere (a colleague share, whose card re-checks the sharer's own access):
+   * the reason to give instead of deciding them here, undefined for ordinary requests.
+   */
+  decidedElsewhere?: (request: AccessRequest) => Promise<string | undefined>;
 }
 
 export interface SubmitInput {
@@ -119,6 +124,8 @@ export class AccessService {
     const request = await store.requests.get(input.requestId);
     const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays);
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
+    const elsewhere = request ? await this.deps.decidedElsewhere?.(request) : undefined;
+    if (elsewhere) return this.refused(decider, input.requestId, verb, { code: 'invalid_action', message: elsewhere });
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
     if (comment && comment.length > MAX_COMMENT_CHARS) {

@@ -203,6 +203,12 @@ export class ColleagueSharing {
     return { kind: 'decided', group, requests: await this.requestsOf(group) };
   }
 
+  /** Shares waiting for a decision that this person may take (not their own). */
+  async pendingFor(person: Person): Promise<ShareGroup[]> {
+    if (!canDecide(person)) return [];
+    return (await this.deps.store.sharing.shareGroups.listPending(50)).filter((g) => g.sharerAadObjectId !== person.aadObjectId);
+  }
+
   async get(groupId: string): Promise<{ group: ShareGroup; requests: AccessRequest[] } | undefined> {
     const group = await this.deps.store.sharing.shareGroups.get(groupId);
     return group ? { group, requests: await this.requestsOf(group) } : undefined;
@@ -239,4 +245,15 @@ export class ColleagueSharing {
 
 function truncate(value: string, max: number): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/**
+ * For the access flow: a request that came from a share is decided on the share card, which checks
+ * the sharer's own access again at the moment of the decision.
+ */
+export function decidedOnShareCard(store: SharingStoreExtension): (request: AccessRequest) => Promise<string | undefined> {
+  return async (request) => {
+    const group = await store.sharing.shareGroups.findByRequest(request.id);
+    return group ? `This access comes from a share with colleagues: decide it on the share card (type **shares** to see it; share id ${group.id}).` : undefined;
+  };
 }

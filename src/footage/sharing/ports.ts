@@ -39,6 +39,8 @@ export interface ShareGroupRepository {
   get(id: string): Promise<ShareGroup | undefined>;
   /** The group an access request belongs to, if it came from a share. */
   findByRequest(requestId: string): Promise<ShareGroup | undefined>;
+  /** Groups with at least one member still waiting for a decision, oldest first. */
+  listPending(limit: number): Promise<ShareGroup[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

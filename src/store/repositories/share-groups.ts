@@ -57,6 +57,18 @@ export class SqlShareGroupRepository implements ShareGroupRepository {
     return rows[0] ? this.get(readString(rows[0].group_id)) : undefined;
   }
 
+  async listPending(limit: number): Promise<ShareGroup[]> {
+    const rows = await this.db.query(
+      `SELECT g.id FROM share_groups g WHERE EXISTS (
+         SELECT 1 FROM share_group_members m JOIN access_requests r ON r.id = m.request_id
+         WHERE m.group_id = g.id AND r.status = 'pending')
+       ORDER BY g.created_at, g.id LIMIT ?`,
+      [limit],
+    );
+    const groups = await Promise.all(rows.map((row) => this.get(readString(row.id))));
+    return groups.filter((g): g is ShareGroup => g !== undefined);
+  }
+
   private async select(db: Executor, where: string, value: string): Promise<ShareGroup | undefined> {
     const [row] = await db.query(`SELECT * FROM share_groups WHERE ${where}`, [value]);
     if (!row) return undefined;

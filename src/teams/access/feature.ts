@@ -1,5 +1,5 @@
 import {
-  ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
+  ACCESS_JOB_KINDS, AccessService, BoxUserLookup, type AccessServiceDeps, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob,
   type JobHandler, type RecurringJob,
 } from '../../footage/access';
 import type { BoxPort } from '../../footage/ports/box';
@@ -23,6 +23,7 @@ export interface AccessFeatureOptions {
   policy: { maxDurationDays: number; defaultDurationDays: number; sharedLinks: boolean };
   jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
   now?: () => Date;
+  decidedElsewhere?: AccessServiceDeps['decidedElsewhere'];
 }
 
 export interface AccessFeature {
@@ -41,7 +42,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const views = new RequestViews({ store, catalog, boxUsers, box });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, jobEnqueued: () => wake?.() });
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, jobEnqueued: () => wake?.(), decidedElsewhere: options.decidedElsewhere });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { store, service, catalog, views },

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { auditCheckCard, exportedCard, historyCard, partnerFormCard, recordingSummary, shareFormCard, verifyCard, type AdaptiveCard } from '../../cards';
+import { auditCheckCard, confirmationCard, exportedCard, historyCard, partnerFormCard, recordingSummary, shareFormCard, verifyCard, type AdaptiveCard } from '../../cards';
 import { boxFileUrl } from '../../footage/access';
 import { canDecide, type Person } from '../../footage/people';
 import type { Recording } from '../../footage/recording';
@@ -21,12 +21,14 @@ export type SharingCommand =
   | { kind: 'history'; target: string }
   | { kind: 'exportHistory'; target: string }
   | { kind: 'verifyAudit' }
-  | { kind: 'verify'; target: string };
+  | { kind: 'verify'; target: string }
+  | { kind: 'pendingShares' };
 
 export function classifySharingText(raw: string | undefined): SharingCommand | undefined {
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
   if (text.length > 1000) return undefined;
   if (/^verify (the )?audit( (log|chain))?$/i.test(text)) return { kind: 'verifyAudit' };
+  if (/^(pending )?shares$/i.test(text)) return { kind: 'pendingShares' };
   const verify = /^verify (.+)$/i.exec(text);
   if (verify) return { kind: 'verify', target: verify[1] };
   const exported = /^export (?:the )?history (?:of )?(.+)$/i.exec(text);
@@ -45,11 +47,30 @@ export async function handleSharingText(context: TurnContext, deps: SharingRoute
   const command = classifySharingText(context.activity.text);
   if (!command) return false;
   const person = personOf(context);
+  if (command.kind === 'pendingShares') {
+    await pendingShares(context, deps, person);
+    return true;
+  }
   await sendCard(context, await orBoxDown(() => answer(context, deps, person, command)));
   return true;
 }
 
-async function answer(context: TurnContext, deps: SharingRouteDeps, person: Person, command: SharingCommand): Promise<AdaptiveCard> {
+/** Each share waiting for this supervisor's decision, as its own card. */
+async function pendingShares(context: TurnContext, deps: SharingRouteDeps, person: Person): Promise<void> {
+  const groups = await deps.colleagues.pendingFor(person);
+  if (groups.length === 0) {
+    await sendCard(context, canDecide(person)
+      ? confirmationCard({ title: 'No shares waiting', message: 'No share with colleagues is waiting for your decision.' })
+      : refusedCard({ code: 'not_an_approver', message: 'Only supervisors and administrators decide shares.' }));
+    return;
+  }
+  for (const group of groups.slice(0, 10)) {
+    const current = await deps.colleagues.get(group.id);
+    await sendCard(context, await deps.views.shareCard(group, current?.requests ?? [], person));
+  }
+}
+
+async function answer(context: TurnContext, deps: SharingRouteDeps, person: Person, command: Exclude<SharingCommand, { kind: 'pendingShares' }>): Promise<AdaptiveCard> {
   if (command.kind === 'verifyAudit') {
     const outcome = await deps.custody.verifyAudit(person);
     return outcome.kind === 'refused' ? refusedCard(outcome.refusal) : auditCheckCard(outcome);
@@ -98,7 +119,7 @@ async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: P
   });
   if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
   const current = await deps.colleagues.get(outcome.group.id);
-  return deps.views.shareCard(outcome.group, current?.requests ?? [], person, outcome.approverReached ? undefined : 'No supervisor could be reached just now; the share waits for one (they see it with approvals).');
+  return deps.views.shareCard(outcome.group, current?.requests ?? [], person, outcome.approverReached ? undefined : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).');
 }
 
 async function maxDaysFor(deps: SharingRouteDeps, person: Person, recording: Recording): Promise<number> {

@@ -47,6 +47,15 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     expect(cardText(approval.card)).toContain('DC Ben Okafor');
     expect(cardText(approval.card)).toContain('PC Chloe Singh');
 
+    // A member's request cannot be approved on its own card, which does not re-check the sharer's access.
+    const benPending = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!.members.find((m) => m.recipientAadObjectId === ben.aadObjectId)!.requestId;
+    const bypass = invokeCard(await h.teams.execute(dana, 'request.approve', { requestId: benPending }));
+    expect(cardText(bypass)).toMatch(/decide it on the share card/);
+    expect((await store.requests.get(benPending))?.status).toBe('pending');
+    // `shares` shows the supervisor what waits for them.
+    expect((await h.teams.say(dana, 'shares')).status).toBe(200);
+    await waitForPosted(h.connector, personalConversation(dana), new RegExp(`Share id[\\s\\S]*${groupId}`));
+
     const decided = invokeCard(await h.teams.execute(dana, 'share.decide', { ...actionData(approval.card, 'share.decide'), approveIds: ben.aadObjectId, shareDurationDays: '3', shareComment: 'Only the OIC for now.' }, { replyToId: approval.id }));
     expect(cardText(decided)).toMatch(/PC Chloe Singh: not approved/);
     const group = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!;
