@@ -58,9 +58,10 @@ export async function handleSharingText(context: TurnContext, deps: SharingRoute
 /** Each share waiting for this supervisor's decision, as its own card. */
 async function pendingShares(context: TurnContext, deps: SharingRouteDeps, person: Person): Promise<void> {
   const groups = await deps.colleagues.pendingFor(person);
-  if (groups.length === 0) {
+  const partnerShares = canDecide(person) ? (await deps.store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 })).filter((s) => s.sharerAadObjectId !== person.aadObjectId) : [];
+  if (groups.length === 0 && partnerShares.length === 0) {
     await sendCard(context, canDecide(person)
-      ? confirmationCard({ title: 'No shares waiting', message: 'No share with colleagues is waiting for your decision.' })
+      ? confirmationCard({ title: 'No shares waiting', message: 'No share with colleagues or partners is waiting for your decision.' })
       : refusedCard({ code: 'not_an_approver', message: 'Only supervisors and administrators decide shares.' }));
     return;
   }
@@ -68,6 +69,7 @@ async function pendingShares(context: TurnContext, deps: SharingRouteDeps, perso
     const current = await deps.colleagues.get(group.id);
     await sendCard(context, await deps.views.shareCard(group, current?.requests ?? [], person));
   }
+  for (const share of partnerShares.slice(0, 10)) await sendCard(context, await deps.views.partnerCard(share, person));
 }
 
 async function answer(context: TurnContext, deps: SharingRouteDeps, person: Person, command: Exclude<SharingCommand, { kind: 'pendingShares' }>): Promise<AdaptiveCard> {
