@@ -31,9 +31,11 @@ export interface PartnerJobDeps {
   retryBaseMs: number;
 }
 
-function shareIdOf(job: Job): string | undefined {
+/** Runs `work` on the job's share id; a job without one (malformed payload) fails for good. */
+function forShare(job: Job, work: (shareId: string) => Promise<JobOutcome>): Promise<JobOutcome> {
   const payload = job.payload as { shareId?: unknown } | null;
-  return payload && typeof payload.shareId === 'string' ? payload.shareId : undefined;
+  const shareId = payload && typeof payload.shareId === 'string' ? payload.shareId : undefined;
+  return shareId ? work(shareId) : Promise.resolve({ kind: 'failed', error: `${job.kind} job without a share id` });
 }
 
 function fileTarget(fileId: string): string {
@@ -66,9 +68,11 @@ export class PartnerGrantJob implements JobHandler {
 
   constructor(private readonly deps: PartnerJobDeps) {}
 
-  async handle(job: Job): Promise<JobOutcome> {
-    const shareId = shareIdOf(job);
-    if (!shareId) return { kind: 'failed', error: 'partner job without a share id' };
+  handle(job: Job): Promise<JobOutcome> {
+    return forShare(job, (shareId) => this.run(shareId, job.attempts));
+  }
+
+  private async run(shareId: string, attempts: number): Promise<JobOutcome> {
     const { store } = this.deps;
     let share = await store.sharing.partnerShares.get(shareId);
     if (share?.status === 'approved') {
@@ -80,8 +84,8 @@ export class PartnerGrantJob implements JobHandler {
       await this.grant(share);
       return { kind: 'done' };
     } catch (error) {
-      if (isTransient(error) && job.attempts < this.deps.maxAttempts) {
-        return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, job.attempts) };
+      if (isTransient(error) && attempts < this.deps.maxAttempts) {
+        return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, attempts) };
       }
       await this.fail(share, error);
       return { kind: 'done' };
@@ -133,15 +137,17 @@ export class PartnerEndJob implements JobHandler {
 
   constructor(private readonly deps: PartnerJobDeps) {}
 
-  async handle(job: Job): Promise<JobOutcome> {
-    const shareId = shareIdOf(job);
-    if (!shareId) return { kind: 'failed', error: 'partner job without a share id' };
+  handle(job: Job): Promise<JobOutcome> {
+    return forShare(job, (shareId) => this.run(shareId, job.attempts));
+  }
+
+  private async run(shareId: string, attempts: number): Promise<JobOutcome> {
     const share = await this.deps.store.sharing.partnerShares.get(shareId);
     if (!share || share.status !== 'revoked') return { kind: 'done' };
     try {
       await endInBox(this.deps, share);
     } catch (error) {
-      if (job.attempts < this.deps.maxAttempts) return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, job.attempts) };
+      if (attempts < this.deps.maxAttempts) return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, attempts) };
       return { kind: 'failed', error: describeError(error) };
     }
     await this.deps.notifier.partnerShareChanged((await this.deps.store.sharing.partnerShares.get(shareId)) ?? share);
