@@ -31,7 +31,12 @@ export function channelRecordingCard(view: ChannelRecordingView): AdaptiveCard {
   const body: CardElement[] = [heading(recording.cameraName ? `${recording.cameraId}: ${recording.cameraName}` : recording.cameraId), container(recordingBriefs([recording]))];
   if (state.kind === 'granted') {
     body.push(notice(`You have access until ${formatLondonDateTime(state.expiresAt)}.`, 'good'), actionSet([openUrl(state.openUrl, 'Open in Box')]));
-    if (state.canShare) actions.push(sharingAction(SHARING_VERBS.openShare, { fileIds: [recording.fileId] }, 'Share with colleagues'));
+    if (state.canShare) {
+      actions.push(
+        sharingAction(SHARING_VERBS.openShare, { fileIds: [recording.fileId] }, 'Share with colleagues'),
+        sharingAction(SHARING_VERBS.openPartner, { fileId: recording.fileId }, 'Share with a partner'),
+      );
+    }
   } else if (state.kind === 'none') {
     body.push(notice('You have no access to this recording.', 'default'));
     actions.push(execute(CARD_VERBS.requestAccess, { fileIds: [recording.fileId] }, 'Request access'));

@@ -37,6 +37,7 @@ export function historyCard(view: HistoryView): AdaptiveCard {
   if (view.page > 1) actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page - 1 }, 'Earlier'));
   if (view.page < view.pages) actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page + 1 }, 'Later'));
   actions.push(sharingAction(SHARING_VERBS.exportHistory, { fileId: view.fileId }, 'Export to the case folder'));
+  actions.push(sharingAction(SHARING_VERBS.openPartner, { fileId: view.fileId }, 'Share with a partner'));
   return card(
     [
       heading(`History: ${safeLine(view.fileName, TEXT_LIMITS.fileName)}`),

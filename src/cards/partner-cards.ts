@@ -40,6 +40,14 @@ export function partnerFormCard(view: PartnerFormView): AdaptiveCard {
   );
 }
 
+/** Which partner to share with, when the deployment knows several. */
+export function partnerChoiceCard(view: { recording: RecordingSummary; partners: Array<{ id: string; name: string }> }): AdaptiveCard {
+  return card(
+    [heading('Share with a partner'), container(recordingBriefs([view.recording])), subtle('Pick the organisation; a supervisor approves before anything is shared.')],
+    { actions: view.partners.slice(0, 5).map((p) => sharingAction(SHARING_VERBS.openPartner, { fileId: view.recording.fileId, partnerId: p.id }, safeLine(p.name, TEXT_LIMITS.name))) },
+  );
+}
+
 export type PartnerViewerRole = 'approver' | 'sharer' | 'admin' | 'other';
 
 export interface PartnerShareView {

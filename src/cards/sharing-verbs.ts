@@ -10,6 +10,7 @@ export const SHARING_VERBS = {
   submitShare: 'share.submit',
   decideShare: 'share.decide',
   refreshShare: 'share.refresh',
+  openPartner: 'partner.open',
   submitPartner: 'partner.submit',
   approvePartner: 'partner.approve',
   rejectPartner: 'partner.reject',
@@ -45,6 +46,8 @@ export interface SharingActionData {
   'share.submit': { formToken: string; fileIds: string[] };
   'share.decide': { groupId: string };
   'share.refresh': { groupId: string };
+  /** Without a partner: the bot asks which one. */
+  'partner.open': { fileId: string; partnerId?: string };
   'partner.submit': { formToken: string; fileId: string; partnerId: string };
   'partner.approve': { shareId: string };
   'partner.reject': { shareId: string };
@@ -82,6 +85,7 @@ export type ParsedSharingAction =
   | { verb: 'share.submit'; formToken: string; fileIds: string[]; recipients: string[]; reason: string; durationDays: number | null; access: 'view' | 'download'; caseReference: string }
   | { verb: 'share.decide'; groupId: string; approveIds: string[]; comment: string; durationDays: number | null }
   | { verb: 'share.refresh'; groupId: string }
+  | { verb: 'partner.open'; fileId: string; partnerId: string | null }
   | { verb: 'partner.submit'; formToken: string; fileId: string; partnerId: string; email: string; reason: string; durationDays: number | null; caseReference: string }
   | { verb: 'partner.approve' | 'partner.reject'; shareId: string; comment: string; durationDays: number | null }
   | { verb: 'partner.refresh' | 'partner.revoke' | 'partner.download.approve' | 'partner.download.reject'; shareId: string }
@@ -118,6 +122,8 @@ function parse(verb: SharingVerb, d: Record<string, unknown>): ParsedSharingActi
       return { verb, groupId: id(d, 'groupId'), approveIds: text(d, I.approveIds).split(',').map((s) => s.trim()).filter((s) => ID.test(s)), comment: text(d, I.comment), durationDays: whole(d[I.durationDays]) };
     case 'share.refresh':
       return { verb, groupId: id(d, 'groupId') };
+    case 'partner.open':
+      return { verb, fileId: id(d, 'fileId'), partnerId: d.partnerId === undefined ? null : id(d, 'partnerId') };
     case 'partner.submit':
       return { verb, formToken: id(d, 'formToken'), fileId: id(d, 'fileId'), partnerId: id(d, 'partnerId'), email: text(d, I.email), reason: text(d, I.reason), durationDays: whole(d[I.durationDays]), caseReference: text(d, I.caseReference) };
     case 'partner.approve':

@@ -120,6 +120,7 @@ const SHARING_ALLOWED_DATA_KEYS: { [V in SharingVerb]: ReadonlyArray<keyof Shari
   'share.submit': ['formToken', 'fileIds'],
   'share.decide': ['groupId'],
   'share.refresh': ['groupId'],
+  'partner.open': ['fileId', 'partnerId'],
   'partner.submit': ['formToken', 'fileId', 'partnerId'],
   'partner.approve': ['shareId'],
   'partner.reject': ['shareId'],

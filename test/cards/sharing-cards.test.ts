@@ -63,7 +63,7 @@ describe('sharing cards', () => {
     const entries = [{ at: new Date('2026-03-20T10:00:00Z'), source: 'box' as const, who: 'PC Alice Carter', what: 'Previewed in Box', auditSeq: null }];
     const middle = historyCard({ fileId: '1', fileName: 'a.mp4', sha256: 'ab', entries, page: 2, pages: 3, total: 25 });
     valid(middle);
-    expect(verbs(middle)).toEqual(['custody.history', 'custody.history', 'custody.export']);
-    expect(verbs(historyCard({ fileId: '1', fileName: 'a.mp4', sha256: null, entries: [], page: 1, pages: 1, total: 0 }))).toEqual(['custody.export']);
+    expect(verbs(middle)).toEqual(['custody.history', 'custody.history', 'custody.export', 'partner.open']);
+    expect(verbs(historyCard({ fileId: '1', fileName: 'a.mp4', sha256: null, entries: [], page: 1, pages: 1, total: 0 }))).toEqual(['custody.export', 'partner.open']);
   });
 });

@@ -5,13 +5,13 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { parseSharingAction, SHARING_VERB_LIST, type AdaptiveCard, type ParsedSharingAction, type SharingVerb } from '../../cards';
+import { parseSharingAction, partnerChoiceCard, recordingSummary, SHARING_VERB_LIST, type AdaptiveCard, type ParsedSharingAction, type SharingVerb } from '../../cards';
 import { audit } from '../../footage/access/audit';
 import type { Person } from '../../footage/people';
 import { findPartner, type PartnerOutcome } from '../../footage/sharing';
 import { personOf } from '../person';
 import { answerActionWithCard, answerActionWithMessage, sendCard } from '../turn-helpers';
-import { exportOf, historyOf, shareForm } from './commands';
+import { exportOf, historyOf, partnerForm, shareForm } from './commands';
 import { notFound, orBoxDown, refusedCard, type SharingRouteDeps } from './deps';
 
 type Handler = (deps: SharingRouteDeps, context: TurnContext, person: Person, action: ParsedSharingAction) => Promise<AdaptiveCard | null>;
@@ -72,6 +72,18 @@ const HANDLERS: Record<SharingVerb, Handler> = {
     if (a.verb !== 'share.refresh') return null;
     const current = await deps.colleagues.get(a.groupId);
     return current ? deps.views.shareCard(current.group, current.requests, person) : refusedCard({ code: 'not_found', message: 'That share does not exist (any more).' });
+  },
+  'partner.open': async (deps, context, person, a) => {
+    if (a.verb !== 'partner.open') return null;
+    const recording = await deps.catalog.get(a.fileId);
+    if (!recording) return notFound(a.fileId);
+    const partners = deps.partners.partners;
+    const partner = a.partnerId ? findPartner(partners, a.partnerId) : partners.length === 1 ? partners[0] : undefined;
+    if (a.partnerId && !partner) return notFound(a.partnerId);
+    // A new message, so the card the button was on stays as it was.
+    await sendCard(context, partner ? await partnerForm(deps, person, recording, partner) : partnerChoiceCard({ recording: recordingSummary(recording), partners: [...partners] }));
+    await answerActionWithMessage(context, partner ? 'Fill in the form below.' : 'Pick the partner below.');
+    return null;
   },
   'partner.submit': async (deps, _context, person, a) => {
     if (a.verb !== 'partner.submit') return null;

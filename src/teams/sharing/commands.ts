@@ -10,7 +10,7 @@ import { auditCheckCard, confirmationCard, exportedCard, historyCard, partnerFor
 import { boxFileUrl } from '../../footage/access';
 import { canDecide, type Person } from '../../footage/people';
 import type { Recording } from '../../footage/recording';
-import { findPartner, splitNames, wholeDaysLeft, ownAccess } from '../../footage/sharing';
+import { findPartner, splitNames, wholeDaysLeft, ownAccess, type Partner } from '../../footage/sharing';
 import { personOf } from '../person';
 import { sendCard } from '../turn-helpers';
 import { notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
@@ -98,17 +98,7 @@ async function answer(context: TurnContext, deps: SharingRouteDeps, person: Pers
 
 async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: Person, recordings: Recording[], command: Extract<SharingCommand, { kind: 'shareWith' }>): Promise<AdaptiveCard> {
   const partner = findPartner(deps.partners.partners, command.people);
-  if (partner) {
-    const maxDays = await maxDaysFor(deps, person, recordings[0]);
-    return partnerFormCard({
-      formToken: randomUUID(),
-      recording: recordingSummary(recordings[0]),
-      partner,
-      caseReference: recordings[0].caseReference,
-      maxDays: Math.max(1, maxDays),
-      defaultDays: deps.policy.defaultDurationDays,
-    });
-  }
+  if (partner) return partnerForm(deps, person, recordings[0], partner);
   // The message id makes a resent message one share, as the form token does for the form.
   const outcome = await deps.colleagues.share(person, {
     formToken: `msg:${context.activity.id ?? randomUUID()}`,
@@ -122,6 +112,17 @@ async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: P
   if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
   const current = await deps.colleagues.get(outcome.group.id);
   return deps.views.shareCard(outcome.group, current?.requests ?? [], person, outcome.approverReached ? undefined : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).');
+}
+
+export async function partnerForm(deps: SharingRouteDeps, person: Person, recording: Recording, partner: Partner): Promise<AdaptiveCard> {
+  return partnerFormCard({
+    formToken: randomUUID(),
+    recording: recordingSummary(recording),
+    partner,
+    caseReference: recording.caseReference,
+    maxDays: Math.max(1, await maxDaysFor(deps, person, recording)),
+    defaultDays: deps.policy.defaultDurationDays,
+  });
 }
 
 async function maxDaysFor(deps: SharingRouteDeps, person: Person, recording: Recording): Promise<number> {

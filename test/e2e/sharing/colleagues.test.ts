@@ -128,7 +128,13 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     // Alice was granted the first recording above; Chloe has nothing.
     const aliceView = invokeCard(await h.teams.execute(alice, 'recording.state', { fileId: recording.fileId }, { scope: channel, trigger: 'automatic' }));
     expect(cardText(aliceView)).toMatch(/You have access until/);
-    expect(actionsOf(aliceView).map((a) => a.verb)).toContain('share.open');
+    expect(actionsOf(aliceView).map((a) => a.verb)).toEqual(expect.arrayContaining(['share.open', 'partner.open']));
+    // "Share with a partner": which partner first (the demo has two), then that partner's form.
+    expect((await h.teams.execute(alice, 'partner.open', { fileId: recording.fileId }, { scope: channel })).status).toBe(200);
+    const chooser = await waitForPosted(h.connector, '19:investigations@thread.tacv2', /Pick the organisation/);
+    expect(actionsOf(chooser.card).map((a) => a.title)).toEqual(['Crown Prosecution Service', 'Independent Office for Police Conduct']);
+    expect((await h.teams.execute(alice, 'partner.open', actionsOf(chooser.card)[0].data, { scope: channel })).status).toBe(200);
+    await waitForPosted(h.connector, '19:investigations@thread.tacv2', /Share with Crown Prosecution Service/);
     const chloeView = invokeCard(await h.teams.execute(chloe, 'recording.state', { fileId: recording.fileId }, { scope: channel, trigger: 'automatic' }));
     expect(cardText(chloeView)).toMatch(/You have no access/);
     expect(actionsOf(chloeView).map((a) => a.verb)).toContain('request.open');
