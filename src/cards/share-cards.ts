@@ -57,6 +57,7 @@ export function shareFormCard(view: ShareFormView): AdaptiveCard {
       container(recordingBriefs(view.recordings)),
       peoplePicker(I.recipients, 'Colleagues', view.colleagues),
       { type: 'Input.Text', id: I.reason, label: 'Why they need it', isMultiline: true, maxLength: 500, placeholder: 'e.g. Reviewing for the identification parade' },
+      { type: 'Input.Text', id: I.caseReference, label: 'Case reference (if not the one your access was granted for)', maxLength: 10, placeholder: '5212345/26' },
       { type: 'Input.ChoiceSet', id: I.durationDays, label: `How long (at most ${formatDays(view.maxDays)})`, style: 'compact', value: String(Math.min(view.defaultDays, view.maxDays)), choices: dayChoices },
       subtle('A supervisor approves each colleague; nobody gets longer or stronger access than you hold.'),
     ],

@@ -91,6 +91,7 @@ export class ColleagueSharing {
     const access = input.access ?? 'view';
     if (access === 'download' && ceiling.access !== 'download') return refused(refusal('too_strong', 'Your own access is view only, so you can share view-only access only.'));
     const caseReference = input.caseReference ?? (await this.caseReferenceOf(sharer, input.recordings));
+    if (!caseReference) return refused(refusal('invalid', 'This recording is not linked to a case yet: say which, e.g. "share <file> with <names> for case 5212345/26", or fill in the case on the form.'));
     const reason = (input.reason ?? '').trim() || `Shared by ${sharer.name} with the investigation team.`;
     const check = checkRequestForm(
       { caseReference: caseReference ?? '', reason, access, justification: access === 'download' ? `Shared by ${sharer.name}, who may download.` : '', durationDays: days },

@@ -16,7 +16,7 @@ import { sendCard } from '../turn-helpers';
 import { notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
 
 export type SharingCommand =
-  | { kind: 'shareWith'; target: string; people: string; days: number | null }
+  | { kind: 'shareWith'; target: string; people: string; days: number | null; caseReference: string | null }
   | { kind: 'shareForm'; target: string }
   | { kind: 'history'; target: string }
   | { kind: 'exportHistory'; target: string }
@@ -35,8 +35,8 @@ export function classifySharingText(raw: string | undefined): SharingCommand | u
   if (exported) return { kind: 'exportHistory', target: exported[1] };
   const history = /^history (?:of )?(.+)$/i.exec(text);
   if (history) return { kind: 'history', target: history[1] };
-  const shareWith = /^share (.+?) with (.+?)(?: for (\d{1,3}) days?)?$/i.exec(text);
-  if (shareWith) return { kind: 'shareWith', target: shareWith[1], people: shareWith[2], days: shareWith[3] ? Number(shareWith[3]) : null };
+  const shareWith = /^share (.+?) with (.+?)(?: for (\d{1,3}) days?)?(?: (?:for|on) case (\d{7}\/\d{2}))?$/i.exec(text);
+  if (shareWith) return { kind: 'shareWith', target: shareWith[1], people: shareWith[2], days: shareWith[3] ? Number(shareWith[3]) : null, caseReference: shareWith[4] ?? null };
   const share = /^share (.+)$/i.exec(text);
   if (share) return { kind: 'shareForm', target: share[1] };
   return undefined;
@@ -105,7 +105,7 @@ async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: P
     recordings,
     recipients: splitNames(command.people),
     reason: null,
-    caseReference: null,
+    caseReference: command.caseReference,
     access: null,
     durationDays: command.days,
   });

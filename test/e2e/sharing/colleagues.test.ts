@@ -112,6 +112,24 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     expect(refusals.map((e) => e.details.code)).toEqual(expect.arrayContaining(['no_access', 'yourself', 'not_on_roster', 'too_long', 'own_access_expired']));
   });
 
+  test('a supervisor sharing decides it themselves: granted at once, audited as their own decision', async () => {
+    const { h, store } = suite.bot;
+    const recording = recordings[1];
+    // The recording is on no case and Dana holds no request for it: she names the case.
+    expect((await h.teams.say(dana, `share ${recording.fileName} with ben for 2 days`)).status).toBe(200);
+    await waitForPosted(h.connector, personalConversation(dana), /not linked to a case yet/);
+    expect((await h.teams.say(dana, `share ${recording.fileName} with ben for 2 days for case 5212345/26`)).status).toBe(200);
+    const card = await waitForPosted(h.connector, personalConversation(dana), /Shared directly by Sgt Dana Whitfield/);
+    const groupId = String((card.card.refresh as { action: { data: { groupId: string } } }).action.data.groupId);
+    const group = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!;
+    expect(group.direct).toBe(true);
+    const granted = await waitForStatus(store, group.members[0].requestId, ['granted']);
+    expect(granted).toMatchObject({ requesterAadObjectId: ben.aadObjectId, decidedBy: dana.aadObjectId, approvedDurationDays: 2 });
+    expect(await probe.fileStatusAs(recording.fileId, await probe.userId(ben.email))).toBe(200);
+    const trail = [...await store.audit.list({ target: `share:${groupId}` }), ...await store.audit.list({ target: `request:${granted.id}` })].map((e) => [e.action, e.actor, e.details.direct ?? null]);
+    expect(trail).toEqual(expect.arrayContaining([['shared_directly', dana.aadObjectId, null], ['approved', dana.aadObjectId, true]]));
+  });
+
   test('a recording card in a channel shows each viewer their own state, and the people picker searches the roster', async () => {
     const { h } = suite.bot;
     const recording = recordings[0];

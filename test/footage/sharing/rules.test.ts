@@ -80,8 +80,9 @@ describe('the continuity record', () => {
 
 describe('typed sharing commands', () => {
   it.each([
-    ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, chloe', { kind: 'shareWith', target: 'LAM-0105_20260311T0200Z_60min.mp4', people: 'Ben Okafor, chloe', days: null }],
-    ['share 3f2a9c1e with ben for 3 days', { kind: 'shareWith', target: '3f2a9c1e', people: 'ben', days: 3 }],
+    ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, chloe', { kind: 'shareWith', target: 'LAM-0105_20260311T0200Z_60min.mp4', people: 'Ben Okafor, chloe', days: null, caseReference: null }],
+    ['share 3f2a9c1e with ben for 3 days', { kind: 'shareWith', target: '3f2a9c1e', people: 'ben', days: 3, caseReference: null }],
+    ['share 12345 with ben for 2 days for case 5212345/26', { kind: 'shareWith', target: '12345', people: 'ben', days: 2, caseReference: '5212345/26' }],
     ['share 12345', { kind: 'shareForm', target: '12345' }],
     ['history of 12345', { kind: 'history', target: '12345' }],
     ['export history 12345', { kind: 'exportHistory', target: '12345' }],
