@@ -137,13 +137,14 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
     const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: email, shareReason: 'Disclosure', shareCaseReference: '5212345/26' }));
     const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
-    // Box answers 503 to the next two collaboration calls (and the watermark call): the job must come back.
-    await probe.fault({ status: 503, count: 2, match: 'POST /2.0/collaborations' });
+    // Box answers 503 to the watermark call and to the collaboration call: the job must come back
+    // (within the suite's three attempts) and still make one collaboration.
+    await probe.fault({ status: 503, count: 1, match: 'POST /2.0/collaborations' });
     await probe.fault({ status: 503, count: 1, match: 'PUT /2.0/files' });
     invokeCard(await h.teams.execute(dana, 'partner.approve', { shareId }));
     await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined, 'the partner share to be granted after Box recovered', 20_000);
     expect((await probe.collaborations(recording.fileId)).filter((c) => c.accessible_by.login === email)).toHaveLength(1);
-    expect((await probe.requestLog()).filter((r) => r.fault && r.path.includes('collaborations')).length).toBeGreaterThanOrEqual(2);
+    expect((await probe.requestLog()).filter((r) => r.fault && r.path.includes('collaborations'))).toHaveLength(1);
     expect((await store.audit.list({ target: `partner-share:${shareId}` })).filter((e) => e.action === 'partner_share_granted')).toHaveLength(1);
     await probe.clearFaults();
     invokeCard(await h.teams.execute(dana, 'partner.revoke', { shareId }));
