@@ -24,6 +24,9 @@ import { guardTurns } from './teams/turn-guards';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
 import { createAccessFeature } from './teams/access';
+import { createSharingFeature } from './teams/sharing';
+import { loadPartners } from './partners';
+import { decidedOnShareCard } from './footage/sharing';
 import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
 import { FootageSearch } from './footage/search-service';
@@ -142,8 +145,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
 
       const gazetteer = await loadPlaces(config);
       const find = new FindFootage(new FootageSearch(box), gazetteer, { tokens: await sharedPageTokens(store.settings) });
-      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope });
+      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope, decidedElsewhere: decidedOnShareCard(store) });
       const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
+      const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
       const teamsServices = createTeamsServices(store, box, find, access.routes, config, {
         // The demo clock advances, so the sentence is written afresh for each card.
@@ -154,6 +158,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         identify: (id: string) => directory.directory.identify(id),
         find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk },
         footageRequests: footageRequests.routes,
+        sharing,
       };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
@@ -161,9 +166,18 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       handleTurn = (req, res) => adapter.process(req, res, turn);
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers], recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({
+          jobs: store.jobs,
+          handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers, ...sharing.jobHandlers],
+          recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring, ...sharing.recurring],
+          pollMs,
+          leaseMs,
+          maxAttempts,
+          retryBaseMs,
+        });
         access.onJobEnqueued(() => jobs.wake());
         footageRequests.onJobEnqueued(() => jobs.wake());
+        sharing.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }

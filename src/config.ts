@@ -54,6 +54,8 @@ export interface JobSettings {
   maxAttempts: number;
   /** How often expired access is looked for and removed. */
   expirySweepMs: number;
+  /** How often Box's access events (previews, downloads) are copied into the bot's store. */
+  eventIngestMs: number;
 }
 
 
@@ -90,6 +92,8 @@ export interface AppConfig {
   clock: ClockSetting;
   placesPath: string;
   camerasPath: string;
+  /** Partner organisations footage may be shared with (name, email domains, role). */
+  partnersPath: string;
   footageRequests: FootageRequestSettings;
 }
 
@@ -159,11 +163,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryBaseMs: int(env, 'JOB_RETRY_MS', 30_000, 1, 3_600_000),
       maxAttempts: int(env, 'JOB_MAX_ATTEMPTS', 5, 1, 100),
       expirySweepMs: int(env, 'EXPIRY_SWEEP_MS', 60_000, 100, 86_400_000),
+      eventIngestMs: int(env, 'EVENT_INGEST_MS', 300_000, 100, 86_400_000),
     },
     projectRoot,
     clock,
     placesPath: path.resolve(text(env, 'PLACES_PATH') ?? path.join(projectRoot, 'demo', 'places.json')),
     camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
+    partnersPath: path.resolve(text(env, 'PARTNERS_PATH') ?? path.join(projectRoot, 'demo', 'partners.json')),
     footageRequests: footageRequestSettings(env, box),
   };
   return config;

@@ -2,6 +2,8 @@
  * What the audit log records: every step of a request's life, and every refused action.
  * Kept as a closed list so that a typo cannot create a new kind of entry nobody reports on.
  */
+import { SHARING_AUDIT_ACTIONS } from './sharing-actions';
+
 export const AUDIT_ACTIONS = [
   /** An officer submitted a request (target: the request). */
   'requested',
@@ -44,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'arrival_announced',
   /** It could not be processed after the retries and stays in the intake folder. */
   'arrival_failed',
+  ...SHARING_AUDIT_ACTIONS,
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

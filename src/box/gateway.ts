@@ -1,5 +1,6 @@
 import { NotFoundError } from '../footage/errors';
 import type { BoxPort } from '../footage/ports/box';
+import type { BoxSharingPort } from '../footage/sharing/ports';
 import type { RecordingSearch } from '../footage/search';
 import * as access from './access';
 import { connectBoxClient } from './client';
@@ -9,6 +10,7 @@ import * as files from './files';
 import * as folders from './folders';
 import * as metadata from './metadata';
 import { searchRecordings } from './search';
+import { createSharingGateway } from './sharing';
 import * as users from './users';
 
 /**
@@ -16,7 +18,7 @@ import * as users from './users';
  * module by subject (users, folders, files, metadata, search, access); this assembles them around
  * one SDK client.
  */
-export function createBoxGateway(config: BoxGatewayConfig): BoxPort {
+export function createBoxGateway(config: BoxGatewayConfig): BoxPort & { readonly sharing: BoxSharingPort } {
   const { client, enterpriseId } = connectBoxClient(config);
   const ctx: BoxContext = { client, enterpriseId, scope: `enterprise_${enterpriseId}` };
   const policy: access.AccessPolicy = { allowOpenSharedLinks: config.policy?.allowOpenSharedLinks ?? false };
@@ -64,5 +66,6 @@ export function createBoxGateway(config: BoxGatewayConfig): BoxPort {
     canUserSeeFile: (fileId, userId) => files.canUserSeeFile(ctx, fileId, userId),
     getFile: (fileId) => files.getFile(ctx, fileId),
     footageRootId,
+    sharing: createSharingGateway(ctx),
   };
 }

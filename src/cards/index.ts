@@ -18,3 +18,8 @@ export * from './confirmation';
 export * from './footage-request-form';
 export * from './footage-request-status';
 export * from './footage-arrival';
+export * from './sharing-verbs';
+export * from './share-cards';
+export * from './partner-cards';
+export * from './custody-cards';
+export * from './channel-recording';

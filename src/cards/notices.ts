@@ -9,6 +9,7 @@ import type { AdaptiveCard, CardElement, ContainerStyle, FactSet } from './schem
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';
 import { safeLine, TEXT_LIMITS } from './text';
 import type { AccessLevel } from './verbs';
+import { SHARING_VERBS, sharingAction } from './sharing-verbs';
 import type { GrantedRecording, RecordingSummary } from './view-models';
 
 const ACCESS_LABELS: Readonly<Record<AccessLevel, string>> = { view: 'View only', download: 'View and download' };
@@ -41,7 +42,7 @@ function renderShareLink(view: ShareLinkView, thumbnailsIncluded: number, thumbn
       subtle(formatLondonWindow(recording.from, recording.to)),
       subtle(safeLine(recording.fileName, TEXT_LIMITS.fileName)),
     ];
-    if (live) details.push(actionSet([openUrl(recording.openUrl, 'Open in Box')]));
+    if (live) details.push(actionSet([openUrl(recording.openUrl, 'Open in Box'), sharingAction(SHARING_VERBS.history, { fileId: recording.fileId, page: 1 }, 'History')]));
     const image = showThumbnail && recording.thumbnailDataUri ? thumbnailImage(recording.thumbnailDataUri, recording) : undefined;
     return container(withThumbnail(image, details), { separator: true, spacing: 'medium' });
   });
@@ -60,7 +61,10 @@ function renderShareLink(view: ShareLinkView, thumbnailsIncluded: number, thumbn
       ...(thumbnailsAvailable > thumbnailsIncluded ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')] : []),
       ...(live ? [subtle('The links open only for you, signed in to Box, until access ends. Everything you open is recorded.')] : []),
     ],
-    { fallbackText: state ?? `Access granted to ${countRecordings(view.recordings.length)}.` },
+    {
+      fallbackText: state ?? `Access granted to ${countRecordings(view.recordings.length)}.`,
+      ...(live ? { actions: [sharingAction(SHARING_VERBS.openShare, { fileIds: view.recordings.map((r) => r.fileId) }, 'Share with colleagues')] } : {}),
+    },
   );
 }
 

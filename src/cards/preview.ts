@@ -8,12 +8,20 @@ import { formatLondonWindow } from '../footage/format';
 import { recordingFacts, recordingTitle } from './recording-view';
 import { requestOneAction } from './results';
 import type { AdaptiveCard } from './schema';
+import { MAX_REFRESH_USERS } from './approval';
+import { SHARING_VERBS, sharingAction, sharingRefresh } from './sharing-verbs';
 import { plainLine, TEXT_LIMITS } from './text';
 import type { ResultRecording } from './view-models';
 
 export type PreviewRecording = Omit<ResultRecording, 'access'>;
 
-export function footagePreviewCard(recording: PreviewRecording): AdaptiveCard {
+/**
+ * With the audience's Teams ids (at most 60), each of them sees their own state through refresh
+ * (see channel-recording.ts); for a larger audience a button fetches it on demand.
+ */
+export function footagePreviewCard(recording: PreviewRecording, audience: string[] = []): AdaptiveCard {
+  const perViewer = audience.length > 0 && audience.length <= MAX_REFRESH_USERS;
+  const onDemand = audience.length > MAX_REFRESH_USERS ? [sharingAction(SHARING_VERBS.recordingState, { fileId: recording.fileId }, 'Show my access')] : [];
   return card(
     [
       text(recordingTitle(recording), { size: 'medium' }),
@@ -21,7 +29,11 @@ export function footagePreviewCard(recording: PreviewRecording): AdaptiveCard {
       recordingFacts(recording),
       subtle('CCTV Footage: access to the recording itself needs a supervisor’s approval.'),
     ],
-    { actions: [requestOneAction(recording.fileId)], fallbackText: plainLine(`CCTV recording ${recording.cameraId}`) },
+    {
+      actions: [requestOneAction(recording.fileId), ...onDemand],
+      fallbackText: plainLine(`CCTV recording ${recording.cameraId}`),
+      ...(perViewer ? { refresh: sharingRefresh(SHARING_VERBS.recordingState, { fileId: recording.fileId }, audience) } : {}),
+    },
   );
 }
 
@@ -48,10 +60,10 @@ export interface FootageExtensionAttachment {
   preview: ThumbnailPreview;
 }
 
-export function footageExtensionAttachment(recording: PreviewRecording): FootageExtensionAttachment {
+export function footageExtensionAttachment(recording: PreviewRecording, audience: string[] = []): FootageExtensionAttachment {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
-    content: footagePreviewCard(recording),
+    content: footagePreviewCard(recording, audience),
     preview: footagePreviewListItem(recording),
   };
 }

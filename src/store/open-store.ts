@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../footage/errors';
 import type { Store } from '../footage/ports/store';
+import type { SharingStoreExtension } from '../footage/sharing/ports';
 import { logger } from '../log';
 import { SqlStore } from './sql-store';
 import { PostgresDriver } from './sql/postgres-driver';
@@ -44,7 +45,7 @@ function assertPostgresUrl(url: string): void {
  * date. Fails (UpstreamUnavailableError) when PostgreSQL does not answer, so that the process or
  * test that asked for it stops instead of running without a database.
  */
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+export async function openStore(options: OpenStoreOptions): Promise<Store & SharingStoreExtension> {
   const clock = options.clock ?? systemClock;
   const databaseUrl = options.databaseUrl?.trim();
   let store: SqlStore;

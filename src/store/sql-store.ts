@@ -1,5 +1,7 @@
 /** Repositories over one executor: the pool/connection itself, or one transaction. */
 import type { MigrationResult, Store, StoreRepositories } from '../footage/ports/store';
+import type { SharingRepositories, SharingStoreExtension } from '../footage/sharing/ports';
+import { sharingRepositories } from './sharing-repositories';
 import { MIGRATIONS } from './migrations/schema';
 import { runMigrations } from './migrations/runner';
 import { SqlAuditLog } from './repositories/audit';
@@ -25,7 +27,7 @@ function repositories(db: Executor, clock: Clock): StoreRepositories {
 }
 
 /** The Store over either driver: the repositories are the same code for both databases. */
-export class SqlStore implements Store {
+export class SqlStore implements Store, SharingStoreExtension {
   readonly people: StoreRepositories['people'];
   readonly conversations: StoreRepositories['conversations'];
   readonly settings: StoreRepositories['settings'];
@@ -33,6 +35,7 @@ export class SqlStore implements Store {
   readonly jobs: StoreRepositories['jobs'];
   readonly audit: StoreRepositories['audit'];
   readonly intake: StoreRepositories['intake'];
+  readonly sharing: SharingRepositories;
 
   constructor(private readonly driver: Driver, private readonly clock: Clock) {
     const own = repositories(driver, clock);
@@ -43,6 +46,7 @@ export class SqlStore implements Store {
     this.jobs = own.jobs;
     this.audit = own.audit;
     this.intake = own.intake;
+    this.sharing = sharingRepositories(driver, clock);
   }
 
   get kind(): 'sqlite' | 'postgres' {
@@ -63,6 +67,10 @@ export class SqlStore implements Store {
 
   transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
     return this.driver.transaction((tx) => fn(repositories(tx, this.clock)));
+  }
+
+  sharingTransaction<T>(fn: (tx: StoreRepositories & SharingRepositories) => Promise<T>): Promise<T> {
+    return this.driver.transaction((tx) => fn({ ...repositories(tx, this.clock), ...sharingRepositories(tx, this.clock) }));
   }
 
   close(): Promise<void> {

@@ -15,12 +15,13 @@ import type { TeamsServices } from './deps';
 import * as find from './find';
 import * as footageRequests from './footage-requests';
 import * as help from './help';
+import * as sharing from './sharing/register';
 import { PERSON_KEY } from './person';
 import { referenceOf, toAddress } from './conversation-address';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
 /** Each feature registers its own routes; a new feature adds itself here. */
-const FEATURES = [help, find, access, footageRequests];
+const FEATURES = [help, find, access, footageRequests, sharing];
 
 export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -3,6 +3,8 @@
  * (src/bot.ts). Everything behind it is plain domain code: the routes turn activities into calls on
  * these and cards back into activities.
  */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import type { Person } from '../footage/people';
 import type { ConversationAddress } from '../footage/ports/store';
 import type { AccessRouteDeps } from './access/deps';
@@ -24,4 +26,6 @@ export interface TeamsServices {
   access: AccessRouteDeps;
   /** Asking camera owners for footage; absent when Box has no file request template to copy. */
   footageRequests?: FootageRequestRouteDeps;
+  /** Sharing onward and the chain of custody: its card actions and people search, and its typed commands. */
+  sharing?: { register(app: Application<TurnState>): void; handleText(context: TurnContext): Promise<boolean> };
 }

@@ -36,6 +36,7 @@ export function createTeamsServices(
     find: {
       find,
       now: (context) => relativeNow(config.clock, sentAt(context)),
+      audience: async () => (await store.people.list()).flatMap((p) => (p.teamsId ? [p.teamsId] : [])),
       activeGrants: async (person, fileIds) => {
         const all = await activeGrantsFor(store, person.aadObjectId, new Date());
         const onPage = fileIds.filter((id) => all.has(id));

@@ -30,6 +30,7 @@ import {
   type CardActionData,
   type CardVerb,
 } from '../../src/cards';
+import type { SharingActionData, SharingVerb } from '../../src/cards/sharing-verbs';
 import { COMMANDS } from '../../src/teams/commands';
 import { helpCardFor } from '../../src/teams/help/views';
 
@@ -120,6 +121,25 @@ const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V
   'footageRequest.extend': ['requestId'],
 };
 
+const SHARING_ALLOWED_DATA_KEYS: { [V in SharingVerb]: ReadonlyArray<keyof SharingActionData[V]> } = {
+  'share.open': ['fileIds'],
+  'share.submit': ['formToken', 'fileIds'],
+  'share.decide': ['groupId'],
+  'share.refresh': ['groupId'],
+  'partner.open': ['fileId', 'partnerId'],
+  'partner.submit': ['formToken', 'fileId', 'partnerId'],
+  'partner.approve': ['shareId'],
+  'partner.reject': ['shareId'],
+  'partner.refresh': ['shareId'],
+  'partner.revoke': ['shareId'],
+  'partner.download.request': ['shareId'],
+  'partner.download.approve': ['shareId'],
+  'partner.download.reject': ['shareId'],
+  'custody.history': ['fileId', 'page'],
+  'custody.export': ['fileId'],
+  'recording.state': ['fileId'],
+};
+
 describe.each([
   ...MESSAGE_CARDS.map(([name, build]) => [name, build, CARD_SIZE_LIMITS.message] as const),
   ...MESSAGE_EXTENSION_CARDS.map(([name, build]) => [name, build, CARD_SIZE_LIMITS.messageExtension] as const),
@@ -130,7 +150,7 @@ describe.each([
 
   it('puts only ids in button data', () => {
     for (const { verb, data } of findAll<{ verb: CardVerb; data: Record<string, unknown> }>(build(), 'Action.Execute')) {
-      const allowed = ALLOWED_DATA_KEYS[verb] as readonly string[];
+      const allowed = (ALLOWED_DATA_KEYS[verb] ?? SHARING_ALLOWED_DATA_KEYS[verb as unknown as SharingVerb]) as readonly string[];
       expect(Object.keys(data).filter((key) => !allowed.includes(key))).toEqual([]);
     }
   });

@@ -15,6 +15,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as AdaptiveCards from 'adaptivecards';
 import { ALL_CARD_VERBS } from '../../src/cards/verbs';
+import { SHARING_VERB_LIST } from '../../src/cards/sharing-verbs';
 import { ADAPTIVE_CARD_VERSION } from '../../src/cards/schema';
 
 // The package's main entry (lib/) is ES modules that Node's CommonJS loader cannot follow; the UMD
@@ -136,7 +137,7 @@ function* nodes(value: unknown, at = ''): Generator<[Node, string]> {
 }
 
 function checkExecute(node: Node, at: string, errors: string[]): void {
-  if (typeof node.verb !== 'string' || !(ALL_CARD_VERBS as readonly string[]).includes(node.verb)) {
+  if (typeof node.verb !== 'string' || ![...ALL_CARD_VERBS, ...SHARING_VERB_LIST].includes(node.verb as never)) {
     errors.push(`bot: ${at} Action.Execute has unknown verb ${JSON.stringify(node.verb)}`);
   }
   if (!isNode(node.data)) errors.push(`bot: ${at} Action.Execute data must be an object`);
@@ -178,10 +179,28 @@ function checkBotRules(card: unknown): string[] {
         if (node.isMultiSelect === true && Array.isArray(node.choices) && node.choices.some((c) => isNode(c) && String(c.value).includes(','))) {
           errors.push(`bot: ${at} multi-select choice values must not contain commas`);
         }
+        if (node[TEAMS_DYNAMIC_CHOICES] !== undefined) {
+          const query = node[TEAMS_DYNAMIC_CHOICES];
+          if (!isNode(query) || query.type !== 'Data.Query' || typeof query.dataset !== 'string' || query.dataset === '') {
+            errors.push(`bot: ${at} choices.data must be { type: 'Data.Query', dataset }`);
+          }
+        }
         break;
     }
   }
   return errors;
+}
+
+/**
+ * Teams' dynamic typeahead (`choices.data` on Input.ChoiceSet) is not in the 1.5 schema, which
+ * forbids unknown properties: it is checked by the bot rules and left out of what the schema and
+ * the library judge.
+ */
+const TEAMS_DYNAMIC_CHOICES = 'choices.data';
+
+function withoutTeamsExtensions(card: unknown): unknown {
+  for (const [node] of nodes(card)) if (node.type === 'Input.ChoiceSet') delete node[TEAMS_DYNAMIC_CHOICES];
+  return card;
 }
 
 /** Every problem found, as readable lines; empty when the card is valid. */
@@ -194,7 +213,8 @@ export function cardValidationErrors(card: unknown, options: CardValidationOptio
   if (size > options.limitBytes) errors.push(`size: ${size} bytes is over the limit of ${options.limitBytes}`);
   // The schema and the library judge the card as Teams receives it: after JSON.
   const wire: unknown = JSON.parse(json);
-  return [...errors, ...validateSchema(wire), ...validateWithLibrary(wire), ...checkBotRules(wire)];
+  const standard = withoutTeamsExtensions(JSON.parse(json));
+  return [...errors, ...validateSchema(standard), ...validateWithLibrary(standard), ...checkBotRules(wire)];
 }
 
 export function assertValidCard(card: unknown, options: CardValidationOptions): void {

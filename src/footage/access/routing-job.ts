@@ -1,9 +1,9 @@
 import type { Person } from '../people';
-import type { AccessRequest, ConversationAddress, Job, Store } from '../ports/store';
-import { SETTING_KEYS } from '../ports/store';
+import type { AccessRequest, Job, Store } from '../ports/store';
 import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
 import type { ApprovalScope } from './authorise';
 import type { JobHandler, JobOutcome } from '../../workers/job-handler';
+import { approvalsChannel } from './approval-routing';
 import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
 import type { AccessNotifier } from './notifier';
 import { planRouting } from './routing';
@@ -52,7 +52,7 @@ export class Router {
     };
     await ask(plan.borough);
     if (reached === 0) await ask(plan.fallback);
-    const channel = await this.approvalsChannel();
+    const channel = await approvalsChannel(store);
     if (channel) {
       if (sentTo.has(null)) reached += 1;
       else if (await notifier.askChannel(current, channel)) {
@@ -63,13 +63,6 @@ export class Router {
     return { reached, pending: true };
   }
 
-  private async approvalsChannel(): Promise<ConversationAddress | undefined> {
-    const value = await this.deps.store.settings.get(SETTING_KEYS.approvalsChannel);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const { conversationId, data } = value;
-    if (typeof conversationId !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-    return { conversationId, data };
-  }
 }
 
 export function routeJobKey(requestId: string): string {

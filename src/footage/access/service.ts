@@ -14,8 +14,9 @@ import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
 import { checkDecision, checkRequesterListed, checkRevocation, decidesFor, REVOCABLE_STATUSES, viewerRoleOf, type ApprovalScope, type Refusal, type ViewerRole } from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
+import { recordDecision } from './decision';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
-import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload, revokeJobKey } from './jobs';
+import { ACCESS_JOB_KINDS, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
 import { Router, routeJobKey } from './routing-job';
 
@@ -35,6 +36,11 @@ export interface AccessServiceDeps {
    */
   routingGraceMs?: number;
   now?: () => Date;
+  /**
+   * Requests decided elsewhere (a colleague share, whose card re-checks the sharer's own access):
+   * the reason to give instead of deciding them here, undefined for ordinary requests.
+   */
+  decidedElsewhere?: (request: AccessRequest) => Promise<string | undefined>;
 }
 
 export interface SubmitInput {
@@ -141,35 +147,16 @@ export class AccessService {
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
     const listed = checkRequesterListed(await store.people.findByAadObjectId((request as AccessRequest).requesterAadObjectId), input.decision);
     if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
+    const elsewhere = request ? await this.deps.decidedElsewhere?.(request) : undefined;
+    if (elsewhere) return this.refused(decider, input.requestId, verb, { code: 'invalid_action', message: elsewhere });
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
     if (comment && comment.length > MAX_COMMENT_CHARS) {
       return { kind: 'fix_comment', request: request as AccessRequest, problem: `Shorten the comment to at most ${MAX_COMMENT_CHARS} characters.` };
     }
-    const result = await store.transaction(async (tx) => {
-      const decided = await tx.requests.decide({
-        requestId: input.requestId,
-        deciderAadObjectId: decider.aadObjectId,
-        decision: input.decision,
-        comment,
-        ...(check.approvedDurationDays === null ? {} : { approvedDurationDays: check.approvedDurationDays }),
-      });
-      if (decided.outcome !== 'decided') return decided;
-      await tx.audit.append({
-        actor: decider.aadObjectId,
-        action: input.decision,
-        target: requestTarget(input.requestId),
-        details: {
-          comment,
-          approvedDurationDays: decided.request.approvedDurationDays,
-          expiresAt: decided.request.expiresAt?.toISOString() ?? null,
-        },
-      });
-      if (input.decision === 'approved') {
-        await tx.jobs.enqueue({ kind: ACCESS_JOB_KINDS.grant, uniqueKey: grantJobKey(input.requestId), payload: requestJobPayload(input.requestId) });
-      }
-      return decided;
-    });
+    const result = await store.transaction((tx) =>
+      recordDecision(tx, decider, { requestId: input.requestId, decision: input.decision, comment, approvedDurationDays: check.approvedDurationDays }),
+    );
     if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: MESSAGES.requestNotFound });
     if (result.outcome === 'not_pending') {
       // Another click got there first (on this instance or another): the first decision stands.

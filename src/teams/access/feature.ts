@@ -6,6 +6,7 @@
 import type { ApprovalScope } from '../../footage/access/authorise';
 import { RouteJob } from '../../footage/access/routing-job';
 import { ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
+import type { AccessServiceDeps } from '../../footage/access/service';
 import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
@@ -24,6 +25,7 @@ export interface AccessFeatureOptions {
   jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number; leaseMs?: number };
   approvalScope?: ApprovalScope;
   now?: () => Date;
+  decidedElsewhere?: AccessServiceDeps['decidedElsewhere'];
 }
 
 export interface AccessFeature {
@@ -42,7 +44,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const views = new RequestViews({ store, catalog, boxUsers, box });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.() });
+  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.(), decidedElsewhere: options.decidedElsewhere });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { store, service, catalog, views },

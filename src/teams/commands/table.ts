@@ -13,6 +13,7 @@ import { findText } from '../find/find-text';
 import { listFootageRequests, requestFootage } from '../footage-requests/commands';
 import { matchMyFootageRequests, matchRequestFootage } from '../footage-requests/text';
 import { showHelp } from '../help/show-help';
+import { handleSharingCommand, matchCustody, matchShare } from '../sharing/register';
 import { mentionsFootage } from '../../footage/query';
 import { defineCommand, type TeamsCommand } from './types';
 
@@ -88,6 +89,22 @@ export const COMMANDS: readonly TeamsCommand[] = [
     match: exactly(/^my\s+requests?$/),
     handle: myRequests,
   }),
+  defineCommand<true>({
+    name: 'share',
+    description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed; supervisors: shares)',
+    examples: ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0200Z_60min.mp4 with cps'],
+    roles: EVERYONE,
+    match: matchShare,
+    handle: handleSharingCommand,
+  }),
+  defineCommand<true>({
+    name: 'history',
+    description: 'Chain of custody of a recording; also export history, verify a file, verify audit (admins)',
+    examples: ['history LAM-0105_20260311T0200Z_60min.mp4', 'export history LAM-0105_20260311T0200Z_60min.mp4', 'verify LAM-0105_20260311T0200Z_60min.mp4'],
+    roles: EVERYONE,
+    match: matchCustody,
+    handle: handleSharingCommand,
+  }),
   defineCommand({
     name: 'approvals',
     description: 'Supervisors: list requests waiting for your decision',
@@ -109,6 +126,8 @@ export const COMMANDS: readonly TeamsCommand[] = [
     description: 'Admins, in a channel: send approval cards to this channel too',
     examples: ['use this channel for approvals'],
     roles: ['admin'],
+    // Teams allows 10 commands in a list; this one only works in a channel, so only the team list has it.
+    personalMenu: false,
     match: exactly(/^use this channel for approvals$/),
     handle: setApprovalsChannel,
   }),

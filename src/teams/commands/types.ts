@@ -19,6 +19,8 @@ export interface CommandInfo {
   roles: readonly Role[];
   /** Examples also shown on the welcome card and in "I didn't understand" suggestions. */
   featured?: boolean;
+  /** False for a command that only works in a channel: it is left out of the personal chat's command menu. */
+  personalMenu?: boolean;
 }
 
 export interface CommandTurn<A> {

@@ -16,4 +16,6 @@ export interface FindRouteDeps {
   now(context: TurnContext): Date;
   /** Registered cameras whose owners could be asked for what was searched (footage requests); none when absent. */
   camerasToAsk?(query: FootageQuery): string[];
+  /** Teams ids of everyone who may see an inserted card, so each sees their own state on it. */
+  audience?(): Promise<string[]>;
 }

@@ -21,7 +21,10 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Find
     if (answer.page.items.length === 0) {
       return { type: 'message', text: answer.page.partial ? 'Box is answering slowly and nothing came back in time. Try again, or ask the bot in chat.' : 'No recordings found.' };
     }
-    const attachments: MessagingExtensionAttachment[] = answer.page.items.map((item) => footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres)));
+    const audience = (await deps.audience?.()) ?? [];
+    const attachments: MessagingExtensionAttachment[] = answer.page.items.map((item) =>
+      footageExtensionAttachment(resultRecording(item.recording, { kind: 'none' }, item.distanceMetres), audience),
+    );
     if (answer.page.partial) attachments.push(partialNotice());
     return { type: 'result', attachmentLayout: 'list', attachments };
   });
