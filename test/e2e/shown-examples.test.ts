@@ -19,7 +19,7 @@ const DEMO_NOW = '2026-03-20T10:00:00Z';
  * How each command's answer is recognised, and where it must be typed. A command added to the table
  * without a line here fails the test below, so its examples get checked too.
  */
-const ANSWERS: Record<string, { shows: RegExp; scope?: Scope }> = {
+const ANSWERS: Record<string, { shows: RegExp; scope?: Scope; by?: 'supervisor' }> = {
   help: { shows: /What I can do/ },
   // A results card heads with its count; "No recordings matched" or "0 recordings" is a failure.
   find: { shows: /"(?:More than )?[1-9][\d,]* recordings?"/ },
@@ -28,6 +28,9 @@ const ANSWERS: Record<string, { shows: RegExp; scope?: Scope }> = {
   // A camera named: the form; a place: the cameras near it to tick.
   'request footage': { shows: /Ask the camera owner for footage|Cameras within [\d.]+ k?m of/ },
   'my footage requests': { shows: /Your footage requests/ },
+  // Typed by a supervisor, who may share and read the custody of any recording of the borough.
+  share: { shows: /Share: \d+ recording|Share with Crown Prosecution Service/, by: 'supervisor' },
+  history: { shows: /History: |Continuity record exported|Content check: /, by: 'supervisor' },
   approvals: { shows: /Requests waiting for a decision|Approve/ },
   revoke: { shows: /No request with live access has the id/ },
   'use this channel for approvals': { shows: /Approvals channel set/, scope: { type: 'channel' } },
@@ -117,7 +120,7 @@ test('every example shown reaches its command and answers with something on the 
     const listed = COMMANDS.find((c) => c.examples.includes(example));
     if (listed && listed.name !== read.command.name) failures.push(`${where}: "${example}" is listed under ${listed.name} but reaches ${read.command.name}`);
     const answer = ANSWERS[read.command.name];
-    const cards = await cardsAfter(() => h.teams.say(typist(read.command.roles), example, answer.scope));
+    const cards = await cardsAfter(() => h.teams.say(answer.by === 'supervisor' ? dana : typist(read.command.roles), example, answer.scope));
     for (const card of cards) assertValidCard(card, { limitBytes: 80 * 1024 });
     const text = JSON.stringify(cards);
     if (!answer.shows.test(text)) failures.push(`${where}: "${example}" (${read.command.name}) answered ${text.slice(0, 300)}`);

@@ -143,12 +143,14 @@ export class AccessService {
     const verb = input.decision === 'approved' ? 'approve' : 'reject';
     const request = await store.requests.get(input.requestId);
     const requester = request ? await store.people.findByAadObjectId(request.requesterAadObjectId) : undefined;
+    // A colleague share's members are decided on the share card, which re-checks the sharer's own
+    // access; their requests name the colleague, so the scope check below would ask the wrong question.
+    const elsewhere = request?.status === 'pending' ? await this.deps.decidedElsewhere?.(request) : undefined;
+    if (elsewhere) return this.refused(decider, input.requestId, verb, { code: 'invalid_action', message: elsewhere });
     const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, { scope: this.scope, requester });
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
-    const listed = checkRequesterListed(await store.people.findByAadObjectId((request as AccessRequest).requesterAadObjectId), input.decision);
+    const listed = checkRequesterListed(requester, input.decision);
     if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
-    const elsewhere = request ? await this.deps.decidedElsewhere?.(request) : undefined;
-    if (elsewhere) return this.refused(decider, input.requestId, verb, { code: 'invalid_action', message: elsewhere });
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
     if (comment && comment.length > MAX_COMMENT_CHARS) {

@@ -92,7 +92,7 @@ export const COMMANDS: readonly TeamsCommand[] = [
   defineCommand<true>({
     name: 'share',
     description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed; supervisors: shares)',
-    examples: ['share LAM-0105_20260311T0200Z_60min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0200Z_60min.mp4 with cps'],
+    examples: ['share LAM-0105_20260311T0500Z_45min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0500Z_45min.mp4 with cps'],
     roles: EVERYONE,
     match: matchShare,
     handle: handleSharingCommand,
@@ -100,7 +100,7 @@ export const COMMANDS: readonly TeamsCommand[] = [
   defineCommand<true>({
     name: 'history',
     description: 'Chain of custody of a recording; also export history, verify a file, verify audit (admins)',
-    examples: ['history LAM-0105_20260311T0200Z_60min.mp4', 'export history LAM-0105_20260311T0200Z_60min.mp4', 'verify LAM-0105_20260311T0200Z_60min.mp4'],
+    examples: ['history LAM-0105_20260311T0500Z_45min.mp4', 'export history LAM-0105_20260311T0500Z_45min.mp4', 'verify LAM-0105_20260311T0500Z_45min.mp4'],
     roles: EVERYONE,
     match: matchCustody,
     handle: handleSharingCommand,

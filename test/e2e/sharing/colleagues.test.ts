@@ -17,7 +17,7 @@ import { grantedAccess } from './support';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.each(backends())('sharing with colleagues (%s)', (backend) => {
-  const suite = useAccessBot(backend, { install: [alice, ben, chloe, dana] });
+  const suite = useAccessBot(backend, { install: [alice, ben, chloe, dana], env: { CLOCK_NOW: '2026-04-01T12:00:00Z' } });
   let probe: BoxProbe;
   let recordings: Recording[];
 
