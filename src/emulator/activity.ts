@@ -41,12 +41,17 @@ export interface ItemActivity {
   /** The webhook trigger it fires (e.g. FILE.UPLOADED). */
   trigger?: string;
   additionalDetails?: Record<string, unknown>;
+  /** Who to name when it is not a user of the enterprise (e.g. someone opening a shared link). */
+  actor?: Record<string, unknown>;
 }
+
+/** Box attributes shared-link visitors who are not signed in to its unknown user. */
+export const SHARED_LINK_VISITOR = { type: 'user', id: '2', name: 'Unknown user' };
 
 /** Records an action by `actorId` (a user, or the anonymous user) on an item, and notifies webhooks. */
 export function itemActivity(services: Services, item: ItemRow, actorId: number, activity: ItemActivity): void {
   const now = services.settings.now();
-  const actor = actorRef(services, item, actorId);
+  const actor = activity.actor ?? actorRef(services, item, actorId);
   const owner = callerFor(services, item.owner_id);
   const eventId = randomUUID();
   if (activity.userEventType) {
@@ -91,4 +96,12 @@ function notifyWebhooks(services: Services, item: ItemRow, actor: unknown, trigg
 /** A file arrived, through the API, an upload session or a file request form. */
 export function fileUploaded(services: Services, item: ItemRow, actorId: number): void {
   itemActivity(services, item, actorId, { userEventType: 'ITEM_UPLOAD', enterpriseEventType: 'UPLOAD', trigger: 'FILE.UPLOADED' });
+}
+
+export function fileDownloaded(services: Services, item: ItemRow, actorId: number, details?: Record<string, unknown>, actor?: Record<string, unknown>): void {
+  itemActivity(services, item, actorId, { userEventType: 'ITEM_DOWNLOAD', enterpriseEventType: 'DOWNLOAD', trigger: 'FILE.DOWNLOADED', additionalDetails: details, actor });
+}
+
+export function filePreviewed(services: Services, item: ItemRow, actorId: number, details?: Record<string, unknown>, actor?: Record<string, unknown>): void {
+  itemActivity(services, item, actorId, { userEventType: 'ITEM_PREVIEW', enterpriseEventType: 'PREVIEW', trigger: 'FILE.PREVIEWED', additionalDetails: details, actor });
 }

@@ -98,8 +98,13 @@ export function issueToken(services: Services, form: URLSearchParams): IssuedTok
     throw new OAuthError('unsupported_grant_type', 'Grant type is not supported');
   }
   const { user, subjectType } = subjectUser(services, subject.type, subject.id);
+  return tokenFor(services, user.id, subjectType);
+}
+
+/** A user token for someone: what signing in to Box would give them. */
+export function tokenFor(services: Services, userId: number, subjectType: SubjectType = 'user'): IssuedToken {
   const token = newToken();
-  saveToken(services.db, token, { user_id: user.id, subject_type: subjectType, expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+  saveToken(services.db, token, { user_id: userId, subject_type: subjectType, expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000 });
   return { access_token: token, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'bearer', restricted_to: [], issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' };
 }
 

@@ -1,4 +1,5 @@
 import type { AccessResolver } from './access';
+import type { PreviewLinks } from './previews';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import type { BlobStore } from './state/blobs';
 import type { Db } from './state/db';
@@ -37,6 +38,9 @@ export interface Services {
   /** The enterprise scope as Box names it in responses: `enterprise_<id>`. */
   enterpriseScope: string;
   webhooks: WebhookDispatcher;
+  /** Commits still to be answered 202 "parts still processing" (set through the control routes). */
+  commitHolds: { remaining: number; retryAfter: number };
+  previews: PreviewLinks;
 }
 
 /** The user a call acts as (after `as-user`), and how they may act. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
+import { HostGuard } from './host-guard';
+import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { collaborationRoutes } from './routes/collaborations';
@@ -21,6 +23,7 @@ import { publicRoutes } from './routes/public';
 import { uploadSessionRoutes } from './routes/upload-sessions';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
+import { watermarkRoutes } from './routes/watermarks';
 import { webhookRoutes } from './routes/webhooks';
 import { handleRequest } from './server';
 import { ensureFileRequestTemplate, webhookKeys } from './setup';
@@ -64,6 +67,8 @@ export interface BoxEmulatorOptions {
   jwtPublicKey?: string;
   /** Clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /** Host names besides localhost, 127.0.0.1 and [::1] that requests may name in `Host` (with the port). Default none. */
+  allowedHostNames?: string[];
   /** Webhook signature keys, as Box's developer console shows them. Default: generated once and kept in the data directory. */
   webhookPrimaryKey?: string;
   webhookSecondaryKey?: string;
@@ -133,6 +138,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     serviceAccountId: ensureServiceAccount(db, settings.now()).id,
     enterpriseScope: `enterprise_${settings.enterpriseId}`,
     webhooks: dispatcher,
+    commitHolds: { remaining: 0, retryAfter: 1 },
+    previews: new PreviewLinks(() => urls.base, settings.now),
   };
   const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
@@ -150,13 +157,15 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...metadataTemplateRoutes,
     ...metadataQueryRoutes,
     ...fileRequestRoutes,
+    ...watermarkRoutes,
     ...webhookRoutes,
     ...eventRoutes,
     ...publicRoutes,
     ...fileRequestPageRoutes,
-    ...controlRoutes({ faults, log, violations, webhooks: dispatcher }),
+    ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
-  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined };
+  const guard = new HostGuard();
+  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined, guard };
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch(() => res.destroy());
   });
@@ -168,6 +177,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     db.close();
     throw error;
   }
+  guard.listenOn(port, options.allowedHostNames);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   urls.base = url;
   urls.upload = `${url}/api`;

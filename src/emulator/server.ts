@@ -6,6 +6,7 @@ import { authenticate } from './auth';
 import type { Services } from './context';
 import { BoxApiError, methodNotAllowed, newRequestId, notFound, OAuthError } from './errors';
 import { faultError, type Faults, type FaultStatus } from './faults';
+import { redactPath, type HostGuard } from './host-guard';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import { parseUploadBody } from './multipart';
 import type { RequestLog } from './request-log';
@@ -29,6 +30,7 @@ export interface Pipeline {
   log: RequestLog;
   violations: SpecViolation[];
   validator?: SpecValidator;
+  guard: HostGuard;
 }
 
 class BodyTooLarge extends Error {}
@@ -76,6 +78,12 @@ async function bodyForValidation(req: EmulatorRequest): Promise<unknown> {
 async function route(p: Pipeline, req: EmulatorRequest, rawPath: string): Promise<{ response: EmulatorResponse; fault: boolean; checked: boolean }> {
   const match = p.router.match(req.method, req.path);
   const access = match.route?.access;
+  try {
+    p.guard.checkHost(req.headers);
+    if (access === 'control') p.guard.checkControl(req.method, req.headers, req.body.length > 0);
+  } catch (error) {
+    return { response: errorResponse(error, req.requestId), fault: false, checked: false };
+  }
   const rule = p.faults.take(`${req.method} ${rawPath}`, access === 'token' || access === 'control' || access === undefined);
   if (rule?.latencyMs) await sleep(rule.latencyMs);
   if (rule?.status) return { response: errorResponse(faultError(rule as typeof rule & { status: FaultStatus }), req.requestId), fault: true, checked: false };
@@ -149,6 +157,7 @@ export async function handleRequest(p: Pipeline, incoming: IncomingMessage, res:
     record(p, p.validator.validateResponse(method, req.path, { status: response.status, contentType, body: response.kind === 'json' ? response.body : undefined }));
   }
   send(res, response, requestId);
-  p.log.add({ method, path: url.pathname, status: response.status, startedAt, durationMs: Date.now() - startedAt, requestId, fault });
-  log.debug({ method, path: url.pathname, status: response.status, durationMs: Date.now() - startedAt }, 'Box emulator request');
+  const safePath = redactPath(url.pathname);
+  p.log.add({ method, path: safePath, status: response.status, startedAt, durationMs: Date.now() - startedAt, requestId, fault });
+  log.debug({ method, path: safePath, status: response.status, durationMs: Date.now() - startedAt }, 'Box emulator request');
 }

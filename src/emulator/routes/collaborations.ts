@@ -1,4 +1,5 @@
 import { capabilitiesOf } from '../access';
+import { itemActivity } from '../activity';
 import type { Caller, Services } from '../context';
 import { badRequest, forbidden, notFound } from '../errors';
 import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
@@ -9,7 +10,7 @@ import {
   type CollaborationRole, type CollaborationRow,
 } from '../state/collaborations';
 import { chain, getItem, type ItemType } from '../state/items';
-import { getUser, getUserByLogin, type UserRow } from '../state/users';
+import { EMAIL_PATTERN, ensureExternalUser, getUser, getUserByLogin, type UserRow } from '../state/users';
 import { boxDateTime, parseDateTime } from '../time';
 import { pick, requestedFields, type FieldProviders } from '../views/fields';
 import { itemMini } from '../views/items';
@@ -46,7 +47,7 @@ function collaborationView(services: Services, row: CollaborationRow, fields: re
   return pick(providers, ['type', 'id'], fields, defaults);
 }
 
-function parseGrantee(services: Services, raw: unknown): UserRow {
+function parseGrantee(services: Services, raw: unknown, now: number): UserRow {
   if (!isObject(raw) || typeof raw.type !== 'string') throw badRequest("'accessible_by' with a 'type' is required");
   if (raw.type !== 'user') throw badRequest(`Collaborations with accessible_by.type '${raw.type}' are not supported by the emulator`);
   if (typeof raw.id === 'string' && raw.id !== '') {
@@ -55,10 +56,9 @@ function parseGrantee(services: Services, raw: unknown): UserRow {
     return user;
   }
   if (typeof raw.login === 'string' && raw.login !== '') {
-    // Box would invite an outside address by email; the emulator has no outside, so the login must be a user.
-    const user = getUserByLogin(services.db, raw.login);
-    if (!user) throw notFound({ name: 'accessible_by', id: raw.login });
-    return user;
+    // An address nobody in the enterprise has is a person outside it, invited by email as Box does.
+    if (!EMAIL_PATTERN.test(raw.login)) throw badRequest(`Invalid value '${raw.login}' for 'accessible_by.login'; it must be an email address`);
+    return getUserByLogin(services.db, raw.login) ?? ensureExternalUser(services.db, raw.login, now);
   }
   throw badRequest("'accessible_by' needs an 'id' or a 'login'");
 }
@@ -118,7 +118,7 @@ export const collaborationRoutes: Route[] = [
       const type = body.item.type;
       const visible = loadVisible(services, caller, parseItemId(body.item.id, 'item', type === 'file' ? 'f_' : 'd_'), type, 'item');
       requireCapability(visible, 'invite');
-      const user = parseGrantee(services, body.accessible_by);
+      const user = services.db.transaction(() => parseGrantee(services, body.accessible_by, caller.now))();
       const expiresAt = parseExpiry(body.expires_at, caller.now);
       const row = services.db.transaction(() => {
         purgeExpired(services.db, policy(services, caller));
@@ -131,6 +131,7 @@ export const collaborationRoutes: Route[] = [
           caller.now,
         );
       })();
+      itemActivity(services, visible.item, caller.user.id, { userEventType: 'COLLAB_ADD_COLLABORATOR', enterpriseEventType: 'COLLABORATION_INVITE', trigger: 'COLLABORATION.CREATED', additionalDetails: { collaboration_id: String(row.id), role: row.role, invitee_login: user.login } });
       return json(201, collaborationView(services, row, requestedFields(req)));
     },
   },

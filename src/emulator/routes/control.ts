@@ -1,9 +1,12 @@
 import type { Faults } from '../faults';
 import { parseFaultRule } from '../faults';
+import { tokenFor } from '../auth';
+import { badRequest, notFound } from '../errors';
 import { empty, json, jsonBody } from '../http';
 import type { RequestLog } from '../request-log';
 import type { Route } from '../router';
 import type { SpecViolation } from '../spec/validator';
+import { getUserByLogin, isExternalUser } from '../state/users';
 import type { WebhookDispatcher } from '../webhook-delivery';
 
 /** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
@@ -12,6 +15,7 @@ export interface ControlState {
   log: RequestLog;
   violations: SpecViolation[];
   webhooks: WebhookDispatcher;
+  commitHolds: { remaining: number; retryAfter: number };
 }
 
 export function controlRoutes(state: ControlState): Route[] {
@@ -44,6 +48,35 @@ export function controlRoutes(state: ControlState): Route[] {
       handler: () => {
         state.log.clear();
         return empty(204);
+      },
+    },
+    {
+      // The next `count` upload-session commits answer 202 with retry-after, as Box does while parts are still processing.
+      method: 'POST',
+      pattern: '/_emulator/commit-holds',
+      access: 'control',
+      handler: (req) => {
+        const body = jsonBody(req);
+        const count = body.count ?? 1;
+        const retryAfter = body.retryAfter ?? 1;
+        if (!Number.isInteger(count) || (count as number) < 0 || !Number.isInteger(retryAfter) || (retryAfter as number) < 0) {
+          throw badRequest("'count' and 'retryAfter' must be whole numbers of at least 0");
+        }
+        state.commitHolds.remaining = count as number;
+        state.commitHolds.retryAfter = retryAfter as number;
+        return json(201, { count, retryAfter });
+      },
+    },
+    {
+      // Someone invited by email signs in: Box's as-user cannot act for people outside the enterprise.
+      method: 'POST',
+      pattern: '/_emulator/external-users/token',
+      access: 'control',
+      handler: (req, services) => {
+        const login = jsonBody(req).login;
+        const user = typeof login === 'string' ? getUserByLogin(services.db, login) : undefined;
+        if (!user || !isExternalUser(services.db, user.id)) throw notFound({ name: 'login', id: String(login) });
+        return json(201, tokenFor(services, user.id));
       },
     },
     { method: 'GET', pattern: '/_emulator/webhook-deliveries', access: 'control', handler: () => json(200, { entries: state.webhooks.attempts() }) },

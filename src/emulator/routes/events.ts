@@ -21,9 +21,8 @@ function eventView(row: EventRow, admin: boolean): Record<string, unknown> {
     recorded_at: boxDateTime(row.created_at),
     created_by: JSON.parse(row.created_by) as unknown,
     event_type: row.event_type,
-    session_id: null,
     source: row.source === null ? null : (JSON.parse(row.source) as unknown),
-    additional_details: row.additional_details === null ? null : (JSON.parse(row.additional_details) as unknown),
+    ...(row.additional_details === null || row.additional_details === 'null' ? {} : { additional_details: JSON.parse(row.additional_details) as unknown }),
     ...(admin && row.ip_address ? { ip_address: row.ip_address } : {}),
   };
 }

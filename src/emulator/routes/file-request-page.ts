@@ -7,6 +7,7 @@ import { validateName } from '../items';
 import type { Route } from '../router';
 import { effectiveStatus, fileRequestByToken, recordAnonymousUpload, type FileRequestRow } from '../state/file-requests';
 import { findByName, getItem, insertItem, type ItemRow } from '../state/items';
+import { EMAIL_PATTERN } from '../state/users';
 import { ANONYMOUS_USER_ID } from '../views/users';
 
 /**
@@ -14,8 +15,6 @@ import { ANONYMOUS_USER_ID } from '../views/users';
  * that puts the files in the request's folder as Box does, attributed to the anonymous user with
  * the email given. Refused with a page that says why when the request is gone, inactive or expired.
  */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function page(status: number, title: string, body: string): EmulatorResponse {
   return html(
     status,
@@ -60,7 +59,7 @@ function freeName(services: Services, folderId: number, name: string): string {
 function problem(fields: Record<string, string>, files: ReceivedFile[], row: FileRequestRow): string | undefined {
   const email = (fields.email ?? '').trim();
   if (row.is_email_required && email === '') return 'Please give your email address.';
-  if (email !== '' && !EMAIL.test(email)) return 'That email address does not look right.';
+  if (email !== '' && !EMAIL_PATTERN.test(email)) return 'That email address does not look right.';
   if (row.is_description_required && (fields.description ?? '').trim() === '') return 'Please describe the files you are sending.';
   if (files.length === 0) return 'Please choose at least one file.';
   for (const file of files) {

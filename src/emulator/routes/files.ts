@@ -1,4 +1,5 @@
 import type { Capabilities } from '../access';
+import { fileDownloaded, itemActivity } from '../activity';
 import type { Caller, Services } from '../context';
 import { badRequest } from '../errors';
 import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
@@ -48,6 +49,7 @@ export const fileRoutes: Route[] = [
     access: 'api',
     handler: (req, services, caller) => {
       const body = jsonBody(req);
+      let sharedLinkCreated = false;
       const updated = services.db.transaction(() => {
         const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
         const { item } = visible;
@@ -56,6 +58,7 @@ export const fileRoutes: Route[] = [
           requireCapability(visible, 'edit');
           const link = applySharedLink(item, body.shared_link, caller.now);
           setSharedLink(services.db, item.id, link ? JSON.stringify(link) : null, caller.user.id, caller.now);
+          if (link && !item.shared_link) sharedLinkCreated = true;
         }
         if (body.name !== undefined && body.name !== item.name) {
           requireCapability(visible, 'edit');
@@ -79,6 +82,7 @@ export const fileRoutes: Route[] = [
         }
         return loadVisible(services, caller, item.id, 'file', 'file').item;
       })();
+      if (sharedLinkCreated) itemActivity(services, updated, caller.user.id, { userEventType: 'ITEM_SHARED', enterpriseEventType: 'SHARE', trigger: 'SHARED_LINK.CREATED' });
       return json(200, fileView(updated, services, caller, { fields: requestedFields(req) }));
     },
   },
@@ -104,6 +108,7 @@ export const fileRoutes: Route[] = [
       const visible = fileFor(req, services, caller, 'download');
       const version = req.query.get('version');
       if (version !== null && version !== String(visible.item.version_id)) throw badRequest(`Invalid value '${version}' for query parameter 'version'`);
+      fileDownloaded(services, visible.item, caller.user.id);
       // Box answers with a redirect to its download host; the SDK follows it (without the token when the host differs).
       return { kind: 'empty', status: 302, headers: { location: services.downloads.create(visible.item.id, visible.item.sha1 ?? '') } };
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, notFound } from '../errors';
-import { empty, header, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
+import { empty, header, intParam, isObject, json, jsonBody, type EmulatorRequest, type EmulatorResponse } from '../http';
 import { assertNameFree, targetFolder, validateName } from '../items';
 import type { Route } from '../router';
 import { deleteSession, getSession, insertPart, insertSession, partAt, partsOf, type UploadPartRow, type UploadSessionRow } from '../state/upload-sessions';
@@ -84,7 +84,7 @@ function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): R
   if (existing) {
     // A retried part with the same bytes is the same part; different bytes would overwrite one.
     if (existing.sha1 === actual && existing.size === req.body.length) return json(200, { part: partView(existing) });
-    throw rangeError('A part has already been uploaded for this range');
+    throw new BoxApiError(409, 'conflict', 'A different part has already been uploaded for this range');
   }
   mkdirSync(join(services.sessionsDir, session.id), { recursive: true });
   writeFileSync(partPath(services, session.id, start), req.body);
@@ -105,12 +105,16 @@ function checkCommitParts(session: UploadSessionRow, stored: UploadPartRow[], li
   if (!matches) throw badRequest('The parts list does not match the uploaded parts', undefined, 'parts_mismatch');
 }
 
-async function commit(req: EmulatorRequest, services: Services, caller: Caller): Promise<ReturnType<typeof json>> {
+async function commit(req: EmulatorRequest, services: Services, caller: Caller): Promise<EmulatorResponse> {
   const session = loadSession(services, caller, req);
   const expected = digestSha1(req);
   const body = jsonBody(req);
   const stored = partsOf(services.db, session.id);
   checkCommitParts(session, stored, body.parts);
+  if (services.commitHolds.remaining > 0) {
+    services.commitHolds.remaining -= 1;
+    return { kind: 'empty', status: 202, headers: { 'retry-after': String(services.commitHolds.retryAfter) } };
+  }
   const attributes = isObject(body.attributes) ? body.attributes : {};
   // Assemble into a temp blob while hashing, then check the digest: memory stays flat whatever the size.
   const tmp = services.blobs.tempPath();

@@ -2,7 +2,7 @@ import type { Caller } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { intParam, json, jsonBody, type EmulatorRequest } from '../http';
 import type { Route } from '../router';
-import { getUser, getUserByLogin, insertUser, listUsers, type UserFilter } from '../state/users';
+import { EMAIL_PATTERN, getUser, getUserByLogin, insertUser, listUsers, type UserFilter } from '../state/users';
 import { requestedFields } from '../views/fields';
 import { userView } from '../views/users';
 
@@ -16,8 +16,6 @@ function userType(req: EmulatorRequest): UserFilter['userType'] {
   if (value !== 'all' && value !== 'managed' && value !== 'external') throw badRequest(`Invalid value '${value}' for query parameter 'user_type'`);
   return value;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const userRoutes: Route[] = [
   {
@@ -72,7 +70,7 @@ export const userRoutes: Route[] = [
       if (body.name.length > 50) throw badRequest("'name' must be at most 50 characters");
       const login = typeof body.login === 'string' ? body.login.trim() : undefined;
       if (!appUser && !login) throw badRequest("'login' is required", { errors: [{ reason: 'missing_parameter', name: 'login', message: "'login' is required" }] });
-      if (login !== undefined && !EMAIL.test(login)) throw badRequest(`Invalid value '${login}' for 'login'`);
+      if (login !== undefined && !EMAIL_PATTERN.test(login)) throw badRequest(`Invalid value '${login}' for 'login'`);
       if (login !== undefined && getUserByLogin(services.db, login)) throw conflict('user_login_already_used', 'User with the specified login already exists');
       const role = body.role === 'coadmin' ? 'coadmin' : 'user';
       const str = (key: string): string | undefined => (typeof body[key] === 'string' ? (body[key] as string) : undefined);

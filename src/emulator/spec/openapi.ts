@@ -117,6 +117,9 @@ function convertOperation(operation: OpenApiOperation): OpenApiOperation {
  *   rate_limit_exceeded...). The enum is dropped so those answers validate.
  * - The shared_link objects require `accessed`, a property they do not define and Box never sends
  *   (box-node-sdk does not know it either).
+ * - An event's `source` is oneOf user, file, folder, event source and a generic object; the generic
+ *   member accepts anything, so every real source matches two members and oneOf fails. anyOf says
+ *   what the document means.
  */
 function patch(schemas: Record<string, JsonObject>): void {
   const code = (schemas.ClientError.properties as JsonObject).code as JsonObject;
@@ -130,6 +133,11 @@ function patch(schemas: Record<string, JsonObject>): void {
     Object.values(node).forEach(stripAccessed);
   };
   Object.values(schemas).forEach(stripAccessed);
+  const eventSource = schemas.EventSourceResource;
+  if (eventSource && Array.isArray(eventSource.oneOf)) {
+    eventSource.anyOf = eventSource.oneOf;
+    delete eventSource.oneOf;
+  }
 }
 
 let cached: { path: string; doc: OpenApiDocument } | undefined;

@@ -183,7 +183,7 @@ export function setMeta(db: Db, key: string, value: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Additions: file requests, uploaders, webhooks, events, watermarks. Created if missing on every
+// Additions: file requests, uploaders, webhooks, events, external users, watermarks. Created if missing on every
 // open, so a database made before they existed gains them without a schema version bump.
 // ---------------------------------------------------------------------------------------------
 const ADDITIONS = `
@@ -232,6 +232,7 @@ CREATE TABLE IF NOT EXISTS events (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_stream ON events (stream, position);
+CREATE TABLE IF NOT EXISTS external_users (user_id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS watermarks (
   item_id INTEGER PRIMARY KEY,
   created_at INTEGER NOT NULL,

@@ -34,6 +34,9 @@ export interface NewUser {
   externalAppUserId?: string;
 }
 
+/** What Box takes as an email address (a login, an invitee, a file request submitter). */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** Box's logins are case-insensitive: two users may not share one whatever its case. */
 export function loginKey(login: string): string {
   return login.trim().toLowerCase();
@@ -76,12 +79,12 @@ export interface UserFilter {
 
 /**
  * Box matches filter_term against the start of the login or of the name (and of each word of the
- * name, so "carter" finds "PC Alice Carter"), case-insensitively. All users here belong to the one
- * enterprise, so `external` finds nobody.
+ * name, so "carter" finds "PC Alice Carter"), case-insensitively. People outside the enterprise
+ * (invited by email) are listed only with `user_type=external`.
  */
 export function listUsers(db: Db, filter: UserFilter): UserRow[] {
-  if (filter.userType === 'external') return [];
-  const rows = sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[];
+  const external = new Set((sql(db, 'SELECT user_id FROM external_users').all() as Array<{ user_id: number }>).map((row) => row.user_id));
+  const rows = (sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).filter((row) => external.has(row.id) === (filter.userType === 'external'));
   const term = filter.filterTerm?.trim().toLowerCase();
   return rows.filter((row) => {
     if (filter.externalAppUserId !== undefined && row.external_app_user_id !== filter.externalAppUserId) return false;
@@ -100,4 +103,20 @@ export function ensureServiceAccount(db: Db, now: number): UserRow {
     setMeta(db, 'service_account_id', String(user.id));
     return user;
   })();
+}
+
+export function isExternalUser(db: Db, userId: number): boolean {
+  return sql(db, 'SELECT 1 FROM external_users WHERE user_id = ?').get(userId) !== undefined;
+}
+
+/**
+ * Someone outside the enterprise, known by the email a collaboration was sent to. Box keeps them
+ * out of the enterprise's user list; the emulator lets tests act as them through a control route.
+ */
+export function ensureExternalUser(db: Db, login: string, now: number): UserRow {
+  const existing = getUserByLogin(db, login);
+  if (existing) return existing;
+  const user = insertUser(db, { name: login, login, isPlatformAccessOnly: false }, now);
+  sql(db, 'INSERT INTO external_users (user_id) VALUES (?)').run(user.id);
+  return user;
 }

@@ -5,6 +5,7 @@ import { hasCollaborations } from '../state/collaborations';
 import { anonymousUpload } from '../state/file-requests';
 import { chain, folderSize, getItem, ROOT_ID, type ItemRow } from '../state/items';
 import { getInstance, getTemplate } from '../state/metadata';
+import { getWatermark } from '../state/watermarks';
 import { getUser, type UserRow } from '../state/users';
 import { boxDateTime } from '../time';
 import { metadataFieldRequests, pick, type FieldProviders } from './fields';
@@ -158,7 +159,7 @@ function commonProviders(item: ItemRow, services: Services, caller: Caller, opti
     is_externally_owned: () => false,
     allowed_invitee_roles: () => INVITEE_ROLES,
     tags: () => [],
-    watermark_info: () => ({ is_watermarked: false, is_watermark_inherited: false, is_watermarked_by_access_policy: false }),
+    watermark_info: () => ({ is_watermarked: getWatermark(services.db, item.id) !== undefined, is_watermark_inherited: false, is_watermarked_by_access_policy: false }),
     is_accessible_via_shared_link: () => sharedLinkView(item, services, caller.now) !== null,
     classification: () => null,
     is_associated_with_app_item: () => false,
@@ -189,6 +190,11 @@ export function fileView(item: ItemRow, services: Services, caller: Caller, opti
     uploader_display_name: () => actorRef(services, item, item.created_by).name,
     disposition_at: () => null,
     shared_link_permission_options: () => ['can_preview', 'can_download'],
+    expiring_embed_link: () => {
+      if (!capabilitiesOf(role()).preview) return undefined;
+      const link = services.previews.create(item.id, caller.user.id);
+      return { url: link.url, expires_in: link.expiresIn, token_type: 'bearer', restricted_to: [] };
+    },
   } satisfies FieldProviders);
   return pick(providers, ITEM_BASE, withMetadataRequested(options.fields), FILE_STANDARD);
 }
