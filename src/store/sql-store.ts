@@ -8,6 +8,7 @@ import { SqlPeopleRepository } from './repositories/people';
 import { SqlAccessRequestRepository } from './repositories/requests';
 import { SqlSettingsRepository } from './repositories/settings';
 import { sqlIntakeRepositories } from './repositories/intake';
+import { SqlChatUploadRepository } from './repositories/chat-uploads';
 import type { Driver, Executor } from './sql/executor';
 import type { Clock } from './sql/values';
 
@@ -21,6 +22,7 @@ function repositories(db: Executor, clock: Clock): StoreRepositories {
     jobs: new SqlJobQueue(db, clock),
     audit: new SqlAuditLog(db, clock),
     intake: sqlIntakeRepositories(db, clock),
+    chatUploads: new SqlChatUploadRepository(db, clock),
   };
 }
 
@@ -33,6 +35,7 @@ export class SqlStore implements Store {
   readonly jobs: StoreRepositories['jobs'];
   readonly audit: StoreRepositories['audit'];
   readonly intake: StoreRepositories['intake'];
+  readonly chatUploads: StoreRepositories['chatUploads'];
 
   constructor(private readonly driver: Driver, private readonly clock: Clock) {
     const own = repositories(driver, clock);
@@ -43,6 +46,7 @@ export class SqlStore implements Store {
     this.jobs = own.jobs;
     this.audit = own.audit;
     this.intake = own.intake;
+    this.chatUploads = own.chatUploads;
   }
 
   get kind(): 'sqlite' | 'postgres' {

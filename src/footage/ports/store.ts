@@ -2,6 +2,7 @@ import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '
 import type { JsonValue } from '../../audit/canonical-json';
 import type { Person, Role } from '../people';
 import type { IntakeRepositories } from './intake-store';
+import type { ChatUploadRepository } from './chat-upload-store';
 
 /**
  * What the domain needs from durable state. Two implementations (src/store: SQLite embedded, and
@@ -315,6 +316,8 @@ export interface StoreRepositories {
   readonly audit: AuditLog;
   /** Footage requests to camera owners, webhook deliveries and arrived files. */
   readonly intake: IntakeRepositories;
+  /** Files officers attached in the chat. */
+  readonly chatUploads: ChatUploadRepository;
 }
 
 export interface MigrationResult {

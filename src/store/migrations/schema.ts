@@ -3,6 +3,7 @@ import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store
 import { ROLES } from '../../footage/people';
 import type { Dialect } from '../sql/executor';
 import { footageRequestsSchema } from './footage-requests';
+import { chatUploadsSchema } from './chat-uploads';
 
 /**
  * Versioned schema changes, applied in order and never edited once released (add a new version
@@ -154,4 +155,4 @@ const initialSchema: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, footageRequestsSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, footageRequestsSchema, chatUploadsSchema];
