@@ -24,6 +24,7 @@ import { FootageSearch } from './footage/search-service';
 import { loadGazetteer, type Gazetteer } from './footage/query';
 import { readFile } from 'node:fs/promises';
 import { startFootageRequests } from './footage-requests-wiring';
+import { startChatUploads } from './chat-upload-wiring';
 import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 
 /**
@@ -94,7 +95,13 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
   running.ready = (async () => {
     try {
       if (config.box.kind === 'emulator') {
-        running.emulator = await startBoxEmulator({ dataDir: config.dataDir, port: config.box.port, host: '127.0.0.1' });
+        running.emulator = await startBoxEmulator({
+          dataDir: config.dataDir,
+          port: config.box.port,
+          host: '127.0.0.1',
+          ...(config.box.uploadPartSize ? { uploadPartSize: config.box.uploadPartSize } : {}),
+          ...(config.box.minChunkedUploadSize ? { minChunkedUploadSize: config.box.minChunkedUploadSize } : {}),
+        });
         logger.info({ url: running.emulator.url }, 'Box emulator listening');
       }
       health.setStage('migrating');
@@ -123,14 +130,16 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       const find = new FindFootage(new FootageSearch(box), gazetteer);
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
       const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
-      const services = { ...createTeamsServices(store, box, find, access.routes, config), footageRequests: footageRequests.routes };
+      const chatUploads = startChatUploads({ config, store, adapter, gazetteer, gateway: gatewayConfig(config, running.emulator) });
+      const services = { ...createTeamsServices(store, box, find, access.routes, config), footageRequests: footageRequests.routes, chatUploads: chatUploads.routes };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
-        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...footageRequests.jobHandlers], recurring: [...access.recurring, ...footageRequests.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
+        const jobs = new JobRunner({ jobs: store.jobs, handlers: [...access.jobHandlers, ...footageRequests.jobHandlers, ...chatUploads.jobHandlers], recurring: [...access.recurring, ...footageRequests.recurring, ...chatUploads.recurring], pollMs, leaseMs, maxAttempts, retryBaseMs });
         access.onJobEnqueued(() => jobs.wake());
         footageRequests.onJobEnqueued(() => jobs.wake());
+        chatUploads.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }

@@ -17,3 +17,4 @@ export * from './confirmation';
 export * from './footage-request-form';
 export * from './footage-request-status';
 export * from './footage-arrival';
+export * from './chat-upload';

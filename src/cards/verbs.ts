@@ -17,6 +17,9 @@ export const CARD_VERBS = {
   footageRequestSubmit: 'footageRequest.submit',
   footageRequestCancel: 'footageRequest.cancel',
   footageRequestExtend: 'footageRequest.extend',
+  // Files attached in the chat.
+  chatUploadDescribe: 'chatUpload.describe',
+  chatUploadDiscard: 'chatUpload.discard',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -47,6 +50,10 @@ export const INPUT_IDS = {
   whatHappened: 'whatHappened',
   ownerEmail: 'ownerEmail',
   linkDays: 'linkDays',
+  // The chat upload form (its window and case reuse the inputs above).
+  uploadCameraId: 'uploadCameraId',
+  cameFrom: 'cameFrom',
+  keepNonFootage: 'keepNonFootage',
 } as const;
 
 export type AccessLevel = 'view' | 'download';
@@ -68,6 +75,8 @@ export interface CardActionData {
   'footageRequest.submit': { formToken: string };
   'footageRequest.cancel': { requestId: string };
   'footageRequest.extend': { requestId: string };
+  'chatUpload.describe': { uploadId: string };
+  'chatUpload.discard': { uploadId: string };
 }
 
 /** What the inputs add, as Teams sends them (every value is a string; absent when left empty). */
@@ -100,6 +109,17 @@ export interface CardActionInputs {
   };
   'footageRequest.cancel': Record<string, never>;
   'footageRequest.extend': Record<string, never>;
+  'chatUpload.describe': {
+    [INPUT_IDS.uploadCameraId]?: string;
+    [INPUT_IDS.footageDate]?: string;
+    [INPUT_IDS.footageFrom]?: string;
+    [INPUT_IDS.footageTo]?: string;
+    [INPUT_IDS.footageEndDate]?: string;
+    [INPUT_IDS.caseReference]?: string;
+    [INPUT_IDS.cameFrom]?: string;
+    [INPUT_IDS.keepNonFootage]?: string;
+  };
+  'chatUpload.discard': Record<string, never>;
 }
 
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */
@@ -139,4 +159,18 @@ export type ParsedCardAction =
       linkDays: number | null;
     }
   | { verb: 'footageRequest.cancel'; requestId: string }
-  | { verb: 'footageRequest.extend'; requestId: string };
+  | { verb: 'footageRequest.extend'; requestId: string }
+  | {
+      verb: 'chatUpload.describe';
+      uploadId: string;
+      /** As typed; the domain checks it against the registry. */
+      cameraId: string;
+      date: string;
+      from: string;
+      to: string;
+      endDate: string;
+      caseReference: string;
+      cameFrom: string;
+      keepNonFootage: boolean;
+    }
+  | { verb: 'chatUpload.discard'; uploadId: string };

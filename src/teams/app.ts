@@ -10,6 +10,7 @@ import { handleFindText, registerFindRoutes, type FindRouteDeps } from './find-r
 import { handleAccessText, isAccessCommand, registerAccessRoutes, type AccessRouteDeps } from './access';
 import { PERSON_KEY, personOf } from './person';
 import { register as registerFootageRequests, type FootageRequestRouteDeps } from './footage-requests';
+import { register as registerChatUploads, type ChatUploadRouteDeps } from './chat-upload';
 import { errorCard, helpCard, notRegisteredCard, unknownTextCard, welcomeCard } from '../cards';
 
 /**
@@ -27,6 +28,8 @@ export interface TeamsServices {
   access: AccessRouteDeps;
   /** Asking camera owners for footage. */
   footageRequests?: FootageRequestRouteDeps;
+  /** Files attached in the personal chat. */
+  chatUploads?: ChatUploadRouteDeps;
 }
 
 
@@ -71,6 +74,8 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
     }
   });
 
+  // First: a message with only a file has no text for the other routes to read.
+  if (services.chatUploads) registerChatUploads(app, services.chatUploads);
   registerFindRoutes(app, services.find);
   registerAccessRoutes(app, services.access);
   if (services.footageRequests) registerFootageRequests(app, services.footageRequests);

@@ -116,6 +116,8 @@ const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V
   'footageRequest.submit': ['formToken'],
   'footageRequest.cancel': ['requestId'],
   'footageRequest.extend': ['requestId'],
+  'chatUpload.describe': ['uploadId'],
+  'chatUpload.discard': ['uploadId'],
 };
 
 describe.each([
