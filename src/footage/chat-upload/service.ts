@@ -219,6 +219,6 @@ function endedReason(upload: ChatUpload): string {
 
 /** Box refuses names with slashes, leading/trailing spaces or over 255 characters. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[/\\\u0000-\u001f]/g, '_').trim().slice(0, 200);
+  const cleaned = [...name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c)).join('').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }

@@ -101,14 +101,21 @@ export class TransferJob implements JobHandler {
 
     const head: Buffer[] = [];
     let headLength = 0;
+    let read = 0;
     const sniffed = async function* (content: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-      for await (const chunk of content) {
-        if (headLength < SNIFF_BYTES) {
-          const part = Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength));
-          head.push(part);
-          headLength += part.length;
+      try {
+        for await (const chunk of content) {
+          read += chunk.length;
+          if (headLength < SNIFF_BYTES) {
+            const part = Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength));
+            head.push(part);
+            headLength += part.length;
+          }
+          yield chunk;
         }
-        yield chunk;
+      } catch (error) {
+        // The connection to Teams dropped: the same as a download that ends early.
+        throw new ContentLengthMismatchError(size, read, { cause: error });
       }
     };
     let lastShown = Date.now();
@@ -138,7 +145,10 @@ export class TransferJob implements JobHandler {
     } catch (error) {
       opened.cancel();
       await showing;
-      if (error instanceof ContentLengthMismatchError) return this.fail(upload, 'incomplete_download', error.message);
+      if (error instanceof ContentLengthMismatchError) {
+        await store.chatUploads.update(upload.id, { transferredBytes: error.received });
+        return this.fail(upload, 'incomplete_download', error.message);
+      }
       throw error;
     }
     await showing;
