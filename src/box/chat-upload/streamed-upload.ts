@@ -172,26 +172,11 @@ async function sendParts(ctx: BoxContext, settings: StreamingSettings, upload: S
     inFlight.add(task);
   };
 
-  for await (const chunk of upload.content) {
-    let view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    while (view.length > 0) {
-      if (received + view.length > sizeBytes) throw await drained(inFlight, new ContentLengthMismatchError(sizeBytes, received + view.length));
-      const take = Math.min(view.length, buffer.length - filled);
-      const piece = view.subarray(0, take);
-      view.copy(buffer, filled, 0, take);
-      digests.sha256.update(piece);
-      digests.sha1.update(piece);
-      filled += take;
-      received += take;
-      view = view.subarray(take);
-      if (filled === buffer.length) {
-        await dispatch(buffer, offset);
-        offset += filled;
-        filled = 0;
-        buffer = Buffer.allocUnsafe(Math.min(session.partSize, sizeBytes - offset));
-      }
-    }
-    if (failure) throw await drained(inFlight, failure);
+  try {
+    await readParts();
+  } catch (error) {
+    // Parts still in flight finish first, so the abort that follows removes them all.
+    throw await drained(inFlight, error);
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
@@ -199,9 +184,33 @@ async function sendParts(ctx: BoxContext, settings: StreamingSettings, upload: S
   const sha1 = digests.sha1.digest('hex');
   const fileId = await commit(ctx, settings, session.id, sent, sha1);
   return { fileId, sizeBytes, sha1, sha256: digests.sha256.digest('hex'), method: 'chunked' };
+
+  async function readParts(): Promise<void> {
+    for await (const chunk of upload.content) {
+      let view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      while (view.length > 0) {
+        if (received + view.length > sizeBytes) throw new ContentLengthMismatchError(sizeBytes, received + view.length);
+        const take = Math.min(view.length, buffer.length - filled);
+        const piece = view.subarray(0, take);
+        view.copy(buffer, filled, 0, take);
+        digests.sha256.update(piece);
+        digests.sha1.update(piece);
+        filled += take;
+        received += take;
+        view = view.subarray(take);
+        if (filled === buffer.length) {
+          await dispatch(buffer, offset);
+          offset += filled;
+          filled = 0;
+          buffer = Buffer.allocUnsafe(Math.min(session.partSize, sizeBytes - offset));
+        }
+      }
+      if (failure) throw failure;
+    }
+  }
 }
 
-/** Waits for the parts in flight before giving up, so the abort that follows removes them all. */
+/** Waits for the parts in flight before passing the error on. */
 async function drained(inFlight: Set<Promise<void>>, error: unknown): Promise<unknown> {
   await Promise.all(inFlight);
   return error;
