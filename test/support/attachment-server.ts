@@ -19,6 +19,8 @@ export interface ServedFile {
   stopAfterBytes?: number;
   /** Leave out Content-Length. */
   noLength?: boolean;
+  /** Serve at about this rate (a slow phone connection), so a test can act during the download. */
+  bytesPerSecond?: number;
 }
 
 interface Entry extends ServedFile {
@@ -80,11 +82,25 @@ export class AttachmentServer {
         res.write(entry.bytes.subarray(0, entry.stopAfterBytes), () => res.destroy());
         return;
       }
+      if (entry.bytesPerSecond) {
+        void trickle(res, entry.bytes, entry.bytesPerSecond);
+        return;
+      }
       res.end(entry.bytes);
       return;
     }
     if (entry.path) createReadStream(entry.path).pipe(res);
   }
+}
+
+/** Writes the bytes in tenth-of-a-second slices; stops quietly if the reader goes away. */
+async function trickle(res: http.ServerResponse, bytes: Buffer, bytesPerSecond: number): Promise<void> {
+  const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
+  for (let at = 0; at < bytes.length && !res.destroyed; at += slice) {
+    res.write(bytes.subarray(at, at + slice));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  res.end();
 }
 
 function tokenOf(url: string): string {
