@@ -12,7 +12,6 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -22,6 +21,7 @@ import { loadConfig } from '../src/config';
 import { AttachmentServer } from '../test/support/attachment-server';
 import { LocalConnector } from '../test/support/connector';
 import { demoUser } from '../test/support/harness';
+import { freePort } from '../test/support/processes';
 import { TeamsClient } from '../test/support/teams-client';
 
 interface Section {
@@ -164,15 +164,4 @@ async function waitForStaged(store: NonNullable<Awaited<ReturnType<typeof startB
     if (Date.now() > deadline) throw new Error(`${name} was not staged in time`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
