@@ -29,6 +29,8 @@ export interface ChatUploadFormValues {
   caseReference: string;
   cameFrom: string;
   keepNonFootage: boolean;
+  place: string;
+  owner: string;
 }
 
 export interface ChatUploadCardView {
@@ -125,11 +127,12 @@ function formInputs(view: ChatUploadFormView): CardElement[] {
       label: 'Camera id (as on its sign or in the results)',
       placeholder: 'e.g. LAM-0105',
       maxLength: 20,
-      isRequired: true,
-      errorMessage: 'Enter the camera id, e.g. LAM-0105.',
       ...initial(v.cameraId, 20),
       separator: true,
     },
+    subtle('Camera not registered? Leave the id empty and say where it is and who runs it:'),
+    { type: 'Input.Text', id: INPUT_IDS.uploadPlace, label: 'Place (a station, street or landmark)', placeholder: 'e.g. Brixton Station', maxLength: 100, ...initial(v.place, 100) },
+    { type: 'Input.Text', id: INPUT_IDS.uploadOwner, label: 'Who runs the camera', placeholder: 'e.g. Co-op Acre Lane', maxLength: 120, ...initial(v.owner, 120) },
     { type: 'Input.Date', id: INPUT_IDS.footageDate, label: 'Recorded on (London time)', isRequired: true, errorMessage: 'Choose the date of the footage.', ...initial(v.date) },
     { type: 'Input.Time', id: INPUT_IDS.footageFrom, label: 'From', isRequired: true, errorMessage: 'Give the start time.', ...initial(v.from) },
     { type: 'Input.Time', id: INPUT_IDS.footageTo, label: 'To (an earlier time means the next day)', isRequired: true, errorMessage: 'Give the end time.', ...initial(v.to) },

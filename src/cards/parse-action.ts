@@ -89,6 +89,8 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
         caseReference: text(d, INPUT_IDS.caseReference),
         cameFrom: text(d, INPUT_IDS.cameFrom),
         keepNonFootage: text(d, INPUT_IDS.keepNonFootage) === 'true',
+        place: text(d, INPUT_IDS.uploadPlace),
+        owner: text(d, INPUT_IDS.uploadOwner),
       };
     case CARD_VERBS.chatUploadDiscard:
       return { verb, uploadId: id(d, 'uploadId') };

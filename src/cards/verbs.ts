@@ -52,6 +52,8 @@ export const INPUT_IDS = {
   linkDays: 'linkDays',
   // The chat upload form (its window and case reuse the inputs above).
   uploadCameraId: 'uploadCameraId',
+  uploadPlace: 'uploadPlace',
+  uploadOwner: 'uploadOwner',
   cameFrom: 'cameFrom',
   keepNonFootage: 'keepNonFootage',
 } as const;
@@ -111,6 +113,8 @@ export interface CardActionInputs {
   'footageRequest.extend': Record<string, never>;
   'chatUpload.describe': {
     [INPUT_IDS.uploadCameraId]?: string;
+    [INPUT_IDS.uploadPlace]?: string;
+    [INPUT_IDS.uploadOwner]?: string;
     [INPUT_IDS.footageDate]?: string;
     [INPUT_IDS.footageFrom]?: string;
     [INPUT_IDS.footageTo]?: string;
@@ -172,5 +176,8 @@ export type ParsedCardAction =
       caseReference: string;
       cameFrom: string;
       keepNonFootage: boolean;
+      /** For a camera not in the registry. */
+      place: string;
+      owner: string;
     }
   | { verb: 'chatUpload.discard'; uploadId: string };

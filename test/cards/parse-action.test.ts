@@ -28,7 +28,7 @@ describe('parseCardAction', () => {
   it('parses the chat upload form: the tick box only when ticked, the rest as typed', () => {
     const data = { uploadId: 'a1b2c3d4e5f6', uploadCameraId: ' lam-0105 ', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '15:00', caseReference: '5274265/26', cameFrom: 'USB stick', keepNonFootage: 'true' };
     expect(parsed(CARD_VERBS.chatUploadDescribe, data)).toEqual({
-      verb: 'chatUpload.describe', uploadId: 'a1b2c3d4e5f6', cameraId: 'lam-0105', date: '2026-03-03', from: '14:00', to: '15:00', endDate: '', caseReference: '5274265/26', cameFrom: 'USB stick', keepNonFootage: true,
+      verb: 'chatUpload.describe', uploadId: 'a1b2c3d4e5f6', cameraId: 'lam-0105', date: '2026-03-03', from: '14:00', to: '15:00', endDate: '', caseReference: '5274265/26', cameFrom: 'USB stick', keepNonFootage: true, place: '', owner: '',
     });
     expect(parsed(CARD_VERBS.chatUploadDescribe, { ...data, keepNonFootage: undefined })).toMatchObject({ keepNonFootage: false });
     expect(refused(CARD_VERBS.chatUploadDescribe, { ...data, uploadId: '../x y' })).toMatch(/uploadId/);

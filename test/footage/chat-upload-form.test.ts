@@ -7,7 +7,8 @@ import { checkChatUploadForm, looksLikeVideo, prefillFrom, safeFileName } from '
 import type { GazetteerCamera } from '../../src/footage/query';
 
 const LAM_0105 = { cameraId: 'LAM-0105', cameraName: 'Brixton Station', borough: 'Lambeth', latitude: 51.46, longitude: -0.11, owner: 'Lambeth Council', ownerType: 'local_authority' } as GazetteerCamera;
-const registry = { camera: (id: string) => (id === 'LAM-0105' ? LAM_0105 : undefined) };
+const BRIXTON = { name: 'Brixton Station', borough: 'Lambeth', latitude: 51.4627, longitude: -0.1145 };
+const registry = { camera: (id: string) => (id === 'LAM-0105' ? LAM_0105 : undefined), placeNamed: (name: string) => (name.toLowerCase() === 'brixton station' ? BRIXTON : undefined) };
 const NOW = new Date('2026-03-20T10:00:00Z');
 const good = { cameraId: 'lam-0105', date: '2026-03-03', from: '14:00', to: '15:00', caseReference: '5274265/26', cameFrom: 'Shop manager, USB stick', keepNonFootage: false };
 
@@ -47,9 +48,18 @@ describe('checking the chat upload form', () => {
     });
   });
 
+  it('files a camera that is not registered under its place, with its owner', () => {
+    const check = checkChatUploadForm({ ...good, cameraId: '', place: 'brixton station', owner: 'Co-op Acre Lane' }, registry, NOW);
+    expect(check.ok && check.camera).toEqual({ cameraId: 'UNREG-BRIXTON', cameraName: 'Unregistered camera at Brixton Station', borough: 'Lambeth', latitude: 51.4627, longitude: -0.1145, owner: 'Co-op Acre Lane', ownerType: 'business' });
+    expect(check.ok && check.description.unregistered).toEqual({ cameraName: 'Unregistered camera at Brixton Station', borough: 'Lambeth', latitude: 51.4627, longitude: -0.1145, owner: 'Co-op Acre Lane' });
+  });
+
   it.each([
+    [{ cameraId: '', place: 'Atlantis', owner: 'Someone' }, 'camera', /don't know a place called "Atlantis"/],
+    [{ cameraId: '', place: 'Brixton Station', owner: '' }, 'camera', /give the place and who runs the camera/],
     [{ cameraId: 'XYZ-9999' }, 'camera', /don't know a camera XYZ-9999/],
     [{ cameraId: ' ' }, 'camera', /Enter the camera id/],
+    [{ cameraId: '', place: 'Brixton Station', owner: 'x'.repeat(121) }, 'camera', /at most 120/],
     [{ date: '2026-03-30' }, 'window', /in the future/],
     [{ from: '10:00', to: '09:00', endDate: '2026-03-05' }, 'window', /at most 24 hours/],
     [{ caseReference: '52742/26' }, 'caseReference', /seven digits/],

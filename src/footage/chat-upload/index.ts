@@ -1,6 +1,6 @@
 /** Files attached in the personal chat: staged in Box at once, described by the officer, catalogued on the shared arrival path. */
 export { chatUploadTarget } from './audit';
-export { checkChatUploadForm, MAX_CAME_FROM_CHARS, type ChatUploadFormCheck, type ChatUploadFormField, type ChatUploadFormInput } from './form';
+export { checkChatUploadForm, MAX_CAME_FROM_CHARS, MAX_OWNER_CHARS, type ChatUploadRegistry, type ChatUploadFormCheck, type ChatUploadFormField, type ChatUploadFormInput } from './form';
 export type { AttachmentSource, ChatUploadNotifier, OpenedAttachment } from './ports';
 export { looksLikeVideo, prefillFrom, type Prefill } from './prefill';
 export {

@@ -8,12 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../audit';
 import { enqueueArrival } from '../footage-requests/jobs';
-import type { CameraRegistry } from '../footage-requests/form';
 import type { Person } from '../people';
 import type { ChatUploadBoxPort } from '../ports/chat-upload-box';
 import type { Store } from '../ports/store';
 import { chatUploadTarget } from './audit';
-import { checkChatUploadForm, type ChatUploadFormField, type ChatUploadFormInput } from './form';
+import { checkChatUploadForm, type ChatUploadFormField, type ChatUploadFormInput, type ChatUploadRegistry } from './form';
 import type { ChatUploadNotifier } from './ports';
 import type { ChatUpload, ChatUploadDescription } from './types';
 
@@ -43,7 +42,7 @@ export type DescribeOutcome =
 export interface ChatUploadServiceDeps {
   store: Store;
   box: Pick<ChatUploadBoxPort, 'deleteFile'>;
-  registry: CameraRegistry;
+  registry: ChatUploadRegistry;
   notifier: ChatUploadNotifier;
   now: () => Date;
   /** Called after a job is enqueued, so a local worker starts on it at once. */
@@ -131,7 +130,8 @@ export class ChatUploadService {
       await this.deps.notifier.show(asked, notFootageProblem(asked));
       return asked;
     }
-    const camera = registry.camera(description.cameraId);
+    const unregistered = description.unregistered ? { cameraId: description.cameraId, ownerType: 'business' as const, ...description.unregistered } : undefined;
+    const camera = registry.camera(description.cameraId) ?? unregistered;
     if (!camera) throw new Error(`camera ${description.cameraId} left the registry`);
     const uploader = await store.people.findByAadObjectId(upload.uploaderAadObjectId);
     const now = this.deps.now();
@@ -197,7 +197,8 @@ export class ChatUploadService {
 }
 
 function describeForAudit(description: ChatUploadDescription): Record<string, string | boolean> {
-  return { ...description };
+  const { unregistered, ...rest } = description;
+  return { ...rest, ...(unregistered ? { unregisteredOwner: unregistered.owner, unregisteredBorough: unregistered.borough } : {}) };
 }
 
 function notFootageProblem(upload: ChatUpload): string {

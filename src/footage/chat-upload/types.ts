@@ -16,6 +16,8 @@ export type ChatUploadState = (typeof CHAT_UPLOAD_STATES)[number];
 /** What the officer said the footage is (checked by the server, see form.ts). */
 export interface ChatUploadDescription {
   cameraId: string;
+  /** A camera not in the registry: what the officer said of it (the place's borough and position, the owner). */
+  unregistered?: UnregisteredCamera;
   windowStart: string;
   windowEnd: string;
   caseReference: string;
@@ -23,6 +25,14 @@ export interface ChatUploadDescription {
   cameFrom: string;
   /** Explicit choice to keep a file whose bytes are not video. */
   keepNonFootage: boolean;
+}
+
+export interface UnregisteredCamera {
+  cameraName: string;
+  borough: string;
+  latitude: number;
+  longitude: number;
+  owner: string;
 }
 
 /** Why a transfer ended with nothing kept, for the card. */

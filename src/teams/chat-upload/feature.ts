@@ -5,10 +5,9 @@
  */
 import type { ChatUploadSettings } from '../../config';
 import {
-  CHAT_UPLOAD_JOB_KINDS, ChatUploadService, StagingReminderJob, TransferJob, type AttachmentSource,
+  CHAT_UPLOAD_JOB_KINDS, ChatUploadService, StagingReminderJob, TransferJob, type AttachmentSource, type ChatUploadRegistry,
 } from '../../footage/chat-upload';
 import type { JobHandler, RecurringJob } from '../../footage/access';
-import type { CameraRegistry } from '../../footage/footage-requests';
 import type { ChatUploadBoxPort } from '../../footage/ports/chat-upload-box';
 import type { IntakeBoxPort } from '../../footage/ports/intake-box';
 import type { Store } from '../../footage/ports/store';
@@ -23,7 +22,7 @@ export interface ChatUploadFeatureOptions {
   intake: Pick<IntakeBoxPort, 'ensureIntakeFolder' | 'findBySha256'>;
   adapter: ContinuingAdapter;
   botAppId: string;
-  registry: CameraRegistry;
+  registry: ChatUploadRegistry;
   settings: ChatUploadSettings;
   jobs: { maxAttempts: number; retryBaseMs: number };
   /** Where attachments are read from; default: Teams' download links over HTTPS. */

@@ -57,7 +57,7 @@ export async function describe(deps: ChatUploadRouteDeps, person: Person, action
         uploadId: outcome.upload.id,
         fileName: outcome.upload.fileName,
         footage: outcome.field === 'keepNonFootage' ? false : firstFormView(outcome.upload, undefined).footage,
-        values: { cameraId: action.cameraId, date: action.date, from: action.from, to: action.to, endDate: action.endDate, caseReference: action.caseReference, cameFrom: action.cameFrom, keepNonFootage: action.keepNonFootage },
+        values: { cameraId: action.cameraId, date: action.date, from: action.from, to: action.to, endDate: action.endDate, caseReference: action.caseReference, cameFrom: action.cameFrom, keepNonFootage: action.keepNonFootage, place: action.place, owner: action.owner },
         problem: outcome.problem,
       });
     case 'already':

@@ -66,6 +66,20 @@ describe.each(backends())('files waiting in staging on %s', (backend) => {
     expect(cardText(invokeCard(await h.teams.execute(priya, 'chatUpload.discard', { uploadId: other.id })))).toMatch(/Only the officer who attached this file/);
   }, 90_000);
 
+  it('catalogues footage from a camera that is not registered under its place, with its owner', async () => {
+    const { h, store } = ctx.bot;
+    const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(9000, 5)]);
+    await h.teams.attach(alice, [{ name: 'shop-dvr.mp4', downloadUrl: files.serve({ bytes }) }], { text: 'case 5274265/26' });
+    const form = await waitForForm(h, alice, 'shop-dvr.mp4');
+    const staged = await uploadNamed(store, 'shop-dvr.mp4', ['staged']);
+    await sendUploadForm(h, alice, form, { uploadCameraId: '', uploadPlace: 'Brixton Station', uploadOwner: 'Co-op Acre Lane', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '15:00', cameFrom: 'Shop manager, on a USB stick' });
+    await waitForPosted(h.connector, personalConversation(alice), /Footage arrived[\s\S]*UNREG-BRIXTON/);
+    const probe = new BoxProbe(h.bot.emulator!.url);
+    const file = (await probe.json(`/2.0/files/${staged.stagedFileId}?fields=path_collection`)) as { path_collection: { entries: Array<{ name: string }> } };
+    expect(file.path_collection.entries.map((e) => e.name).slice(-3)).toEqual(['CCTV', 'Lambeth', 'UNREG-BRIXTON']);
+    expect(await probe.json(`/2.0/files/${staged.stagedFileId}/metadata/enterprise/cctvFootage`)).toMatchObject({ cameraId: 'UNREG-BRIXTON', owner: 'Co-op Acre Lane', borough: 'Lambeth', source: 'chat_upload' });
+  }, 90_000);
+
   it('reminds the officer once of a file never described, and lists it for admins', async () => {
     const { h, store } = ctx.bot;
     const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(5000, 3)]);
