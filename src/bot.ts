@@ -131,7 +131,13 @@ export async function startBot(config: AppConfig): Promise<RunningBot> {
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs });
       const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
       const chatUploads = startChatUploads({ config, store, adapter, gazetteer, gateway: gatewayConfig(config, running.emulator) });
-      const services = { ...createTeamsServices(store, box, find, access.routes, config), footageRequests: footageRequests.routes, chatUploads: chatUploads.routes };
+      const teamsServices = createTeamsServices(store, box, find, access.routes, config);
+      const services = {
+        ...teamsServices,
+        find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk },
+        footageRequests: footageRequests.routes,
+        chatUploads: chatUploads.routes,
+      };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       handleTurn = (req, res) => adapter.process(req, res, (context) => runTurn(app, context).then(() => undefined));
       if (config.jobs.enabled) {

@@ -15,7 +15,7 @@ import {
 
 const SCOPE = 'enterprise';
 
-type TemplateChange =
+export type TemplateChange =
   | { op: 'addField'; data: Record<string, unknown> }
   | { op: 'addEnumOption'; fieldKey: string; data: { key: string } };
 
@@ -69,7 +69,8 @@ function templateFieldBody(field: TemplateField): { type: TemplateField['type'];
   };
 }
 
-function templateChanges(existing: ReadonlyArray<{ key: string; type: string; options?: ReadonlyArray<{ key: string }> }>): TemplateChange[] {
+/** The template update operations that bring an existing template up to TEMPLATE_FIELDS (empty when it is). */
+export function templateChanges(existing: ReadonlyArray<{ key: string; type: string; options?: ReadonlyArray<{ key: string }> }>): TemplateChange[] {
   const changes: TemplateChange[] = [];
   for (const field of TEMPLATE_FIELDS) {
     const current = existing.find((candidate) => candidate.key === field.key);

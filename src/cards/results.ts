@@ -5,7 +5,7 @@ import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, wi
 import type { AdaptiveCard, CardAction, CardElement, Choice, ExecuteAction } from './schema';
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';
 import { plainLine, safeLine, TEXT_LIMITS } from './text';
-import { CARD_VERBS, INPUT_IDS } from './verbs';
+import { CARD_VERBS, INPUT_IDS, type CardActionData } from './verbs';
 import type { ResultRecording } from './view-models';
 
 export const RESULTS_PAGE_SIZE = 10;
@@ -135,13 +135,17 @@ export interface NoMatchView {
   understood: string[];
   /** What would widen the search, e.g. "A 1 km radius finds 12 recordings". */
   hints: string[];
+  /** Registered cameras cover what was searched: offer to ask their owners (window as ISO instants). */
+  askOwners?: CardActionData['footageRequest.open'];
 }
 
 export function noMatchCard(view: NoMatchView): AdaptiveCard {
   const body: CardElement[] = [heading('No recordings matched'), understoodBlock(view.understood)];
   if (view.hints.length > 0) body.push(text('To widen the search:', { weight: 'bolder' }), bullets(view.hints.map((hint) => safeLine(hint))));
   else body.push(text('Try a wider area, a longer time window or fewer filters.'));
-  return card(body, { fallbackText: 'No recordings matched.' });
+  if (view.askOwners) body.push(text('Cameras there are registered: their owners can be asked to upload the footage.', { separator: true }));
+  const actions = view.askOwners ? [execute(CARD_VERBS.footageRequestOpen, view.askOwners, 'Ask the owners for this footage')] : [];
+  return card(body, { actions, fallbackText: 'No recordings matched.' });
 }
 
 export interface PlaceCandidate {

@@ -1,11 +1,12 @@
-import { collaborationsOfUser, type CollaborationRole, type ExpiryPolicy } from './state/collaborations';
-import type { Db } from './state/db';
-import { chain, type ItemRow } from './state/items';
-
 /**
  * Who may do what to an item. Access comes from owning it or from a collaboration on the item or on
  * any folder above it (Box's collaborations cascade down the tree); the strongest role wins.
  */
+
+import { collaborationsOfUser, type CollaborationRole, type ExpiryPolicy } from './state/collaborations';
+import type { Db } from './state/db';
+import { chain, type ItemRow } from './state/items';
+
 export type AccessRole = 'owner' | CollaborationRole;
 
 export interface Capabilities {

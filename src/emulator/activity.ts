@@ -1,3 +1,8 @@
+/**
+ * What happens around a change besides the change itself: the events Box records in the user and
+ * enterprise streams, and the webhooks it notifies. Called after the change has been committed.
+ */
+
 import { randomUUID } from 'node:crypto';
 import { AccessResolver } from './access';
 import type { Caller, Services } from './context';
@@ -9,10 +14,6 @@ import { boxDateTime } from './time';
 import { actorRef, fileView, folderMini, ROOT_MINI } from './views/items';
 import { userMini } from './views/users';
 
-/**
- * What happens around a change besides the change itself: the events Box records in the user and
- * enterprise streams, and the webhooks it notifies. Called after the change has been committed.
- */
 export function callerFor(services: Services, userId: number): Caller | undefined {
   const user = getUser(services.db, userId);
   if (!user) return undefined;

@@ -1,3 +1,9 @@
+/**
+ * OAuth 2.0 as Box runs it for server-side apps: Client Credentials Grant (and the JWT bearer grant)
+ * for the enterprise (the service account) or for one user; bearer tokens on every API call; and the
+ * `as-user` header, honoured only for the enterprise token, to act as another user.
+ */
+
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { AccessResolver } from './access';
 import type { Caller, Services } from './context';
@@ -6,11 +12,6 @@ import { header, type EmulatorRequest } from './http';
 import { findToken, saveToken, type SubjectType } from './state/tokens';
 import { getUser, type UserRow } from './state/users';
 
-/**
- * OAuth 2.0 as Box runs it for server-side apps: Client Credentials Grant (and the JWT bearer grant)
- * for the enterprise (the service account) or for one user; bearer tokens on every API call; and the
- * `as-user` header, honoured only for the enterprise token, to act as another user.
- */
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
 const CLIENT_CREDENTIALS = 'client_credentials';

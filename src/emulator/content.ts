@@ -1,3 +1,8 @@
+/**
+ * Serving a file's bytes as Box's download host does: content type from the extension, a download
+ * filename, and single byte ranges.
+ */
+
 import { BoxApiError } from './errors';
 import type { EmulatorResponse } from './http';
 import type { BlobStore } from './state/blobs';

@@ -1,3 +1,8 @@
+/**
+ * The shapes every handler shares: the emulator's settings, its services (state, content, links,
+ * webhooks), the caller a request acts as, and the handler signatures.
+ */
+
 import type { AccessResolver } from './access';
 import type { PreviewLinks } from './previews';
 import type { EmulatorRequest, EmulatorResponse } from './http';

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import type { DownloadLinks } from './context';
-
 /**
  * Download links like Box's dl.boxcloud.com URLs: anyone holding one can fetch the content, for a
  * short while, without a token. Held in memory: a restart invalidates them, as expiry would.
  */
+
+import { randomBytes } from 'node:crypto';
+import type { DownloadLinks } from './context';
+
 const LIFETIME_MS = 15 * 60_000;
 
 export function createDownloadLinks(baseUrl: () => string, now: () => number): DownloadLinks {

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * Errors in Box's JSON shape. Handlers throw these; the server renders them, so a route never
  * builds an error body by hand and every error carries the same fields Box sends.
  */
+
+import { randomBytes } from 'node:crypto';
+
 export const HELP_URL = 'http://developers.box.com/docs/#errors';
 
 export interface ErrorBody {

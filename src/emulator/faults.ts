@@ -1,11 +1,12 @@
-import { BoxApiError, badRequest } from './errors';
-import { isObject } from './http';
-
 /**
  * Injected failures for tests: the next N matching calls fail with 429/5xx (and a retry-after) or
  * are delayed. A rule without `match` applies to API calls only; the token and control routes are
  * hit only by a rule whose `match` names them, so a test can break Box without breaking itself.
  */
+
+import { BoxApiError, badRequest } from './errors';
+import { isObject } from './http';
+
 export type FaultStatus = 429 | 500 | 502 | 503;
 
 export interface FaultRule {

@@ -1,3 +1,8 @@
+/**
+ * A browser's multipart form post, read as it arrives: each file goes straight to a temp file in
+ * the blob store while its SHA-1 is computed, so a file of any size costs a few buffers of memory.
+ */
+
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
@@ -6,10 +11,6 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from './state/blobs';
 
-/**
- * A browser's multipart form post, read as it arrives: each file goes straight to a temp file in
- * the blob store while its SHA-1 is computed, so a file of any size costs a few buffers of memory.
- */
 export interface ReceivedFile {
   name: string;
   tmpPath: string;

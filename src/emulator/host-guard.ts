@@ -1,12 +1,13 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import { BoxApiError } from './errors';
-
 /**
  * Keeps web pages out. A page on any site can make a browser send requests to 127.0.0.1, and with
  * DNS rebinding even read the answers; so every request must name the emulator by a loopback name
  * and its port in `Host`, and the control routes also refuse a foreign `Origin` and any write
  * whose body is not JSON (a cross-origin form or text/plain POST needs no preflight).
  */
+
+import type { IncomingHttpHeaders } from 'node:http';
+import { BoxApiError } from './errors';
+
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 export class HostGuard {

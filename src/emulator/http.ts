@@ -1,3 +1,8 @@
+/**
+ * Requests and responses as the emulator's handlers see them, and the small helpers for reading a
+ * request (headers, JSON bodies, paging parameters) and answering it (JSON, empty, HTML).
+ */
+
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { badRequest } from './errors';
 

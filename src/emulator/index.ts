@@ -1,3 +1,9 @@
+/**
+ * A local, persistent stand-in for Box's API that box-node-sdk talks to unchanged. Point a client
+ * at `baseUrls` (baseUrl = url, uploadUrl = url + '/api', oauth2Url = url + '/api/oauth2') and
+ * authenticate with Client Credentials Grant using the configured client id, secret and enterprise.
+ */
+
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -33,11 +39,6 @@ import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
 import { BOX_RETRY_POLICY, WebhookDispatcher, type DeliveryAttempt, type WebhookKeys, type WebhookRetryPolicy } from './webhook-delivery';
 
-/**
- * A local, persistent stand-in for Box's API that box-node-sdk talks to unchanged. Point a client
- * at `baseUrls` (baseUrl = url, uploadUrl = url + '/api', oauth2Url = url + '/api/oauth2') and
- * authenticate with Client Credentials Grant using the configured client id, secret and enterprise.
- */
 export type { SpecViolation, SpecError } from './spec/validator';
 export type { RequestLogEntry } from './request-log';
 export type { FaultRule } from './faults';

@@ -1,3 +1,8 @@
+/**
+ * Loading items for a caller the way Box does: an item the caller cannot see does not exist (404);
+ * one they can see but may not act on is forbidden (403).
+ */
+
 import { capabilitiesOf, type AccessRole, type Capabilities } from './access';
 import type { Caller, Services } from './context';
 import { BoxApiError, badRequest, conflict, forbidden, notFound } from './errors';
@@ -5,10 +10,6 @@ import { header, type EmulatorRequest } from './http';
 import { chain, findByName, getItem, ROOT_ID, type ItemRow, type ItemType } from './state/items';
 import { fileMini, folderMini } from './views/items';
 
-/**
- * Loading items for a caller the way Box does: an item the caller cannot see does not exist (404);
- * one they can see but may not act on is forbidden (403).
- */
 export interface VisibleItem {
   item: ItemRow;
   role: AccessRole;

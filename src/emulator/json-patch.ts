@@ -1,11 +1,12 @@
-import { isDeepStrictEqual } from 'node:util';
-import { badRequest, conflict } from './errors';
-import { isObject } from './http';
-
 /**
  * RFC 6902 JSON Patch over a metadata instance, which is flat: every path is `/<fieldKey>`. All
  * operations apply or none do (the caller works on a copy). A failed `test` is a conflict.
  */
+
+import { isDeepStrictEqual } from 'node:util';
+import { badRequest, conflict } from './errors';
+import { isObject } from './http';
+
 type Values = Record<string, unknown>;
 
 function key(path: unknown): string {

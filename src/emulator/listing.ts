@@ -1,12 +1,13 @@
-import type { Caller, Services } from './context';
-import { badRequest } from './errors';
-import { children, getItem, ROOT_ID, topLevelItems, type ItemRow } from './state/items';
-
 /**
  * The entries of a folder as the caller sees them, in Box's default order (folders first, then by
  * name), with offset or marker paging. A user's root holds their own top-level items plus the items
  * collaborated with them, as Box's "All Files" does.
  */
+
+import type { Caller, Services } from './context';
+import { badRequest } from './errors';
+import { children, getItem, ROOT_ID, topLevelItems, type ItemRow } from './state/items';
+
 export function visibleChildren(services: Services, caller: Caller, folderId: number): ItemRow[] {
   if (folderId !== ROOT_ID) return children(services.db, folderId);
   const own = topLevelItems(services.db, caller.user.id);

@@ -1,11 +1,13 @@
+/**
+ * Runs the Box emulator on its own: `node dist/src/emulator/main.js`, with BOX_EMULATOR_PORT
+ * (default 3979), DATA_DIR (default .data), optionally BOX_EMULATOR_VALIDATE=1 to record
+ * OpenAPI violations (GET /_emulator/violations), and BOX_WEBHOOK_PRIMARY_KEY /
+ * BOX_WEBHOOK_SECONDARY_KEY to sign webhook deliveries with the keys the bot checks.
+ */
+
 import { logger } from '../log';
 import { DEFAULT_PORT, startBoxEmulator } from './index';
 
-/**
- * Runs the Box emulator on its own: `node dist/src/emulator/main.js`, with BOX_EMULATOR_PORT
- * (default 3979), DATA_DIR (default .data), and optionally BOX_EMULATOR_VALIDATE=1 to record
- * OpenAPI violations (GET /_emulator/violations).
- */
 async function main(): Promise<void> {
   const rawPort = process.env.BOX_EMULATOR_PORT;
   const port = rawPort === undefined || rawPort === '' ? DEFAULT_PORT : Number(rawPort);
@@ -16,6 +18,9 @@ async function main(): Promise<void> {
     dataDir: process.env.DATA_DIR || '.data',
     port,
     validateAgainstSpec: process.env.BOX_EMULATOR_VALIDATE === '1',
+    // The bot verifies deliveries with these; the emulator signs with the same keys when they are set.
+    webhookPrimaryKey: process.env.BOX_WEBHOOK_PRIMARY_KEY || undefined,
+    webhookSecondaryKey: process.env.BOX_WEBHOOK_SECONDARY_KEY || undefined,
   });
   logger.info({ url: emulator.url, baseUrls: emulator.baseUrls }, 'Box emulator listening');
   const stop = (): void => {

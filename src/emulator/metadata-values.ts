@@ -1,12 +1,13 @@
-import { badRequest } from './errors';
-import type { InstanceValues, MetadataTemplate, TemplateField } from './state/metadata';
-import { parseDateTime } from './time';
-
 /**
  * Checks values against a template's field types, as Box does on create and update: unknown keys,
  * wrong types and options outside an enum are refused with 400. Dates are stored the way Box
  * returns them (ISO 8601 with milliseconds, UTC).
  */
+
+import { badRequest } from './errors';
+import type { InstanceValues, MetadataTemplate, TemplateField } from './state/metadata';
+import { parseDateTime } from './time';
+
 function invalid(field: TemplateField, value: unknown, expected: string): Error {
   return badRequest(`Invalid value '${JSON.stringify(value)}' for field '${field.key}': expected ${expected}`, {
     errors: [{ reason: 'invalid_parameter', name: field.key, message: `Value must be ${expected}` }],

@@ -1,12 +1,13 @@
-import busboy from 'busboy';
-import type { IncomingHttpHeaders } from 'node:http';
-import { badRequest } from './errors';
-
 /**
  * A Box upload body: the `attributes` JSON part, then the file part. Box refuses bodies that put
  * the file first (metadata_after_file_contents), because it streams the file straight to storage
  * knowing where it goes.
  */
+
+import busboy from 'busboy';
+import type { IncomingHttpHeaders } from 'node:http';
+import { badRequest } from './errors';
+
 export interface UploadBody {
   attributes: Record<string, unknown>;
   fileName?: string;

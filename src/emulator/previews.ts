@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * Box Embed links (`expiring_embed_link`): a short-lived page where one user previews one file.
  * Opening it is a preview in Box's event log; the page never hands out the file's bytes. Held in
  * memory like download links: a restart invalidates them, as expiry would.
  */
+
+import { randomBytes } from 'node:crypto';
+
 const LIFETIME_MS = 60_000;
 
 export interface PreviewLink {

@@ -1,10 +1,11 @@
-import type { Handler, PublicHandler } from './context';
-
 /**
  * The emulator's route table. `api` routes need a bearer token and are subject to injected faults;
  * `token` and `control` routes are exempt from faults unless a fault names them; `public` routes
  * (download links, shared links) need no token, as Box's download host needs none.
  */
+
+import type { Handler, PublicHandler } from './context';
+
 export type Route =
   | { method: string; pattern: string; access: 'api'; handler: Handler; streaming?: false }
   | {

@@ -1,3 +1,9 @@
+/**
+ * One request through the emulator: read the body, find the route, apply any injected fault,
+ * authenticate, run the handler, and answer — checking request and response against Box's OpenAPI
+ * document on the way when asked to.
+ */
+
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,11 +19,6 @@ import type { RequestLog } from './request-log';
 import type { Router } from './router';
 import type { SpecValidator, SpecViolation } from './spec/validator';
 
-/**
- * One request through the emulator: read the body, find the route, apply any injected fault,
- * authenticate, run the handler, and answer — checking request and response against Box's OpenAPI
- * document on the way when asked to.
- */
 const log = logger.child({ component: 'box-emulator' });
 
 const MAX_BODY_BYTES = 256 * 1024 * 1024;

@@ -1,14 +1,15 @@
+/**
+ * What a Box enterprise has before the bot arrives: a file request made in the web app to serve as
+ * the template (the API can only copy one), and the app's two webhook signature keys, which Box's
+ * developer console shows. Both persist with the rest of the state.
+ */
+
 import { randomBytes } from 'node:crypto';
 import { getMeta, setMeta, type Db } from './state/db';
 import { getFileRequest, insertFileRequest } from './state/file-requests';
 import { findByName, insertItem, ROOT_ID } from './state/items';
 import type { WebhookKeys } from './webhook-delivery';
 
-/**
- * What a Box enterprise has before the bot arrives: a file request made in the web app to serve as
- * the template (the API can only copy one), and the app's two webhook signature keys, which Box's
- * developer console shows. Both persist with the rest of the state.
- */
 const TEMPLATE_META = 'file_request_template_id';
 const TEMPLATE_FOLDER = 'File request template';
 

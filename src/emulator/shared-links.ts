@@ -1,3 +1,9 @@
+/**
+ * Applying `shared_link` from PUT /files/:id: create, change or (with null) remove the link, with
+ * Box's rules: passwords only on open links, unshared_at in the future, previews always allowed.
+ * Properties not given keep their current values.
+ */
+
 import { createHash, randomBytes } from 'node:crypto';
 import { badRequest } from './errors';
 import { isObject } from './http';
@@ -5,11 +11,6 @@ import type { ItemRow } from './state/items';
 import { parseDateTime } from './time';
 import { readSharedLink, type StoredSharedLink } from './views/shared-link';
 
-/**
- * Applying `shared_link` from PUT /files/:id: create, change or (with null) remove the link, with
- * Box's rules: passwords only on open links, unshared_at in the future, previews always allowed.
- * Properties not given keep their current values.
- */
 const ACCESS_LEVELS = ['open', 'company', 'collaborators'] as const;
 
 function hashPassword(password: string): string {

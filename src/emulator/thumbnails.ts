@@ -1,10 +1,11 @@
-import { deflateSync } from 'node:zlib';
-
 /**
  * Placeholder thumbnails in the sizes Box serves: a PNG with a "play" mark, and a plain grey
  * baseline JPEG. Generated here rather than taken from a library so the emulator needs nothing
  * beyond its runtime dependencies.
  */
+
+import { deflateSync } from 'node:zlib';
+
 export const PNG_SIZES = [32, 64, 128, 256] as const;
 export const JPG_SIZES = [32, 94, 160, 320] as const;
 

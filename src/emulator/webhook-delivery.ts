@@ -1,7 +1,3 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { logger } from '../log';
-import { boxDateTime } from './time';
-
 /**
  * Webhook v2 deliveries as Box sends them: a JSON POST signed with HMAC-SHA256 over the body bytes
  * followed by the delivery timestamp, once with the primary and once with the secondary key, and
@@ -9,6 +5,11 @@ import { boxDateTime } from './time';
  * retry keeps its delivery id and body; the timestamp and signatures are fresh, so a receiver's
  * age check still passes. Deliveries run beside the request that caused them, never inside it.
  */
+
+import { createHmac, randomUUID } from 'node:crypto';
+import { logger } from '../log';
+import { boxDateTime } from './time';
+
 const log = logger.child({ component: 'box-emulator' });
 
 export interface WebhookKeys {

@@ -43,6 +43,21 @@ export const COMMANDS: readonly CommandInfo[] = [
     roles: ['officer', 'supervisor', 'admin'],
   },
   {
+    name: 'request footage',
+    description: 'Ask a camera owner outside the force to upload footage through a Box link',
+    examples: [
+      'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+      'request footage near Brixton Station last night',
+    ],
+    roles: ['officer', 'supervisor', 'admin'],
+  },
+  {
+    name: 'my footage requests',
+    description: 'List the footage you asked camera owners for, and what has arrived',
+    examples: ['my footage requests'],
+    roles: ['officer', 'supervisor', 'admin'],
+  },
+  {
     name: 'approvals',
     description: 'Supervisors: list requests waiting for your decision',
     examples: ['approvals'],

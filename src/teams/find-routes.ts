@@ -14,7 +14,7 @@ import {
   type RecordingAccess,
 } from '../cards';
 import type { FindAnswer, FindFootage } from '../footage/find';
-import { decodeQuery, encodeQuery } from '../footage/query';
+import { decodeQuery, encodeQuery, type FootageQuery } from '../footage/query';
 import type { Person } from '../footage/people';
 import { logger } from '../log';
 import { personOf } from './person';
@@ -36,6 +36,8 @@ export interface FindRouteDeps {
   activeGrants(person: Person, fileIds: string[]): Promise<Map<string, ActiveGrant>>;
   /** "Now" for relative times: the operator's fixed clock (demos), else the activity's timestamp. */
   now(context: TurnContext): Date;
+  /** Registered cameras whose owners could be asked for what was searched (footage requests); none when absent. */
+  camerasToAsk?(query: FootageQuery): string[];
 }
 
 /** Card data keeps either the understood query (paging) or the text and its "now" (place pick). */
@@ -121,8 +123,14 @@ async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: Fin
         nextPage: page.hasMore ? { queryToken: encodeToken({ k: 'page', q: encodeQuery(answer.query), p: page.page + 1 }) } : undefined,
       });
     }
-    case 'no_match':
-      return noMatchCard({ understood: answer.understood, hints: answer.hints });
+    case 'no_match': {
+      const cameraIds = deps.camerasToAsk?.(answer.query).slice(0, 10) ?? [];
+      const window = answer.query.window;
+      const askOwners = cameraIds.length > 0
+        ? { cameraIds, ...(window ? { start: window.start.toISOString(), end: window.end.toISOString() } : {}), ...(answer.query.caseReference ? { caseReference: answer.query.caseReference } : {}) }
+        : undefined;
+      return noMatchCard({ understood: answer.understood, hints: answer.hints, ...(askOwners ? { askOwners } : {}) });
+    }
     case 'ambiguous_place':
       return placePickerCard({
         text: answer.text,

@@ -5,7 +5,7 @@
  */
 import {
   arrivalCard, arrivalFailureNotice, CARD_SIZE_LIMITS, footageRequestCard, footageRequestFormCard, footageRequestListCard,
-  formatBytes, londonInputs, nearbyCamerasCard, supervisorArrivalNotice, type AdaptiveCard, type FootageCameraChoice,
+  formatBytes, londonInputs, nearbyCamerasCard, noMatchCard, supervisorArrivalNotice, type AdaptiveCard, type FootageCameraChoice,
 } from '../../src/cards';
 import { assertValidCard } from '../support/card-validation';
 import { buttons, findAll } from './card-query';
@@ -35,6 +35,7 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
   ['my footage requests, none', () => footageRequestListCard([])],
   ['arrival, ten files with flags', () => arrivalCard({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', cameraName: HOSTILE.bidi, ...WINDOW, uploadedBy: HOSTILE.link, uploadedAt: new Date('2026-03-20T10:00:00Z'), files: Array.from({ length: 10 }, (_, i) => ({ boxFileId: `${9000 + i}`, fileName: `${HOSTILE.unicode} ${i}.mp4`, sizeBytes: 1_073_741_824 + i, sha256: sha, contentType: i % 2 ? 'video/mp4' : 'application/zip', isVideo: i % 2 === 1, duplicateOf: i === 3 ? { fileId: '1', fileName: HOSTILE.link } : null })) })],
   ['supervisor notice', () => supervisorArrivalNotice({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', officerName: HOSTILE.longName, fileCount: 3, flagged: 1 })],
+  ['no match with Ask the owners', () => noMatchCard({ understood: ['Camera LAM-0105', 'Sun 1 Feb 2026, 14:00–16:00 GMT'], hints: [], askOwners: { cameraIds: ['LAM-0105', 'LAM-0106'], start: '2026-02-01T14:00:00.000Z', end: '2026-02-01T16:00:00.000Z', caseReference: '5274265/26' } })],
   ['failure notice', () => arrivalFailureNotice({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', fileName: HOSTILE.bidi, reason: 'Box did not answer after several attempts; the file is still in the intake folder.' })],
 ];
 

@@ -35,6 +35,18 @@ describe('parseCardAction', () => {
     expect(parsed(CARD_VERBS.chatUploadDiscard, { uploadId: 'a1b2c3d4e5f6' })).toEqual({ verb: 'chatUpload.discard', uploadId: 'a1b2c3d4e5f6' });
   });
 
+  it('parses the footage request verbs: cameras from the button or the picker, the form as typed', () => {
+    expect(parsed(CARD_VERBS.footageRequestOpen, { cameraIds: ['lam-0105'], start: '2026-03-03T14:00:00.000Z', end: 'yesterday' })).toEqual({
+      verb: 'footageRequest.open', cameraIds: ['LAM-0105'], start: new Date('2026-03-03T14:00:00.000Z'), end: null, caseReference: '',
+    });
+    expect(parsed(CARD_VERBS.footageRequestOpen, { [INPUT_IDS.footageCameraIds]: 'LAM-0105,LAM-0106,LAM-0105' })).toMatchObject({ cameraIds: ['LAM-0105', 'LAM-0106'] });
+    expect(refused(CARD_VERBS.footageRequestOpen, { cameraIds: ["LAM-0105' OR 1=1"] })).toMatch(/invalid camera id/);
+    expect(parsed(CARD_VERBS.footageRequestSubmit, { formToken: 'f1', [INPUT_IDS.footageCameraIds]: 'LAM-0105', [INPUT_IDS.footageDate]: '2026-03-03', [INPUT_IDS.linkDays]: '7', [INPUT_IDS.ownerEmail]: ' a@example.org ' })).toMatchObject({
+      verb: 'footageRequest.submit', formToken: 'f1', cameraIds: ['LAM-0105'], date: '2026-03-03', from: '', linkDays: 7, ownerEmail: 'a@example.org',
+    });
+    expect(refused(CARD_VERBS.footageRequestCancel, {})).toMatch(/requestId/);
+  });
+
   it('parses paging and place picking', () => {
     expect(parsed(CARD_VERBS.nextPage, { queryToken: 'q.abc-123' })).toEqual({ verb: 'footage.nextPage', queryToken: 'q.abc-123' });
     expect(parsed(CARD_VERBS.pickPlace, { queryToken: 'q1', placeId: 'victoria-station' })).toEqual({ verb: 'footage.pickPlace', queryToken: 'q1', placeId: 'victoria-station' });

@@ -1,3 +1,7 @@
+/**
+ * Fault rules: a rule without a match applies to API calls only; a matched rule to whatever it names.
+ */
+
 import { Faults, parseFaultRule } from '../../src/emulator/faults';
 
 describe('Faults', () => {

@@ -1,3 +1,7 @@
+/**
+ * JSON Patch over flat metadata instances: each operation applied in order, and tests that hold.
+ */
+
 import { BoxApiError } from '../../src/emulator/errors';
 import { applyJsonPatch } from '../../src/emulator/json-patch';
 

@@ -1,7 +1,8 @@
 /**
  * State lives on disk: closing the emulator and starting another on the same data directory keeps
- * users, folders, file contents, metadata, collaborations, shared links and issued tokens, and new
- * ids continue from where the first run stopped.
+ * users, folders, file contents, metadata, collaborations, shared links, issued tokens, file
+ * requests, webhooks, events and the generated webhook keys, and new ids continue from where the
+ * first run stopped.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,5 +59,37 @@ it('keeps everything across close() and a new start on the same data directory',
     await expect(box2.folders.createFolder({ name: 'CCTV', parent: { id: '0' } })).rejects.toMatchObject({ responseInfo: { statusCode: 409 } });
   } finally {
     await second.close();
+  }
+});
+
+it('keeps the file request template, copies, webhooks, events and the generated signature keys across a restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'box-emulator-persist-intake-'));
+  try {
+    const first = await startBoxEmulator({ dataDir: dir, port: 0 });
+    const box1 = sdkClient(first);
+    const folder = (await box1.folders.createFolder({ name: 'Intake', parent: { id: '0' } })).id;
+    const request = await box1.fileRequests.createFileRequestCopy(first.fileRequestTemplateId, { folder: { id: folder, type: 'folder' }, title: 'Kept' });
+    const hook = await box1.webhooks.createWebhook({ target: { id: folder, type: 'folder' }, address: 'https://bot.example/api/box/webhooks', triggers: ['FILE.UPLOADED'] });
+    await box1.uploads.uploadFile({ attributes: { name: 'a.mp4', parent: { id: folder } }, file: Readable.from([Buffer.from('a')]) });
+    const keys = first.webhookSignatureKeys;
+    const template = first.fileRequestTemplateId;
+    await first.close();
+
+    const second = await startBoxEmulator({ dataDir: dir, port: 0 });
+    try {
+      const box2 = sdkClient(second);
+      expect(second.fileRequestTemplateId).toBe(template);
+      expect(second.webhookSignatureKeys).toEqual(keys);
+      expect((await box2.fileRequests.getFileRequestById(request.id)).title).toBe('Kept');
+      expect((await box2.webhooks.getWebhookById(hook.id!)).address).toBe('https://bot.example/api/box/webhooks');
+      const log = await box2.events.getEvents({ streamType: 'admin_logs', eventType: ['UPLOAD'] });
+      expect(log.entries).toHaveLength(1);
+      // The upload page still answers at the same path.
+      expect((await fetch(`${second.appUrl}${request.url}`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,3 +1,8 @@
+/**
+ * The OpenAPI conversion and validator: nullable schemas, literal-before-template path matching,
+ * and the violations reported for requests and responses.
+ */
+
 import { toJsonSchema } from '../../src/emulator/spec/openapi';
 import { SpecValidator } from '../../src/emulator/spec/validator';
 

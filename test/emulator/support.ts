@@ -1,3 +1,8 @@
+/**
+ * Test helpers for the emulator suites: an emulator on a free port in a temp directory, a
+ * box-node-sdk client pointed at it as the bot builds one, and readers for streams and SDK errors.
+ */
+
 import { BoxCcgAuth, BoxClient, CcgConfig } from 'box-node-sdk';
 import { BaseUrls, BoxRetryStrategy, NetworkSession } from 'box-node-sdk/networking';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,3 +1,7 @@
+/**
+ * Placeholder thumbnails: valid PNG and JPEG images in the sizes Box serves, chosen by the limits asked for.
+ */
+
 import { inflateSync } from 'node:zlib';
 import { chooseSize, JPG_SIZES, jpegThumbnail, PNG_SIZES, pngThumbnail } from '../../src/emulator/thumbnails';
 

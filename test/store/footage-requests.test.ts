@@ -50,6 +50,25 @@ describe.each(backends())('footage request store on %s', (kind) => {
     expect(await store.intake.footageRequests.findByIntakeFolder('901')).toBeUndefined();
   });
 
+  it('lets one caller claim the making of a camera link; a stale or released claim can be taken over', async () => {
+    const clock = new ManualClock('2026-03-20T10:00:00Z');
+    const { store } = await fixture.store({ clock: clock.now });
+    const { request } = await store.intake.footageRequests.create(newRequest());
+    const stale = () => new Date(clock.now().getTime() - 120_000);
+    const claims = await Promise.all([1, 2, 3].map(() => store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    clock.advance(60_000);
+    expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(false);
+    clock.advance(61_000);
+    expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(true);
+    await store.intake.footageRequests.releaseCameraLink(request.id, 'LAM-0105');
+    expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(true);
+    await store.intake.footageRequests.setCameraLink(request.id, 'LAM-0105', { intakeFolderId: '900', fileRequestId: '77', uploadUrl: 'https://app.box.com/f/abc' });
+    clock.advance(600_000);
+    // A camera with its link is never claimed again.
+    expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(false);
+  });
+
   it('moves status by compare-and-set: the second cancel finds it cancelled', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());

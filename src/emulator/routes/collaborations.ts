@@ -1,3 +1,8 @@
+/**
+ * Collaborations: a user's role on a file or folder, optionally expiring. Expiry is recorded but,
+ * as in Box without the enterprise setting, only enforced when the emulator is told to.
+ */
+
 import { capabilitiesOf } from '../access';
 import { itemActivity } from '../activity';
 import type { Caller, Services } from '../context';
@@ -16,10 +21,6 @@ import { pick, requestedFields, type FieldProviders } from '../views/fields';
 import { itemMini } from '../views/items';
 import { NO_USER, userMini } from '../views/users';
 
-/**
- * Collaborations: a user's role on a file or folder, optionally expiring. Expiry is recorded but,
- * as in Box without the enterprise setting, only enforced when the emulator is told to.
- */
 function policy(services: Services, caller: Caller): { enforce: boolean; now: number } {
   return { enforce: services.settings.enforceCollaborationExpiry, now: caller.now };
 }

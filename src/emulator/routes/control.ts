@@ -1,3 +1,5 @@
+/** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
+
 import type { Faults } from '../faults';
 import { parseFaultRule } from '../faults';
 import { tokenFor } from '../auth';
@@ -9,7 +11,6 @@ import type { SpecViolation } from '../spec/validator';
 import { getUserByLogin, isExternalUser } from '../state/users';
 import type { WebhookDispatcher } from '../webhook-delivery';
 
-/** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
 export interface ControlState {
   faults: Faults;
   log: RequestLog;

@@ -1,3 +1,9 @@
+/**
+ * `GET /events`: the caller's own stream (`all`, `changes`, `sync`), read from a stream position,
+ * or the enterprise's admin log (`admin_logs`, `admin_logs_streaming`) for administrators,
+ * filterable by event type and creation time. `stream_position=now` answers the current position.
+ */
+
 import type { Caller } from '../context';
 import { badRequest, forbidden } from '../errors';
 import { intParam, json, type EmulatorRequest } from '../http';
@@ -5,11 +11,6 @@ import type { Route } from '../router';
 import { lastPosition, queryEvents, type EventQuery, type EventRow } from '../state/events';
 import { boxDateTime, parseDateTime } from '../time';
 
-/**
- * `GET /events`: the caller's own stream (`all`, `changes`, `sync`), read from a stream position,
- * or the enterprise's admin log (`admin_logs`, `admin_logs_streaming`) for administrators,
- * filterable by event type and creation time. `stream_position=now` answers the current position.
- */
 const USER_STREAMS = new Set(['all', 'changes', 'sync']);
 const ADMIN_STREAMS = new Set(['admin_logs', 'admin_logs_streaming']);
 

@@ -1,3 +1,9 @@
+/**
+ * The page a file request's link opens (`/f/<token>`): a plain HTML form, and its multipart POST
+ * that puts the files in the request's folder as Box does, attributed to the anonymous user with
+ * the email given. Refused with a page that says why when the request is gone, inactive or expired.
+ */
+
 import { fileUploaded } from '../activity';
 import type { Services } from '../context';
 import { BoxApiError } from '../errors';
@@ -10,11 +16,6 @@ import { findByName, getItem, insertItem, type ItemRow } from '../state/items';
 import { EMAIL_PATTERN } from '../state/users';
 import { ANONYMOUS_USER_ID } from '../views/users';
 
-/**
- * The page a file request's link opens (`/f/<token>`): a plain HTML form, and its multipart POST
- * that puts the files in the request's folder as Box does, attributed to the anonymous user with
- * the email given. Refused with a page that says why when the request is gone, inactive or expired.
- */
 function page(status: number, title: string, body: string): EmulatorResponse {
   return html(
     status,

@@ -1,3 +1,9 @@
+/**
+ * File requests, as Box's API offers them: read, change, delete, and copy an existing one (a
+ * template) onto another folder, which is the only way to make one. The form itself is served by
+ * the public upload page (`/f/<token>`).
+ */
+
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, notFound } from '../errors';
 import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
@@ -12,11 +18,6 @@ import { boxDateTime, parseDateTime } from '../time';
 import { folderMini } from '../views/items';
 import { NO_USER, userMini } from '../views/users';
 
-/**
- * File requests, as Box's API offers them: read, change, delete, and copy an existing one (a
- * template) onto another folder, which is the only way to make one. The form itself is served by
- * the public upload page (`/f/<token>`).
- */
 export function fileRequestView(services: Services, row: FileRequestRow, now: number): Record<string, unknown> {
   const folder = getItem(services.db, row.folder_id);
   const creator = getUser(services.db, row.created_by);

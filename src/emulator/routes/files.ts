@@ -1,3 +1,8 @@
+/**
+ * Files: read (with `fields`), change (name, description, shared link, move), delete, download
+ * (a redirect to a short-lived link) and thumbnails, each checked against the caller's role.
+ */
+
 import type { Capabilities } from '../access';
 import { fileDownloaded, itemActivity } from '../activity';
 import type { Caller, Services } from '../context';

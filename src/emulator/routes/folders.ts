@@ -1,3 +1,8 @@
+/**
+ * Folders: create, read (root `0` is each user's All Files), list items (offset or marker paging)
+ * and delete (recursively only when asked).
+ */
+
 import type { Caller, Services } from '../context';
 import { badRequest, forbidden } from '../errors';
 import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';

@@ -1,3 +1,5 @@
+/** Metadata instances on files: one per template per file, typed by the template. */
+
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, conflict } from '../errors';
 import { empty, header, json, jsonArrayBody, jsonBody, type EmulatorRequest } from '../http';
@@ -10,7 +12,6 @@ import { getInstance, getTemplate, insertInstance, instancesOfItem, updateInstan
 import { instanceView } from '../views/metadata';
 import { templateFromPath } from './metadata-templates';
 
-/** Metadata instances on files: one per template per file, typed by the template. */
 function file(req: EmulatorRequest, services: Services, caller: Caller): VisibleItem {
   return loadVisible(services, caller, parseItemId(req.params.file_id, 'file', 'f_'), 'file', 'file');
 }

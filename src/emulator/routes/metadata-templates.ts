@@ -1,3 +1,8 @@
+/**
+ * Enterprise metadata templates: created by the app's service account (Box requires an admin),
+ * read by anyone in the enterprise.
+ */
+
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../context';
 import { BoxApiError, badRequest, conflict, forbidden } from '../errors';
@@ -6,10 +11,6 @@ import type { Route } from '../router';
 import { getTemplate, insertTemplate, listTemplates, type MetadataTemplate, type TemplateField, type TemplateFieldType } from '../state/metadata';
 import { fullScope, templateView } from '../views/metadata';
 
-/**
- * Enterprise metadata templates: created by the app's service account (Box requires an admin),
- * read by anyone in the enterprise.
- */
 const FIELD_TYPES: readonly TemplateFieldType[] = ['string', 'float', 'date', 'enum', 'multiSelect'];
 const KEY_PATTERN = /^[a-zA-Z_][-a-zA-Z0-9_]*$/;
 

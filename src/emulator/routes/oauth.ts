@@ -1,9 +1,10 @@
+/** POST /oauth2/token: form-encoded, answered with a token or an OAuth error (never Box's error shape). */
+
 import { issueToken } from '../auth';
 import { OAuthError } from '../errors';
 import { header, json } from '../http';
 import type { Route } from '../router';
 
-/** POST /oauth2/token: form-encoded, answered with a token or an OAuth error (never Box's error shape). */
 export const oauthRoutes: Route[] = [
   {
     method: 'POST',

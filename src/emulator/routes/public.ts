@@ -1,3 +1,9 @@
+/**
+ * What Box serves outside the API: the download host behind content redirects, and shared-link
+ * pages. A shared link with `collaborators` or `company` access needs a signed-in Box user, which
+ * the emulator has no notion of, so only open links give out content here.
+ */
+
 import { filePreviewed, fileDownloaded, SHARED_LINK_VISITOR } from '../activity';
 import { serveContent } from '../content';
 import { BoxApiError, notFound } from '../errors';
@@ -9,11 +15,6 @@ import { getUser } from '../state/users';
 import { getWatermark } from '../state/watermarks';
 import { readSharedLink } from '../views/shared-link';
 
-/**
- * What Box serves outside the API: the download host behind content redirects, and shared-link
- * pages. A shared link with `collaborators` or `company` access needs a signed-in Box user, which
- * the emulator has no notion of, so only open links give out content here.
- */
 const SHARED_LINK_VISITOR_ID = 2;
 
 function itemBySharedToken(db: Parameters<typeof sql>[0], token: string, now: number): ItemRow | undefined {

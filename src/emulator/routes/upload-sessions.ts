@@ -1,3 +1,9 @@
+/**
+ * Chunked upload sessions as box-node-sdk's uploadBigFile drives them: create (part size and
+ * endpoints), PUT each part with `digest: sha=<base64 SHA-1>` and `content-range`, list parts, then
+ * commit with the whole file's digest and the parts list. Parts wait on disk until the commit.
+ */
+
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +17,6 @@ import { deleteSession, getSession, insertPart, insertSession, partAt, partsOf, 
 import { boxDateTime } from '../time';
 import { createFile, filesResponse } from './uploads';
 
-/**
- * Chunked upload sessions as box-node-sdk's uploadBigFile drives them: create (part size and
- * endpoints), PUT each part with `digest: sha=<base64 SHA-1>` and `content-range`, list parts, then
- * commit with the whole file's digest and the parts list. Parts wait on disk until the commit.
- */
 const SESSION_LIFETIME_MS = 7 * 24 * 3600_000;
 
 function sessionEndpoints(services: Services, id: string): Record<string, string> {

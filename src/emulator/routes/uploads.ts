@@ -1,3 +1,9 @@
+/**
+ * Whole-file uploads (`POST <upload>/2.0/files/content`), and the file creation they share with
+ * upload-session commits: folder and name checks in one transaction, then the upload's events and
+ * webhooks.
+ */
+
 import { createHash } from 'node:crypto';
 import { fileUploaded } from '../activity';
 import type { Caller, Services } from '../context';

@@ -1,3 +1,8 @@
+/**
+ * Users: the caller (`/users/me`), one user, and the enterprise's list and new users, which only
+ * the app's service account may manage, as in Box.
+ */
+
 import type { Caller } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { intParam, json, jsonBody, type EmulatorRequest } from '../http';

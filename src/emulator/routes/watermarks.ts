@@ -1,3 +1,8 @@
+/**
+ * A file's watermark (`imprint: default`, the only one Box offers). Anyone who can see the file can
+ * read it; only the owner or a co-owner may set or remove it, as in Box.
+ */
+
 import type { Caller, Services } from '../context';
 import { badRequest, forbidden, notFound } from '../errors';
 import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
@@ -6,10 +11,6 @@ import type { Route } from '../router';
 import { deleteWatermark, getWatermark, putWatermark, type WatermarkRow } from '../state/watermarks';
 import { boxDateTime } from '../time';
 
-/**
- * A file's watermark (`imprint: default`, the only one Box offers). Anyone who can see the file can
- * read it; only the owner or a co-owner may set or remove it, as in Box.
- */
 function watermarkView(row: WatermarkRow): Record<string, unknown> {
   return { watermark: { created_at: boxDateTime(row.created_at), modified_at: boxDateTime(row.modified_at) } };
 }

@@ -1,3 +1,8 @@
+/**
+ * Webhooks (v2): an address notified of triggers on a file or folder. Each belongs to the user
+ * who made it and is visible only to them. Deliveries are made by the WebhookDispatcher.
+ */
+
 import type { Caller, Services } from '../context';
 import { badRequest, conflict, notFound } from '../errors';
 import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
@@ -9,10 +14,6 @@ import { getUser } from '../state/users';
 import { boxDateTime } from '../time';
 import { NO_USER, userMini } from '../views/users';
 
-/**
- * Webhooks (v2): an address notified of triggers on a file or folder. Each belongs to the user
- * who made it and is visible only to them. Deliveries are made by the WebhookDispatcher.
- */
 let knownTriggers: Set<string> | undefined;
 
 /** The trigger names Box's OpenAPI document lists for a webhook. */

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
 /**
  * Box's OpenAPI 3.0 document, turned into JSON Schema that Ajv understands, plus the few patches
  * where the document disagrees with what Box actually sends (each one says why).
  */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 

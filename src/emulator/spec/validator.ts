@@ -1,12 +1,13 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { loadOpenApi, type Json, type JsonObject, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter } from './openapi';
-
 /**
  * Checks requests and responses against Box's OpenAPI document. Operations are matched by method and
  * path template; validators are compiled on first use and cached, since compiling the whole
  * document up front would cost seconds on every start.
  */
+
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { loadOpenApi, type Json, type JsonObject, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter } from './openapi';
+
 export interface SpecError {
   /** Where: `body`, `query.limit`, `header.digest`, `path.file_id`, `operation`, `status`. */
   location: string;

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /**
  * File contents, stored once per distinct content under its SHA-1 (Box's own content hash), so a
  * thousand recordings sharing one sample clip cost one copy on disk.
  */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export class BlobStore {
   constructor(private readonly dir: string) {
     mkdirSync(join(dir, 'tmp'), { recursive: true });

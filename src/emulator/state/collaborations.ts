@@ -1,3 +1,8 @@
+/**
+ * Collaborations as stored: a user's role on an item, optionally expiring, and the queries access
+ * checks and listings use.
+ */
+
 import { nextId, sql, type Db } from './db';
 
 export type CollaborationRole = 'editor' | 'viewer' | 'previewer' | 'uploader' | 'previewer uploader' | 'viewer uploader' | 'co-owner';

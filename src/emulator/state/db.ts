@@ -1,14 +1,15 @@
+/**
+ * The emulator's state in one SQLite file. Ids are integers, as Box's are (sent as strings); items
+ * holds files and folders together so permission checks can walk ancestors with one query shape.
+ * Folder '0' (each user's "All Files") is virtual: top-level items have parent_id 0 and an owner.
+ */
+
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Db = Database.Database;
 
-/**
- * The emulator's state in one SQLite file. Ids are integers, as Box's are (sent as strings); items
- * holds files and folders together so permission checks can walk ancestors with one query shape.
- * Folder '0' (each user's "All Files") is virtual: top-level items have parent_id 0 and an owner.
- */
 const SCHEMA_VERSION = 1;
 
 const SCHEMA = `

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Db } from './db';
-
 /**
  * Box's two event streams: each user's own stream (`ITEM_UPLOAD`, ...) and the enterprise's
  * admin log (`UPLOAD`, `PREVIEW`, `DOWNLOAD`, ...). Positions are the row order, so a stream
  * position taken now returns exactly the events recorded after it.
  */
+
+import { randomUUID } from 'node:crypto';
+import { sql, type Db } from './db';
+
 export type EventStream = 'user' | 'enterprise';
 
 export interface EventRow {

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { nextAddedId, sql, type Db } from './db';
-
 /**
  * File requests: a folder's public upload form. The token is the last part of the form's URL
  * (`/f/<token>`), unguessable like Box's.
  */
+
+import { randomBytes } from 'node:crypto';
+import { nextAddedId, sql, type Db } from './db';
+
 export type FileRequestStatus = 'active' | 'inactive';
 
 export interface FileRequestRow {

@@ -1,3 +1,8 @@
+/**
+ * Files and folders in one table: creation, changes that bump the etag, moves, deletes with what
+ * hangs off an item, and the tree walks (ancestors, subtree, sizes) permission checks need.
+ */
+
 import { nextId, sql, type Db } from './db';
 
 export type ItemType = 'file' | 'folder';

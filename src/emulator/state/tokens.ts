@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { sql, type Db } from './db';
-
 /**
  * Issued access tokens, kept only as SHA-256 hashes: the database never holds a usable token, and
  * tokens survive a restart of the emulator as they would survive a restart of a client.
  */
+
+import { createHash } from 'node:crypto';
+import { sql, type Db } from './db';
+
 export type SubjectType = 'enterprise' | 'user';
 
 export interface TokenRow {

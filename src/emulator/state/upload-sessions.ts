@@ -1,3 +1,7 @@
+/**
+ * Chunked upload sessions and their parts as stored until the commit (the parts' bytes wait on disk).
+ */
+
 import { sql, type Db } from './db';
 
 export interface UploadSessionRow {

@@ -1,3 +1,8 @@
+/**
+ * Users of the one enterprise (managed users, app users, the app's service account) and people
+ * outside it invited by email; logins are unique whatever their case.
+ */
+
 import { randomBytes } from 'node:crypto';
 import { getMeta, nextId, setMeta, sql, type Db } from './db';
 

@@ -1,6 +1,7 @@
+/** Files with Box's default watermark imprint on their previews. */
+
 import { sql, type Db } from './db';
 
-/** Files with Box's default watermark imprint on their previews. */
 export interface WatermarkRow {
   item_id: number;
   created_at: number;

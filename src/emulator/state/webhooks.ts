@@ -1,6 +1,7 @@
+/** Webhooks: an address told about triggers on a file or a folder (and everything beneath it). */
+
 import { nextAddedId, sql, type Db } from './db';
 
-/** Webhooks: an address told about triggers on a file or a folder (and everything beneath it). */
 export interface WebhookRow {
   id: number;
   target_type: 'file' | 'folder';

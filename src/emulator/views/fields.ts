@@ -1,10 +1,11 @@
-import type { EmulatorRequest } from '../http';
-
 /**
  * Box's `fields` parameter: when given, a response carries the base fields of the object (type, id,
  * and etag for items) plus exactly the fields asked for, instead of the default set. Values are
  * computed lazily so an expensive field (a path, a folder size) costs nothing unless asked for.
  */
+
+import type { EmulatorRequest } from '../http';
+
 export type FieldProviders = Record<string, () => unknown>;
 
 export function requestedFields(req: EmulatorRequest): string[] | undefined {

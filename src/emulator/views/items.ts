@@ -1,3 +1,8 @@
+/**
+ * Files and folders as Box returns them: mini forms inside other objects, the standard form by
+ * default, and any field of the full form on request (`fields`).
+ */
+
 import { capabilitiesOf, type AccessRole } from '../access';
 import type { Caller, Services } from '../context';
 import { offsetPage, visibleChildren } from '../listing';
@@ -13,10 +18,6 @@ import { fullScope, instanceSystemFields, instanceView } from './metadata';
 import { extensionOf, sharedLinkView } from './shared-link';
 import { ANONYMOUS_USER_ID, anonymousUserMini, NO_USER, userMini, type UserMini } from './users';
 
-/**
- * Files and folders as Box returns them: mini forms inside other objects, the standard form by
- * default, and any field of the full form on request (`fields`).
- */
 export const ROOT_MINI = { type: 'folder', id: '0', sequence_id: null, etag: null, name: 'All Files' } as const;
 
 export function folderMini(item: ItemRow): Record<string, unknown> {

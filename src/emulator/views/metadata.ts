@@ -1,3 +1,8 @@
+/**
+ * Metadata templates and instances as Box returns them: scopes spelled `enterprise_<id>`, and the
+ * `$`-prefixed system fields beside an instance's values.
+ */
+
 import type { Services } from '../context';
 import type { ItemRow } from '../state/items';
 import type { MetadataInstance, MetadataTemplate } from '../state/metadata';

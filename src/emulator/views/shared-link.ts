@@ -1,3 +1,8 @@
+/**
+ * Shared links: how one is stored on an item (password only as a salted hash) and how Box shows it
+ * (URLs, effective access and permissions, expiry).
+ */
+
 import type { Services } from '../context';
 import type { ItemRow } from '../state/items';
 import { boxDateTime } from '../time';

@@ -1,3 +1,8 @@
+/**
+ * Users as Box returns them: the mini form inside other objects, the standard form and any field
+ * on request, and the stand-ins Box uses for nobody and for people without a Box account.
+ */
+
 import type { Services } from '../context';
 import { ownedSize } from '../state/items';
 import type { UserRow } from '../state/users';

@@ -1,5 +1,6 @@
 /** Asking camera owners outside the force for footage, and the one path by which it arrives. */
 export { ArrivalService, recordingMetadata, type ArrivalDeps, type ArrivalOutcome, type ArrivalSettings, type ArrivalTarget } from './arrival';
+export { camerasFor, camerasToAsk, MAX_NEARBY_CAMERAS, type CandidateCamera } from './cameras';
 export { canManage, checkManage, type FootageRefusal, type FootageRefusalCode } from './authorise';
 export { footageRequestTarget, intakeFileTarget, intakeFolderName } from './audit';
 export { acceptDelivery, deliveryTarget, type DeliveryAcceptance } from './deliveries';

@@ -15,6 +15,8 @@ import { OPEN_STATUSES, type FootageRequest } from './types';
 import { uploadPageDescription, uploadPageTitle, type ForceIdentity } from './wording';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A link claimed longer ago than this without being made is taken over (its maker stopped). */
+const LINK_CLAIM_MS = 2 * 60 * 1000;
 
 export interface FootageRequestPolicy {
   /** FOOTAGE_REQUEST_DAYS: how long a link stays open unless the officer says otherwise. */
@@ -90,28 +92,45 @@ export class FootageRequestService {
     return { kind: 'submitted', request: await this.ensureLinks(request), created };
   }
 
-  /** Intake folder and upload link for every camera that has none yet (idempotent). */
+  /**
+   * Intake folder and upload link for every camera that has none yet. Each camera's link is claimed
+   * first, so the same form sent twice at once (a double click, two instances) makes one link; a
+   * camera someone else is making the link for shows as not ready until they finish.
+   */
   async ensureLinks(request: FootageRequest): Promise<FootageRequest> {
-    const { store, intake, policy } = this.deps;
+    const { store, now } = this.deps;
     if (!OPEN_STATUSES.includes(request.status)) return request;
     for (const camera of request.cameras) {
       if (camera.uploadUrl) continue;
-      const folder = await intake.ensureIntakeFolder(intakeFolderName(request.id, camera.cameraId));
-      const link = await intake.createUploadLink(policy.templateId, {
-        folderId: folder.id,
-        title: uploadPageTitle(policy.force, request, camera),
-        description: uploadPageDescription(policy.force, request, camera),
-        expiresAt: request.expiresAt,
-      });
-      await store.intake.footageRequests.setCameraLink(request.id, camera.cameraId, { intakeFolderId: folder.id, fileRequestId: link.fileRequestId, uploadUrl: link.url });
+      if (!(await store.intake.footageRequests.claimCameraLink(request.id, camera.cameraId, new Date(now().getTime() - LINK_CLAIM_MS)))) continue;
+      let link: { folderId: string; fileRequestId: string; url: string };
+      try {
+        link = await this.makeLink(request, camera);
+      } catch (error) {
+        await store.intake.footageRequests.releaseCameraLink(request.id, camera.cameraId);
+        throw error;
+      }
+      await store.intake.footageRequests.setCameraLink(request.id, camera.cameraId, { intakeFolderId: link.folderId, fileRequestId: link.fileRequestId, uploadUrl: link.url });
       await store.audit.append({
         actor: SYSTEM_ACTOR,
         action: 'link_created',
         target: footageRequestTarget(request.id),
-        details: { cameraId: camera.cameraId, intakeFolderId: folder.id, fileRequestId: link.fileRequestId, expiresAt: request.expiresAt.toISOString() },
+        details: { cameraId: camera.cameraId, intakeFolderId: link.folderId, fileRequestId: link.fileRequestId, expiresAt: request.expiresAt.toISOString() },
       });
     }
     return (await store.intake.footageRequests.get(request.id)) ?? request;
+  }
+
+  private async makeLink(request: FootageRequest, camera: FootageRequest['cameras'][number]): Promise<{ folderId: string; fileRequestId: string; url: string }> {
+    const { intake, policy } = this.deps;
+    const folder = await intake.ensureIntakeFolder(intakeFolderName(request.id, camera.cameraId));
+    const link = await intake.createUploadLink(policy.templateId, {
+      folderId: folder.id,
+      title: uploadPageTitle(policy.force, request, camera),
+      description: uploadPageDescription(policy.force, request, camera),
+      expiresAt: request.expiresAt,
+    });
+    return { folderId: folder.id, ...link };
   }
 
   async cancel(person: Person, requestId: string): Promise<FootageChangeOutcome> {

@@ -28,6 +28,13 @@ export interface FootageRequestRepository {
   listByStatus(statuses: readonly FootageRequestStatus[], options?: { expiresBefore?: Date; limit?: number }): Promise<FootageRequest[]>;
   /** The request and camera whose intake folder this is. */
   findByIntakeFolder(folderId: string): Promise<{ request: FootageRequest; camera: RequestedCamera } | undefined>;
+  /**
+   * Claims the making of a camera's upload link: true for exactly one caller while the camera has no
+   * link and no claim newer than `staleBefore` (a claim whose maker died is taken over after that).
+   */
+  claimCameraLink(requestId: string, cameraId: string, staleBefore: Date): Promise<boolean>;
+  /** Gives a claim back (making the link failed), so that the next try need not wait for it to go stale. */
+  releaseCameraLink(requestId: string, cameraId: string): Promise<void>;
   setCameraLink(requestId: string, cameraId: string, link: CameraLink): Promise<void>;
   /** Compare-and-set on the status; `endedBy` is recorded with a move to cancelled/expired/complete. */
   transition(id: string, input: { from: readonly FootageRequestStatus[]; to: FootageRequestStatus; endedBy?: string }): Promise<FootageTransition>;

@@ -49,6 +49,7 @@ export const footageRequestsSchema: Migration = {
         intake_folder_id TEXT UNIQUE,
         file_request_id TEXT,
         upload_url TEXT,
+        link_claimed_at ${ts},
         PRIMARY KEY (request_id, camera_id)
       )`,
       `CREATE TABLE box_webhook_deliveries (

@@ -126,6 +126,20 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     return request && camera ? { request, camera } : undefined;
   }
 
+  async claimCameraLink(requestId: string, cameraId: string, staleBefore: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE footage_request_cameras SET link_claimed_at = ?
+       WHERE request_id = ? AND camera_id = ? AND upload_url IS NULL AND (link_claimed_at IS NULL OR link_claimed_at < ?)
+       RETURNING camera_id`,
+      [timeParam(this.clock()), requestId, cameraId, timeParam(staleBefore)],
+    );
+    return rows.length > 0;
+  }
+
+  async releaseCameraLink(requestId: string, cameraId: string): Promise<void> {
+    await this.db.run('UPDATE footage_request_cameras SET link_claimed_at = NULL WHERE request_id = ? AND camera_id = ? AND upload_url IS NULL', [requestId, cameraId]);
+  }
+
   async setCameraLink(requestId: string, cameraId: string, link: CameraLink): Promise<void> {
     await this.db.run(
       'UPDATE footage_request_cameras SET intake_folder_id = ?, file_request_id = ?, upload_url = ? WHERE request_id = ? AND camera_id = ?',

@@ -6,14 +6,14 @@
  */
 import type { TurnContext } from 'botbuilder';
 import {
-  acceptDelivery, ArrivalJob, ArrivalService, DeliveryJob, FOOTAGE_JOB_KINDS, FootageExpirySweep, FootageRequestService, PollJob,
+  acceptDelivery, ArrivalJob, camerasToAsk, ArrivalService, DeliveryJob, FOOTAGE_JOB_KINDS, FootageExpirySweep, FootageRequestService, PollJob,
   type ForceIdentity,
 } from '../../footage/footage-requests';
 import type { JobHandler, RecurringJob } from '../../footage/access';
 import type { BoxPort } from '../../footage/ports/box';
 import type { IntakeBoxPort } from '../../footage/ports/intake-box';
 import type { Store } from '../../footage/ports/store';
-import type { Gazetteer } from '../../footage/query';
+import type { FootageQuery, Gazetteer } from '../../footage/query';
 import type { BoxWebhookReceiver } from '../../http/box-webhooks';
 import { Proactive, type ContinuingAdapter } from '../access/proactive';
 import type { FootageRequestRouteDeps } from './deps';
@@ -49,6 +49,8 @@ export interface FootageRequestFeature {
   recurring: RecurringJob[];
   webhookReceiver: BoxWebhookReceiver;
   arrival: ArrivalService;
+  /** For the find command's no-match card: cameras whose owners could be asked (none when requests are off). */
+  camerasToAsk(query: FootageQuery): string[];
   onJobEnqueued(listener: () => void): void;
 }
 
@@ -84,6 +86,7 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
     jobHandlers,
     recurring,
     arrival,
+    camerasToAsk: (query) => (service ? camerasToAsk(query, options.gazetteer).map((c) => c.cameraId) : []),
     webhookReceiver: {
       verify: options.verifySignature,
       accept: (input) => acceptDelivery(store, input),

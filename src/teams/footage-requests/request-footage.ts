@@ -7,11 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { errorCard, footageRequestFormCard, londonInputs, nearbyCamerasCard, type AdaptiveCard, type FootageCameraChoice, type FootageFormValues } from '../../cards';
-import { haversineMetres } from '../../footage/geo';
+import { camerasFor } from '../../footage/footage-requests';
 import { describeWindow, understandQuery, type GazetteerCamera } from '../../footage/query';
 import { notConfiguredCard, type FootageRequestRouteDeps } from './deps';
-
-const MAX_NEARBY = 15;
 
 export function requestFootageFromText(context: TurnContext, deps: FootageRequestRouteDeps, text: string): AdaptiveCard {
   if (!deps.service) return notConfiguredCard();
@@ -28,22 +26,16 @@ export function requestFootageFromText(context: TurnContext, deps: FootageReques
   }
   const query = understanding.query;
   const window = query.window ? { start: query.window.start, end: query.window.end } : undefined;
+  const candidates = camerasFor(query, deps.gazetteer);
   if (query.cameraIds && query.cameraIds.length > 0) {
-    const cameras = query.cameraIds.map((id) => deps.gazetteer.camera(id)).filter((c): c is GazetteerCamera => c !== undefined);
-    return formFor(deps, cameras, { window, caseReference: query.caseReference });
+    return formFor(deps, candidates.map((c) => c.camera), { window, caseReference: query.caseReference });
   }
   if (query.place) {
-    const centre = query.place;
-    const nearby = deps.gazetteer.cameras
-      .map((camera) => ({ camera, distance: haversineMetres(centre, camera) }))
-      .filter((c) => c.distance <= centre.radiusMetres)
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, MAX_NEARBY);
     return nearbyCamerasCard({
-      place: centre.name,
-      radiusMetres: centre.radiusMetres,
+      place: query.place.name,
+      radiusMetres: query.place.radiusMetres,
       windowLabel: window ? describeWindow(window.start, window.end) : null,
-      cameras: nearby.map(({ camera, distance }) => cameraChoice(camera, distance)),
+      cameras: candidates.map(({ camera, distanceMetres }) => cameraChoice(camera, distanceMetres)),
       ...(window ? { start: window.start, end: window.end } : {}),
       ...(query.caseReference ? { caseReference: query.caseReference } : {}),
     });

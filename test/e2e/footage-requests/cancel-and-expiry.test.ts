@@ -3,9 +3,9 @@
  * an admin; nobody else), link expiry closing the file request in Box, `my footage requests`, and
  * bad input answered with a card saying what to change.
  */
-import { alice, backends, ben, cardText, dana, invokeCard, personalConversation, useAccessBot, waitForPosted, waitUntil } from '../access/support';
+import { actionData, alice, backends, ben, cardText, dana, invokeCard, personalConversation, useAccessBot, waitForPosted, waitUntil } from '../access/support';
 import { BoxProbe } from '../access/box-probe';
-import { askForFootage, footageRequest, GOOD_ANSWERS, sendForm, requestIdOf, uploadAsOwner, uploadUrlOf, videoBytes } from './support';
+import { askForFootage, footageRequest, GOOD_ANSWERS, inputValues, sendForm, requestIdOf, uploadAsOwner, uploadUrlOf, videoBytes } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,6 +57,17 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect(cardText(list.card)).toMatch(/cancelled/);
   }, 90_000);
 
+  it('makes one request and one upload link when the form is sent twice at once', async () => {
+    const { h, store } = ctx.bot;
+    const form = await askForFootage(h, alice, 'request footage from camera LAM-0108 on 05/03/2026 between 9am and 10am for case 5274265/26');
+    const [a, b] = await Promise.all([sendForm(h, alice, form), sendForm(h, alice, form)]);
+    const requestId = requestIdOf(a);
+    expect(requestIdOf(b)).toBe(requestId);
+    const links = (await store.audit.list({ target: `footage-request:${requestId}` })).filter((e) => e.action === 'link_created');
+    expect(links).toHaveLength(1);
+    expect((await footageRequest(store, requestId)).cameras[0].uploadUrl).toMatch(/\/f\//);
+  }, 60_000);
+
   it('closes the link in Box when it expires', async () => {
     const { h, store } = ctx.bot;
     const linkCard = await sendForm(h, alice, await askForFootage(h, alice, 'request footage from camera LAM-0106 on 04/03/2026 between 1pm and 2pm for case 5274265/26'));
@@ -74,6 +85,28 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect((await uploadAsOwner(uploadUrlOf(linkCard), [{ name: 'x.mp4', bytes: videoBytes('x') }])).status).toBe(410);
   }, 60_000);
 
+  it('lists the cameras near a place with their owners, and the ticked ones make the form', async () => {
+    const { h } = ctx.bot;
+    await h.teams.say(alice, 'request footage near Brixton Station on 03/03/2026 between 2pm and 4pm for case 5274265/26');
+    const nearby = await waitForPosted(h.connector, personalConversation(alice), /Cameras within 500 m of Brixton Station/);
+    const text = cardText(nearby.card);
+    expect(text).toContain('LAM-0105');
+    expect(text).toContain('manager.supermarket.brixton-station@example.com');
+    const open = actionData(nearby.card, 'footageRequest.open');
+    expect(open).toEqual({ start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T16:00:00.000Z', caseReference: '5274265/26' });
+    const form = invokeCard(await h.teams.execute(alice, 'footageRequest.open', { ...open, footageCameraIds: 'LAM-0105,LAM-0106' }, { replyToId: nearby.id }));
+    expect(inputValues(form)).toMatchObject({ footageCameraIds: 'LAM-0105,LAM-0106', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '16:00', caseReference: '5274265/26' });
+  }, 60_000);
+
+  it('offers to ask the owners on a search that finds nothing where cameras are registered', async () => {
+    const { h } = ctx.bot;
+    await h.teams.say(alice, 'camera LAM-0105 on 01/02/2026 between 2pm and 4pm');
+    const noMatch = await waitForPosted(h.connector, personalConversation(alice), /No recordings matched/);
+    expect(actionData(noMatch.card, 'footageRequest.open')).toEqual({ cameraIds: ['LAM-0105'], start: '2026-02-01T14:00:00.000Z', end: '2026-02-01T16:00:00.000Z' });
+    const form = invokeCard(await h.teams.execute(alice, 'footageRequest.open', actionData(noMatch.card, 'footageRequest.open'), { replyToId: noMatch.id }));
+    expect(inputValues(form)).toMatchObject({ footageCameraIds: 'LAM-0105', footageDate: '2026-02-01', footageFrom: '14:00', footageTo: '16:00' });
+  }, 60_000);
+
   it('says what to change for bad input, keeping what was typed', async () => {
     const { h } = ctx.bot;
     const unknown = await h.teams.say(alice, 'request footage from camera ZZZ-9999 yesterday');
@@ -82,6 +115,7 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
     expect(cardText(card.card)).toMatch(/Which footage should I ask for\?/);
 
     const form = await askForFootage(h, alice);
+    const before = (await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).length;
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ ...GOOD_ANSWERS, footageTo: '14:30', footageEndDate: '2026-03-04' }, /at most 24 hours/],
       [{ ...GOOD_ANSWERS, footageDate: '2099-01-01', footageEndDate: '' }, /ends in the future/],
@@ -94,6 +128,7 @@ describe.each(backends())('cancelling, extending and expiry on %s', (backend) =>
       expect(cardText(answer)).toMatch(problem);
       expect(JSON.stringify(answer)).toContain('footageRequest.submit');
     }
-    expect(await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).toHaveLength(2);
+    // None of the refused forms made a request.
+    expect(await ctx.bot.store.intake.footageRequests.listByRequester(alice.aadObjectId)).toHaveLength(before);
   }, 60_000);
 });

@@ -1,0 +1,36 @@
+/**
+ * The cctvFootage template grew fields for footage that camera owners upload. An enterprise that
+ * made the template before has it without them: the update sent to Box (PUT .../schema) is one
+ * addField per missing field, with enum options, and nothing for fields already there; a field of
+ * the wrong type is reported rather than patched over.
+ */
+import { TEMPLATE_FIELDS } from '../../src/box';
+import { templateChanges } from '../../src/box/metadata';
+
+const ORIGINAL = TEMPLATE_FIELDS.filter((f) => ['footageId', 'cameraId', 'cameraName', 'borough', 'latitude', 'longitude', 'owner', 'ownerType', 'recordedFrom', 'recordedTo', 'caseReference', 'exhibitReference', 'status', 'sha256'].includes(f.key))
+  .map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
+
+describe('cctvFootage template migration', () => {
+  it('adds exactly the upload fields to a template made before them', () => {
+    expect(templateChanges(ORIGINAL)).toEqual([
+      { op: 'addField', data: { type: 'enum', key: 'source', displayName: 'Source', options: [{ key: 'file_request' }, { key: 'chat_upload' }] } },
+      { op: 'addField', data: { type: 'string', key: 'requestId', displayName: 'Footage request id' } },
+      { op: 'addField', data: { type: 'string', key: 'uploadedBy', displayName: 'Uploaded by' } },
+      { op: 'addField', data: { type: 'date', key: 'uploadedAt', displayName: 'Uploaded at' } },
+      { op: 'addField', data: { type: 'string', key: 'contentType', displayName: 'Content type' } },
+      { op: 'addField', data: { type: 'float', key: 'sizeBytes', displayName: 'Size in bytes' } },
+    ]);
+  });
+
+  it('adds sha256 where an even older template lacks it, and nothing to a current one', () => {
+    const withoutHash = ORIGINAL.filter((f) => f.key !== 'sha256');
+    expect(templateChanges(withoutHash).map((c) => c.op === 'addField' && c.data.key)).toContain('sha256');
+    const current = TEMPLATE_FIELDS.map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
+    expect(templateChanges(current)).toEqual([]);
+  });
+
+  it('refuses a field of the wrong type instead of patching over it', () => {
+    const wrong = ORIGINAL.map((f) => (f.key === 'sha256' ? { ...f, type: 'float' } : f));
+    expect(() => templateChanges(wrong)).toThrow(/field sha256 is a float, not a string/);
+  });
+});
