@@ -35,6 +35,7 @@ import { loadGazetteer, type Gazetteer } from './footage/query';
 import { clockNotice } from './footage/demo-clock';
 import { readFile } from 'node:fs/promises';
 import { startFootageRequests } from './footage-requests-wiring';
+import { startChatUploads } from './chat-upload-wiring';
 import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 
 export interface RunningBot {
@@ -118,7 +119,13 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   running.ready = (async () => {
     try {
       if (config.box.kind === 'emulator') {
-        running.emulator = await startBoxEmulator({ dataDir: config.dataDir, port: config.box.port, host: '127.0.0.1' });
+        running.emulator = await startBoxEmulator({
+          dataDir: config.dataDir,
+          port: config.box.port,
+          host: '127.0.0.1',
+          ...(config.box.uploadPartSize ? { uploadPartSize: config.box.uploadPartSize } : {}),
+          ...(config.box.minChunkedUploadSize ? { minChunkedUploadSize: config.box.minChunkedUploadSize } : {}),
+        });
         logger.info({ url: running.emulator.url }, 'Box emulator listening');
       }
       health.setStage('migrating');
@@ -148,6 +155,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope, decidedElsewhere: decidedOnShareCard(store) });
       const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
       const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
+      const chatUploads = startChatUploads({ config, store, adapter, gazetteer, gateway: gatewayConfig(config, running.emulator) });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
       const teamsServices = createTeamsServices(store, box, find, access.routes, config, {
         // The demo clock advances, so the sentence is written afresh for each card.
@@ -159,6 +167,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk },
         footageRequests: footageRequests.routes,
         sharing,
+        chatUploads: chatUploads.routes,
       };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
@@ -168,8 +177,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
         const jobs = new JobRunner({
           jobs: store.jobs,
-          handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers, ...sharing.jobHandlers],
-          recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring, ...sharing.recurring],
+          handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers, ...sharing.jobHandlers, ...chatUploads.jobHandlers],
+          recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring, ...sharing.recurring, ...chatUploads.recurring],
           pollMs,
           leaseMs,
           maxAttempts,
@@ -178,6 +187,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         access.onJobEnqueued(() => jobs.wake());
         footageRequests.onJobEnqueued(() => jobs.wake());
         sharing.onJobEnqueued(() => jobs.wake());
+        chatUploads.onJobEnqueued(() => jobs.wake());
         running.jobs = jobs;
         jobs.start();
       }

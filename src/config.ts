@@ -25,7 +25,7 @@ export type BotAuth =
     };
 
 export type BoxTarget =
-  | { kind: 'emulator'; port: number }
+  | { kind: 'emulator'; port: number; uploadPartSize?: number; minChunkedUploadSize?: number }
   | { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string; baseUrls?: BoxBaseUrls }
   | { kind: 'jwt'; configPath: string; baseUrls?: BoxBaseUrls };
 
@@ -95,6 +95,23 @@ export interface AppConfig {
   /** Partner organisations footage may be shared with (name, email domains, role). */
   partnersPath: string;
   footageRequests: FootageRequestSettings;
+  chatUploads: ChatUploadSettings;
+}
+
+/** Files officers attach in the personal chat. */
+export interface ChatUploadSettings {
+  /** UPLOAD_MAX_GB (default 50, Box's own cap on most plans), in bytes. */
+  maxBytes: number;
+  /** CHAT_UPLOAD_DIRECT_MAX_MB (default 50): larger files go through a chunked upload session and show progress. */
+  directMaxBytes: number;
+  /** CHAT_UPLOAD_PARALLEL_PARTS (default 3): parts of a chunked upload in flight at once. */
+  parallelParts: number;
+  /** CHAT_UPLOAD_PROGRESS_MS (default 3000): least time between two progress updates of a card. */
+  progressEveryMs: number;
+  /** STAGING_DAYS (default 3): a file never described is reminded about after this many days. */
+  stagingDays: number;
+  /** STAGING_SWEEP_MS (default one hour): how often staged files are checked for reminders. */
+  stagingSweepMs: number;
 }
 
 /** Asking camera owners for footage through Box upload links. */
@@ -171,8 +188,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     camerasPath: path.resolve(text(env, 'CAMERAS_PATH') ?? path.join(projectRoot, 'demo', 'cameras.json')),
     partnersPath: path.resolve(text(env, 'PARTNERS_PATH') ?? path.join(projectRoot, 'demo', 'partners.json')),
     footageRequests: footageRequestSettings(env, box),
+    chatUploads: {
+      maxBytes: int(env, 'UPLOAD_MAX_GB', 50, 1, 500) * 1024 ** 3,
+      directMaxBytes: Math.round(Number(text(env, 'CHAT_UPLOAD_DIRECT_MAX_MB') === undefined ? 50 : decimal(env, 'CHAT_UPLOAD_DIRECT_MAX_MB', 0.001, 50)) * 1024 * 1024),
+      parallelParts: int(env, 'CHAT_UPLOAD_PARALLEL_PARTS', 3, 1, 16),
+      progressEveryMs: int(env, 'CHAT_UPLOAD_PROGRESS_MS', 3000, 0, 600_000),
+      stagingDays: int(env, 'STAGING_DAYS', 3, 1, 365),
+      stagingSweepMs: int(env, 'STAGING_SWEEP_MS', 3_600_000, 100, 86_400_000),
+    },
   };
   return config;
+}
+
+/** A decimal number in [min, max] (e.g. a size in MB smaller than one for tests). */
+function decimal(env: Env, name: string, min: number, max: number): number {
+  const value = text(env, name) ?? '';
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number < min || number > max) throw new ConfigError(name, `must be a number from ${min} to ${max} (got "${value}")`);
+  return number;
 }
 
 function footageRequestSettings(env: Env, box: BoxTarget): FootageRequestSettings {
@@ -278,7 +311,15 @@ function boxTarget(env: Env): BoxTarget {
   for (const name of ['BOX_CLIENT_SECRET', 'BOX_ENTERPRISE_ID']) {
     if (text(env, name)) throw new ConfigError('BOX_CLIENT_ID', `is required when ${name} is set (Client Credentials Grant needs id, secret and enterprise id)`);
   }
-  return { kind: 'emulator', port: int(env, 'BOX_EMULATOR_PORT', 3979, 0, 65535) };
+  // Small parts let tests and demos drive chunked uploads without gigabytes of data.
+  const partSize = text(env, 'BOX_EMULATOR_PART_SIZE') === undefined ? undefined : int(env, 'BOX_EMULATOR_PART_SIZE', 0, 1024, 128 * 1024 * 1024);
+  const minChunked = text(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES') === undefined ? undefined : int(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES', 0, 1, 1024 * 1024 * 1024);
+  return {
+    kind: 'emulator',
+    port: int(env, 'BOX_EMULATOR_PORT', 3979, 0, 65535),
+    ...(partSize === undefined ? {} : { uploadPartSize: partSize }),
+    ...(minChunked === undefined ? {} : { minChunkedUploadSize: minChunked }),
+  };
 }
 
 function boxBaseUrls(env: Env): BoxBaseUrls | undefined {

@@ -47,6 +47,21 @@ export const AUDIT_ACTIONS = [
   /** It could not be processed after the retries and stays in the intake folder. */
   'arrival_failed',
   ...SHARING_AUDIT_ACTIONS,
+  // Files attached in the chat (target: chat-upload:<id>).
+  /** An officer attached a file in the personal chat; copying it into staging began. */
+  'chat_upload_received',
+  /** Its bytes are in the staging folder in Box (details: sha256, size, upload method). */
+  'chat_upload_staged',
+  /** Nothing was kept (expired link, empty, too large, download stopped, Box refused). */
+  'chat_upload_failed',
+  /** Its content was already in Box: the staged copy was removed. */
+  'chat_upload_duplicate',
+  /** The officer described it and it was handed to the arrival path. */
+  'chat_upload_described',
+  /** The officer chose not to keep a file that is not footage. */
+  'chat_upload_discarded',
+  /** The officer was reminded of a staged file never described. */
+  'chat_upload_reminded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -23,3 +23,4 @@ export * from './share-cards';
 export * from './partner-cards';
 export * from './custody-cards';
 export * from './channel-recording';
+export * from './chat-upload';

@@ -77,6 +77,23 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
         ownerEmail: text(d, INPUT_IDS.ownerEmail),
         linkDays: wholeNumber(d[INPUT_IDS.linkDays]),
       };
+    case CARD_VERBS.chatUploadDescribe:
+      return {
+        verb,
+        uploadId: id(d, 'uploadId'),
+        cameraId: text(d, INPUT_IDS.uploadCameraId),
+        date: text(d, INPUT_IDS.footageDate),
+        from: text(d, INPUT_IDS.footageFrom),
+        to: text(d, INPUT_IDS.footageTo),
+        endDate: text(d, INPUT_IDS.footageEndDate),
+        caseReference: text(d, INPUT_IDS.caseReference),
+        cameFrom: text(d, INPUT_IDS.cameFrom),
+        keepNonFootage: text(d, INPUT_IDS.keepNonFootage) === 'true',
+        place: text(d, INPUT_IDS.uploadPlace),
+        owner: text(d, INPUT_IDS.uploadOwner),
+      };
+    case CARD_VERBS.chatUploadDiscard:
+      return { verb, uploadId: id(d, 'uploadId') };
   }
 }
 

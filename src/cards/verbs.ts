@@ -19,6 +19,9 @@ export const CARD_VERBS = {
   footageRequestSubmit: 'footageRequest.submit',
   footageRequestCancel: 'footageRequest.cancel',
   footageRequestExtend: 'footageRequest.extend',
+  // Files attached in the chat.
+  chatUploadDescribe: 'chatUpload.describe',
+  chatUploadDiscard: 'chatUpload.discard',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -49,6 +52,12 @@ export const INPUT_IDS = {
   whatHappened: 'whatHappened',
   ownerEmail: 'ownerEmail',
   linkDays: 'linkDays',
+  // The chat upload form (its window and case reuse the inputs above).
+  uploadCameraId: 'uploadCameraId',
+  uploadPlace: 'uploadPlace',
+  uploadOwner: 'uploadOwner',
+  cameFrom: 'cameFrom',
+  keepNonFootage: 'keepNonFootage',
 } as const;
 
 /** View only, or view and download: the domain's own type, so a card cannot offer a level the domain lacks. */
@@ -71,6 +80,8 @@ export interface CardActionData {
   'footageRequest.submit': { formToken: string };
   'footageRequest.cancel': { requestId: string };
   'footageRequest.extend': { requestId: string };
+  'chatUpload.describe': { uploadId: string };
+  'chatUpload.discard': { uploadId: string };
 }
 
 /** An invoke's payload after parsing: the verb plus typed, trimmed values. */
@@ -110,4 +121,21 @@ export type ParsedCardAction =
       linkDays: number | null;
     }
   | { verb: 'footageRequest.cancel'; requestId: string }
-  | { verb: 'footageRequest.extend'; requestId: string };
+  | { verb: 'footageRequest.extend'; requestId: string }
+  | {
+      verb: 'chatUpload.describe';
+      uploadId: string;
+      /** As typed; the domain checks it against the registry. */
+      cameraId: string;
+      date: string;
+      from: string;
+      to: string;
+      endDate: string;
+      caseReference: string;
+      cameFrom: string;
+      keepNonFootage: boolean;
+      /** For a camera not in the registry. */
+      place: string;
+      owner: string;
+    }
+  | { verb: 'chatUpload.discard'; uploadId: string };

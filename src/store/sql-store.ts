@@ -11,6 +11,7 @@ import { SqlPeopleRepository } from './repositories/people';
 import { SqlAccessRequestRepository } from './repositories/requests';
 import { SqlSettingsRepository } from './repositories/settings';
 import { sqlIntakeRepositories } from './repositories/intake';
+import { SqlChatUploadRepository } from './repositories/chat-uploads';
 import type { Driver, Executor } from './sql/executor';
 import type { Clock } from './sql/values';
 
@@ -23,6 +24,7 @@ function repositories(db: Executor, clock: Clock): StoreRepositories {
     jobs: new SqlJobQueue(db, clock),
     audit: new SqlAuditLog(db, clock),
     intake: sqlIntakeRepositories(db, clock),
+    chatUploads: new SqlChatUploadRepository(db, clock),
   };
 }
 
@@ -36,6 +38,7 @@ export class SqlStore implements Store, SharingStoreExtension {
   readonly audit: StoreRepositories['audit'];
   readonly intake: StoreRepositories['intake'];
   readonly sharing: SharingRepositories;
+  readonly chatUploads: StoreRepositories['chatUploads'];
 
   constructor(private readonly driver: Driver, private readonly clock: Clock) {
     const own = repositories(driver, clock);
@@ -47,6 +50,7 @@ export class SqlStore implements Store, SharingStoreExtension {
     this.audit = own.audit;
     this.intake = own.intake;
     this.sharing = sharingRepositories(driver, clock);
+    this.chatUploads = own.chatUploads;
   }
 
   get kind(): 'sqlite' | 'postgres' {

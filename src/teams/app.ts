@@ -13,6 +13,7 @@ import * as access from './access';
 import { dispatchText } from './commands';
 import type { TeamsServices } from './deps';
 import * as find from './find';
+import * as chatUploads from './chat-upload';
 import * as footageRequests from './footage-requests';
 import * as help from './help';
 import * as sharing from './sharing/register';
@@ -21,7 +22,7 @@ import { referenceOf, toAddress } from './conversation-address';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
 /** Each feature registers its own routes; a new feature adds itself here. */
-const FEATURES = [help, find, access, footageRequests, sharing];
+const FEATURES = [chatUploads, help, find, access, footageRequests, sharing];
 
 export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -9,6 +9,7 @@ import type { Person } from '../footage/people';
 import type { ConversationAddress } from '../footage/ports/store';
 import type { AccessRouteDeps } from './access/deps';
 import type { FindRouteDeps } from './find/deps';
+import type { ChatUploadRouteDeps } from './chat-upload/routes';
 import type { FootageRequestRouteDeps } from './footage-requests/deps';
 import type { ConversationScope } from './turn-helpers';
 
@@ -26,6 +27,8 @@ export interface TeamsServices {
   access: AccessRouteDeps;
   /** Asking camera owners for footage; absent when Box has no file request template to copy. */
   footageRequests?: FootageRequestRouteDeps;
+  /** Files attached in the personal chat, streamed into Box. */
+  chatUploads?: ChatUploadRouteDeps;
   /** Sharing onward and the chain of custody: its card actions and people search, and its typed commands. */
   sharing?: { register(app: Application<TurnState>): void; handleText(context: TurnContext): Promise<boolean> };
 }

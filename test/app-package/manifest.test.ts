@@ -128,9 +128,9 @@ describe('teamsapp/manifest.json against the v1.22 schema', () => {
 describe('teamsapp/manifest.json content', () => {
   const bot = raw.bots[0];
 
-  it('offers the bot in personal chat, teams and group chats, without files', () => {
+  it('offers the bot in personal chat, teams and group chats, receiving files (in the personal chat)', () => {
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot.supportsFiles).toBe(false);
+    expect(bot.supportsFiles).toBe(true);
     expect(raw.webApplicationInfo).toBeUndefined();
   });
 

@@ -6,6 +6,12 @@
 import {
   approvalCardFor,
   approverView,
+  chatUploadCard,
+  chatUploadFormCard,
+  chatUploadReminderCard,
+  chatUploadWrongPlaceCard,
+  stagedUploadsCard,
+  type ChatUploadCardView,
   CARD_SIZE_LIMITS,
   decidedView,
   errorCard,
@@ -39,6 +45,7 @@ import { assertValidCard } from '../support/card-validation';
 import { findAll } from './card-query';
 import { APPROVER_IDS, DEMO_RECORDINGS, HOSTILE, hostileRecording, pendingRequest, REQUESTER_ID, summaries, tenGrantedRecordings, tenGrantedWithThumbnails } from './fixtures';
 
+const chatUpload: ChatUploadCardView = { uploadId: 'a1b2c3d4e5f6', fileName: 'LAM-0105_20260303T1400Z_60min.mp4', state: 'staged', sizeBytes: 104_857_600, transferredBytes: 104_857_600, sha256: 'a'.repeat(64) };
 const refresh = { refreshUserIds: [REQUESTER_ID, ...APPROVER_IDS] };
 const decided = pendingRequest({
   status: 'granted',
@@ -97,6 +104,18 @@ const MESSAGE_CARDS: Array<[string, () => AdaptiveCard]> = [
   ['share link: revoked', () => shareLinkCard({ recordings: tenGrantedRecordings(), expiresAt: new Date('2026-04-01T12:00:00Z'), access: 'view', caseReference: '5212345/26', approvedBy: 'Sgt Dana Whitfield', ended: endedShare })],
   ['rejection notice', () => rejectionNotice({ recordings: summaries(3), caseReference: '5212345/26', rejectedBy: 'Sgt Dana Whitfield', rejectedAt: new Date('2026-03-03T16:00:00Z'), reason: HOSTILE.reason500 })],
   ['expiry notice', () => expiryNotice({ recordings: summaries(10), caseReference: '5212345/26', expiredAt: new Date('2026-03-10T16:00:00Z') })],
+  ['chat upload: copying with progress', () => chatUploadCard({ ...chatUpload, state: 'receiving', sizeBytes: 1_288_490_188, transferredBytes: 432_013_312, sha256: null })],
+  ['chat upload: in Box, hostile name', () => chatUploadCard({ ...chatUpload, fileName: `${HOSTILE.link}${HOSTILE.bidi}`.repeat(4) })],
+  ['chat upload: cataloguing', () => chatUploadCard({ ...chatUpload, state: 'submitted', described: { cameraId: 'LAM-0105', window: 'Tuesday 3 March 2026, 14:00 to 15:00', caseReference: '5274265/26' } })],
+  ['chat upload: duplicate', () => chatUploadCard({ ...chatUpload, state: 'duplicate', duplicateOf: { fileId: '123456789', fileName: HOSTILE.longName } })],
+  ...(['expired_link', 'empty_file', 'too_large', 'incomplete_download', 'unknown_size', 'box_refused', 'box_unavailable'] as const).map(
+    (code): [string, () => AdaptiveCard] => [`chat upload: failed (${code})`, () => chatUploadCard({ ...chatUpload, state: 'failed', failure: { code, maxBytes: 50 * 1024 ** 3 } })],
+  ),
+  ['chat upload: form, not footage, with a problem', () => chatUploadFormCard({ uploadId: 'a1b2c3d4e5f6', fileName: HOSTILE.unicode, footage: false, values: { cameraId: 'LAM-0105', cameFrom: HOSTILE.reason500 }, problem: HOSTILE.dateFunction })],
+  ['chat upload: form, prefilled', () => chatUploadFormCard({ uploadId: 'a1b2c3d4e5f6', fileName: 'LAM-0105_20260303T1400Z_60min.mp4', footage: true, values: { cameraId: 'LAM-0105', date: '2026-03-03', from: '14:00', to: '15:00', caseReference: '5274265/26' } })],
+  ['chat upload: wrong place', () => chatUploadWrongPlaceCard()],
+  ['chat upload: reminder', () => chatUploadReminderCard({ uploadId: 'a1b2c3d4e5f6', fileName: HOSTILE.bidi, sizeBytes: 10, uploaderName: 'PC Alice Carter', stagedAt: new Date('2026-03-03T14:00:00Z') }, 3)],
+  ['chat upload: waiting in staging', () => stagedUploadsCard(Array.from({ length: 20 }, (_, i) => ({ uploadId: `a1b2c3d4e5${String(i).padStart(2, '0')}`, fileName: `${HOSTILE.longName}.mp4`, sizeBytes: 1_000_000 * i, uploaderName: HOSTILE.longName, stagedAt: new Date('2026-03-03T14:00:00Z') })), 57)],
   ['revocation notice', () => revocationNotice({ recordings: summaries(1), caseReference: '5212345/26', revokedBy: 'Insp Ravi Mehta', revokedAt: new Date('2026-03-05T09:00:00Z'), reason: HOSTILE.bidi })],
 ];
 
@@ -119,6 +138,8 @@ const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V
   'footageRequest.submit': ['formToken'],
   'footageRequest.cancel': ['requestId'],
   'footageRequest.extend': ['requestId'],
+  'chatUpload.describe': ['uploadId'],
+  'chatUpload.discard': ['uploadId'],
 };
 
 const SHARING_ALLOWED_DATA_KEYS: { [V in SharingVerb]: ReadonlyArray<keyof SharingActionData[V]> } = {

@@ -16,10 +16,23 @@ function refused(verb: unknown, data: unknown): string {
 describe('parseCardAction', () => {
   it('knows exactly the exported verbs', () => {
     expect([...ALL_CARD_VERBS].sort()).toEqual(
-      ['footage.nextPage', 'footage.pickPlace', 'footageRequest.cancel', 'footageRequest.extend', 'footageRequest.open', 'footageRequest.submit', 'grant.revoke', 'request.approve', 'request.open', 'request.refresh', 'request.reject', 'request.submit'],
+      [
+        'chatUpload.describe', 'chatUpload.discard', 'footage.nextPage', 'footage.pickPlace', 'footageRequest.cancel', 'footageRequest.extend', 'footageRequest.open',
+        'footageRequest.submit', 'grant.revoke', 'request.approve', 'request.open', 'request.refresh', 'request.reject', 'request.submit',
+      ],
     );
     expect(refused('request.delete', { requestId: 'r1' })).toBe('unknown action');
     expect(refused(undefined, {})).toBe('unknown action');
+  });
+
+  it('parses the chat upload form: the tick box only when ticked, the rest as typed', () => {
+    const data = { uploadId: 'a1b2c3d4e5f6', uploadCameraId: ' lam-0105 ', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '15:00', caseReference: '5274265/26', cameFrom: 'USB stick', keepNonFootage: 'true' };
+    expect(parsed(CARD_VERBS.chatUploadDescribe, data)).toEqual({
+      verb: 'chatUpload.describe', uploadId: 'a1b2c3d4e5f6', cameraId: 'lam-0105', date: '2026-03-03', from: '14:00', to: '15:00', endDate: '', caseReference: '5274265/26', cameFrom: 'USB stick', keepNonFootage: true, place: '', owner: '',
+    });
+    expect(parsed(CARD_VERBS.chatUploadDescribe, { ...data, keepNonFootage: undefined })).toMatchObject({ keepNonFootage: false });
+    expect(refused(CARD_VERBS.chatUploadDescribe, { ...data, uploadId: '../x y' })).toMatch(/uploadId/);
+    expect(parsed(CARD_VERBS.chatUploadDiscard, { uploadId: 'a1b2c3d4e5f6' })).toEqual({ verb: 'chatUpload.discard', uploadId: 'a1b2c3d4e5f6' });
   });
 
   it('parses the footage request verbs: cameras from the button or the picker, the form as typed', () => {

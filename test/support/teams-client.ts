@@ -55,6 +55,30 @@ export class TeamsClient {
     });
   }
 
+  /**
+   * A message with files, as Teams delivers it to a bot with supportsFiles in the personal chat:
+   * one `application/vnd.microsoft.teams.file.download.info` attachment per file, with the
+   * pre-authorised downloadUrl, Teams' uniqueId and fileType, and the name on the attachment.
+   */
+  async attach(user: TeamsUser, files: Array<{ name: string; downloadUrl: string; uniqueId?: string; fileType?: string }>, options: { text?: string; scope?: Scope; id?: string } = {}): Promise<BotResponse> {
+    const scope = options.scope ?? { type: 'personal' };
+    const base = this.base(user, scope);
+    return this.post({
+      ...base,
+      ...(options.id ? { id: options.id } : {}),
+      type: 'message',
+      text: options.text ?? '',
+      textFormat: 'plain',
+      attachments: files.map((file) => ({
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        contentUrl: `https://contoso.sharepoint.com/personal/${user.aadObjectId}/Documents/Microsoft Teams Chat Files/${encodeURIComponent(file.name)}`,
+        name: file.name,
+        content: { downloadUrl: file.downloadUrl, uniqueId: file.uniqueId ?? randomUUID(), fileType: file.fileType ?? (/\.([A-Za-z0-9]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '') },
+      })),
+      entities: [this.clientInfo()],
+    });
+  }
+
   /** What Teams sends when a user installs the app in personal scope (two activities, as Teams does). */
   async install(user: TeamsUser, scope: Scope = { type: 'personal' }): Promise<BotResponse[]> {
     const base = this.base(user, scope);

@@ -27,6 +27,8 @@ export interface ArrivalTarget {
   requestId: string;
   cameraId: string;
   source: ArrivalSource;
+  /** Who brought the file, when Box's own record would name the bot (a file attached in the chat). */
+  uploadedBy?: string;
 }
 
 export interface ArrivalSettings {
@@ -58,7 +60,8 @@ export class ArrivalService {
     const request = await store.intake.footageRequests.get(target.requestId);
     const camera = request?.cameras.find((c) => c.cameraId === target.cameraId);
     if (!request || !camera) return { kind: 'unknown_request' };
-    const info = await this.deps.intake.getFileInfo(boxFileId);
+    const boxInfo = await this.deps.intake.getFileInfo(boxFileId);
+    const info = target.uploadedBy ? { ...boxInfo, uploadedBy: target.uploadedBy } : boxInfo;
     const begun = await store.intake.intakeFiles.begin({ boxFileId, requestId: request.id, cameraId: camera.cameraId, fileName: info.name, source: target.source });
     let file = begun.file;
     if (begun.created) {

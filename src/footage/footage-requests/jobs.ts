@@ -48,7 +48,8 @@ function readArrival(job: Job): ArrivalPayload | undefined {
   const source = p?.source;
   if (typeof p?.boxFileId !== 'string' || typeof p.requestId !== 'string' || typeof p.cameraId !== 'string') return undefined;
   if (source !== 'file_request' && source !== 'chat_upload') return undefined;
-  return { boxFileId: p.boxFileId, requestId: p.requestId, cameraId: p.cameraId, source: source as ArrivalSource };
+  const uploadedBy = typeof p.uploadedBy === 'string' ? { uploadedBy: p.uploadedBy } : {};
+  return { boxFileId: p.boxFileId, requestId: p.requestId, cameraId: p.cameraId, source: source as ArrivalSource, ...uploadedBy };
 }
 
 /** Enqueues the arrival of one file (idempotent by file id); true when this call queued it. */

@@ -6,6 +6,7 @@
 import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
 import type { JsonObject, JsonValue } from '../../audit/canonical-json';
 import type { Person, Role } from '../people';
+import type { ChatUploadRepository } from './chat-upload-store';
 import type { IntakeRepositories } from './intake-store';
 
 export type { JsonObject, JsonValue } from '../../audit/canonical-json';
@@ -323,6 +324,8 @@ export interface StoreRepositories {
   readonly audit: AuditLog;
   /** Footage requests to camera owners, webhook deliveries and arrived files. */
   readonly intake: IntakeRepositories;
+  /** Files officers attached in the chat. */
+  readonly chatUploads: ChatUploadRepository;
 }
 
 export interface MigrationResult {

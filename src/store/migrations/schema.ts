@@ -8,6 +8,7 @@ import { ROLES } from '../../footage/people';
 import type { Dialect } from '../sql/executor';
 import { footageRequestsSchema } from './footage-requests';
 import { sharingSchema } from './sharing';
+import { chatUploadsSchema } from './chat-uploads';
 
 export interface Migration {
   version: number;
@@ -155,4 +156,4 @@ const initialSchema: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, footageRequestsSchema, sharingSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, footageRequestsSchema, sharingSchema, chatUploadsSchema];

@@ -12,6 +12,7 @@ import { setApprovalsChannel } from '../access/set-approvals-channel';
 import { findText } from '../find/find-text';
 import { listFootageRequests, requestFootage } from '../footage-requests/commands';
 import { matchMyFootageRequests, matchRequestFootage } from '../footage-requests/text';
+import { listWaitingUploads, matchWaitingUploads } from '../chat-upload';
 import { showHelp } from '../help/show-help';
 import { handleSharingCommand, matchCustody, matchShare } from '../sharing/register';
 import { mentionsFootage } from '../../footage/query';
@@ -130,5 +131,15 @@ export const COMMANDS: readonly TeamsCommand[] = [
     personalMenu: false,
     match: exactly(/^use this channel for approvals$/),
     handle: setApprovalsChannel,
+  }),
+  defineCommand<true>({
+    name: 'waiting uploads',
+    description: 'Admins: files attached in the chat that were never described and wait in staging',
+    examples: ['waiting uploads'],
+    roles: ['admin'],
+    // Teams' menu holds ten commands; this admin housekeeping one is on the help card only.
+    personalMenu: false,
+    match: matchWaitingUploads,
+    handle: listWaitingUploads,
   }),
 ];
