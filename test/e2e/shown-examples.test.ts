@@ -31,6 +31,7 @@ const ANSWERS: Record<string, { shows: RegExp; scope?: Scope; by?: 'supervisor' 
   // Typed by a supervisor, who may share and read the custody of any recording of the borough.
   share: { shows: /Share: \d+ recording|Share with Crown Prosecution Service/, by: 'supervisor' },
   history: { shows: /History: |Continuity record exported|Content check: /, by: 'supervisor' },
+  'waiting uploads': { shows: /waiting in staging|Nothing is waiting/i },
   approvals: { shows: /Requests waiting for a decision|Approve/ },
   revoke: { shows: /No request with live access has the id/ },
   'use this channel for approvals': { shows: /Approvals channel set/, scope: { type: 'channel' } },
