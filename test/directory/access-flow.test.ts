@@ -2,7 +2,7 @@ import type { Recording } from '../../src/footage/recording';
 import type { GraphEmulator } from '../../src/graph-emulator';
 import { approvalCard, decide, recordingsOf, requestByName } from '../e2e/access/flows';
 import {
-  actionsOf, alice, ben, cardText, dana, ed, invokeCard, personalConversation, postedCards, useAccessBot, waitForPosted, waitForStatus, waitUntil,
+  actionsOf, alice, ben, cardText, dana, ed, invokeCard, priya, personalConversation, postedCards, useAccessBot, waitForPosted, waitForStatus, waitUntil,
 } from '../e2e/access/support';
 
 /**
@@ -75,8 +75,9 @@ describe.each(['file', 'entra'] as const)('the access flow with DIRECTORY=%s', (
     expect((await store.requests.get(requestId))?.status).toBe('pending');
     const audit = await store.audit.list({ target: `request:${requestId}` });
     expect(audit.some((e) => e.action === 'refused' && e.details.code === 'requester_not_listed')).toBe(true);
-    // Rejecting stays possible, so the queue can be cleared.
-    invokeCard(await decide(h, ed, requestId, 'reject', { decisionComment: 'Officer has left' }));
+    // Rejecting stays possible, so the queue can be cleared: with the officer's borough gone with
+    // them, by an administrator.
+    invokeCard(await decide(h, priya, requestId, 'reject', { decisionComment: 'Officer has left' }));
     expect((await store.requests.get(requestId))?.status).toBe('rejected');
 
     await h.teams.say(ben, 'help');

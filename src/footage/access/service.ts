@@ -147,10 +147,13 @@ export class AccessService {
     // access; their requests name the colleague, so the scope check below would ask the wrong question.
     const elsewhere = request?.status === 'pending' ? await this.deps.decidedElsewhere?.(request) : undefined;
     if (elsewhere) return this.refused(decider, input.requestId, verb, { code: 'invalid_action', message: elsewhere });
+    // Someone who left (or lost their role) cannot be approved by anyone: said before who could have.
+    if (request?.status === 'pending' && canDecide(decider)) {
+      const listed = checkRequesterListed(requester, input.decision);
+      if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
+    }
     const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, { scope: this.scope, requester });
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
-    const listed = checkRequesterListed(requester, input.decision);
-    if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
     const comment = input.comment.trim() || null;
     if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
     if (comment && comment.length > MAX_COMMENT_CHARS) {
