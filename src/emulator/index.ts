@@ -75,6 +75,8 @@ export interface BoxEmulatorOptions {
   webhookSecondaryKey?: string;
   /** Webhook redelivery: attempts in all, first wait (doubled each time), answer timeout. Default Box's: 10 attempts from 1 minute, 30 s timeout. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
+  /** Calls kept for GET /_emulator/requests, oldest dropped first. Default 2,000. */
+  requestLogSize?: number;
 }
 
 export interface BoxEmulator {
@@ -144,7 +146,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
   };
   const fileRequestTemplateId = ensureFileRequestTemplate(db, services.serviceAccountId, settings.now());
   const faults = new Faults();
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLogSize);
   const violations: SpecViolation[] = [];
   const router = new Router([
     ...oauthRoutes,

@@ -25,9 +25,9 @@ export interface EmulatorHarness {
 }
 
 /** A real emulator over HTTP on an ephemeral port, in its own data directory, and a gateway to it. */
-export async function startHarness(options: { validateAgainstSpec?: boolean } = {}): Promise<EmulatorHarness> {
+export async function startHarness(options: { validateAgainstSpec?: boolean; requestLogSize?: number } = {}): Promise<EmulatorHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'box-gateway-test-'));
-  const emulator = await startBoxEmulator({ dataDir, port: 0, validateAgainstSpec: options.validateAgainstSpec ?? true });
+  const emulator = await startBoxEmulator({ dataDir, port: 0, validateAgainstSpec: options.validateAgainstSpec ?? true, requestLogSize: options.requestLogSize });
   const config: BoxGatewayConfig = {
     auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' },
     baseUrls: emulator.baseUrls,

@@ -1,52 +1,17 @@
 /**
  * Enterprise metadata templates: created by the app's service account (Box requires an admin),
- * read by anyone in the enterprise.
+ * read by anyone in the enterprise, and changed by it through Box's template operations (which carry
+ * over to the instances already on files).
  */
 
-import { randomUUID } from 'node:crypto';
 import type { Services } from '../context';
 import { BoxApiError, badRequest, conflict, forbidden } from '../errors';
-import { intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
+import { header, intParam, json, jsonArrayBody, jsonBody, type EmulatorRequest } from '../http';
 import type { Route } from '../router';
-import { getTemplate, insertTemplate, listTemplates, type MetadataTemplate, type TemplateField, type TemplateFieldType } from '../state/metadata';
+import { getTemplate, insertTemplate, listTemplates, replaceTemplate, type MetadataTemplate } from '../state/metadata';
+import { KEY_PATTERN, keyFromDisplayName, parseField } from '../template-fields';
+import { applyTemplateOperations } from '../template-operations';
 import { fullScope, templateView } from '../views/metadata';
-
-const FIELD_TYPES: readonly TemplateFieldType[] = ['string', 'float', 'date', 'enum', 'multiSelect'];
-const KEY_PATTERN = /^[a-zA-Z_][-a-zA-Z0-9_]*$/;
-
-/** Box derives a missing templateKey from the display name in camelCase ("CCTV Footage" → "cctvFootage"). */
-export function keyFromDisplayName(displayName: string): string {
-  const words = displayName.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1))).join('');
-}
-
-function parseField(raw: unknown, index: number): TemplateField {
-  const where = `fields[${index}]`;
-  if (!isObject(raw)) throw badRequest(`'${where}' must be an object`);
-  if (typeof raw.type !== 'string' || !FIELD_TYPES.includes(raw.type as TemplateFieldType)) {
-    throw badRequest(`Invalid value '${String(raw.type)}' for '${where}.type'; supported types are ${FIELD_TYPES.join(', ')}`);
-  }
-  if (typeof raw.displayName !== 'string' || raw.displayName === '') throw badRequest(`'${where}.displayName' is required`);
-  const key = raw.key ?? keyFromDisplayName(raw.displayName);
-  if (typeof key !== 'string' || !KEY_PATTERN.test(key) || key.length > 256) throw badRequest(`Invalid value '${String(key)}' for '${where}.key'`);
-  const type = raw.type as TemplateFieldType;
-  let options: TemplateField['options'];
-  if (type === 'enum' || type === 'multiSelect') {
-    if (!Array.isArray(raw.options) || raw.options.length === 0 || !raw.options.every((o) => isObject(o) && typeof o.key === 'string' && o.key !== '')) {
-      throw badRequest(`'${where}.options' must list the options as [{ "key": "..." }]`);
-    }
-    options = raw.options.map((o) => ({ id: randomUUID(), key: (o as { key: string }).key }));
-  }
-  return {
-    id: randomUUID(),
-    type,
-    key,
-    displayName: raw.displayName,
-    ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
-    hidden: raw.hidden === true,
-    ...(options ? { options } : {}),
-  };
-}
 
 function parseTemplate(body: Record<string, unknown>, services: Services): Omit<MetadataTemplate, 'id'> {
   if (body.scope !== 'enterprise') throw badRequest(`Invalid value '${String(body.scope)}' for 'scope'; templates are created in scope 'enterprise'`);
@@ -54,7 +19,7 @@ function parseTemplate(body: Record<string, unknown>, services: Services): Omit<
   const templateKey = body.templateKey ?? keyFromDisplayName(body.displayName);
   if (typeof templateKey !== 'string' || !KEY_PATTERN.test(templateKey) || templateKey.length > 64) throw badRequest(`Invalid value '${String(templateKey)}' for 'templateKey'`);
   if (body.fields !== undefined && !Array.isArray(body.fields)) throw badRequest("'fields' must be a list");
-  const fields = ((body.fields as unknown[] | undefined) ?? []).map(parseField);
+  const fields = ((body.fields as unknown[] | undefined) ?? []).map((field, index) => parseField(field, `fields[${index}]`));
   const keys = new Set<string>();
   for (const field of fields) {
     if (keys.has(field.key)) throw badRequest(`Duplicate field key '${field.key}'`);
@@ -112,6 +77,26 @@ export const metadataTemplateRoutes: Route[] = [
     pattern: '/2.0/metadata_templates/:scope/:template_key/schema',
     access: 'api',
     handler: (req, services) => json(200, templateView(templateFromPath(req, services))),
+  },
+  {
+    method: 'PUT',
+    pattern: '/2.0/metadata_templates/:scope/:template_key/schema',
+    access: 'api',
+    handler: (req, services, caller) => {
+      if (!caller.isServiceAccount) throw forbidden('Only an administrator of the enterprise can update metadata templates');
+      // Box's own guide sends the operations as plain JSON; the SDKs send them as a JSON Patch document.
+      const contentType = header(req, 'content-type')?.split(';')[0].trim();
+      if (contentType !== 'application/json-patch+json' && contentType !== 'application/json') {
+        throw badRequest("Template updates must be sent as 'application/json-patch+json'");
+      }
+      const operations = jsonArrayBody(req);
+      const updated = services.db.transaction(() => {
+        const update = applyTemplateOperations(templateFromPath(req, services), operations);
+        replaceTemplate(services.db, update.template, update.rewriteValues);
+        return update.template;
+      })();
+      return json(200, templateView(updated));
+    },
   },
 ];
 

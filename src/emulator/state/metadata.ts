@@ -158,3 +158,24 @@ export function updateInstanceValues(db: Db, instance: MetadataInstance, values:
   sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1 WHERE id = ?').run(JSON.stringify(values), instance.id);
   return { ...instance, values, version: instance.version + 1 };
 }
+
+/**
+ * Stores a changed template and rewrites its instances' values in the same breath (call inside a
+ * transaction). Every instance takes the template's new type version; those whose values changed
+ * also take a new version, so a query index holding the old values sees them as stale.
+ */
+export function replaceTemplate(db: Db, template: MetadataTemplate, rewriteValues: (values: InstanceValues) => InstanceValues): void {
+  changed(db);
+  sql(db, 'UPDATE metadata_templates SET display_name = ?, hidden = ?, copy_instance_on_item_copy = ?, fields = ? WHERE id = ?').run(
+    template.displayName, template.hidden ? 1 : 0, template.copyInstanceOnItemCopy ? 1 : 0, JSON.stringify(template.fields), template.id,
+  );
+  const rows = sql(db, 'SELECT id, vals FROM metadata_instances WHERE scope = ? AND template_key = ?').all(template.scope, template.templateKey) as Array<Pick<InstanceRow, 'id' | 'vals'>>;
+  const rewrite = sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1, type_version = type_version + 1 WHERE id = ?');
+  const bump = sql(db, 'UPDATE metadata_instances SET type_version = type_version + 1 WHERE id = ?');
+  for (const row of rows) {
+    const before = row.vals;
+    const after = JSON.stringify(rewriteValues(JSON.parse(before) as InstanceValues));
+    if (after === before) bump.run(row.id);
+    else rewrite.run(after, row.id);
+  }
+}
