@@ -48,8 +48,6 @@ export function partnerChoiceCard(view: { recording: RecordingSummary; partners:
   );
 }
 
-export type PartnerViewerRole = 'approver' | 'sharer' | 'admin' | 'other';
-
 export interface PartnerShareView {
   shareId: string;
   partnerName: string;

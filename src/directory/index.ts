@@ -17,8 +17,8 @@ import { GraphReader } from './entra/graph-reader';
 import { FileDirectory } from './file-directory';
 import type { Directory } from './port';
 
-export type { Directory, DirectoryStatus, RefreshOutcome } from './port';
-export { loadDirectoryConfig, type DirectoryConfig } from './config';
+export type { Directory,   } from './port';
+export {  type DirectoryConfig } from './config';
 
 export interface StartedDirectory {
   directory: Directory;

@@ -39,9 +39,9 @@ import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
 import { BOX_RETRY_POLICY, WebhookDispatcher, type DeliveryAttempt, type WebhookKeys, type WebhookRetryPolicy } from './webhook-delivery';
 
-export type { SpecViolation, SpecError } from './spec/validator';
-export type { RequestLogEntry } from './request-log';
-export type { FaultRule } from './faults';
+export type { SpecViolation,  } from './spec/validator';
+;
+;
 export type { DeliveryAttempt, WebhookKeys, WebhookRetryPolicy } from './webhook-delivery';
 
 export interface BoxEmulatorOptions {

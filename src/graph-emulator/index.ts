@@ -18,7 +18,7 @@ import { seedTenant } from './seed';
 import { TenantState } from './state';
 import { emulatorCertificate } from './tls';
 
-export type { FaultRule } from './faults';
+;
 export type { RequestLogEntry } from './control';
 export { TenantState } from './state';
 

@@ -1,3 +1,3 @@
 /** Box for files attached in the chat: streamed, hashed, chunked above a threshold, aborted cleanly. */
 export { createChatUploadGateway } from './gateway';
-export { DEFAULT_STREAMING, type StreamingSettings } from './streamed-upload';
+;
