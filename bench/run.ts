@@ -4,7 +4,7 @@
  * in the repository are the ones this command printed. A benchmark is a module whose default export
  * is an async function returning a BenchSection (see support/section.ts).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { markdownTable, type Benchmark, type BenchSection } from './support/section';
@@ -20,7 +20,6 @@ async function main(): Promise<void> {
   const unknown = asked.filter((name) => !available.includes(name));
   if (unknown.length > 0) throw new Error(`no benchmark called ${unknown.join(', ')} (there are: ${available.join(', ')})`);
   const names = asked.length > 0 ? asked : available;
-  const started = new Date();
   const sections: BenchSection[] = [];
   for (const name of names) {
     console.log(`\n== ${name}`);
@@ -36,23 +35,38 @@ async function main(): Promise<void> {
     sections.push(section);
   }
   const report = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-  writeFileSync(report, render(sections, started));
+  // Running some benchmarks keeps the others' sections (each says when and where it was measured).
+  const kept = existsSync(report) ? keptSections(readFileSync(report, 'utf8'), sections) : [];
+  writeFileSync(report, render(sections, kept));
   console.log(`\nWrote ${path.relative(PROJECT_ROOT, report)}`);
 }
 
-function render(sections: BenchSection[], started: Date): string {
-  const cpus = os.cpus();
+function render(sections: BenchSection[], kept: string[]): string {
   return [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (see [bench/](../bench)); the figures are the ones the command printed in this run.',
+    'Written by `npm run bench` (see [bench/](../bench)); each section holds the figures the command printed when that benchmark last ran, with the machine, Node version and date of that run. `npm run bench -- <name>` reruns one and keeps the others.',
     '',
-    `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`,
-    `- Node.js ${process.version}`,
-    `- Date: ${started.toISOString()}`,
-    '',
-    ...sections.flatMap((section) => [`## ${section.title}`, '', markdownTable(section.rows), '', ...(section.notes ?? []).map((note) => `- ${note}`), '']),
+    ...sections.flatMap((section) => [`## ${section.title}`, '', where(), '', markdownTable(section.rows), '', ...(section.notes ?? []).map((note) => `- ${note}`), '']),
+    ...kept,
   ].join('\n');
+}
+
+/** The line under each section's title: when and on what it was measured. */
+function where(): string {
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`;
+  return `_Measured ${new Date().toISOString()} on ${machine}, Node.js ${process.version}._`;
+}
+
+/** The sections of the existing report that this run did not produce, as they were. */
+function keptSections(report: string, fresh: readonly BenchSection[]): string[] {
+  const titles = new Set(fresh.map((section) => section.title));
+  return report
+    .split(/\n(?=## )/)
+    .slice(1)
+    .filter((chunk) => !titles.has(chunk.slice(3, chunk.indexOf('\n')).trim()))
+    .map((chunk) => chunk.trimEnd() + '\n');
 }
 
 main().catch((error: unknown) => {
