@@ -40,7 +40,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   const catalog = new RecordingCatalog(box);
   const boxUsers = new BoxUserLookup(box);
   let wake: (() => void) | undefined;
-  const views = new RequestViews({ store, catalog, boxUsers, box });
+  const views = new RequestViews({ store, catalog, boxUsers, box, scope: options.approvalScope ?? 'borough' });
   const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
   const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.() });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };

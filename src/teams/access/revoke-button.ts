@@ -6,5 +6,5 @@ import { refusalAnswer, type AccessRouteDeps } from './deps';
 export async function revokeButton(deps: AccessRouteDeps, { person, action }: CardActionTurn<CardActionOf<'grant.revoke'>>): Promise<AdaptiveCard> {
   const outcome = await deps.service.revoke(person, action.requestId);
   if (outcome.kind === 'refused') return refusalAnswer(outcome.refusal);
-  return deps.views.cardFor(outcome.request, deps.service.viewerRole(person, outcome.request));
+  return deps.views.cardFor(outcome.request, await deps.service.viewerRole(person, outcome.request));
 }

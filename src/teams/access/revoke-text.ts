@@ -16,5 +16,5 @@ export async function revokeText({ context, services, args: requestId }: Command
     return;
   }
   const outcome = await deps.service.revoke(person, request.id);
-  await sendCard(context, outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await deps.views.cardFor(outcome.request, 'approver'));
+  await sendCard(context, outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await deps.views.cardFor(outcome.request, await deps.service.viewerRole(person, outcome.request)));
 }

@@ -4,10 +4,11 @@
  * sends or updates about a request comes from here, so all copies say the same thing.
  */
 import {
-  approvalCardFor, decidedView, observerView, recordingSummary, requestStatusCard, shareLinkCard,
+  approvalCardFor, recordingSummary, requestStatusCard, restrictedView, shareLinkCard,
   type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
 } from '../../cards';
 import { openUrlFor, viewerRoleOf, wasRouted, type BoxUserLookup, type RecordingCatalog, type ViewerRole } from '../../footage/access';
+import type { ApprovalScope } from '../../footage/access/authorise';
 import { eligibleApprovers } from '../../footage/access/routing';
 import type { Person } from '../../footage/people';
 import type { BoxPort } from '../../footage/ports/box';
@@ -19,6 +20,8 @@ export interface RequestViewsDeps {
   catalog: RecordingCatalog;
   boxUsers: BoxUserLookup;
   box: Pick<BoxPort, 'getThumbnail'>;
+  /** Who may decide, so that views and refresh lists follow the same rule as decisions. */
+  scope: ApprovalScope;
 }
 
 const STATUS_FOR_CARDS: Readonly<Record<AccessRequestStatus, RequestStatus>> = {
@@ -85,7 +88,7 @@ export class RequestViews {
   async refreshUserIds(request: AccessRequest): Promise<string[]> {
     const people = await this.deps.store.people.list();
     const requester = people.find((p) => p.aadObjectId === request.requesterAadObjectId);
-    const approvers = requester ? eligibleApprovers(requester, people) : people.filter((p) => p.role !== 'officer');
+    const approvers = requester ? eligibleApprovers(requester, people, this.deps.scope) : people.filter((p) => p.role === 'admin');
     const ids = [requester, ...approvers].flatMap((p) => (p?.teamsId ? [p.teamsId] : []));
     // Teams wants at least one id; the requester's object id in MRI form stands in when none is known.
     return ids.length > 0 ? ids : [`8:orgid:${request.requesterAadObjectId}`];
@@ -103,10 +106,13 @@ export class RequestViews {
     return requestStatusCard(view, { refreshUserIds });
   }
 
-  /** What the approvals channel is sent: details and status; listed approvers get their own view by refresh. */
+  /**
+   * What the approvals channel is sent: that the request exists, as anyone in the channel may read
+   * it; listed approvers get their own view by refresh, anyone else by "Show details".
+   */
   async channelCard(request: AccessRequest): Promise<AdaptiveCard> {
-    const [view, refreshUserIds] = await Promise.all([this.view(request), this.refreshUserIds(request)]);
-    return view.status === 'pending' ? observerView(view, { refreshUserIds }) : decidedView(view, { refreshUserIds, canRevoke: false });
+    const refreshUserIds = await this.refreshUserIds(request);
+    return restrictedView({ requestId: request.id, status: STATUS_FOR_CARDS[request.status] }, { refreshUserIds });
   }
 
   /** A stored copy redrawn from the request's current state, as its recipient should see it. */
@@ -118,7 +124,7 @@ export class RequestViews {
         return this.shareCard(request);
       case 'approval':
         if (!recipient) return this.channelCard(request);
-        return this.cardFor(request, viewerRoleOf(recipient, request));
+        return this.cardFor(request, await this.roleOf(recipient, request));
     }
   }
 
@@ -149,6 +155,11 @@ export class RequestViews {
       approvedBy: decider?.name ?? 'A supervisor',
       ...(ended ? { ended } : {}),
     });
+  }
+
+  private async roleOf(person: Person, request: AccessRequest): Promise<ViewerRole> {
+    const requester = await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId);
+    return viewerRoleOf(person, request, { scope: this.deps.scope, requester });
   }
 
   async recordings(request: AccessRequest): Promise<RecordingSummary[]> {
