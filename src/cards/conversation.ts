@@ -8,7 +8,7 @@ import { MESSAGES } from '../footage/messages';
 import type { Person, Role } from '../footage/people';
 import { bullets, card, container, heading, notice, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement } from './schema';
-import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
+import { cardParagraph, safeLine, TEXT_LIMITS, type CardText } from './text';
 
 const AS_ROLE: Readonly<Record<Role, string>> = { officer: 'an officer', supervisor: 'a supervisor', admin: 'an administrator' };
 
@@ -91,7 +91,7 @@ export function unknownTextCard(examples: string[]): AdaptiveCard {
 
 export interface ErrorView {
   title: string;
-  message: string;
+  message: CardText;
   /** True when trying again later may work (Box busy, a timeout). */
   retryable: boolean;
 }
@@ -101,7 +101,7 @@ export function errorCard(view: ErrorView): AdaptiveCard {
   return card(
     [
       notice(title, 'attention'),
-      text(safeParagraph(view.message)),
+      text(cardParagraph(view.message)),
       subtle(view.retryable ? 'This is usually temporary: please try again in a minute.' : 'If this keeps happening, tell your CCTV single point of contact.'),
     ],
     { fallbackText: title },
@@ -120,12 +120,12 @@ export function staleCardCard(message: string): AdaptiveCard {
 
 export interface RefusalView {
   /** Why the action was not carried out, e.g. "This request was already approved by Sgt Dana Whitfield." */
-  reason: string;
+  reason: CardText;
 }
 
 /** The answer to a refused card action: said plainly, so Teams never shows an error instead. */
 export function refusalCard(view: RefusalView): AdaptiveCard {
-  return card([notice('That was not done', 'warning'), text(safeParagraph(view.reason))], { fallbackText: 'That was not done.' });
+  return card([notice('That was not done', 'warning'), text(cardParagraph(view.reason))], { fallbackText: 'That was not done.' });
 }
 
 /** A small attention-coloured line above a card's heading. */

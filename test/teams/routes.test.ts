@@ -128,6 +128,23 @@ describe('typed text goes through the command table', () => {
     expect(entries.some((e) => e.action === 'refused' && e.actor === officer.aadObjectId)).toBe(true);
   });
 
+  test('help, unknown text and refusals show the bot’s bold command names as bold, never as escaped stars', async () => {
+    const cards = [
+      ...cardsOf(await say(officer, 'help')),
+      ...cardsOf(await say(officer, 'what is the weather like')),
+      ...cardsOf(await say(officer, 'approvals')),
+      ...cardsOf(await say(officer, 'request **nothing** 🚓 called this')),
+    ].map((card) => JSON.stringify(card));
+    expect(cards).toHaveLength(4);
+    expect(cards[0]).toContain('**find**');
+    expect(cards[1]).toContain('Type **help** for everything I can do.');
+    expect(cards[2]).toContain('type **my requests**');
+    expect(cards[3]).toContain('search with **find**');
+    // What the officer typed is still quoted literally.
+    expect(cards[3]).toContain('\\\\*\\\\*nothing\\\\*\\\\* 🚓 called this');
+    for (const card of cards.slice(0, 3)) expect(card).not.toContain('\\\\*');
+  });
+
   test('unknown, empty and overlong text get suggestions drawn from the table', async () => {
     for (const text of ['what is the weather like', '   ']) {
       const card = JSON.stringify(cardsOf(await say(officer, text))[0]);

@@ -3,7 +3,7 @@
  * of its handlers share: the request form, refusals, and remembering the cards put into a chat.
  */
 import type { TurnContext } from 'botbuilder';
-import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type RequestFormValues } from '../../cards';
+import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type CardText, type RequestFormValues } from '../../cards';
 import type { AccessService, RecordingCatalog, Refusal } from '../../footage/access';
 import { MESSAGES } from '../../footage/messages';
 import type { CardKind, Store } from '../../footage/ports/store';
@@ -40,6 +40,6 @@ export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, re
   await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(referenceOf(context)) });
 }
 
-export function notFoundCard(what: string): AdaptiveCard {
+export function notFoundCard(what: CardText): AdaptiveCard {
   return errorCard({ title: MESSAGES.recordingNotFoundTitle, message: what, retryable: false });
 }
