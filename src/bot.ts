@@ -23,6 +23,8 @@ import { RateLimiter } from './teams/rate-limit';
 import { guardTurns } from './teams/turn-guards';
 import { createTeamsApp, runTurn } from './teams/app';
 import { createTeamsServices } from './teams/services';
+import { lateAnswersThrough } from './teams/late-answers';
+import { Proactive } from './teams/access/proactive';
 import { createAccessFeature } from './teams/access';
 import { JobRunner } from './workers';
 import { FindFootage } from './footage/find';
@@ -145,6 +147,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
           notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
         }),
         identify: (id: string) => directory.directory.identify(id),
+        lateAnswers: lateAnswersThrough(new Proactive(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : ''), config.turnBudgetMs),
       };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };

@@ -8,7 +8,7 @@ import { MESSAGES } from '../footage/messages';
 import type { Person, Role } from '../footage/people';
 import { bullets, card, container, heading, notice, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement } from './schema';
-import { cardParagraph, safeLine, TEXT_LIMITS, type CardText } from './text';
+import { cardParagraph, plainLine, safeLine, TEXT_LIMITS, type CardText } from './text';
 
 const AS_ROLE: Readonly<Record<Role, string>> = { officer: 'an officer', supervisor: 'a supervisor', admin: 'an administrator' };
 
@@ -106,6 +106,19 @@ export function errorCard(view: ErrorView): AdaptiveCard {
     ],
     { fallbackText: title },
   );
+}
+
+/** The answer to a click whose work outlasts what Teams waits for: replaced by the real answer when ready. */
+export function workingCard(): AdaptiveCard {
+  return card(
+    [notice('Still working on it', 'accent'), text('Box is slow to answer just now. This card will be replaced by the answer as soon as it is ready; there is no need to click again.')],
+    { fallbackText: 'Still working on it.' },
+  );
+}
+
+/** A short answer in words, as a card, for where only a card fits (a late answer replacing a card). */
+export function sentenceCard(sentence: string): AdaptiveCard {
+  return card([text(safeLine(sentence))], { fallbackText: plainLine(sentence) });
 }
 
 /** Box busy or down: said plainly, with nothing changed. */

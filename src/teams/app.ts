@@ -14,6 +14,7 @@ import { dispatchText } from './commands';
 import type { TeamsServices } from './deps';
 import * as find from './find';
 import * as help from './help';
+import { LATE_ANSWERS_KEY } from './late-answers';
 import { PERSON_KEY } from './person';
 import { referenceOf, toAddress } from './conversation-address';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
@@ -38,6 +39,7 @@ export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: stri
     }
     const person = await services.identify(aadObjectId);
     await services.rememberConversation({ person, scope: scopeOf(context), address: toAddress(referenceOf(context)) });
+    if (services.lateAnswers) context.turnState.set(LATE_ANSWERS_KEY, services.lateAnswers);
     if (person) {
       context.turnState.set(PERSON_KEY, person);
       return true;

@@ -7,6 +7,7 @@ import type { Person } from '../footage/people';
 import type { ConversationAddress } from '../footage/ports/store';
 import type { AccessRouteDeps } from './access/deps';
 import type { FindRouteDeps } from './find/deps';
+import type { LateAnswers } from './late-answers';
 import type { ConversationScope } from './turn-helpers';
 
 export interface TeamsServices {
@@ -21,4 +22,6 @@ export interface TeamsServices {
   find: FindRouteDeps;
   /** Requests, approvals, grants. */
   access: AccessRouteDeps;
+  /** Answers for card actions that outlast what Teams waits; without it every turn simply waits. */
+  lateAnswers?: LateAnswers;
 }
