@@ -108,12 +108,13 @@ export function errorCard(view: ErrorView): AdaptiveCard {
   );
 }
 
-/** The answer to a click whose work outlasts what Teams waits for: replaced by the real answer when ready. */
-export function workingCard(): AdaptiveCard {
-  return card(
-    [notice('Still working on it', 'accent'), text('Box is slow to answer just now. This card will be replaced by the answer as soon as it is ready; there is no need to click again.')],
-    { fallbackText: 'Still working on it.' },
-  );
+/**
+ * The first answer to work that outlasts what Teams waits for: a click's card is replaced by the
+ * real answer when ready; a typed command's answer follows as a new message.
+ */
+export function workingCard(then: 'replaces' | 'follows' = 'replaces'): AdaptiveCard {
+  const next = then === 'replaces' ? 'This card will be replaced by the answer as soon as it is ready; there is no need to click again.' : 'The answer will follow here as soon as it is ready; there is no need to ask again.';
+  return card([notice('Still working on it', 'accent'), text(`Box is slow to answer just now. ${next}`)], { fallbackText: 'Still working on it.' });
 }
 
 /** A short answer in words, as a card, for where only a card fits (a late answer replacing a card). */

@@ -45,12 +45,13 @@ export function contextForLateWork(context: TurnContext): TurnContext {
 
 /**
  * Runs `work` for at most the turn's budget. When it is done in time its answer is returned; when
- * not, `interim` answers now and `late` turns the eventual answer into the card that replaces it.
+ * not, `interim` answers now and `late` turns the eventual answer into the card that replaces it
+ * (none when the work sent its own answer); a failure of the late work is answered with a card.
  */
 export async function answerInTime<T>(
   context: TurnContext,
   work: Promise<T>,
-  options: { interim: () => Promise<void>; late: (answer: T) => AdaptiveCard },
+  options: { interim: () => Promise<unknown>; late: (answer: T) => AdaptiveCard | undefined },
 ): Promise<{ inTime: true; answer: T } | { inTime: false }> {
   const late = context.turnState.get(LATE_ANSWERS_KEY) as LateAnswers | undefined;
   if (!late) return { inTime: true, answer: await work };
@@ -69,7 +70,7 @@ export async function answerInTime<T>(
       logger.error({ err: error }, 'late turn failed');
       return errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true });
     })
-    .then((card) => late.deliver(reference, messageId, card))
+    .then((card) => (card ? late.deliver(reference, messageId, card) : undefined))
     .catch((error: unknown) => logger.warn({ err: error }, 'could not deliver a late answer'));
   return { inTime: false };
 }

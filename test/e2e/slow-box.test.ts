@@ -59,6 +59,19 @@ test.each([
   h.connector.clear();
 });
 
+test('a typed search Box is slow to answer: "still working" at once, then the results as a new message', async () => {
+  h.connector.clear();
+  await fault({ latencyMs: 4000, count: 1, match: 'POST /2.0/metadata_queries' });
+  const started = Date.now();
+  const response = await h.teams.say(alice, 'footage in Southwark');
+  expect(response.status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(BUDGET_MS + 2500);
+  const interim = await waitForPosted(h.connector, personalConversation(alice), /Still working on it/, 2000);
+  const results = await waitForPosted(h.connector, personalConversation(alice), /footage\.nextPage/, 15_000);
+  expect(results.id).not.toBe(interim.id);
+  expect(visible(results.card)).toMatch(/Southwark/);
+});
+
 test('a click Box answers in time is answered directly, with nothing updated later', async () => {
   const { id, next } = await resultsCard();
   const answer = invokeCard(await h.teams.execute(alice, 'footage.nextPage', next, { replyToId: id }));
