@@ -35,3 +35,9 @@ export async function answerActionWithCard(context: TurnContext, card: AdaptiveC
 export async function answerActionWithMessage(context: TurnContext, message: string): Promise<void> {
   await sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
 }
+
+/** When the person sent the activity, as Teams stamps it (the server's time when it does not). */
+export function sentAt(context: TurnContext): Date {
+  const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : undefined;
+  return stamped && !Number.isNaN(stamped.getTime()) ? stamped : new Date();
+}

@@ -18,7 +18,7 @@ import type { Store } from '../../src/footage/ports/store';
 import { FootageSearch } from '../../src/footage/search-service';
 import { createAccessFeature } from '../../src/teams/access';
 import { createTeamsApp } from '../../src/teams/app';
-import { createTeamsServices } from '../../src/teams/services';
+import { teamsServices } from '../../src/bot';
 import { startHarness as startEmulator, type EmulatorHarness } from '../box/emulator-support';
 import { demoGazetteer, demoJson } from '../footage/demo-data';
 import { useFixture } from '../store/support';
@@ -65,7 +65,7 @@ export function useInProcessBot(
     const access = createAccessFeature({ store, box: emulator.box, adapter, botAppId: '', policy: config.access, jobs: config.jobs });
     const find = new FindFootage(new FootageSearch(emulator.box), demoGazetteer());
     const notice = options.notice;
-    built.app = createTeamsApp(undefined, undefined, createTeamsServices(store, emulator.box, find, access.routes, config, notice ? { notice: () => notice } : {}));
+    built.app = createTeamsApp(undefined, undefined, teamsServices({ box: emulator.box, find, access: access.routes, config, ...(notice ? { notice: () => notice } : {}) }));
     const running = emulator;
     bot = {
       store,

@@ -4,15 +4,14 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type CardText, type RequestFormValues } from '../../cards';
-import type { AccessService, RecordingCatalog, Refusal } from '../../footage/access';
+import type { AccessRecords, AccessService, CardKind, RecordingCatalog, Refusal } from '../../footage/access';
 import { MESSAGES } from '../../footage/messages';
-import type { CardKind, Store } from '../../footage/ports/store';
 import type { Recording } from '../../footage/recording';
 import { referenceOf, toAddress } from '../conversation-address';
 import type { RequestViews } from './views';
 
 export interface AccessRouteDeps {
-  store: Store;
+  records: AccessRecords;
   service: AccessService;
   catalog: RecordingCatalog;
   views: RequestViews;
@@ -37,7 +36,7 @@ export function requestForm(deps: AccessRouteDeps, recordings: Recording[], opti
 /** Remembers a card the bot put into this conversation, so later changes of the request update it. */
 export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, requestId: string, kind: CardKind, messageId: string | undefined, recipient: string | null): Promise<void> {
   if (!messageId) return;
-  await deps.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(referenceOf(context)) });
+  await deps.records.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(referenceOf(context)) });
 }
 
 export function notFoundCard(what: CardText): AdaptiveCard {

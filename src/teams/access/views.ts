@@ -7,16 +7,15 @@ import {
   approvalCardFor, recordingSummary, requestStatusCard, restrictedView, shareLinkCard,
   type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
 } from '../../cards';
-import { openUrlFor, viewerRoleOf, wasRouted, type BoxUserLookup, type RecordingCatalog, type ViewerRole } from '../../footage/access';
+import { openUrlFor, viewerRoleOf, type AccessRecords, type AccessRequest, type AccessRequestStatus, type BoxUserLookup, type RecordingCatalog, type RequestCard, type ViewerRole } from '../../footage/access';
 import type { ApprovalScope } from '../../footage/access/authorise';
 import { eligibleApprovers } from '../../footage/access/routing';
 import type { Person } from '../../footage/people';
 import type { BoxPort } from '../../footage/ports/box';
-import type { AccessRequest, AccessRequestStatus, RequestCard, Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 
 export interface RequestViewsDeps {
-  store: Store;
+  records: AccessRecords;
   catalog: RecordingCatalog;
   boxUsers: BoxUserLookup;
   box: Pick<BoxPort, 'getThumbnail'>;
@@ -43,14 +42,14 @@ export class RequestViews {
   constructor(private readonly deps: RequestViewsDeps) {}
 
   async view(request: AccessRequest): Promise<RequestView> {
-    const { store, boxUsers } = this.deps;
-    const requester = await store.people.findByAadObjectId(request.requesterAadObjectId);
+    const { records, boxUsers } = this.deps;
+    const requester = await records.person(request.requesterAadObjectId);
     const [recordings, hasBoxUser, decider, revoker, routed] = await Promise.all([
       this.recordings(request),
       requester ? boxUsers.exists(requester.email).catch(() => true) : Promise.resolve(false),
-      request.decidedBy ? store.people.findByAadObjectId(request.decidedBy) : Promise.resolve(undefined),
-      request.revokedBy ? store.people.findByAadObjectId(request.revokedBy) : Promise.resolve(undefined),
-      request.status === 'pending' ? wasRouted(store, request.id) : Promise.resolve(true),
+      records.person(request.decidedBy),
+      records.person(request.revokedBy),
+      request.status === 'pending' ? records.wasRouted(request.id) : Promise.resolve(true),
     ]);
     return {
       requestId: request.id,
@@ -86,7 +85,7 @@ export class RequestViews {
    * may decide. People whose Teams id is not known yet are left out (they see the card as sent).
    */
   async refreshUserIds(request: AccessRequest): Promise<string[]> {
-    const people = await this.deps.store.people.list();
+    const people = await this.deps.records.people();
     const requester = people.find((p) => p.aadObjectId === request.requesterAadObjectId);
     const approvers = requester ? eligibleApprovers(requester, people, this.deps.scope) : people.filter((p) => p.role === 'admin');
     const ids = [requester, ...approvers].flatMap((p) => (p?.teamsId ? [p.teamsId] : []));
@@ -132,8 +131,8 @@ export class RequestViews {
   async shareCard(request: AccessRequest): Promise<AdaptiveCard> {
     const [summaries, decider, revoker] = await Promise.all([
       this.recordings(request),
-      request.decidedBy ? this.deps.store.people.findByAadObjectId(request.decidedBy) : Promise.resolve(undefined),
-      request.revokedBy ? this.deps.store.people.findByAadObjectId(request.revokedBy) : Promise.resolve(undefined),
+      this.deps.records.person(request.decidedBy),
+      this.deps.records.person(request.revokedBy),
     ]);
     const ended =
       request.status === 'expired' ? { kind: 'expired' as const, at: request.expiresAt ?? request.updatedAt }
@@ -158,7 +157,7 @@ export class RequestViews {
   }
 
   private async roleOf(person: Person, request: AccessRequest): Promise<ViewerRole> {
-    const requester = await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId);
+    const requester = await this.deps.records.person(request.requesterAadObjectId);
     return viewerRoleOf(person, request, { scope: this.deps.scope, requester });
   }
 
