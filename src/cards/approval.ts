@@ -211,10 +211,11 @@ const RESTRICTED_STATUS: Readonly<Record<RequestStatus, string>> = {
  * request exists, and nothing of the case, the reason, the recordings or the people. "Show details"
  * asks the server again, which answers each clicker by their own role.
  */
-export function restrictedView(view: Pick<RequestView, 'requestId' | 'status'>, options: RefreshOptions): AdaptiveCard {
+export function restrictedView(view: Pick<RequestView, 'requestId' | 'status'>, options: ApproverViewOptions): AdaptiveCard {
   return card(
     [
       heading('Access request'),
+      ...(options.notice ? [notice(safeLine(options.notice), 'good')] : []),
       text(RESTRICTED_STATUS[view.status]),
       subtle('Only the officer who asked, the people who may decide it and administrators can see its details.'),
       facts([['Request id', safeLine(view.requestId, 64)]]),

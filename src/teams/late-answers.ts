@@ -5,7 +5,9 @@
  * update of the message clicked (or a new message when the click names none).
  */
 import { TurnContext } from 'botbuilder';
-import { errorCard, type AdaptiveCard } from '../cards';
+import { boxUnavailableCard, errorCard, type AdaptiveCard } from '../cards';
+import { UpstreamUnavailableError } from '../footage/errors';
+import { MESSAGES } from '../footage/messages';
 import { logger } from '../log';
 import type { Proactive } from './access/proactive';
 import type { Reference } from './conversation-address';
@@ -67,6 +69,7 @@ export async function answerInTime<T>(
   await options.interim();
   void work
     .then((answer) => options.late(answer), (error: unknown) => {
+      if (error instanceof UpstreamUnavailableError) return boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn);
       logger.error({ err: error }, 'late turn failed');
       return errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true });
     })

@@ -4,7 +4,8 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { errorCard, recordingSummary, refusalCard, requestFormCard, type AdaptiveCard, type CardText, type RequestFormValues } from '../../cards';
-import type { AccessRecords, AccessService, CardKind, RecordingCatalog, Refusal } from '../../footage/access';
+import type { AccessRecords, AccessRequest, AccessService, CardKind, RecordingCatalog, Refusal } from '../../footage/access';
+import type { Person } from '../../footage/people';
 import { MESSAGES } from '../../footage/messages';
 import type { Recording } from '../../footage/recording';
 import { referenceOf, toAddress } from '../conversation-address';
@@ -41,4 +42,13 @@ export async function recordCopy(deps: AccessRouteDeps, context: TurnContext, re
 
 export function notFoundCard(what: CardText): AdaptiveCard {
   return errorCard({ title: MESSAGES.recordingNotFoundTitle, message: what, retryable: false });
+}
+
+/**
+ * What the revoker sees: their own view of the request, and, for a supervisor who may revoke but not
+ * see the details (another borough's), only that they revoked it.
+ */
+export async function revokedCard(deps: AccessRouteDeps, person: Person, request: AccessRequest): Promise<AdaptiveCard> {
+  const role = await deps.service.viewerRole(person, request);
+  return deps.views.cardFor(request, role, role === 'other' ? `Access revoked by ${person.name}.` : undefined);
 }
