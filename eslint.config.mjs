@@ -39,6 +39,18 @@ export default tseslint.config(
     },
   },
   {
+    // The Teams layer talks to domain services: never to the store's adapters, and to the store port
+    // only for its types (the domain's vocabulary), never its values.
+    files: ['src/teams/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' },
+        { group: ['../store', '../store/**', '../../store', '../../store/**', '../../../store', '../../../store/**'], message: 'The Teams layer reaches the store only through domain services (src/footage/access).' },
+        { group: ['**/ports/store'], allowTypeImports: true, message: 'The Teams layer reaches the store only through domain services; it may import the port\'s types.' },
+      ] }],
+    },
+  },
+  {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -22,7 +22,14 @@ import { createAdapter } from './teams/adapter';
 import { RateLimiter } from './teams/rate-limit';
 import { guardTurns } from './teams/turn-guards';
 import { createTeamsApp, runTurn } from './teams/app';
-import { createTeamsServices } from './teams/services';
+import type { TeamsServices } from './teams/deps';
+import type { AccessRouteDeps } from './teams/access';
+import { shownGrants } from './teams/find/shown-grants';
+import { sentAt } from './teams/turn-helpers';
+import { relativeNow } from './footage/clock';
+import type { Person } from './footage/people';
+import { lateAnswersThrough } from './teams/late-answers';
+import { Proactive } from './teams/access/proactive';
 import { createAccessFeature } from './teams/access';
 import { createSharingFeature } from './teams/sharing';
 import { loadPartners } from './partners';
@@ -157,18 +164,17 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
       const chatUploads = startChatUploads({ config, store, adapter, gazetteer, gateway: gatewayConfig(config, running.emulator) });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
-      const teamsServices = createTeamsServices(store, box, find, access.routes, config, {
+      const services = teamsServices({
+        box,
+        find,
+        access: access.routes,
+        config,
+        identify: (id: string) => directory.directory.identify(id),
         // The demo clock advances, so the sentence is written afresh for each card.
         notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
+        features: { camerasToAsk: footageRequests.camerasToAsk, footageRequests: footageRequests.routes, sharing, chatUploads: chatUploads.routes },
+        lateAnswers: lateAnswersThrough(new Proactive(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : ''), config.turnBudgetMs),
       });
-      const services = {
-        ...teamsServices,
-        identify: (id: string) => directory.directory.identify(id),
-        find: { ...teamsServices.find, camerasToAsk: footageRequests.camerasToAsk },
-        footageRequests: footageRequests.routes,
-        sharing,
-        chatUploads: chatUploads.routes,
-      };
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
       const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
       const turn = guardTurns(guards, (context) => runTurn(app, context).then(() => undefined));
@@ -237,4 +243,42 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * What the Teams layer is given: domain services only (people, conversations and grants through the
+ * access records, never the store).
+ */
+export function teamsServices(parts: {
+  box: Pick<BoxPort, 'getThumbnail'>;
+  find: FindFootage;
+  access: AccessRouteDeps;
+  config: Pick<AppConfig, 'supportContact' | 'clock'>;
+  /** Who is speaking: the directory; the roster in the access records by default. */
+  identify?: (aadObjectId: string) => Promise<Person | null>;
+  notice?: () => string | undefined;
+  lateAnswers?: TeamsServices['lateAnswers'];
+  /** The features beyond finding and access, each optional. */
+  features?: Pick<TeamsServices, 'footageRequests' | 'sharing' | 'chatUploads'> & Pick<TeamsServices['find'], 'camerasToAsk'>;
+}): TeamsServices {
+  const { access, config } = parts;
+  return {
+    access,
+    supportContact: config.supportContact,
+    ...(parts.notice ? { notice: parts.notice } : {}),
+    ...(parts.lateAnswers ? { lateAnswers: parts.lateAnswers } : {}),
+    identify: parts.identify ?? (async (aadObjectId) => (await access.records.person(aadObjectId)) ?? null),
+    rememberConversation: ({ person, scope, address }) => access.records.rememberConversation(person, scope === 'personal' ? 'personal' : 'channel', address),
+    find: {
+      find: parts.find,
+      now: (context) => relativeNow(config.clock, sentAt(context)),
+      activeGrants: shownGrants(access.records, parts.box),
+      // Everyone on the roster with a known Teams id may see an inserted card: each sees their own state.
+      audience: async () => (await access.records.people()).flatMap((p) => (p.teamsId ? [p.teamsId] : [])),
+      ...(parts.features?.camerasToAsk ? { camerasToAsk: parts.features.camerasToAsk } : {}),
+    },
+    ...(parts.features?.footageRequests ? { footageRequests: parts.features.footageRequests } : {}),
+    ...(parts.features?.sharing ? { sharing: parts.features.sharing } : {}),
+    ...(parts.features?.chatUploads ? { chatUploads: parts.features.chatUploads } : {}),
+  };
 }

@@ -72,6 +72,8 @@ export interface AppConfig {
   approvalScope: ApprovalScope;
   /** Commands one person may send a minute before the bot asks them to slow down. */
   rateLimitPerMinute: number;
+  /** How long a card action may work before it is answered with "still working" and updated later (Teams waits about 15 s). */
+  turnBudgetMs: number;
   /** A bearer token that unlocks /healthz details for callers that are not on loopback. */
   healthDetailToken?: string;
   databaseUrl?: string;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     allowedTenantIds: allowedTenants(env, rosterPath, bot),
     approvalScope: oneOf(env, 'APPROVAL_SCOPE', ['borough', 'force'] as const, 'borough'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    turnBudgetMs: int(env, 'TURN_BUDGET_MS', 10_000, 50, 14_000),
     healthDetailToken: text(env, 'HEALTH_DETAIL_TOKEN'),
     databaseUrl: databaseUrl(env),
     bot,

@@ -1,7 +1,7 @@
 /**
  * Cards about one access request. They carry Teams' refresh (Universal Actions), so each
  * listed person's client fetches the view for them: approvers get Approve/Reject, the requester the
- * status, anyone else the details and status. Which view a person gets is decided by the server
+ * status, anyone else only that the request exists. Which view a person gets is decided by the server
  * from the store; these builders only draw it.
  */
 import { card, container, execute, facts, heading, labelledParagraph, notice, subtle, text } from './elements';
@@ -10,7 +10,7 @@ import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement, Choice, ContainerStyle, Refresh } from './schema';
 import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
 import { CARD_VERBS, INPUT_IDS } from './verbs';
-import type { RequestView } from './view-models';
+import type { RequestStatus, RequestView } from './view-models';
 
 /** Teams gives user-specific views (automatic refresh) to at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -162,11 +162,6 @@ export function approverView(view: RequestView, options: ApproverViewOptions): A
 }
 
 
-/** Someone who may neither decide nor asked: details and status only. */
-export function observerView(view: RequestView, options: RefreshOptions): AdaptiveCard {
-  return informationCard(view, options, []);
-}
-
 export interface DecidedViewOptions extends RefreshOptions {
   /** Supervisors may end a live grant early from the card; the server re-checks who clicked. */
   canRevoke?: boolean;
@@ -200,14 +195,48 @@ export function decidedView(view: RequestView, options: DecidedViewOptions): Ada
 
 export type ApprovalViewer = 'approver' | 'requester' | 'other';
 
+/** Where a request stands, in words that name nobody: all a restricted viewer is told. */
+const RESTRICTED_STATUS: Readonly<Record<RequestStatus, string>> = {
+  pending: 'Waiting for a decision.',
+  approved: 'Decided.',
+  granted: 'Decided.',
+  failed: 'Decided.',
+  rejected: 'Decided.',
+  expired: 'Ended.',
+  revoked: 'Ended.',
+};
+
+/**
+ * What someone who neither asked nor may decide sees (and what a shared channel is sent): that the
+ * request exists, and nothing of the case, the reason, the recordings or the people. "Show details"
+ * asks the server again, which answers each clicker by their own role.
+ */
+export function restrictedView(view: Pick<RequestView, 'requestId' | 'status'>, options: ApproverViewOptions): AdaptiveCard {
+  return card(
+    [
+      heading('Access request'),
+      ...(options.notice ? [notice(safeLine(options.notice), 'good')] : []),
+      text(RESTRICTED_STATUS[view.status]),
+      subtle('Only the officer who asked, the people who may decide it and administrators can see its details.'),
+      facts([['Request id', safeLine(view.requestId, 64)]]),
+    ],
+    {
+      actions: [execute(CARD_VERBS.refresh, { requestId: view.requestId }, 'Show details')],
+      refresh: requestRefresh(view.requestId, options.refreshUserIds),
+      fallbackText: 'An access request.',
+    },
+  );
+}
+
 /**
  * The view for one viewer, as the refresh handler needs it: while pending by role, after the decision
- * the decided view for all (with Revoke for approvers). `viewer` comes from the store, never the card.
+ * the decided view for those who asked or may decide (with Revoke for approvers), and for anyone else
+ * only that the request exists. `viewer` comes from the store, never the card.
  */
 export function approvalCardFor(view: RequestView, viewer: ApprovalViewer, options: ApproverViewOptions): AdaptiveCard {
+  if (viewer === 'other') return restrictedView(view, options);
   if (view.status !== 'pending') return decidedView(view, { refreshUserIds: options.refreshUserIds, canRevoke: viewer === 'approver' });
   if (viewer === 'approver') return approverView(view, options);
-  if (viewer === 'requester') return requestStatusCard(view, options);
-  return observerView(view, options);
+  return requestStatusCard(view, options);
 }
 

@@ -8,7 +8,7 @@ import { MESSAGES } from '../footage/messages';
 import type { Person, Role } from '../footage/people';
 import { bullets, card, container, heading, notice, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement } from './schema';
-import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
+import { cardParagraph, plainLine, safeLine, TEXT_LIMITS, type CardText } from './text';
 
 const AS_ROLE: Readonly<Record<Role, string>> = { officer: 'an officer', supervisor: 'a supervisor', admin: 'an administrator' };
 
@@ -91,7 +91,7 @@ export function unknownTextCard(examples: string[]): AdaptiveCard {
 
 export interface ErrorView {
   title: string;
-  message: string;
+  message: CardText;
   /** True when trying again later may work (Box busy, a timeout). */
   retryable: boolean;
 }
@@ -101,11 +101,25 @@ export function errorCard(view: ErrorView): AdaptiveCard {
   return card(
     [
       notice(title, 'attention'),
-      text(safeParagraph(view.message)),
+      text(cardParagraph(view.message)),
       subtle(view.retryable ? 'This is usually temporary: please try again in a minute.' : 'If this keeps happening, tell your CCTV single point of contact.'),
     ],
     { fallbackText: title },
   );
+}
+
+/**
+ * The first answer to work that outlasts what Teams waits for: a click's card is replaced by the
+ * real answer when ready; a typed command's answer follows as a new message.
+ */
+export function workingCard(then: 'replaces' | 'follows' = 'replaces'): AdaptiveCard {
+  const next = then === 'replaces' ? 'This card will be replaced by the answer as soon as it is ready; there is no need to click again.' : 'The answer will follow here as soon as it is ready; there is no need to ask again.';
+  return card([notice('Still working on it', 'accent'), text(`Box is slow to answer just now. ${next}`)], { fallbackText: 'Still working on it.' });
+}
+
+/** A short answer in words, as a card, for where only a card fits (a late answer replacing a card). */
+export function sentenceCard(sentence: string): AdaptiveCard {
+  return card([text(safeLine(sentence))], { fallbackText: plainLine(sentence) });
 }
 
 /** Box busy or down: said plainly, with nothing changed. */
@@ -120,12 +134,12 @@ export function staleCardCard(message: string): AdaptiveCard {
 
 export interface RefusalView {
   /** Why the action was not carried out, e.g. "This request was already approved by Sgt Dana Whitfield." */
-  reason: string;
+  reason: CardText;
 }
 
 /** The answer to a refused card action: said plainly, so Teams never shows an error instead. */
 export function refusalCard(view: RefusalView): AdaptiveCard {
-  return card([notice('That was not done', 'warning'), text(safeParagraph(view.reason))], { fallbackText: 'That was not done.' });
+  return card([notice('That was not done', 'warning'), text(cardParagraph(view.reason))], { fallbackText: 'That was not done.' });
 }
 
 /** A small attention-coloured line above a card's heading. */

@@ -6,7 +6,7 @@ export { parseCardAction } from './parse-action';
 export * from './view-models';
 export { CARD_SIZE_LIMITS, cardSizeBytes } from './size';
 export { formatLondonDateTime } from '../footage/format';
-export { escapeMarkdown, plainLine, safeLine, safeParagraph, truncate } from './text';
+export { escapeMarkdown, markdown, plainLine, safeLine, safeParagraph, truncate, type CardText } from './text';
 export * from './conversation';
 export * from './results';
 export * from './preview';

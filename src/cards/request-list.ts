@@ -7,21 +7,21 @@ import { statusLine } from './approval';
 import { card, container, facts, heading, notice, subtle, text } from './elements';
 import { countRecordings, formatLondonDateTime } from '../footage/format';
 import type { AdaptiveCard, CardElement } from './schema';
-import { safeLine } from './text';
+import { cardParagraph, plainText, safeLine, TEXT_LIMITS, type CardText } from './text';
 import type { RequestView } from './view-models';
 
 export interface RequestListView {
   title: string;
   requests: RequestView[];
   /** Said when the list is empty. */
-  emptyText: string;
+  emptyText: CardText;
   /** E.g. "Showing your 10 most recent requests." */
   footnote?: string;
 }
 
 export function requestListCard(view: RequestListView): AdaptiveCard {
   const body: CardElement[] = [heading(safeLine(view.title))];
-  if (view.requests.length === 0) body.push(text(safeLine(view.emptyText)));
+  if (view.requests.length === 0) body.push(text(cardParagraph(view.emptyText, TEXT_LIMITS.shortLine)));
   view.requests.forEach((request, index) => {
     const status = statusLine(request);
     body.push(
@@ -39,5 +39,5 @@ export function requestListCard(view: RequestListView): AdaptiveCard {
     );
   });
   if (view.footnote) body.push(subtle(safeLine(view.footnote)));
-  return card(body, { fallbackText: view.requests.length === 0 ? view.emptyText : `${view.title}: ${view.requests.length}` });
+  return card(body, { fallbackText: view.requests.length === 0 ? plainText(view.emptyText) : `${view.title}: ${view.requests.length}` });
 }

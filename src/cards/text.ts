@@ -3,6 +3,7 @@
  * FactSets, which Teams renders as Markdown. Unescaped, a reason such as `[Open footage](https://x)`
  * would become a link that looks like the bot's own. These helpers make such text inert and short.
  */
+import { cutText } from '../footage/cut-text';
 
 /** Length limits for text shown on cards, in user-perceived characters. */
 export const TEXT_LIMITS = {
@@ -26,13 +27,9 @@ const INLINE_MARKDOWN = /[\\`*_~[\]<>]/g;
 const LINE_START_MARKER = /^([ \t]*)([#+-])/gm;
 const NUMBERED_ITEM = /^([ \t]*\d+)([.)])/gm;
 
-const segmenter = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
-
 /** Shortens to `max` user-perceived characters (never splitting an emoji or accent), marking the cut. */
 export function truncate(value: string, max: number): string {
-  const graphemes = Array.from(segmenter.segment(value), (s) => s.segment);
-  if (graphemes.length <= max) return value;
-  return `${graphemes.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return cutText(value, max);
 }
 
 /** Escapes Markdown so that the text renders literally. For text the bot did not write. */
@@ -63,6 +60,44 @@ export function safeParagraph(value: string | null | undefined, max: number = TE
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '');
   return escapeMarkdown(truncate(lines.join('\n'), max)).replace(/\n/g, '\n\n');
+}
+
+/**
+ * A sentence the bot wrote with its own Markdown (a command in bold), in which anything from outside
+ * has already been escaped: built only by `markdown`, so cards can show it as Markdown while plain
+ * strings stay escaped. `plain` is the same sentence without the markup, for logs and fallback text.
+ */
+export interface BotMarkdown {
+  readonly markdown: string;
+  readonly plain: string;
+}
+
+/** Text for a card: a plain string is outside text (escaped when shown); BotMarkdown is shown as written. */
+export type CardText = string | BotMarkdown;
+
+/** markdown`search with **find** for "${what}"`: the literal parts are the bot's Markdown, each value is escaped. */
+export function markdown(parts: TemplateStringsArray, ...values: Array<string | number>): BotMarkdown {
+  let written = parts[0];
+  let plain = withoutEmphasis(parts[0]);
+  values.forEach((value, index) => {
+    written += safeLine(String(value)) + parts[index + 1];
+    plain += plainLine(String(value)) + withoutEmphasis(parts[index + 1]);
+  });
+  return { markdown: written, plain };
+}
+
+/** A paragraph of card text: outside text escaped and cut, the bot's own Markdown kept. */
+export function cardParagraph(value: CardText, max: number = TEXT_LIMITS.paragraph): string {
+  return typeof value === 'string' ? safeParagraph(value, max) : value.markdown;
+}
+
+/** Card text as plain words, for fallback text and logs. */
+export function plainText(value: CardText): string {
+  return typeof value === 'string' ? value : value.plain;
+}
+
+function withoutEmphasis(value: string): string {
+  return value.replace(/\*\*/g, '');
 }
 
 /** Outside text for places that do not render Markdown (thumbnail-card previews, choice titles). */

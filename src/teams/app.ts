@@ -17,6 +17,7 @@ import * as chatUploads from './chat-upload';
 import * as footageRequests from './footage-requests';
 import * as help from './help';
 import * as sharing from './sharing/register';
+import { LATE_ANSWERS_KEY } from './late-answers';
 import { PERSON_KEY } from './person';
 import { referenceOf, toAddress } from './conversation-address';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
@@ -41,6 +42,7 @@ export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: stri
     }
     const person = await services.identify(aadObjectId);
     await services.rememberConversation({ person, scope: scopeOf(context), address: toAddress(referenceOf(context)) });
+    if (services.lateAnswers) context.turnState.set(LATE_ANSWERS_KEY, services.lateAnswers);
     if (person) {
       context.turnState.set(PERSON_KEY, person);
       return true;

@@ -2,13 +2,15 @@
  * The one way card buttons (Universal Actions, `Action.Execute`) are handled: the verb's data is
  * parsed into a typed action, the handler returns what the clicker should see, and this module alone
  * turns that into the invoke response. A Box outage becomes a card here too, so no handler has to
- * remember it and Teams never shows its own "something went wrong".
+ * remember it and Teams never shows its own "something went wrong". Work that outlasts the turn's
+ * budget is answered with a "still working" card that its answer replaces later (late-answers.ts).
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { boxUnavailableCard, parseCardAction, type AdaptiveCard, type ParsedCardAction } from '../cards';
+import { boxUnavailableCard, parseCardAction, sentenceCard, workingCard, type AdaptiveCard, type ParsedCardAction } from '../cards';
 import { UpstreamUnavailableError } from '../footage/errors';
 import type { Person } from '../footage/people';
+import { answerInTime, contextForLateWork } from './late-answers';
 import { personOf } from './person';
 import { answerActionWithCard, answerActionWithMessage } from './turn-helpers';
 
@@ -36,15 +38,27 @@ export function onCardAction<V extends Verb>(
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
     const person = personOf(context);
     const parsed = parseCardAction(verb, data);
-    const answer =
+    const working = contextForLateWork(context);
+    const work: Promise<CardActionAnswer> =
       parsed.ok && parsed.action.verb === verb
-        ? await orBoxUnavailable(() => handle({ context, person, action: parsed.action as CardActionOf<V> }))
-        : await unreadable({ context, person, verb, data, reason: parsed.ok ? 'wrong action' : parsed.reason });
-    if ('message' in answer && typeof answer.message === 'string') await answerActionWithMessage(context, answer.message);
-    else await answerActionWithCard(context, answer as AdaptiveCard);
+        ? orBoxUnavailable(() => handle({ context: working, person, action: parsed.action as CardActionOf<V> }))
+        : unreadable({ context: working, person, verb, data, reason: parsed.ok ? 'wrong action' : parsed.reason });
+    // Past the turn's budget the clicker gets a "still working" card, replaced by the answer later.
+    const timed = await answerInTime(context, work, {
+      interim: () => answerActionWithCard(context, workingCard()),
+      late: (answer) => (isMessage(answer) ? sentenceCard(answer.message) : answer),
+    });
+    if (!timed.inTime) return 'answered';
+    const answer = timed.answer;
+    if (isMessage(answer)) await answerActionWithMessage(context, answer.message);
+    else await answerActionWithCard(context, answer);
     // teams-ai sends nothing more once the handler has answered the invoke itself.
     return 'answered';
   });
+}
+
+function isMessage(answer: CardActionAnswer): answer is { message: string } {
+  return 'message' in answer && typeof answer.message === 'string';
 }
 
 /** Runs `work`; a Box outage becomes a card instead of Teams' "something went wrong". */

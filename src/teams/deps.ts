@@ -11,6 +11,7 @@ import type { AccessRouteDeps } from './access/deps';
 import type { FindRouteDeps } from './find/deps';
 import type { ChatUploadRouteDeps } from './chat-upload/routes';
 import type { FootageRequestRouteDeps } from './footage-requests/deps';
+import type { LateAnswers } from './late-answers';
 import type { ConversationScope } from './turn-helpers';
 
 export interface TeamsServices {
@@ -31,4 +32,6 @@ export interface TeamsServices {
   chatUploads?: ChatUploadRouteDeps;
   /** Sharing onward and the chain of custody: its card actions and people search, and its typed commands. */
   sharing?: { register(app: Application<TurnState>): void; handleText(context: TurnContext): Promise<boolean> };
+  /** Answers for card actions that outlast what Teams waits; without it every turn simply waits. */
+  lateAnswers?: LateAnswers;
 }

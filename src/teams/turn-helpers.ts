@@ -36,7 +36,7 @@ export async function answerActionWithMessage(context: TurnContext, message: str
   await sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
 }
 
-/** When the officer sent the message, as Teams stamps it (the server's time when it does not). */
+/** When the person sent the activity, as Teams stamps it (the server's time when it does not). */
 export function sentAt(context: TurnContext): Date {
   const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : undefined;
   return stamped && !Number.isNaN(stamped.getTime()) ? stamped : new Date();

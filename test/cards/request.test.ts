@@ -5,7 +5,7 @@ import {
   CASE_REFERENCE_REGEX,
   decidedView,
   expiryNotice,
-  observerView,
+  restrictedView,
   rejectionNotice,
   requestFormCard,
   requestStatusCard,
@@ -121,17 +121,19 @@ describe('approval card views', () => {
     expect(visibleText(requestStatusCard(pendingRequest({ noApproverReachable: true }), refresh))).toContain('waits in the queue');
   });
 
-  it('gives anyone else the details and status only', () => {
-    const card = observerView(request, refresh);
-    expect(verbsOf(card)).toEqual([]);
-    const text = visibleText(card);
-    expect(text).toContain('Requested by: PC Alice Carter (Lambeth)');
-    expect(text).toContain('Case: 5212345/26');
-    expect(text).toContain('Requested: Tue 3 Mar 2026, 15:10 GMT');
+  it('tells anyone else only that the request exists, before and after the decision', () => {
+    for (const shown of [request, pendingRequest({ status: 'granted', decision: { by: 'Sgt Dana Whitfield', at: new Date('2026-03-03T16:00:00Z'), comment: 'Fine.' } })]) {
+      const card = restrictedView(shown, refresh);
+      expect(verbsOf(card)).toEqual(['request.refresh']);
+      const text = visibleText(card);
+      expect(text).toContain('Request id: req-0001');
+      for (const detail of ['Alice', 'Lambeth', '5212345/26', shown.reason, 'Dana', 'Fine.', shown.recordings[0].fileName]) expect(text).not.toContain(detail);
+      expect(approvalCardFor(shown, 'other', refresh)).toEqual(card);
+    }
   });
 
   it('refreshes for the requester and the approvers with the request id only', () => {
-    for (const card of [approverView(request, refresh), requestStatusCard(request, refresh), observerView(request, refresh), decidedView(request, refresh)]) {
+    for (const card of [approverView(request, refresh), requestStatusCard(request, refresh), restrictedView(request, refresh), decidedView(request, refresh)]) {
       expect(card.refresh).toEqual({
         action: { type: 'Action.Execute', verb: 'request.refresh', data: { requestId: 'req-0001' }, title: 'Refresh' },
         userIds: [REQUESTER_ID, ...APPROVER_IDS],
@@ -190,14 +192,15 @@ describe('decided view', () => {
     expect(text).toContain('Approved by Sgt Dana Whitfield on Sun 29 Mar 2026, 02:30 BST. Access until Wed 1 Apr 2026, 02:30 BST.');
   });
 
-  it('is what every viewer gets once decided; only approvers get Revoke while access lasts', () => {
+  it('is what the requester and approvers get once decided; only approvers get Revoke while access lasts', () => {
     expect(verbsOf(approvalCardFor(approved, 'approver', refresh))).toEqual(['grant.revoke']);
     expect(verbsOf(approvalCardFor(approved, 'requester', refresh))).toEqual([]);
-    expect(verbsOf(approvalCardFor(approved, 'other', refresh))).toEqual([]);
+    expect(verbsOf(approvalCardFor(approved, 'other', refresh))).toEqual(['request.refresh']);
     expect(verbsOf(approvalCardFor({ ...approved, status: 'expired' }, 'approver', refresh))).toEqual([]);
-    for (const viewer of ['approver', 'requester', 'other'] as const) {
+    for (const viewer of ['approver', 'requester'] as const) {
       expect(visibleText(approvalCardFor(approved, viewer, refresh))).toContain('Decided by: Sgt Dana Whitfield');
     }
+    expect(visibleText(approvalCardFor(approved, 'other', refresh))).not.toContain('Dana');
   });
 
   it('shows a rejection with its comment, and a failed grant with the reason', () => {
@@ -212,7 +215,7 @@ describe('decided view', () => {
     const pending = pendingRequest();
     expect(verbsOf(approvalCardFor(pending, 'approver', refresh))).toEqual(['request.approve', 'request.reject']);
     expect(verbsOf(approvalCardFor(pending, 'requester', refresh))).toEqual([]);
-    expect(verbsOf(approvalCardFor(pending, 'other', refresh))).toEqual([]);
+    expect(verbsOf(approvalCardFor(pending, 'other', refresh))).toEqual(['request.refresh']);
   });
 });
 

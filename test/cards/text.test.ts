@@ -1,4 +1,6 @@
-import { escapeMarkdown, plainLine, safeLine, safeParagraph, truncate } from '../../src/cards';
+import { errorCard, escapeMarkdown, markdown, plainLine, refusalCard, requestListCard, safeLine, safeParagraph, truncate } from '../../src/cards';
+import { cutText } from '../../src/footage/cut-text';
+import { visibleText } from './card-query';
 
 describe('outside text on cards', () => {
   it('turns a Markdown link into literal text', () => {
@@ -35,5 +37,38 @@ describe('outside text on cards', () => {
     const reason = 'a'.repeat(500);
     expect(safeParagraph(reason)).toBe(reason);
     expect(safeParagraph(`${reason}b`)).toHaveLength(500);
+  });
+
+  it('cuts text holding 🚓, flags and accents on grapheme boundaries, never leaving half a character', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (let max = 1; max <= 12; max += 1) {
+      for (const value of ['🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓', 'a🚓'.repeat(20), '🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧', 'e\u0301'.repeat(20)]) {
+        for (const cut of [truncate(value, max), cutText(value, max, '...'), safeLine(value, max)]) {
+          expect(cut).not.toMatch(loneSurrogate);
+          expect(Array.from(new Intl.Segmenter().segment(cut)).length).toBeLessThanOrEqual(max + 2);
+        }
+      }
+    }
+    expect(truncate('🚓🚓🚓🚓', 3)).toBe('🚓🚓…');
+    expect(cutText('🇬🇧🇬🇧🇬🇧', 2)).toBe('🇬🇧…');
+    expect(cutText(`${'x'.repeat(56)}🚓🚓🚓🚓🚓`, 60, '...')).toBe(`${'x'.repeat(56)}🚓...`);
+  });
+});
+
+describe('the bot’s own Markdown beside outside text', () => {
+  it('keeps the bot’s bold and escapes what it quotes', () => {
+    const said = markdown`No recording called "${'**x** [a](b)'}": search with **find**.`;
+    expect(said.markdown).toBe('No recording called "\\*\\*x\\*\\* \\[a\\](b)": search with **find**.');
+    expect(said.plain).toBe('No recording called "**x** [a](b)": search with find.');
+  });
+
+  it('shows it as Markdown on error, refusal and list cards, where plain strings stay escaped', () => {
+    const bold = markdown`type **my requests**.`;
+    for (const card of [errorCard({ title: 't', message: bold, retryable: false }), refusalCard({ reason: bold }), requestListCard({ title: 't', requests: [], emptyText: bold })]) {
+      expect(visibleText(card)).toContain('type **my requests**.');
+      expect(JSON.stringify(card)).not.toContain('\\\\*');
+    }
+    expect(visibleText(refusalCard({ reason: 'type **my requests**.' }))).toContain('type \\*\\*my requests\\*\\*.');
+    expect(requestListCard({ title: 't', requests: [], emptyText: bold }).fallbackText).toBe('type my requests.');
   });
 });

@@ -4,76 +4,20 @@
  * real Box emulator behind the gateway, and the real access feature. Faster and closer to each route
  * than the full-process suites in test/e2e, which stay the proof over HTTP.
  */
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { loadDemoData, seedDemoData } from '../../src/seed';
-import { FindFootage } from '../../src/footage/find';
-import type { Store } from '../../src/footage/ports/store';
-import { FootageSearch } from '../../src/footage/search-service';
-import { createAccessFeature } from '../../src/teams/access';
-import { createTeamsApp, runTurn } from '../../src/teams/app';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { COMMANDS } from '../../src/teams/commands';
-import { createTeamsServices } from '../../src/teams/services';
-import { startHarness as startEmulator, type EmulatorHarness } from '../box/emulator-support';
-import { demoGazetteer, demoJson } from '../footage/demo-data';
-import { useFixture } from '../store/support';
 import type { Person } from '../../src/footage/people';
+import { runTurn } from '../../src/teams/app';
+import { activity, cardsOf, clickActivity, people, useInProcessBot } from './in-process';
 
-const fixture = useFixture('sqlite', __filename);
-const people = demoJson<{ people: Person[] }>('roster.json').people;
 const officer = people.find((p) => p.role === 'officer')!;
 const supervisor = people.find((p) => p.role === 'supervisor')!;
-const TENANT = '9b3c7d1e-2222-4b2b-8b02-000000000001';
 const NOTICE = 'Demo data: 1–31 March 2026; it is Fri 20 Mar 2026 10:00 here';
 
-let emulator: EmulatorHarness;
-let store: Store;
-let adapter: TestAdapter;
-let app: Application<TurnState>;
+const suite = useInProcessBot(__filename, { notice: NOTICE, run: (app, context) => runTurn(app, context) });
 
-beforeAll(async () => {
-  emulator = await startEmulator({ validateAgainstSpec: false });
-  // One camera's recordings are enough to show the find route at work.
-  const demo = loadDemoData(path.join(__dirname, '..', '..', 'demo'));
-  await seedDemoData(emulator.box, { ...demo, footage: demo.footage.filter((f) => f.cameraId === 'LAM-0105'), roster: [] });
-  ({ store } = await fixture.store());
-  await store.people.replaceRoster(people);
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', CLOCK_NOW: '2026-03-20T10:00:00Z' });
-  adapter = new TestAdapter(async (context) => {
-    await runTurn(app, context);
-  });
-  const access = createAccessFeature({ store, box: emulator.box, adapter, botAppId: '', policy: config.access, jobs: config.jobs });
-  const find = new FindFootage(new FootageSearch(emulator.box), demoGazetteer());
-  app = createTeamsApp(undefined, undefined, createTeamsServices(store, emulator.box, find, access.routes, config, { notice: () => NOTICE }));
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-function activity(person: { aadObjectId: string; name: string }, fields: Partial<Activity>): Partial<Activity> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.example/teams/',
-    from: { id: `29:${person.aadObjectId}`, name: person.name, aadObjectId: person.aadObjectId },
-    recipient: { id: '28:bot', name: 'CCTV Footage' },
-    conversation: { id: `a:${person.aadObjectId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
-    channelData: { tenant: { id: TENANT } },
-    ...fields,
-  };
-}
-
-/** Runs one activity and returns what the bot sent during it. */
-async function turn(input: Partial<Activity>): Promise<Partial<Activity>[]> {
-  adapter.activeQueue.length = 0;
-  await adapter.processActivity(input);
-  return adapter.activeQueue.splice(0);
-}
-
-function cardsOf(sent: Partial<Activity>[]): unknown[] {
-  return sent.flatMap((a) => (a.attachments ?? []).map((attachment) => attachment.content));
+function turn(input: Partial<Activity>): Promise<Partial<Activity>[]> {
+  return suite.bot.turn(input);
 }
 
 function say(person: Person | { aadObjectId: string; name: string }, text: string): Promise<Partial<Activity>[]> {
@@ -81,7 +25,7 @@ function say(person: Person | { aadObjectId: string; name: string }, text: strin
 }
 
 function click(person: Person, verb: string, data: Record<string, unknown>): Promise<Partial<Activity>[]> {
-  return turn(activity(person, { type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }));
+  return turn(clickActivity(person, verb, data));
 }
 
 /** The body of the invoke response the bot gave. */
@@ -111,7 +55,7 @@ describe('typed text goes through the command table', () => {
   });
 
   test('a search Box cannot answer gets the Box card, not silence', async () => {
-    await emulator.injectFault({ status: 503, count: 20, match: '/metadata_queries' });
+    await suite.bot.emulator.injectFault({ status: 503, count: 20, match: '/metadata_queries' });
     const [card] = cardsOf(await say(officer, 'camera LAM-0105 last night'));
     expect(JSON.stringify(card)).toContain('Box is not answering just now');
   });
@@ -124,8 +68,25 @@ describe('typed text goes through the command table', () => {
   test('approvals is refused to an officer, and the refusal is audited', async () => {
     const [card] = cardsOf(await say(officer, 'approvals'));
     expect(JSON.stringify(card)).toContain('Only supervisors and administrators decide access requests');
-    const entries = await store.audit.list({ limit: 50 });
+    const entries = await suite.bot.store.audit.list({ limit: 50 });
     expect(entries.some((e) => e.action === 'refused' && e.actor === officer.aadObjectId)).toBe(true);
+  });
+
+  test('help, unknown text and refusals show the bot’s bold command names as bold, never as escaped stars', async () => {
+    const cards = [
+      ...cardsOf(await say(officer, 'help')),
+      ...cardsOf(await say(officer, 'what is the weather like')),
+      ...cardsOf(await say(officer, 'approvals')),
+      ...cardsOf(await say(officer, 'request **nothing** 🚓 called this')),
+    ].map((card) => JSON.stringify(card));
+    expect(cards).toHaveLength(4);
+    expect(cards[0]).toContain('**find**');
+    expect(cards[1]).toContain('Type **help** for everything I can do.');
+    expect(cards[2]).toContain('type **my requests**');
+    expect(cards[3]).toContain('search with **find**');
+    // What the officer typed is still quoted literally.
+    expect(cards[3]).toContain('\\\\*\\\\*nothing\\\\*\\\\* 🚓 called this');
+    for (const card of cards.slice(0, 3)) expect(card).not.toContain('\\\\*');
   });
 
   test('unknown, empty and overlong text get suggestions drawn from the table', async () => {
@@ -158,7 +119,7 @@ describe('card actions are answered in one place', () => {
     const body = invokeBody(await click(supervisor, 'request.approve', { requestId: '../../etc' }));
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(body.value)).toContain("That button's data could not be read");
-    const entries = await store.audit.list({ limit: 50 });
+    const entries = await suite.bot.store.audit.list({ limit: 50 });
     expect(entries.some((e) => e.action === 'refused' && e.actor === supervisor.aadObjectId)).toBe(true);
   });
 

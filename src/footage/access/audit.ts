@@ -1,5 +1,6 @@
 /** How the access flow names things in the audit log. */
 import { SYSTEM_ACTOR, type AuditAction } from '../../audit';
+import { cutText } from '../cut-text';
 import type { AuditLog, JsonObject } from '../ports/store';
 
 export function requestTarget(requestId: string): string {
@@ -15,5 +16,5 @@ export function audit(log: AuditLog, actor: string, action: AuditAction, target:
 /** An error as one line fit for the audit log and for people: no stack, bounded. */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.length > 300 ? `${message.slice(0, 297)}...` : message;
+  return cutText(message, 300, '...');
 }

@@ -12,4 +12,6 @@ export { ACCESS_JOB_KINDS } from './jobs';
 
 export type { AccessNotifier } from './notifier';
 export { eligibleApprovers, planRouting } from './routing';
-export { AccessService, wasRouted } from './service';
+export { AccessRecords } from './records';
+export { AccessService } from './service';
+export type { AccessRequest, AccessRequestStatus, CardKind, ConversationAddress, RequestCard } from '../ports/store';

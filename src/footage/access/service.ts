@@ -231,8 +231,13 @@ export class AccessService {
     return this.deps.store.requests.listByRequester(person.aadObjectId, { limit });
   }
 
-  viewerRole(person: Person, request: AccessRequest): ViewerRole {
-    return viewerRoleOf(person, request);
+  /**
+   * Which view of a request a person gets: its details only for the requester, those who may decide
+   * it (by the requester's borough under the approval scope) and admins.
+   */
+  async viewerRole(person: Person, request: AccessRequest): Promise<ViewerRole> {
+    const requester = await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId);
+    return viewerRoleOf(person, request, { scope: this.scope, requester });
   }
 
   /** An admin, in a channel, chooses it for approval cards. */

@@ -1,4 +1,5 @@
 import { logger } from '../../log';
+import { cutText } from '../cut-text';
 import { londonDateOf, toLondonWallClock } from '../london-time';
 import type { TemporalContext, TokenView } from './atoms';
 import { readFilters, type FilterReading } from './filters';
@@ -156,7 +157,7 @@ function unknownPlace(text: string, gazetteer: Gazetteer): Understanding {
 function nothingUnderstood(text: string, places: PlaceReading, gazetteer: Gazetteer): Understanding {
   const word = places.unresolved.find((item) => item.hasLetters);
   if (word) return unknownPlace(word.text, gazetteer);
-  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const shown = cutText(text, 60, '...');
   const leftovers = places.unresolved.length > 0 || places.junk.length > 0;
   return {
     kind: 'invalid',

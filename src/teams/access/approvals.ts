@@ -1,10 +1,10 @@
 /** `approvals`: each waiting request as its own approval card, remembered so that a decision updates it. */
-import { requestListCard } from '../../cards';
+import { markdown, refusalCard, requestListCard } from '../../cards';
 import { canDecide } from '../../footage/people';
 import type { CommandTurn } from '../commands/types';
 import { personOf } from '../person';
 import { scopeOf, sendCard } from '../turn-helpers';
-import { recordCopy, refusalAnswer } from './deps';
+import { recordCopy } from './deps';
 
 /** Cards sent at once; the rest wait for the next time. */
 const APPROVALS_SHOWN = 10;
@@ -13,11 +13,9 @@ export async function approvals({ context, services }: CommandTurn<true>): Promi
   const deps = services.access;
   const person = personOf(context);
   if (!canDecide(person)) {
-    const refusal = await deps.service.refuse(person, 'approvals', 'approvals', {
-      code: 'not_an_approver',
-      message: 'Only supervisors and administrators decide access requests. To see your own, type **my requests**.',
-    });
-    await sendCard(context, refusalAnswer(refusal));
+    const reason = markdown`Only supervisors and administrators decide access requests. To see your own, type **my requests**.`;
+    await deps.service.refuse(person, 'approvals', 'approvals', { code: 'not_an_approver', message: reason.plain });
+    await sendCard(context, refusalCard({ reason }));
     return;
   }
   const pending = await deps.service.pendingFor(person);
@@ -36,7 +34,7 @@ export async function approvals({ context, services }: CommandTurn<true>): Promi
       requestListCard({
         title: `${pending.length - APPROVALS_SHOWN} more waiting`,
         requests: [],
-        emptyText: `Decide these first; type **approvals** again for the next ${APPROVALS_SHOWN}.`,
+        emptyText: markdown`Decide these first; type **approvals** again for the next ${APPROVALS_SHOWN}.`,
       }),
     );
   }

@@ -21,6 +21,6 @@ export async function decide(deps: AccessRouteDeps, { context, person, action }:
       if (context.activity.replyToId) {
         await recordCopy(deps, context, action.requestId, 'approval', context.activity.replyToId, scopeOf(context) === 'personal' ? person.aadObjectId : null);
       }
-      return deps.views.cardFor(outcome.request, deps.service.viewerRole(person, outcome.request));
+      return deps.views.cardFor(outcome.request, await deps.service.viewerRole(person, outcome.request));
   }
 }

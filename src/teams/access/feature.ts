@@ -5,7 +5,7 @@
  */
 import type { ApprovalScope } from '../../footage/access/authorise';
 import { RouteJob } from '../../footage/access/routing-job';
-import { ACCESS_JOB_KINDS, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
+import { ACCESS_JOB_KINDS, AccessRecords, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
 import type { AccessServiceDeps } from '../../footage/access/service';
 import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
@@ -42,12 +42,13 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   const catalog = new RecordingCatalog(box);
   const boxUsers = new BoxUserLookup(box);
   let wake: (() => void) | undefined;
-  const views = new RequestViews({ store, catalog, boxUsers, box });
-  const notifier = new TeamsAccessNotifier(store, new Proactive(options.adapter, options.botAppId), views);
+  const records = new AccessRecords(store);
+  const views = new RequestViews({ records, catalog, boxUsers, box, scope: options.approvalScope ?? 'borough' });
+  const notifier = new TeamsAccessNotifier(records, new Proactive(options.adapter, options.botAppId), views);
   const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.(), decidedElsewhere: options.decidedElsewhere });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
-    routes: { store, service, catalog, views },
+    routes: { records, service, catalog, views },
     jobHandlers: [
       new GrantJob({ store, box, notifier, now, settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs } }),
       new RevokeJob(ending),

@@ -6,9 +6,8 @@
  * send reports false.
  */
 import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type AdaptiveCard } from '../../cards';
-import type { AccessNotifier } from '../../footage/access';
+import type { AccessNotifier, AccessRecords, AccessRequest, CardKind, ConversationAddress } from '../../footage/access';
 import type { Person } from '../../footage/people';
-import type { AccessRequest, CardKind, ConversationAddress, Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 import type { Proactive } from './proactive';
 import { channelReference, toAddress, toReference, type Reference } from '../conversation-address';
@@ -19,7 +18,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
   private readonly redraws = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly records: AccessRecords,
     private readonly proactive: Proactive,
     private readonly views: RequestViews,
   ) {}
@@ -48,7 +47,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
   }
 
   async grantFailed(request: AccessRequest, reason: string): Promise<void> {
-    const requester = await this.store.people.findByAadObjectId(request.requesterAadObjectId);
+    const requester = await this.records.person(request.requesterAadObjectId);
     const outcome = request.status === 'partially_failed'
       ? 'Some access created before the failure could not be removed yet; it ends when the approval expires.'
       : 'Nothing was left granted.';
@@ -92,17 +91,17 @@ export class TeamsAccessNotifier implements AccessNotifier {
   }
 
   private async nameOf(aadObjectId: string | null): Promise<string> {
-    const person = aadObjectId ? await this.store.people.findByAadObjectId(aadObjectId) : undefined;
+    const person = await this.records.person(aadObjectId);
     return person?.name ?? 'A supervisor';
   }
 
   private async redrawCopies(requestId: string): Promise<void> {
-    const request = await this.store.requests.get(requestId);
+    const request = await this.records.request(requestId);
     if (!request) return;
-    const copies = await this.store.requests.listCards(requestId);
+    const copies = await this.records.cardsOf(requestId);
     for (const copy of copies) {
       try {
-        const recipient = copy.recipientAadObjectId ? await this.store.people.findByAadObjectId(copy.recipientAadObjectId) : undefined;
+        const recipient = await this.records.person(copy.recipientAadObjectId);
         await this.proactive.update(toReference(copy.address), copy.messageId, await this.views.copyCard(request, copy, recipient));
       } catch (error) {
         // One unreachable copy (deleted chat, removed app) must not keep the others stale.
@@ -113,7 +112,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
 
   /** Into the person's personal chat; false when there is no reference or the connector refused. */
   private async sendToPerson(request: AccessRequest, aadObjectId: string, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
-    const stored = (await this.store.conversations.get(aadObjectId)).personal?.address;
+    const stored = await this.records.personalAddress(aadObjectId);
     const reference = stored ? toReference(stored) : await this.openPersonalChat(request, aadObjectId);
     if (!reference) {
       logger.info({ requestId: request.id, kind }, 'no personal conversation to send to');
@@ -128,12 +127,12 @@ export class TeamsAccessNotifier implements AccessNotifier {
    * reference is stored like one captured from an activity.
    */
   private async openPersonalChat(request: AccessRequest, aadObjectId: string): Promise<Reference | undefined> {
-    const person = await this.store.people.findByAadObjectId(aadObjectId);
-    const via = (await this.store.conversations.get(request.requesterAadObjectId)).personal?.address;
+    const person = await this.records.person(aadObjectId);
+    const via = await this.records.personalAddress(request.requesterAadObjectId);
     if (!person?.teamsId || !via) return undefined;
     try {
       const reference = await this.proactive.openPersonalChat(person.teamsId, toReference(via));
-      await this.store.conversations.save(aadObjectId, 'personal', toAddress(reference));
+      await this.records.rememberConversation(person, 'personal', toAddress(reference));
       return reference;
     } catch (error) {
       logger.info({ err: error, requestId: request.id }, 'Teams would not open a chat (the app is not installed for them)');
@@ -145,7 +144,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
     try {
       const messageId = await this.proactive.send(reference, await draw());
       if (kind && messageId) {
-        await this.store.requests.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(reference) });
+        await this.records.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(reference) });
       }
       return true;
     } catch (error) {

@@ -7,5 +7,5 @@ import { refusalAnswer, type AccessRouteDeps } from './deps';
 export async function refresh(deps: AccessRouteDeps, { person, action }: CardActionTurn<CardActionOf<'request.refresh'>>): Promise<AdaptiveCard> {
   const request = await deps.service.getRequest(action.requestId);
   if (!request) return refusalAnswer({ code: 'not_found', message: MESSAGES.requestNotFound });
-  return deps.views.cardFor(request, deps.service.viewerRole(person, request));
+  return deps.views.cardFor(request, await deps.service.viewerRole(person, request));
 }

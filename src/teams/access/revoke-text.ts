@@ -3,7 +3,7 @@ import { requestTarget } from '../../footage/access';
 import type { CommandTurn } from '../commands/types';
 import { personOf } from '../person';
 import { sendCard } from '../turn-helpers';
-import { refusalAnswer } from './deps';
+import { refusalAnswer, revokedCard } from './deps';
 
 export async function revokeText({ context, services, args: requestId }: CommandTurn<string>): Promise<void> {
   const deps = services.access;
@@ -16,5 +16,5 @@ export async function revokeText({ context, services, args: requestId }: Command
     return;
   }
   const outcome = await deps.service.revoke(person, request.id);
-  await sendCard(context, outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await deps.views.cardFor(outcome.request, 'approver'));
+  await sendCard(context, outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await revokedCard(deps, person, outcome.request));
 }

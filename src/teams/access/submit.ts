@@ -5,8 +5,7 @@ import { notFoundCard, recordCopy, requestForm, type AccessRouteDeps } from './d
 
 export async function submit(deps: AccessRouteDeps, { context, person, action }: CardActionTurn<CardActionOf<'request.submit'>>): Promise<AdaptiveCard> {
   // The refresh list names people by Teams id: learn the requester's from this very activity.
-  const teamsId = context.activity.from?.id;
-  if (teamsId && !person.teamsId) await deps.store.people.setTeamsId(person.aadObjectId, teamsId);
+  await deps.records.learnTeamsId(person, context.activity.from?.id);
   const outcome = await deps.service.submit(person, {
     formToken: action.formToken,
     fileIds: action.fileIds,

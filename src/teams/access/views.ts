@@ -5,21 +5,23 @@
  */
 import { SYSTEM_ACTOR } from '../../audit';
 import {
-  approvalCardFor, decidedView, observerView, recordingSummary, requestStatusCard, shareLinkCard,
+  approvalCardFor, recordingSummary, requestStatusCard, restrictedView, shareLinkCard,
   type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
 } from '../../cards';
-import { openUrlFor, viewerRoleOf, wasRouted, type BoxUserLookup, type RecordingCatalog, type ViewerRole } from '../../footage/access';
+import { openUrlFor, viewerRoleOf, type AccessRecords, type AccessRequest, type AccessRequestStatus, type BoxUserLookup, type RecordingCatalog, type RequestCard, type ViewerRole } from '../../footage/access';
+import type { ApprovalScope } from '../../footage/access/authorise';
 import { eligibleApprovers } from '../../footage/access/routing';
 import type { Person } from '../../footage/people';
 import type { BoxPort } from '../../footage/ports/box';
-import type { AccessRequest, AccessRequestStatus, RequestCard, Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 
 export interface RequestViewsDeps {
-  store: Store;
+  records: AccessRecords;
   catalog: RecordingCatalog;
   boxUsers: BoxUserLookup;
   box: Pick<BoxPort, 'getThumbnail'>;
+  /** Who may decide, so that views and refresh lists follow the same rule as decisions. */
+  scope: ApprovalScope;
 }
 
 const STATUS_FOR_CARDS: Readonly<Record<AccessRequestStatus, RequestStatus>> = {
@@ -41,14 +43,14 @@ export class RequestViews {
   constructor(private readonly deps: RequestViewsDeps) {}
 
   async view(request: AccessRequest): Promise<RequestView> {
-    const { store, boxUsers } = this.deps;
-    const requester = await store.people.findByAadObjectId(request.requesterAadObjectId);
+    const { records, boxUsers } = this.deps;
+    const requester = await records.person(request.requesterAadObjectId);
     const [recordings, hasBoxUser, decider, revoker, routed] = await Promise.all([
       this.recordings(request),
       requester ? boxUsers.exists(requester.email).catch(() => true) : Promise.resolve(false),
-      request.decidedBy ? store.people.findByAadObjectId(request.decidedBy) : Promise.resolve(undefined),
-      request.revokedBy ? store.people.findByAadObjectId(request.revokedBy) : Promise.resolve(undefined),
-      request.status === 'pending' ? wasRouted(store, request.id) : Promise.resolve(true),
+      records.person(request.decidedBy),
+      records.person(request.revokedBy),
+      request.status === 'pending' ? records.wasRouted(request.id) : Promise.resolve(true),
     ]);
     return {
       requestId: request.id,
@@ -84,9 +86,9 @@ export class RequestViews {
    * may decide. People whose Teams id is not known yet are left out (they see the card as sent).
    */
   async refreshUserIds(request: AccessRequest): Promise<string[]> {
-    const people = await this.deps.store.people.list();
+    const people = await this.deps.records.people();
     const requester = people.find((p) => p.aadObjectId === request.requesterAadObjectId);
-    const approvers = requester ? eligibleApprovers(requester, people) : people.filter((p) => p.role !== 'officer');
+    const approvers = requester ? eligibleApprovers(requester, people, this.deps.scope) : people.filter((p) => p.role === 'admin');
     const ids = [requester, ...approvers].flatMap((p) => (p?.teamsId ? [p.teamsId] : []));
     // Teams wants at least one id; the requester's object id in MRI form stands in when none is known.
     return ids.length > 0 ? ids : [`8:orgid:${request.requesterAadObjectId}`];
@@ -104,10 +106,13 @@ export class RequestViews {
     return requestStatusCard(view, { refreshUserIds });
   }
 
-  /** What the approvals channel is sent: details and status; listed approvers get their own view by refresh. */
+  /**
+   * What the approvals channel is sent: that the request exists, as anyone in the channel may read
+   * it; listed approvers get their own view by refresh, anyone else by "Show details".
+   */
   async channelCard(request: AccessRequest): Promise<AdaptiveCard> {
-    const [view, refreshUserIds] = await Promise.all([this.view(request), this.refreshUserIds(request)]);
-    return view.status === 'pending' ? observerView(view, { refreshUserIds }) : decidedView(view, { refreshUserIds, canRevoke: false });
+    const refreshUserIds = await this.refreshUserIds(request);
+    return restrictedView({ requestId: request.id, status: STATUS_FOR_CARDS[request.status] }, { refreshUserIds });
   }
 
   /** A stored copy redrawn from the request's current state, as its recipient should see it. */
@@ -119,7 +124,7 @@ export class RequestViews {
         return this.shareCard(request);
       case 'approval':
         if (!recipient) return this.channelCard(request);
-        return this.cardFor(request, viewerRoleOf(recipient, request));
+        return this.cardFor(request, await this.roleOf(recipient, request));
     }
   }
 
@@ -127,8 +132,8 @@ export class RequestViews {
   async shareCard(request: AccessRequest): Promise<AdaptiveCard> {
     const [summaries, decider, revoker] = await Promise.all([
       this.recordings(request),
-      request.decidedBy ? this.deps.store.people.findByAadObjectId(request.decidedBy) : Promise.resolve(undefined),
-      request.revokedBy ? this.deps.store.people.findByAadObjectId(request.revokedBy) : Promise.resolve(undefined),
+      this.deps.records.person(request.decidedBy),
+      this.deps.records.person(request.revokedBy),
     ]);
     const ended =
       request.status === 'expired' ? { kind: 'expired' as const, at: request.expiresAt ?? request.updatedAt }
@@ -150,6 +155,11 @@ export class RequestViews {
       approvedBy: decider?.name ?? (request.decidedBy === SYSTEM_ACTOR ? 'Granted on arrival of the footage you requested' : 'A supervisor'),
       ...(ended ? { ended } : {}),
     });
+  }
+
+  private async roleOf(person: Person, request: AccessRequest): Promise<ViewerRole> {
+    const requester = await this.deps.records.person(request.requesterAadObjectId);
+    return viewerRoleOf(person, request, { scope: this.deps.scope, requester });
   }
 
   async recordings(request: AccessRequest): Promise<RecordingSummary[]> {

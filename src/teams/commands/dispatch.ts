@@ -3,9 +3,10 @@
  * answered here with suggestions drawn from the same table.
  */
 import type { TurnContext } from 'botbuilder';
-import { errorCard } from '../../cards';
+import { errorCard, workingCard } from '../../cards';
 import type { TeamsServices } from '../deps';
 import { suggestionsFor, unknownTextCardFor } from '../help/views';
+import { answerInTime, contextForLateWork } from '../late-answers';
 import { personOf } from '../person';
 import { sendCard } from '../turn-helpers';
 import { MAX_COMMAND_CHARS, recognise } from './recognise';
@@ -15,9 +16,15 @@ export async function dispatchText(context: TurnContext, services: TeamsServices
   const role = personOf(context).role;
   const read = recognise(COMMANDS, context.activity.text);
   switch (read.kind) {
-    case 'command':
-      await read.command.handle({ context, services, args: read.args, commands: COMMANDS });
+    case 'command': {
+      // Past the turn's budget the person hears "still working", and the command's cards follow.
+      const working = contextForLateWork(context);
+      await answerInTime(context, read.command.handle({ context: working, services, args: read.args, commands: COMMANDS }), {
+        interim: () => sendCard(context, workingCard('follows')),
+        late: () => undefined,
+      });
       return;
+    }
     case 'tooLong': {
       const example = suggestionsFor(COMMANDS, role)[0];
       await sendCard(

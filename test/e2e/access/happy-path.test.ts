@@ -112,15 +112,17 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     expect(actionsOf(await viewAs(dana)).map((a) => a.verb)).toEqual(['request.approve', 'request.reject']);
     expect(actionsOf(await viewAs(alice))).toEqual([]);
     expect(cardText(await viewAs(alice))).toMatch(/Waiting for a supervisor/);
+    // Another borough's officer learns that the request exists, and nothing of it.
     const other = await viewAs(ben);
-    expect(actionsOf(other)).toEqual([]);
-    expect(cardText(other)).toContain('5212345/26');
+    expect(actionsOf(other).map((a) => a.verb)).toEqual(['request.refresh']);
+    expect(cardText(other)).not.toContain('5212345/26');
 
     invokeCard(await decide(h, dana, requestId, 'approve', { decisionComment: 'Proportionate; view only.' }));
     await waitForStatus(suite.bot.store, requestId, ['granted']);
     const approverAfter = await viewAs(dana);
     expect(actionsOf(approverAfter).map((a) => a.verb)).toEqual(['grant.revoke']);
-    for (const card of [approverAfter, await viewAs(alice), await viewAs(ben)]) {
+    expect(cardText(await viewAs(ben))).not.toContain('Proportionate');
+    for (const card of [approverAfter, await viewAs(alice)]) {
       const text = cardText(card);
       expect(text).toContain('Sgt Dana Whitfield');
       expect(text).toMatch(/GMT|BST/);

@@ -90,9 +90,12 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
     const { requestId } = await requestByName(h, alice, recordings[3].fileName);
     const posted = await approvalCard(h, CHANNEL, requestId);
     expect(posted.call.conversationId).toBe(CHANNEL);
-    // The channel sees details and status; each listed approver's client asks for their own view.
-    expect(actionsOf(posted.card)).toEqual([]);
-    expect((posted.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([alice.teamsId, dana.teamsId, ed.teamsId, priya.teamsId]));
+    // Anyone may read the channel: it is told only that the request exists. Each listed approver's
+    // client asks for their own view; anyone else may ask with "Show details".
+    expect(actionsOf(posted.card).map((a) => a.verb)).toEqual(['request.refresh']);
+    expect(cardText(posted.card)).not.toContain('Alice');
+    expect((posted.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([alice.teamsId, dana.teamsId, priya.teamsId]));
+    expect((posted.card.refresh as { userIds: string[] }).userIds).not.toContain(ed.teamsId);
     await approvalCard(h, personalConversation(dana), requestId);
 
     // Ed supervises another borough: from the channel he is told who may decide.
@@ -101,7 +104,9 @@ describe.each(backends())('routing approval cards (%s)', (backend) => {
     // Priya (an admin) decides from the channel; the channel's copy is updated in place.
     invokeCard(await h.teams.execute(priya, 'request.approve', { requestId }, { replyToId: posted.id, scope: channel }));
     await waitForStatus(store, requestId, ['granted']);
-    await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Priya Nair/.test(cardText(u.card))));
+    await h.connector.waitFor(() => updatedCards(h.connector, (c) => c.conversationId === CHANNEL).some((u) => u.activityId === posted.id && /Decided\./.test(cardText(u.card))));
+    const shown = invokeCard(await h.teams.execute(priya, 'request.refresh', { requestId }, { replyToId: posted.id, scope: channel }));
+    expect(cardText(shown)).toMatch(/Approved by Priya Nair/);
   });
 });
 
