@@ -11,6 +11,7 @@ import type { BoxPort } from '../footage/ports/box';
 import type { Store } from '../footage/ports/store';
 import { logger } from '../log';
 import type { AccessRouteDeps } from './access';
+import { ConversationMemory } from './conversation-memory';
 import type { TeamsServices } from './deps';
 import type { ShownGrant } from './find/deps';
 
@@ -23,6 +24,7 @@ export function createTeamsServices(
   config: AppConfig,
   options: { notice?: () => string | undefined } = {},
 ): TeamsServices {
+  const conversations = new ConversationMemory((aadObjectId, scope, address) => store.conversations.save(aadObjectId, scope, address));
   return {
     access,
     supportContact: config.supportContact,
@@ -31,7 +33,7 @@ export function createTeamsServices(
     rememberConversation: async ({ person, scope, address }) => {
       // References of people not on the roster are not kept: the bot never writes to them.
       if (!person) return;
-      await store.conversations.save(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
+      await conversations.remember(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
     },
     find: {
       find,
