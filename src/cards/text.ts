@@ -30,6 +30,8 @@ const segmenter = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
 
 /** Shortens to `max` user-perceived characters (never splitting an emoji or accent), marking the cut. */
 export function truncate(value: string, max: number): string {
+  // A string of at most `max` UTF-16 units holds at most `max` graphemes: nothing to segment.
+  if (value.length <= max) return value;
   const graphemes = Array.from(segmenter.segment(value), (s) => s.segment);
   if (graphemes.length <= max) return value;
   return `${graphemes.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
