@@ -25,6 +25,13 @@ export interface KeysetPosition {
   itemId: number;
 }
 
+/** A float or date field's values: ascending, with the instances holding them, and each instance's own. */
+interface NumberIndex {
+  numbers: number[];
+  entries: IndexedInstance[];
+  of: Map<IndexedInstance, number>;
+}
+
 interface TemplateIndex {
   stamp: string;
   entries: IndexedInstance[];
@@ -32,7 +39,7 @@ interface TemplateIndex {
   /** Per string field: the instances holding each value (built on first use). */
   byValue: Map<string, Map<string, IndexedInstance[]>>;
   /** Per float or date field: the instances holding a value, in ascending order of it. */
-  byNumber: Map<string, { numbers: number[]; entries: IndexedInstance[] }>;
+  byNumber: Map<string, NumberIndex>;
 }
 
 /** Below one candidate in this many instances, candidates are sorted; above, the answer order is walked. */
@@ -68,6 +75,15 @@ function boundsOf(ranges: ReadonlyArray<RequiredRange>): Interval[] {
     byField.set(signature, interval);
   }
   return [...byField.values()];
+}
+
+/** Whether a value lies inside an interval; an instance without a value in the field never does. */
+function within(value: number | undefined, interval: Interval): boolean {
+  if (value === undefined) return false;
+  const { lower, upper } = interval;
+  if (lower && (lower.inclusive ? value < lower.value : value <= lower.value)) return false;
+  if (upper && (upper.inclusive ? value > upper.value : value >= upper.value)) return false;
+  return true;
 }
 
 export class SortedInstanceIndex {
@@ -145,8 +161,9 @@ export class SortedInstanceIndex {
       const size = lists.reduce((sum, list) => sum + list.length, 0);
       if (best === null || size < best.length) best = lists.length === 1 ? lists[0] : lists.flat();
     }
-    for (const range of boundsOf(ranges)) {
-      const { numbers, entries } = this.numbersOf(template, range.key, range.type);
+    const intervals = boundsOf(ranges).map((range) => ({ range, index: this.numbersOf(template, range.key, range.type) }));
+    for (const { range, index } of intervals) {
+      const { numbers, entries } = index;
       // First position whose number is > value (or >= value): a range is a slice of the sorted array.
       const firstAbove = (value: number, inclusive: boolean): number => {
         let low = 0;
@@ -162,10 +179,15 @@ export class SortedInstanceIndex {
       const to = range.upper ? firstAbove(range.upper.value, !range.upper.inclusive) : numbers.length;
       if (best === null || to - from < best.length) best = entries.slice(from, Math.max(from, to));
     }
+    // The other pinned ranges too (a window's two ends lie on two fields): a number compared here
+    // is far cheaper than the full matcher, which then sees only instances inside every range.
+    if (best !== null && intervals.length > 0) {
+      best = best.filter((entry) => intervals.every(({ range, index }) => within(index.of.get(entry), range)));
+    }
     return best;
   }
 
-  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): { numbers: number[]; entries: IndexedInstance[] } {
+  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): NumberIndex {
     const signature = `${key}\u0000${type}`;
     let sorted = template.byNumber.get(signature);
     if (!sorted) {
@@ -175,7 +197,7 @@ export class SortedInstanceIndex {
         if (typeof value === 'number') pairs.push([value, entry]);
       }
       pairs.sort((a, b) => a[0] - b[0]);
-      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry) };
+      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry), of: new Map(pairs.map(([value, entry]) => [entry, value])) };
       template.byNumber.set(signature, sorted);
     }
     return sorted;

@@ -120,6 +120,24 @@ describe('SortedInstanceIndex with few and many candidates', () => {
     expect(walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } })).toEqual(expected.slice(Math.floor(count / 2) + 1));
   });
 
+  test('a pinned value and a window on two fields: only instances inside every range are visited', () => {
+    const fields = { ...FIELDS, recordedTo: 'date' } as const;
+    const withEnds: IndexedInstance[] = all.map((entry) => ({
+      ...entry,
+      values: { ...entry.values, recordedTo: new Date(Date.parse(entry.values.recordedFrom as string) + 2 * 3_600_000).toISOString() },
+    }));
+    const windowed = new SortedInstanceIndex(() => withEnds, () => 'fixed');
+    const plan = planMetadataQuery('cameraId = :c AND recordedFrom < :end AND recordedTo > :start', { c: 'COMMON', start: '2026-03-02T00:00:00Z', end: '2026-03-02T05:00:00Z' }, fields);
+    const everything = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields)];
+    const expected = everything.filter((entry) => plan.matches(entry.values));
+    expect(expected.length).toBeGreaterThan(0);
+    const visited = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields, { required: plan.required, ranges: plan.ranges })];
+    expect(visited.filter((entry) => plan.matches(entry.values))).toEqual(expected);
+    const [start, end] = [Date.parse('2026-03-02T00:00:00Z'), Date.parse('2026-03-02T05:00:00Z')];
+    expect(visited.every((entry) => Date.parse(entry.values.recordedFrom as string) < end && Date.parse(entry.values.recordedTo as string) > start)).toBe(true);
+    expect(visited.length).toBeLessThan(everything.length / 10);
+  });
+
   test('the same value listed twice in IN is visited once', () => {
     const { required } = planMetadataQuery('cameraId IN (:a, :b, :c)', { a: 'RARE', b: 'RARE', c: 'CAM-1' }, FIELDS);
     const expected = walk().filter((entry) => entry.values.cameraId === 'RARE' || entry.values.cameraId === 'CAM-1');
