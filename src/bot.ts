@@ -21,6 +21,7 @@ import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
 import { createAdapter } from './teams/adapter';
 import { RateLimiter } from './teams/rate-limit';
 import { guardTurns } from './teams/turn-guards';
+import { ConversationMemory } from './teams/conversation-memory';
 import { createTeamsApp, runTurn } from './teams/app';
 import type { TeamsServices } from './teams/deps';
 import type { AccessRouteDeps } from './teams/access';
@@ -262,13 +263,18 @@ export function teamsServices(parts: {
   features?: Pick<TeamsServices, 'footageRequests' | 'sharing' | 'chatUploads'> & Pick<TeamsServices['find'], 'camerasToAsk'>;
 }): TeamsServices {
   const { access, config } = parts;
+  // A person's reference is written only when it changed: a database write on every turn is most of a turn's cost.
+  const conversations = new ConversationMemory((aadObjectId, scope, address) => access.records.saveConversation(aadObjectId, scope, address));
   return {
     access,
     supportContact: config.supportContact,
     ...(parts.notice ? { notice: parts.notice } : {}),
     ...(parts.lateAnswers ? { lateAnswers: parts.lateAnswers } : {}),
     identify: parts.identify ?? (async (aadObjectId) => (await access.records.person(aadObjectId)) ?? null),
-    rememberConversation: ({ person, scope, address }) => access.records.rememberConversation(person, scope === 'personal' ? 'personal' : 'channel', address),
+    rememberConversation: async ({ person, scope, address }) => {
+      // References of people not on the roster are not kept: the bot never writes to them.
+      if (person) await conversations.remember(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
+    },
     find: {
       find: parts.find,
       now: (context) => relativeNow(config.clock, sentAt(context)),

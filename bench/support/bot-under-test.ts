@@ -33,6 +33,9 @@ export async function startBotUnderTest(boxEnv: Record<string, string>): Promise
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // No fixed clock: a grant's expiry must lie in Box's future. The benchmark's queries give full dates.
       EXPIRY_SWEEP_MS: '3600000',
+      // The benchmarks send one person's turns far faster than anyone types: at the default limit
+      // (30 a minute) most turns would be the polite refusal, and the figures would time that.
+      RATE_LIMIT_PER_MINUTE: '100000',
     }),
   );
   await bot.ready;

@@ -2,6 +2,7 @@ import { BoxCcgAuth, BoxClient, BoxJwtAuth, CcgConfig, JwtConfig } from 'box-nod
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import { ConfigError } from '../footage/errors';
 import type { BoxGatewayConfig } from './config';
+import { directAgentUnlessProxied } from './agent';
 import { ObservedNetworkClient } from './network';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 
@@ -22,12 +23,15 @@ export function connectBoxClient(config: BoxGatewayConfig): ConnectedClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
   const networkClient = new ObservedNetworkClient(policy);
   // Keep-alive: the SDK's default agent opens a connection per call, which dominates the cost of
-  // the many small calls seeding makes. The SDK's own agent is kept (it honours proxy settings).
-  const networkSession = new NetworkSession({
+  // the many small calls seeding makes. With a proxy configured the SDK's own agent is kept (it
+  // honours proxy settings); without one, plain agents (see agent.ts).
+  const direct = directAgentUnlessProxied();
+  const session = new NetworkSession({
     networkClient,
     ...(config.baseUrls ? { baseUrls: new BaseUrls(config.baseUrls) } : {}),
-  })
-    .withCustomAgentOptions({ keepAlive: true })
+    ...(direct ? { agent: direct } : {}),
+  });
+  const networkSession = (direct ? session : session.withCustomAgentOptions({ keepAlive: true }))
     // Without a timeout a Box that stops answering would hold a turn (or the seed) forever; a
     // timed-out attempt counts as "no response" and is retried like one.
     .withTimeoutConfig({ timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS });

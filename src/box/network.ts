@@ -25,10 +25,20 @@ export class ObservedNetworkClient implements NetworkClient {
   async fetch(options: FetchOptionsInput): Promise<FetchResponse> {
     const strategy = new PerCallRetryStrategy(this.policy, options.method, pathOf(options.url));
     const networkSession = options.networkSession
-      ? options.networkSession.withRetryStrategy(strategy)
+      ? withRetryStrategy(options.networkSession, strategy)
       : new NetworkSession({ networkClient: this, retryStrategy: strategy });
     return this.inner.fetch(new FetchOptions({ ...options, networkSession }));
   }
+}
+
+/**
+ * The session with this call's retry strategy. The SDK's own `withRetryStrategy` runs the session
+ * constructor, which builds a proxy agent (two http agents and a cache) only to replace it with the
+ * session's agent: on every Box call. Everything else is the session's, as there.
+ */
+function withRetryStrategy(session: NetworkSession, retryStrategy: RetryStrategy): NetworkSession {
+  const copy = Object.create(Object.getPrototypeOf(session) as object) as NetworkSession;
+  return Object.assign(copy, session, { retryStrategy });
 }
 
 class PerCallRetryStrategy implements RetryStrategy {

@@ -60,8 +60,21 @@ export const MONTH_NAMES = [
 ] as const;
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
+// London's clocks change only on the hour in UTC (01:00), so the offset is the same for a whole
+// UTC hour: remembered per hour, as each card formats dozens of times. Bounded, then started afresh.
+const HOUR_MS = 3_600_000;
+const OFFSET_CACHE_LIMIT = 100_000;
+const offsetsByHour = new Map<number, number>();
+
 export function londonOffsetMinutes(instant: Date): number {
-  return tzOffset(LONDON_TIME_ZONE, instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = offsetsByHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = tzOffset(LONDON_TIME_ZONE, instant);
+  if (Number.isNaN(offset)) return offset;
+  if (offsetsByHour.size >= OFFSET_CACHE_LIMIT) offsetsByHour.clear();
+  offsetsByHour.set(hour, offset);
+  return offset;
 }
 
 export function toLondonWallClock(instant: Date): LondonWallClock {

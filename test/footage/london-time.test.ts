@@ -104,3 +104,12 @@ describe('formatting for people in London', () => {
     expect(zoneAbbreviation(-330)).toBe('UTC-05:30');
   });
 });
+
+describe('londonOffsetMinutes across the clock changes, asked repeatedly', () => {
+  test('the same answers the first time and from memory, on both sides of each change', () => {
+    const instants = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00Z', '2026-07-01T12:30:00Z', '2026-01-15T23:59:59Z'];
+    const first = instants.map((iso) => londonOffsetMinutes(new Date(iso)));
+    expect(first).toEqual([0, 60, 60, 0, 60, 0]);
+    expect(instants.map((iso) => londonOffsetMinutes(new Date(iso)))).toEqual(first);
+  });
+});

@@ -25,6 +25,13 @@ export interface KeysetPosition {
   itemId: number;
 }
 
+/** A float or date field's values: ascending, with the instances holding them, and each instance's own. */
+interface NumberIndex {
+  numbers: number[];
+  entries: IndexedInstance[];
+  of: Map<IndexedInstance, number>;
+}
+
 interface TemplateIndex {
   stamp: string;
   entries: IndexedInstance[];
@@ -32,7 +39,51 @@ interface TemplateIndex {
   /** Per string field: the instances holding each value (built on first use). */
   byValue: Map<string, Map<string, IndexedInstance[]>>;
   /** Per float or date field: the instances holding a value, in ascending order of it. */
-  byNumber: Map<string, { numbers: number[]; entries: IndexedInstance[] }>;
+  byNumber: Map<string, NumberIndex>;
+}
+
+/** Below one candidate in this many instances, candidates are sorted; above, the answer order is walked. */
+const SPARSE_RATIO = 64;
+
+interface Bound {
+  value: number;
+  inclusive: boolean;
+}
+
+/** A field's pinned ranges joined into one interval (`a >= x AND a <= y` is one slice, not two halves). */
+interface Interval {
+  key: string;
+  type: 'float' | 'date';
+  lower?: Bound;
+  upper?: Bound;
+}
+
+function boundsOf(ranges: ReadonlyArray<RequiredRange>): Interval[] {
+  const byField = new Map<string, Interval>();
+  for (const range of ranges) {
+    const signature = `${range.key}\u0000${range.type}`;
+    const interval = byField.get(signature) ?? { key: range.key, type: range.type };
+    const bound = { value: range.value, inclusive: range.operator === '>=' || range.operator === '<=' };
+    if (range.operator === '>' || range.operator === '>=') {
+      const current = interval.lower;
+      // The tighter of two lower bounds: the larger value; at equal values, the exclusive one.
+      if (!current || bound.value > current.value || (bound.value === current.value && !bound.inclusive)) interval.lower = bound;
+    } else {
+      const current = interval.upper;
+      if (!current || bound.value < current.value || (bound.value === current.value && !bound.inclusive)) interval.upper = bound;
+    }
+    byField.set(signature, interval);
+  }
+  return [...byField.values()];
+}
+
+/** Whether a value lies inside an interval; an instance without a value in the field never does. */
+function within(value: number | undefined, interval: Interval): boolean {
+  if (value === undefined) return false;
+  const { lower, upper } = interval;
+  if (lower && (lower.inclusive ? value < lower.value : value <= lower.value)) return false;
+  if (upper && (upper.inclusive ? value > upper.value : value >= upper.value)) return false;
+  return true;
 }
 
 export class SortedInstanceIndex {
@@ -79,26 +130,41 @@ export class SortedInstanceIndex {
       start = low;
     }
     const candidates = this.candidates(template, options.required ?? [], options.ranges ?? []);
-    if (candidates) {
-      const ranked = candidates.map((entry) => rank.get(entry) as number).filter((position) => position >= start).sort((a, b) => a - b);
-      for (const position of ranked) yield sorted[position];
+    if (!candidates) {
+      for (let i = start; i < sorted.length; i += 1) yield sorted[i];
       return;
     }
-    for (let i = start; i < sorted.length; i += 1) yield sorted[i];
+    if (candidates.length * SPARSE_RATIO < sorted.length) {
+      // Few candidates: their positions in the answer order, sorted (numerically, in a typed array).
+      const ranked = new Uint32Array(candidates.length);
+      let count = 0;
+      for (const entry of candidates) {
+        const position = rank.get(entry) as number;
+        if (position >= start) ranked[count++] = position;
+      }
+      for (const position of ranked.subarray(0, count).sort()) yield sorted[position];
+      return;
+    }
+    // Many candidates: mark them, then walk the answer order; a page fills after a short walk.
+    const marked = new Uint8Array(sorted.length);
+    for (const entry of candidates) marked[rank.get(entry) as number] = 1;
+    for (let i = start; i < sorted.length; i += 1) if (marked[i] === 1) yield sorted[i];
   }
 
   /** The fewest instances that can match, from the most selective pinned field; null: no field pinned. */
-  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>, ranges: ReadonlyArray<RequiredRange>): IndexedInstance[] | null {
-    let best: IndexedInstance[] | null = null;
+  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>, ranges: ReadonlyArray<RequiredRange>): readonly IndexedInstance[] | null {
+    let best: readonly IndexedInstance[] | null = null;
     for (const { key, values } of required) {
       const byValue = this.valuesOf(template, key);
-      const found = new Set<IndexedInstance>();
-      for (const value of values) for (const entry of byValue.get(value) ?? []) found.add(entry);
-      if (best === null || found.size < best.length) best = [...found];
+      // An instance holds one value per field, so the lists of distinct values never overlap.
+      const lists = [...new Set(values)].map((value) => byValue.get(value) ?? []);
+      const size = lists.reduce((sum, list) => sum + list.length, 0);
+      if (best === null || size < best.length) best = lists.length === 1 ? lists[0] : lists.flat();
     }
-    for (const range of ranges) {
-      const { numbers, entries } = this.numbersOf(template, range.key, range.type);
-      // First position whose number is > value (or >= value): the range is a slice of the sorted array.
+    const intervals = boundsOf(ranges).map((range) => ({ range, index: this.numbersOf(template, range.key, range.type) }));
+    for (const { range, index } of intervals) {
+      const { numbers, entries } = index;
+      // First position whose number is > value (or >= value): a range is a slice of the sorted array.
       const firstAbove = (value: number, inclusive: boolean): number => {
         let low = 0;
         let high = numbers.length;
@@ -109,17 +175,19 @@ export class SortedInstanceIndex {
         }
         return low;
       };
-      const [from, to] =
-        range.operator === '>' ? [firstAbove(range.value, false), numbers.length]
-        : range.operator === '>=' ? [firstAbove(range.value, true), numbers.length]
-        : range.operator === '<' ? [0, firstAbove(range.value, true)]
-        : [0, firstAbove(range.value, false)];
-      if (best === null || to - from < best.length) best = entries.slice(from, to);
+      const from = range.lower ? firstAbove(range.lower.value, range.lower.inclusive) : 0;
+      const to = range.upper ? firstAbove(range.upper.value, !range.upper.inclusive) : numbers.length;
+      if (best === null || to - from < best.length) best = entries.slice(from, Math.max(from, to));
+    }
+    // The other pinned ranges too (a window's two ends lie on two fields): a number compared here
+    // is far cheaper than the full matcher, which then sees only instances inside every range.
+    if (best !== null && intervals.length > 0) {
+      best = best.filter((entry) => intervals.every(({ range, index }) => within(index.of.get(entry), range)));
     }
     return best;
   }
 
-  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): { numbers: number[]; entries: IndexedInstance[] } {
+  private numbersOf(template: TemplateIndex, key: string, type: 'float' | 'date'): NumberIndex {
     const signature = `${key}\u0000${type}`;
     let sorted = template.byNumber.get(signature);
     if (!sorted) {
@@ -129,7 +197,7 @@ export class SortedInstanceIndex {
         if (typeof value === 'number') pairs.push([value, entry]);
       }
       pairs.sort((a, b) => a[0] - b[0]);
-      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry) };
+      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry), of: new Map(pairs.map(([value, entry]) => [entry, value])) };
       template.byNumber.set(signature, sorted);
     }
     return sorted;

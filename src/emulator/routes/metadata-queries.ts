@@ -8,7 +8,7 @@ import type { Route } from '../router';
 import type { IndexedInstance, KeysetPosition } from '../metadata-query/sorted-index';
 import { chain, getItem, ROOT_ID, type ItemRow } from '../state/items';
 import { getTemplate, instanceIndex, isCurrentInstance, type MetadataInstance, type MetadataTemplate } from '../state/metadata';
-import { itemView } from '../views/items';
+import { itemView, type KnownRows } from '../views/items';
 
 /**
  * POST /2.0/metadata_queries/execute_read: items under ancestor_folder_id that the caller can see
@@ -90,6 +90,13 @@ function ancestorScope(services: Services, caller: Caller, raw: unknown): number
   return id;
 }
 
+/** An answered entry, with the chain (the item, then its ancestors) its visibility was decided on. */
+interface PageEntry {
+  item: ItemRow;
+  entry: IndexedInstance;
+  ancestors: ItemRow[];
+}
+
 /** Walks the index in answer order, keeping entries that match, lie within the folder and are visible, until the page is full. */
 function collectPage(
   services: Services,
@@ -105,9 +112,9 @@ function collectPage(
     within?: number;
     limit: number;
   },
-): { page: Array<{ item: ItemRow; entry: IndexedInstance }>; more: boolean } | 'stale' {
+): { page: PageEntry[]; more: boolean } | 'stale' {
   const { db } = services;
-  const page: Array<{ item: ItemRow; entry: IndexedInstance }> = [];
+  const page: PageEntry[] = [];
   // Recordings share folders: each folder's chain of ancestors is read once per request.
   const folderChains = new Map<number, ItemRow[]>();
   const ancestorsOf = (item: ItemRow): ItemRow[] => {
@@ -129,7 +136,7 @@ function collectPage(
     if (!capabilitiesOf(caller.access.roleOnChain(ancestors)).view) continue;
     if (!isCurrentInstance(db, entry)) return 'stale';
     if (page.length === request.limit) return { page, more: true };
-    page.push({ item, entry });
+    page.push({ item, entry, ancestors });
   }
   return { page, more: false };
 }
@@ -159,8 +166,14 @@ export const metadataQueryRoutes: Route[] = [
       if (result === 'stale') throw new Error('metadata index still stale after a reload');
       const { page, more } = result;
       const last = page[page.length - 1];
+      // What the walk read: the views need each item's chain and the template again.
+      const chains = new Map(page.map(({ item, ancestors }) => [item.id, ancestors]));
+      const known: KnownRows = {
+        chainOf: (item) => chains.get(item.id),
+        template: (scope, templateKey) => (scope === template.scope && templateKey === template.templateKey ? template : undefined),
+      };
       return json(200, {
-        entries: page.map(({ item }) => itemView(item, services, caller, { fields, metadataMode: 'query' })),
+        entries: page.map(({ item }) => itemView(item, services, caller, { fields, metadataMode: 'query', known })),
         limit,
         ...(more && last ? { next_marker: markerAfter(last.entry, orderKeys) } : {}),
       });

@@ -32,9 +32,22 @@ export interface MetadataFieldRequest {
   fieldKeys: string[];
 }
 
+// A query's page views a hundred items with the same `fields` list: it is read once.
+const readRequests = new WeakMap<readonly string[], MetadataFieldRequest[]>();
+
 export function metadataFieldRequests(fields: readonly string[] | undefined): MetadataFieldRequest[] {
+  if (!fields) return [];
+  let requests = readRequests.get(fields);
+  if (!requests) {
+    requests = readMetadataFieldRequests(fields);
+    readRequests.set(fields, requests);
+  }
+  return requests;
+}
+
+function readMetadataFieldRequests(fields: readonly string[]): MetadataFieldRequest[] {
   const byTemplate = new Map<string, MetadataFieldRequest>();
-  for (const field of fields ?? []) {
+  for (const field of fields) {
     const parts = field.split('.');
     if (parts[0] !== 'metadata' || parts.length < 3) continue;
     const [, scope, templateKey, ...rest] = parts;

@@ -9,7 +9,7 @@ import { offsetPage, visibleChildren } from '../listing';
 import { hasCollaborations } from '../state/collaborations';
 import { anonymousUpload } from '../state/file-requests';
 import { chain, folderSize, getItem, ROOT_ID, type ItemRow } from '../state/items';
-import { getInstance, getTemplate } from '../state/metadata';
+import { getInstance, getTemplate, type MetadataTemplate } from '../state/metadata';
 import { getWatermark } from '../state/watermarks';
 import { getUser, type UserRow } from '../state/users';
 import { boxDateTime } from '../time';
@@ -65,7 +65,7 @@ export function actorRef(services: Services, item: ItemRow, id: number): ReturnT
 }
 
 /** The path from "All Files" down to the item's parent, as far up as the caller can see. */
-function pathCollection(items: ItemRow[], caller: Caller): Record<string, unknown> {
+function pathCollection(items: readonly ItemRow[], caller: Caller): Record<string, unknown> {
   const ancestors = items.slice(1);
   let top = -1;
   for (let i = ancestors.length - 1; i >= 0; i--) {
@@ -106,11 +106,11 @@ function filePermissions(role: AccessRole | null): Record<string, boolean> {
 }
 
 /** The `metadata` field: full instances for item requests, system fields plus the asked-for keys in query results. */
-function metadataField(item: ItemRow, services: Services, fields: readonly string[] | undefined, mode: 'full' | 'query', canEdit: boolean): Record<string, unknown> {
+function metadataField(item: ItemRow, services: Services, fields: readonly string[] | undefined, mode: 'full' | 'query', canEdit: boolean, known: KnownRows | undefined): Record<string, unknown> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const request of metadataFieldRequests(fields)) {
     const scope = fullScope(request.scope, services);
-    const template = getTemplate(services.db, scope, request.templateKey);
+    const template = known?.template(scope, request.templateKey) ?? getTemplate(services.db, scope, request.templateKey);
     const instance = template ? getInstance(services.db, item.id, scope, request.templateKey) : undefined;
     if (!template || !instance) continue;
     let value: Record<string, unknown>;
@@ -128,14 +128,25 @@ function metadataField(item: ItemRow, services: Services, fields: readonly strin
 interface ViewOptions {
   fields: readonly string[] | undefined;
   metadataMode?: 'full' | 'query';
+  known?: KnownRows;
+}
+
+/**
+ * Rows the caller has already read in this request (a metadata query's page: every item's chain of
+ * ancestors, the template), so that viewing a hundred items does not read each again.
+ */
+export interface KnownRows {
+  /** The item followed by its ancestors, as `chain` reads them; undefined when not known. */
+  chainOf(item: ItemRow): readonly ItemRow[] | undefined;
+  template(scope: string, templateKey: string): MetadataTemplate | undefined;
 }
 
 function commonProviders(item: ItemRow, services: Services, caller: Caller, options: ViewOptions): { providers: FieldProviders; role: () => AccessRole | null } {
-  let itemChain: ItemRow[] | undefined;
-  const getChain = (): ItemRow[] => (itemChain ??= chain(services.db, item.id));
+  let itemChain: readonly ItemRow[] | undefined = options.known?.chainOf(item);
+  const getChain = (): readonly ItemRow[] => (itemChain ??= chain(services.db, item.id));
   let role: AccessRole | null | undefined;
   const getRole = (): AccessRole | null => (role === undefined ? (role = caller.access.roleOnChain(getChain())) : role);
-  const parent = item.parent_id === ROOT_ID ? undefined : getItem(services.db, item.parent_id);
+  const parent = item.parent_id === ROOT_ID ? undefined : itemChain?.[1]?.id === item.parent_id ? itemChain[1] : getItem(services.db, item.parent_id);
   const providers: FieldProviders = {
     type: () => item.type,
     id: () => String(item.id),
@@ -164,7 +175,7 @@ function commonProviders(item: ItemRow, services: Services, caller: Caller, opti
     is_accessible_via_shared_link: () => sharedLinkView(item, services, caller.now) !== null,
     classification: () => null,
     is_associated_with_app_item: () => false,
-    metadata: () => metadataField(item, services, options.fields, options.metadataMode ?? 'full', capabilitiesOf(getRole()).edit),
+    metadata: () => metadataField(item, services, options.fields, options.metadataMode ?? 'full', capabilitiesOf(getRole()).edit, options.known),
   };
   return { providers, role: getRole };
 }

@@ -50,7 +50,11 @@ export class AccessRecords {
   /** Remembers where a person on the roster can be reached; people not on it are never written to. */
   async rememberConversation(person: Person | null, scope: ConversationScope, address: ConversationAddress): Promise<void> {
     if (!person) return;
-    await this.store.conversations.save(person.aadObjectId, scope, address);
+    await this.saveConversation(person.aadObjectId, scope, address);
+  }
+
+  saveConversation(aadObjectId: string, scope: ConversationScope, address: ConversationAddress): Promise<void> {
+    return this.store.conversations.save(aadObjectId, scope, address);
   }
 
   /** What the person may open now, by Box file id, from the bot's own records (no Box call). */

@@ -91,3 +91,68 @@ describe('SortedInstanceIndex', () => {
     expect(loads).toBe(1);
   });
 });
+
+describe('SortedInstanceIndex with few and many candidates', () => {
+  // 3,000 instances: a rare camera held by 7 (fewer than one in 64: its positions are sorted), a
+  // common one by a third (the answer order is walked); both must give the same answer as a scan.
+  const all: IndexedInstance[] = Array.from({ length: 3000 }, (_, i) => ({
+    instanceId: `i${i}`,
+    itemId: 5000 + ((i * 7919) % 3000),
+    version: 0,
+    values: {
+      cameraId: i % 431 === 0 ? 'RARE' : i % 3 === 0 ? 'COMMON' : `CAM-${i % 17}`,
+      recordedFrom: new Date(Date.UTC(2026, 2, 1) + (i % 97) * 3_600_000).toISOString(),
+      status: 'received',
+    },
+  }));
+  const index = new SortedInstanceIndex(() => all, () => 'fixed');
+  const walk = (options: Parameters<SortedInstanceIndex['walk']>[4] = {}): IndexedInstance[] => [...index.walk('enterprise_1', 'cctvFootage', ORDER, FIELDS, options)];
+
+  test.each([
+    ['a rare value (sorted positions)', 'RARE', 7],
+    ['a common value (walked order)', 'COMMON', 997],
+  ])('%s: exactly the instances holding it, in answer order, and after a position', (_label, camera, count) => {
+    const { required } = planMetadataQuery('cameraId = :c', { c: camera }, FIELDS);
+    const expected = walk().filter((entry) => entry.values.cameraId === camera);
+    expect(expected).toHaveLength(count);
+    expect(walk({ required })).toEqual(expected);
+    const cut = expected[Math.floor(count / 2)];
+    expect(walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } })).toEqual(expected.slice(Math.floor(count / 2) + 1));
+  });
+
+  test('a pinned value and a window on two fields: only instances inside every range are visited', () => {
+    const fields = { ...FIELDS, recordedTo: 'date' } as const;
+    const withEnds: IndexedInstance[] = all.map((entry) => ({
+      ...entry,
+      values: { ...entry.values, recordedTo: new Date(Date.parse(entry.values.recordedFrom as string) + 2 * 3_600_000).toISOString() },
+    }));
+    const windowed = new SortedInstanceIndex(() => withEnds, () => 'fixed');
+    const plan = planMetadataQuery('cameraId = :c AND recordedFrom < :end AND recordedTo > :start', { c: 'COMMON', start: '2026-03-02T00:00:00Z', end: '2026-03-02T05:00:00Z' }, fields);
+    const everything = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields)];
+    const expected = everything.filter((entry) => plan.matches(entry.values));
+    expect(expected.length).toBeGreaterThan(0);
+    const visited = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields, { required: plan.required, ranges: plan.ranges })];
+    expect(visited.filter((entry) => plan.matches(entry.values))).toEqual(expected);
+    const [start, end] = [Date.parse('2026-03-02T00:00:00Z'), Date.parse('2026-03-02T05:00:00Z')];
+    expect(visited.every((entry) => Date.parse(entry.values.recordedFrom as string) < end && Date.parse(entry.values.recordedTo as string) > start)).toBe(true);
+    expect(visited.length).toBeLessThan(everything.length / 10);
+  });
+
+  test('the same value listed twice in IN is visited once', () => {
+    const { required } = planMetadataQuery('cameraId IN (:a, :b, :c)', { a: 'RARE', b: 'RARE', c: 'CAM-1' }, FIELDS);
+    const expected = walk().filter((entry) => entry.values.cameraId === 'RARE' || entry.values.cameraId === 'CAM-1');
+    expect(walk({ required })).toEqual(expected);
+  });
+
+  test('bounds on both sides of one field visit only the slice between them, the tighter bound winning', () => {
+    const query = 'recordedFrom >= :from AND recordedFrom < :to AND recordedFrom > :earlier AND recordedFrom <= :later';
+    const params = { from: '2026-03-02T00:00:00Z', to: '2026-03-02T03:00:00Z', earlier: '2026-03-01T00:00:00Z', later: '2026-03-05T00:00:00Z' };
+    const { matches, ranges } = planMetadataQuery(query, params, FIELDS);
+    const expected = walk().filter((entry) => matches(entry.values));
+    // Three hours of 97, about 93 instances: the slice, not one side of it.
+    expect(expected.length).toBeGreaterThan(60);
+    expect(walk({ ranges })).toEqual(expected);
+    const empty = planMetadataQuery('recordedFrom > :a AND recordedFrom < :b', { a: '2026-03-03T00:00:00Z', b: '2026-03-02T00:00:00Z' }, FIELDS);
+    expect(walk({ ranges: empty.ranges })).toEqual([]);
+  });
+});
