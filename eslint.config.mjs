@@ -17,25 +17,54 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/box/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' }],
+        },
+      ],
     },
   },
   {
     // The domain knows nothing of Teams or Box.
     files: ['src/footage/**/*.ts', 'src/audit/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['box-node-sdk', 'box-node-sdk/*', 'botbuilder', 'botbuilder*', '@microsoft/teams-ai', '**/teams/**', '**/box/**'], message: 'The domain must not depend on Teams or Box adapters.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'box-node-sdk',
+                'box-node-sdk/*',
+                'botbuilder',
+                'botbuilder*',
+                '@microsoft/teams-ai',
+                '**/teams/**',
+                '**/box/**',
+              ],
+              message: 'The domain must not depend on Teams or Box adapters.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Cards are pure builders from plain view data: they know nothing of Teams turns or the bot's routes.
     files: ['src/cards/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['botbuilder', 'botbuilder*', '@microsoft/teams-ai', '**/teams/**', '**/box/**', 'box-node-sdk'], message: 'Cards take plain view data; they must not depend on Teams or Box.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder*', '@microsoft/teams-ai', '**/teams/**', '**/box/**', 'box-node-sdk'],
+              message: 'Cards take plain view data; they must not depend on Teams or Box.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -43,11 +72,31 @@ export default tseslint.config(
     // only for its types (the domain's vocabulary), never its values.
     files: ['src/teams/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' },
-        { group: ['../store', '../store/**', '../../store', '../../store/**', '../../../store', '../../../store/**'], message: 'The Teams layer reaches the store only through domain services (src/footage/access).' },
-        { group: ['**/ports/store'], allowTypeImports: true, message: 'The Teams layer reaches the store only through domain services; it may import the port\'s types.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['box-node-sdk', 'box-node-sdk/*'], message: 'Only src/box/ may import box-node-sdk.' },
+            {
+              group: [
+                '../store',
+                '../store/**',
+                '../../store',
+                '../../store/**',
+                '../../../store',
+                '../../../store/**',
+              ],
+              message: 'The Teams layer reaches the store only through domain services (src/footage/access).',
+            },
+            {
+              group: ['**/ports/store'],
+              allowTypeImports: true,
+              message:
+                "The Teams layer reaches the store only through domain services; it may import the port's types.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,11 +10,11 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { startBot } from '../src/bot';
 import { loadConfig } from '../src/config';
@@ -33,7 +33,9 @@ interface Section {
 const MB = 1024 * 1024;
 const SIZES = [100 * MB, 1024 * MB];
 
-export default async function chatUploadBench(context: { log(line: string): void } = { log: () => undefined }): Promise<Section> {
+export default async function chatUploadBench(
+  context: { log(line: string): void } = { log: () => undefined },
+): Promise<Section> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'cctv-chat-bench-'));
   const emulatorPort = await freePort();
   const emulator = spawnEmulator(path.join(work, 'emulator'), emulatorPort);
@@ -43,20 +45,22 @@ export default async function chatUploadBench(context: { log(line: string): void
   const rows: Section['rows'] = [];
   try {
     await waitForHttp(`${emulatorUrl}/_emulator/requests`);
-    const bot = await startBot(loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: path.join(work, 'bot'),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      SEED_DEMO: 'false',
-      BOX_CLIENT_ID: 'emulator-client',
-      BOX_CLIENT_SECRET: 'emulator-secret',
-      BOX_ENTERPRISE_ID: '1',
-      BOX_API_BASE_URL: emulatorUrl,
-      BOX_UPLOAD_BASE_URL: `${emulatorUrl}/api`,
-      BOX_OAUTH2_BASE_URL: `${emulatorUrl}/api/oauth2`,
-      JOB_POLL_MS: '50',
-    }));
+    const bot = await startBot(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(work, 'bot'),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        SEED_DEMO: 'false',
+        BOX_CLIENT_ID: 'emulator-client',
+        BOX_CLIENT_SECRET: 'emulator-secret',
+        BOX_ENTERPRISE_ID: '1',
+        BOX_API_BASE_URL: emulatorUrl,
+        BOX_UPLOAD_BASE_URL: `${emulatorUrl}/api`,
+        BOX_OAUTH2_BASE_URL: `${emulatorUrl}/api/oauth2`,
+        JOB_POLL_MS: '50',
+      }),
+    );
     await bot.ready;
     try {
       await bot.box!.ensureMetadataTemplate();
@@ -81,7 +85,9 @@ export default async function chatUploadBench(context: { log(line: string): void
         const name = `bench-${size}.mp4`;
         const started = Date.now();
         context.log(`attaching ${label}`);
-        await teams.attach(alice, [{ name, downloadUrl: files.serve({ path: source, sizeBytes: size, ttlMs: 3_600_000 }) }]);
+        await teams.attach(alice, [
+          { name, downloadUrl: files.serve({ path: source, sizeBytes: size, ttlMs: 3_600_000 }) },
+        ]);
         const staged = await waitForStaged(bot.store!, name, 30 * 60_000);
         const seconds = (Date.now() - started) / 1000;
         clearInterval(sampler);
@@ -138,8 +144,18 @@ async function timeCp(from: string, to: string): Promise<number> {
 
 function spawnEmulator(dataDir: string, port: number): ChildProcess {
   // bench/ compiles next to src/ (dist/bench, dist/src); run from the sources, the built copy is used.
-  const main = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '' : 'dist', 'src', 'emulator', 'main.js');
-  return spawn(process.execPath, [main], { env: { ...process.env, DATA_DIR: dataDir, BOX_EMULATOR_PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const main = path.resolve(
+    __dirname,
+    '..',
+    __dirname.includes(`${path.sep}dist${path.sep}`) ? '' : 'dist',
+    'src',
+    'emulator',
+    'main.js',
+  );
+  return spawn(process.execPath, [main], {
+    env: { ...process.env, DATA_DIR: dataDir, BOX_EMULATOR_PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
 }
 
 async function waitForHttp(url: string): Promise<void> {
@@ -155,10 +171,16 @@ async function waitForHttp(url: string): Promise<void> {
   }
 }
 
-async function waitForStaged(store: NonNullable<Awaited<ReturnType<typeof startBot>>['store']>, name: string, timeoutMs: number) {
+async function waitForStaged(
+  store: NonNullable<Awaited<ReturnType<typeof startBot>>['store']>,
+  name: string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await store.chatUploads.listByState(['staged', 'failed', 'duplicate'], { limit: 500 })).find((u) => u.fileName === name);
+    const found = (await store.chatUploads.listByState(['staged', 'failed', 'duplicate'], { limit: 500 })).find(
+      (u) => u.fileName === name,
+    );
     if (found?.state === 'staged') return found;
     if (found) throw new Error(`${name} ended ${found.state}: ${found.error ?? ''}`);
     if (Date.now() > deadline) throw new Error(`${name} was not staged in time`);

@@ -33,7 +33,11 @@ interface BenchSection {
 const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const MB = 1024 * 1024;
 const SAMPLE_MS = 50;
-const EMULATOR_CREDENTIALS = { BOX_CLIENT_ID: 'emulator-client', BOX_CLIENT_SECRET: 'emulator-secret', BOX_ENTERPRISE_ID: '1' };
+const EMULATOR_CREDENTIALS = {
+  BOX_CLIENT_ID: 'emulator-client',
+  BOX_CLIENT_SECRET: 'emulator-secret',
+  BOX_ENTERPRISE_ID: '1',
+};
 
 export default async function ingestBenchmark({ log }: BenchContext): Promise<BenchSection> {
   const sizeMb = Number(process.env.INGEST_BENCH_MB ?? '1024');
@@ -49,7 +53,10 @@ export default async function ingestBenchmark({ log }: BenchContext): Promise<Be
       BOX_OAUTH2_BASE_URL: `${emulator.url}/api/oauth2`,
     };
     // What box:setup does for a real enterprise: the template and the folder; plus the officer's Box user.
-    const box = createBoxGateway({ auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' }, baseUrls: { baseUrl: emulator.url, uploadUrl: `${emulator.url}/api`, oauth2Url: `${emulator.url}/api/oauth2` } });
+    const box = createBoxGateway({
+      auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' },
+      baseUrls: { baseUrl: emulator.url, uploadUrl: `${emulator.url}/api`, oauth2Url: `${emulator.url}/api/oauth2` },
+    });
     await box.ensureMetadataTemplate();
     await box.ensureFolderPath(['CCTV']);
     const alice = rosterUser('alice');
@@ -81,10 +88,17 @@ export default async function ingestBenchmark({ log }: BenchContext): Promise<Be
     });
     const teams = new TeamsClient(bot.url, connector.url);
     await teams.install(alice);
-    await teams.say(alice, 'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26');
+    await teams.say(
+      alice,
+      'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+    );
     const form = await waitForCard(connector, /footageRequest\.submit/);
     const formValues = inputValues(form);
-    const linkResponse = await teams.execute(alice, 'footageRequest.submit', { formToken: actionFormToken(form), ...formValues, whatHappened: 'Benchmark: a robbery outside the station.' });
+    const linkResponse = await teams.execute(alice, 'footageRequest.submit', {
+      formToken: actionFormToken(form),
+      ...formValues,
+      whatHappened: 'Benchmark: a robbery outside the station.',
+    });
     const url = /Upload link: (http[^\s"\\]+)/.exec(JSON.stringify(linkResponse.body))?.[1];
     if (!url) throw new Error('no upload link on the link card');
 
@@ -104,7 +118,8 @@ export default async function ingestBenchmark({ log }: BenchContext): Promise<Be
       log(`uploaded in ${((uploaded - uploadStarted) / 1000).toFixed(1)} s; waiting for the arrival card`);
       const arrival = await waitForCard(connector, /Footage arrived/, 30 * 60_000);
       const processingMs = performance.now() - uploaded;
-      if (!JSON.stringify(arrival).includes(expectedSha)) throw new Error('the arrival card does not carry the file’s SHA-256');
+      if (!JSON.stringify(arrival).includes(expectedSha))
+        throw new Error('the arrival card does not carry the file’s SHA-256');
       const throughput = sizeBytes / MB / (processingMs / 1000);
       const baselineThroughput = sizeBytes / MB / (baselineMs / 1000);
       return {
@@ -113,11 +128,27 @@ export default async function ingestBenchmark({ log }: BenchContext): Promise<Be
           { measure: 'bot RSS idle', value: `${(idle / MB).toFixed(1)} MB`, goal: '' },
           { measure: 'bot RSS peak while processing', value: `${(peak / MB).toFixed(1)} MB`, goal: '' },
           { measure: 'peak above idle', value: `${((peak - idle) / MB).toFixed(1)} MB`, goal: '< 150 MB' },
-          { measure: 'upload through the public page', value: `${((uploaded - uploadStarted) / 1000).toFixed(1)} s`, goal: '' },
-          { measure: 'processing (upload complete → arrival card)', value: `${(processingMs / 1000).toFixed(1)} s`, goal: '' },
+          {
+            measure: 'upload through the public page',
+            value: `${((uploaded - uploadStarted) / 1000).toFixed(1)} s`,
+            goal: '',
+          },
+          {
+            measure: 'processing (upload complete → arrival card)',
+            value: `${(processingMs / 1000).toFixed(1)} s`,
+            goal: '',
+          },
           { measure: 'bot throughput', value: `${throughput.toFixed(0)} MB/s`, goal: '' },
-          { measure: 'sha256sum of the same file', value: `${baselineThroughput.toFixed(0)} MB/s (${(baselineMs / 1000).toFixed(1)} s)`, goal: '' },
-          { measure: 'bot vs sha256sum', value: `${((throughput / baselineThroughput) * 100).toFixed(0)}%`, goal: '≥ 50%' },
+          {
+            measure: 'sha256sum of the same file',
+            value: `${baselineThroughput.toFixed(0)} MB/s (${(baselineMs / 1000).toFixed(1)} s)`,
+            goal: '',
+          },
+          {
+            measure: 'bot vs sha256sum',
+            value: `${((throughput / baselineThroughput) * 100).toFixed(0)}%`,
+            goal: '≥ 50%',
+          },
         ],
         notes: [
           'The bot is a separate process started as `npm start` starts it; RSS is read from /proc every 50 ms.',
@@ -166,7 +197,9 @@ async function uploadStreaming(url: string, file: string, email: string): Promis
   const boundary = `----cctvbench${Date.now()}`;
   async function* body(): AsyncGenerator<Buffer> {
     yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n${email}\r\n`);
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="LAM-0105 export.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+    yield Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="LAM-0105 export.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+    );
     for await (const chunk of createReadStream(file, { highWaterMark: MB })) yield chunk as Buffer;
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
@@ -182,7 +215,10 @@ async function uploadStreaming(url: string, file: string, email: string): Promis
 
 function startBotProcess(env: Record<string, string>): Promise<{ process: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the bot did not start: ${output.slice(-2000)}`)), 60_000);
     const onData = (data: Buffer): void => {
@@ -217,12 +253,22 @@ function residentBytes(pid: number): number {
 
 async function sampleFor(pid: number, ms: number): Promise<number> {
   let max = 0;
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, SAMPLE_MS))) max = Math.max(max, residentBytes(pid));
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, SAMPLE_MS)))
+    max = Math.max(max, residentBytes(pid));
   return max;
 }
 
-async function waitForCard(connector: LocalConnector, pattern: RegExp, timeoutMs = 30_000): Promise<Record<string, unknown>> {
-  const find = () => connector.calls.flatMap((c) => ((c.body.attachments as Array<{ content: Record<string, unknown> }> | undefined) ?? []).map((a) => a.content)).find((card) => pattern.test(JSON.stringify(card)));
+async function waitForCard(
+  connector: LocalConnector,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<Record<string, unknown>> {
+  const find = () =>
+    connector.calls
+      .flatMap((c) =>
+        ((c.body.attachments as Array<{ content: Record<string, unknown> }> | undefined) ?? []).map((a) => a.content),
+      )
+      .find((card) => pattern.test(JSON.stringify(card)));
   await connector.waitFor(() => find() !== undefined, timeoutMs);
   return find()!;
 }
@@ -233,7 +279,13 @@ function inputValues(card: Record<string, unknown>): Record<string, string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const r = node as Record<string, unknown>;
-      if (typeof r.type === 'string' && r.type.startsWith('Input.') && typeof r.id === 'string' && r.value !== undefined) values[r.id] = String(r.value);
+      if (
+        typeof r.type === 'string' &&
+        r.type.startsWith('Input.') &&
+        typeof r.id === 'string' &&
+        r.value !== undefined
+      )
+        values[r.id] = String(r.value);
       Object.values(r).forEach(visit);
     }
   };
@@ -248,7 +300,9 @@ function actionFormToken(card: Record<string, unknown>): string {
 }
 
 function rosterUser(emailPrefix: string): TeamsUser & { email: string } {
-  const roster = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'demo', 'roster.json'), 'utf8')) as { people: Array<{ name: string; aadObjectId: string; teamsId: string; email: string }> };
+  const roster = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'demo', 'roster.json'), 'utf8')) as {
+    people: Array<{ name: string; aadObjectId: string; teamsId: string; email: string }>;
+  };
   const person = roster.people.find((p) => p.email.startsWith(emailPrefix));
   if (!person) throw new Error(`no ${emailPrefix} in demo/roster.json`);
   return { name: person.name, aadObjectId: person.aadObjectId, teamsId: person.teamsId, email: person.email };

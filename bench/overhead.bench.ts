@@ -26,11 +26,17 @@ const TURNS = [
  * Every turn of a round must have been answered with the expected card (one per turn), so the
  * figures time the work asked for, never a refusal or an error card.
  */
-function checkAnswers(cards: Array<Record<string, unknown>>, expected: RegExp, label: string): { card: Record<string, unknown> } {
+function checkAnswers(
+  cards: Array<Record<string, unknown>>,
+  expected: RegExp,
+  label: string,
+): { card: Record<string, unknown> } {
   const titles = cards.map((card) => firstText(card));
   const wrong = titles.filter((title) => !expected.test(title));
   if (cards.length !== CONCURRENCY || wrong.length > 0) {
-    throw new Error(`${label}: expected ${CONCURRENCY} cards starting ${expected}, got ${cards.length} (${[...new Set(wrong)].join(' | ')})`);
+    throw new Error(
+      `${label}: expected ${CONCURRENCY} cards starting ${expected}, got ${cards.length} (${[...new Set(wrong)].join(' | ')})`,
+    );
   }
   return { card: cards[0] };
 }
@@ -91,7 +97,10 @@ export default async function overheadBenchmark({ log }: BenchContext): Promise<
         // Each goes first in every other round, so neither always follows the other's garbage.
         for (const run of round % 2 === 0 ? [botRound, echoRound] : [echoRound, botRound]) await run();
       }
-      const boxMs = (await emulator.requests()).filter((e) => e.path.startsWith('/2.0/')).reduce((sum, e) => sum + e.durationMs, 0) / bot.length;
+      const boxMs =
+        (await emulator.requests())
+          .filter((e) => e.path.startsWith('/2.0/'))
+          .reduce((sum, e) => sum + e.durationMs, 0) / bot.length;
       const p50 = quantile(bot, 0.5);
       const echoP50 = quantile(baseline, 0.5);
       rows.push({
@@ -111,7 +120,7 @@ export default async function overheadBenchmark({ log }: BenchContext): Promise<
       rows,
       notes: [
         `Concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds per turn kind (each bot first in every other round) after one warm-up round each; turn time from posting the activity until the bot answered (its reply to the connector included).`,
-        'The echo bot runs the same adapter in the same (anonymous) mode with the bot\'s teams-ai options, and answers with the card the bot answered in its warm-up round, so both send the same bytes. Every turn of the bot is checked to have been answered with the card asked for (the help card, a results card), never a refusal: the bot under test allows 100,000 commands a minute (RATE_LIMIT_PER_MINUTE), since at the default 30 most turns would time the rate limit\'s polite refusal.',
+        "The echo bot runs the same adapter in the same (anonymous) mode with the bot's teams-ai options, and answers with the card the bot answered in its warm-up round, so both send the same bytes. Every turn of the bot is checked to have been answered with the card asked for (the help card, a results card), never a refusal: the bot under test allows 100,000 commands a minute (RATE_LIMIT_PER_MINUTE), since at the default 30 most turns would time the rate limit's polite refusal.",
         '"Box answering per turn" is the emulator\'s own time per turn from its request log (another process): time the bot waits for, not work it does.',
       ],
     };

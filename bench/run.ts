@@ -4,26 +4,32 @@
  * in the repository are the ones this command printed. A benchmark is a module whose default export
  * is an async function returning a BenchSection (see support/section.ts).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { markdownTable, type Benchmark, type BenchSection } from './support/section';
 import { PROJECT_ROOT } from './support/paths';
+import { markdownTable, type Benchmark, type BenchSection } from './support/section';
 
 const SUFFIX = '.bench.js';
 
 async function main(): Promise<void> {
   // The bot's per-turn logs would drown the tables (set before any module with a logger loads).
   process.env.LOG_LEVEL ??= 'warn';
-  const available = readdirSync(__dirname).filter((file) => file.endsWith(SUFFIX)).map((file) => file.slice(0, -SUFFIX.length)).sort();
+  const available = readdirSync(__dirname)
+    .filter((file) => file.endsWith(SUFFIX))
+    .map((file) => file.slice(0, -SUFFIX.length))
+    .sort();
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !available.includes(name));
-  if (unknown.length > 0) throw new Error(`no benchmark called ${unknown.join(', ')} (there are: ${available.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`no benchmark called ${unknown.join(', ')} (there are: ${available.join(', ')})`);
   const names = asked.length > 0 ? asked : available;
   const sections: BenchSection[] = [];
   for (const name of names) {
     console.log(`\n== ${name}`);
-    const loaded = (await import(path.join(__dirname, `${name}${SUFFIX}`))) as { default: Benchmark | { default: Benchmark } };
+    const loaded = (await import(path.join(__dirname, `${name}${SUFFIX}`))) as {
+      default: Benchmark | { default: Benchmark };
+    };
     // Compiled to CommonJS, a dynamic import wraps the module's exports in another default.
     const run = typeof loaded.default === 'function' ? loaded.default : loaded.default.default;
     const before = Date.now();
@@ -47,7 +53,16 @@ function render(sections: BenchSection[], kept: string[]): string {
     '',
     'Written by `npm run bench` (see [bench/](../bench)); each section holds the figures the command printed when that benchmark last ran, with the machine, Node version and date of that run. `npm run bench -- <name>` reruns one and keeps the others.',
     '',
-    ...sections.flatMap((section) => [`## ${section.title}`, '', where(), '', markdownTable(section.rows), '', ...(section.notes ?? []).map((note) => `- ${note}`), '']),
+    ...sections.flatMap((section) => [
+      `## ${section.title}`,
+      '',
+      where(),
+      '',
+      markdownTable(section.rows),
+      '',
+      ...(section.notes ?? []).map((note) => `- ${note}`),
+      '',
+    ]),
     ...kept,
   ].join('\n');
 }

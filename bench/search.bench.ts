@@ -48,7 +48,11 @@ export default async function searchBenchmark({ log }: BenchContext): Promise<Be
   }
 }
 
-async function boxCalls(rig: BotUnderTest, emulator: ScaledEmulator, log: (line: string) => void): Promise<Array<Record<string, string | number>>> {
+async function boxCalls(
+  rig: BotUnderTest,
+  emulator: ScaledEmulator,
+  log: (line: string) => void,
+): Promise<Array<Record<string, string | number>>> {
   log('Box calls per operation');
   await emulator.setLatency(0);
   const rows: Array<Record<string, string | number>> = [];
@@ -72,7 +76,10 @@ async function boxCalls(rig: BotUnderTest, emulator: ScaledEmulator, log: (line:
   };
   // The emulator builds each field's lookup on its first use; measure it warm, as a running Box is.
   for (const query of [...QUERIES.broad, ...QUERIES.narrow, QUERIES.noMatch]) await say(rig, query);
-  for (const [kind, queries] of [['broad', QUERIES.broad], ['narrow', QUERIES.narrow]] as const) {
+  for (const [kind, queries] of [
+    ['broad', QUERIES.broad],
+    ['narrow', QUERIES.narrow],
+  ] as const) {
     for (const query of queries) {
       const first = await measure(`first page (${kind})`, query, () => say(rig, query));
       const next = nextPageData(first.card);
@@ -81,18 +88,31 @@ async function boxCalls(rig: BotUnderTest, emulator: ScaledEmulator, log: (line:
   }
   await measure('no match, with hints', QUERIES.noMatch, () => say(rig, QUERIES.noMatch));
   const fileId = firstFileId((await say(rig, QUERIES.narrow[0])).card);
-  const requestId = await measure('request (open the form, submit it)', `file ${fileId}`, () => requestAccess(rig, fileId));
+  const requestId = await measure('request (open the form, submit it)', `file ${fileId}`, () =>
+    requestAccess(rig, fileId),
+  );
   try {
     await measure('approve → grant', `request ${requestId}`, () => approveAndGrant(rig, emulator, requestId));
   } catch (error) {
-    rows.push({ measure: 'Box calls', operation: 'approve → grant', query: `not measured: ${error instanceof Error ? error.message : String(error)}` });
+    rows.push({
+      measure: 'Box calls',
+      operation: 'approve → grant',
+      query: `not measured: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return rows;
 }
 
-async function latencies(rig: BotUnderTest, emulator: ScaledEmulator, log: (line: string) => void): Promise<Array<Record<string, string | number>>> {
+async function latencies(
+  rig: BotUnderTest,
+  emulator: ScaledEmulator,
+  log: (line: string) => void,
+): Promise<Array<Record<string, string | number>>> {
   const rows: Array<Record<string, string | number>> = [];
-  for (const [latencyMs, rounds] of [[300, 3], [1000, 2]] as const) {
+  for (const [latencyMs, rounds] of [
+    [300, 3],
+    [1000, 2],
+  ] as const) {
     log(`Latency with ${latencyMs} ms per Box call`);
     await emulator.setLatency(latencyMs);
     const oneCall: number[] = [];
@@ -115,7 +135,16 @@ async function latencies(rig: BotUnderTest, emulator: ScaledEmulator, log: (line
     for (const [operation, values] of Object.entries(samples)) {
       const p50 = quantile(values, 0.5);
       const p95 = quantile(values, 0.95);
-      rows.push({ measure: `latency at ${latencyMs} ms per Box call`, operation, samples: values.length, p50: ms(p50), p95: ms(p95), 'one Box call': ms(baseline), 'p50 vs one call': ratio(p50, baseline), 'p95 vs one call': ratio(p95, baseline) });
+      rows.push({
+        measure: `latency at ${latencyMs} ms per Box call`,
+        operation,
+        samples: values.length,
+        p50: ms(p50),
+        p95: ms(p95),
+        'one Box call': ms(baseline),
+        'p50 vs one call': ratio(p50, baseline),
+        'p95 vs one call': ratio(p95, baseline),
+      });
     }
   }
   await emulator.setLatency(0);
@@ -135,7 +164,12 @@ async function say(rig: BotUnderTest, text: string): Promise<Turn> {
   return { card: cards[cards.length - 1], ms: elapsed };
 }
 
-async function execute(rig: BotUnderTest, user: typeof alice, verb: string, data: Record<string, unknown>): Promise<Turn> {
+async function execute(
+  rig: BotUnderTest,
+  user: typeof alice,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<Turn> {
   const started = performance.now();
   const response = await rig.teams.execute(user, verb, data);
   const elapsed = performance.now() - started;
@@ -170,8 +204,10 @@ function nextPageData(card: Card | undefined): Record<string, unknown> | undefin
 }
 
 function firstFileId(card: Card | undefined): string {
-  const ids = actions(card).find((a) => a.verb === 'request.open' && Array.isArray(a.data?.fileIds))?.data?.fileIds as string[] | undefined;
-  if (!ids?.[0]) throw new Error(`the results card offers no recording to request: ${JSON.stringify(card).slice(0, 500)}`);
+  const ids = actions(card).find((a) => a.verb === 'request.open' && Array.isArray(a.data?.fileIds))?.data?.fileIds as
+    string[] | undefined;
+  if (!ids?.[0])
+    throw new Error(`the results card offers no recording to request: ${JSON.stringify(card).slice(0, 500)}`);
   return ids[0];
 }
 
@@ -179,7 +215,9 @@ function firstFileId(card: Card | undefined): string {
 async function requestAccess(rig: BotUnderTest, fileId: string): Promise<string> {
   rig.connector.clear();
   await execute(rig, alice, 'request.open', { fileIds: [fileId] });
-  await rig.connector.waitFor(() => rig.connector.cards().some((card) => actions(card).some((a) => a.verb === 'request.submit')));
+  await rig.connector.waitFor(() =>
+    rig.connector.cards().some((card) => actions(card).some((a) => a.verb === 'request.submit')),
+  );
   const form = rig.connector.cards().find((card) => actions(card).some((a) => a.verb === 'request.submit'));
   const submit = actions(form).find((a) => a.verb === 'request.submit')?.data ?? {};
   const status = await execute(rig, alice, 'request.submit', {
@@ -189,14 +227,16 @@ async function requestAccess(rig: BotUnderTest, fileId: string): Promise<string>
     access: 'view',
     durationDays: '7',
   });
-  const requestId = (status.card?.refresh as { action?: { data?: { requestId?: string } } } | undefined)?.action?.data?.requestId;
+  const requestId = (status.card?.refresh as { action?: { data?: { requestId?: string } } } | undefined)?.action?.data
+    ?.requestId;
   if (!requestId) throw new Error('the request form did not answer with a status card');
   return requestId;
 }
 
 /** The supervisor approves from the approval card; then the grant job runs until Box is quiet. */
 async function approveAndGrant(rig: BotUnderTest, emulator: ScaledEmulator, requestId: string): Promise<void> {
-  const isApproval = (card: Card): boolean => actions(card).some((a) => a.verb === 'request.approve' && a.data?.requestId === requestId);
+  const isApproval = (card: Card): boolean =>
+    actions(card).some((a) => a.verb === 'request.approve' && a.data?.requestId === requestId);
   await rig.connector.waitFor(() => rig.connector.cards().some(isApproval));
   const approval = rig.connector.cards().find(isApproval);
   const data = actions(approval).find((a) => a.verb === 'request.approve')?.data ?? {};
@@ -206,11 +246,19 @@ async function approveAndGrant(rig: BotUnderTest, emulator: ScaledEmulator, requ
   for (;;) {
     const entries = (await emulator.requests()).filter((e) => e.path.startsWith('/2.0/'));
     // A new collaboration, or (the cached emulator remembers earlier runs) the existing one updated.
-    if (entries.some((e) => (e.method === 'POST' || e.method === 'PUT') && e.path.startsWith('/2.0/collaborations') && e.status < 300)) break;
+    if (
+      entries.some(
+        (e) =>
+          (e.method === 'POST' || e.method === 'PUT') && e.path.startsWith('/2.0/collaborations') && e.status < 300,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       const calls = entries.map((e) => `${e.method} ${e.path} ${e.status}`).join(', ');
       const said = JSON.stringify(answer.card).slice(0, 200);
-      throw new Error(`the grant did not reach Box within 30 s (Box saw: ${calls || 'nothing'}); the approval answered ${said}`);
+      throw new Error(
+        `the grant did not reach Box within 30 s (Box saw: ${calls || 'nothing'}); the approval answered ${said}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -9,8 +9,8 @@
  */
 import { createBoxGateway, describeBoxTarget } from '../src/box';
 import { createIntakeGateway, INTAKE_FOLDER } from '../src/box/intake';
-import type { TemplateCheck } from '../src/footage/ports/intake-box';
 import { ConfigError } from '../src/footage/errors';
+import type { TemplateCheck } from '../src/footage/ports/intake-box';
 import { FOOTAGE_ROOT } from '../src/seed';
 import { seedConfigFromEnv } from './seed';
 
@@ -27,10 +27,10 @@ export interface BoxSetupResult {
 
 /** What an administrator does once in the Box web app: Box's API can copy a file request but not make one. */
 export const TEMPLATE_HOWTO = [
-  'Make the template file request once in the Box web app, signed in as the bot\'s service account (or share a folder with it):',
+  "Make the template file request once in the Box web app, signed in as the bot's service account (or share a folder with it):",
   '  1. Create a folder, e.g. "File request template"; open its ... menu and choose File Request.',
   '  2. Turn on "Email address" (required); leave the rest, the bot sets title, description and expiry per request.',
-  '  3. Copy the link; its file request id is in the web app\'s URL when you edit it (app.box.com/filerequest/<id>).',
+  "  3. Copy the link; its file request id is in the web app's URL when you edit it (app.box.com/filerequest/<id>).",
   '  4. Set BOX_FILE_REQUEST_TEMPLATE_ID=<id> for the bot and run npm run box:setup again to check it.',
 ];
 
@@ -64,14 +64,28 @@ export async function runBoxSetup(env: Env, print: (line: string) => void): Prom
   }
   const address = `${publicUrl}/api/box/webhooks`;
   const webhook = await intake.ensureUploadWebhook(intakeFolderId, address);
-  print(`Webhook FILE.UPLOADED on ${FOOTAGE_ROOT}/${INTAKE_FOLDER}/ to ${address}: ${webhook.created ? 'registered' : 'already registered'} (id ${webhook.id})`);
-  print('Copy the primary and secondary signature keys from the Box Developer Console (Webhooks) into BOX_WEBHOOK_PRIMARY_KEY and BOX_WEBHOOK_SECONDARY_KEY.');
-  return { templateCreated: template.created, folderId, intakeFolderId, fileRequestTemplate, webhook: { ...webhook, address } };
+  print(
+    `Webhook FILE.UPLOADED on ${FOOTAGE_ROOT}/${INTAKE_FOLDER}/ to ${address}: ${webhook.created ? 'registered' : 'already registered'} (id ${webhook.id})`,
+  );
+  print(
+    'Copy the primary and secondary signature keys from the Box Developer Console (Webhooks) into BOX_WEBHOOK_PRIMARY_KEY and BOX_WEBHOOK_SECONDARY_KEY.',
+  );
+  return {
+    templateCreated: template.created,
+    folderId,
+    intakeFolderId,
+    fileRequestTemplate,
+    webhook: { ...webhook, address },
+  };
 }
 
 if (require.main === module) {
   runBoxSetup(process.env, (line) => console.log(line)).catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Box setup failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      error instanceof ConfigError
+        ? `Configuration error: ${error.message}`
+        : `Box setup failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   });
 }

@@ -57,7 +57,10 @@ function circle(c: Point, radius: number): Shape {
 
 /** Offsets a point along the camera's axis (`along`) and across it (`across`, negative = up). */
 function onAxis(c: Point, angle: number, along: number, across: number): Point {
-  return [c[0] + along * Math.cos(angle) - across * Math.sin(angle), c[1] + along * Math.sin(angle) + across * Math.cos(angle)];
+  return [
+    c[0] + along * Math.cos(angle) - across * Math.sin(angle),
+    c[1] + along * Math.sin(angle) + across * Math.cos(angle),
+  ];
 }
 
 /**
@@ -81,7 +84,8 @@ function cameraGlyph(): { solid: Shape[]; holes: Shape[] } {
 
 type Glyph = ReturnType<typeof cameraGlyph>;
 
-const insideGlyph = (g: Glyph, x: number, y: number): boolean => g.solid.some((s) => s(x, y)) && !g.holes.some((s) => s(x, y));
+const insideGlyph = (g: Glyph, x: number, y: number): boolean =>
+  g.solid.some((s) => s(x, y)) && !g.holes.some((s) => s(x, y));
 
 /**
  * Scales and centres the glyph so its bounding box fills the unit square (keeping its proportions),

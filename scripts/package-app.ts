@@ -23,7 +23,10 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
 
 export class MissingVariablesError extends Error {
-  constructor(readonly missing: readonly string[], source: string) {
+  constructor(
+    readonly missing: readonly string[],
+    source: string,
+  ) {
     super(`cannot fill ${source}: no value for ${missing.join(', ')} (set them in env/.env.<env> or the environment)`);
     this.name = 'MissingVariablesError';
   }

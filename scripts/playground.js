@@ -40,7 +40,10 @@ function choosePerson(people, wanted) {
   if (!wanted) return people.find((p) => p.role === 'officer') || people[0];
   const w = wanted.toLowerCase();
   const found = people.find(
-    (p) => (p.email || '').toLowerCase() === w || (p.aadObjectId || '').toLowerCase() === w || (p.name || '').toLowerCase().includes(w),
+    (p) =>
+      (p.email || '').toLowerCase() === w ||
+      (p.aadObjectId || '').toLowerCase() === w ||
+      (p.name || '').toLowerCase().includes(w),
   );
   if (!found) throw new Error(`PLAYGROUND_USER=${wanted} matches nobody in the roster`);
   return found;
@@ -74,7 +77,10 @@ function placeholderUser(n) {
 
 /** The Playground config (schema 0.1.1) as YAML; JSON strings are valid YAML scalars. */
 function playgroundConfig(roster, me) {
-  const others = roster.people.filter((p) => p !== me).slice(0, OTHER_USERS).map((p, i) => asUser(p, i + 1));
+  const others = roster.people
+    .filter((p) => p !== me)
+    .slice(0, OTHER_USERS)
+    .map((p, i) => asUser(p, i + 1));
   while (others.length < OTHER_USERS) others.push(placeholderUser(others.length + 1));
   const q = (v) => JSON.stringify(String(v));
   const yamlUser = (u, first, rest) =>
@@ -135,7 +141,17 @@ function main() {
   fs.writeFileSync(configPath, playgroundConfig(roster, me));
 
   const cli = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
-  const args = [cli, 'start', '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', port, '--disable-telemetry'];
+  const args = [
+    cli,
+    'start',
+    '--app-endpoint',
+    botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    port,
+    '--disable-telemetry',
+  ];
   const child = spawn(process.execPath, args, {
     cwd: workDir,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -155,10 +171,13 @@ function main() {
       announced = true;
       const url = `http://127.0.0.1:${m[1]}/`;
       console.log(`\nAgents Playground: open ${url}`);
-      console.log(`  signed in as ${me.name} (${me.role}${me.borough ? `, ${me.borough}` : ''}); PLAYGROUND_USER=<email> to be someone else`);
+      console.log(
+        `  signed in as ${me.name} (${me.role}${me.borough ? `, ${me.borough}` : ''}); PLAYGROUND_USER=<email> to be someone else`,
+      );
       console.log(`  talking to the bot at ${botEndpoint}`);
       probeHealth(botEndpoint).then((status) => {
-        if (status !== '200') console.log(`  the bot's /healthz says ${status}: start it with \`npm start\` in another terminal`);
+        if (status !== '200')
+          console.log(`  the bot's /healthz says ${status}: start it with \`npm start\` in another terminal`);
       });
     }
   });

@@ -18,7 +18,6 @@ import { loadDemoData, seedDemoData, type SeedReport } from '../src/seed';
 
 type Env = Record<string, string | undefined>;
 
-
 /** Compiled, this file runs from dist/scripts; under ts-jest, from scripts/. */
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
@@ -41,7 +40,8 @@ export function seedConfigFromEnv(env: Env): SeedCommandConfig {
 
 function boxConfig(env: Env, value: (name: string) => string | undefined): BoxGatewayConfig {
   const target = loadConfig(env).box;
-  const emulatorUrl = value('BOX_EMULATOR_URL') ?? `http://127.0.0.1:${target.kind === 'emulator' ? target.port : 3979}`;
+  const emulatorUrl =
+    value('BOX_EMULATOR_URL') ?? `http://127.0.0.1:${target.kind === 'emulator' ? target.port : 3979}`;
   let origin: string;
   try {
     origin = new URL(emulatorUrl).origin;
@@ -76,7 +76,8 @@ export async function runSeed(env: Env, print: (line: string) => void): Promise<
 export { emulatorBaseUrls };
 
 export function summary(report: SeedReport): string {
-  const tally = (t: { created: number; existing: number }): string => `${t.created} created, ${t.existing} already there`;
+  const tally = (t: { created: number; existing: number }): string =>
+    `${t.created} created, ${t.existing} already there`;
   return [
     `Seeded ${report.recordings} recordings in ${(report.durationMs / 1000).toFixed(1)} s`,
     `  template cctvFootage: ${report.template}`,
@@ -84,7 +85,9 @@ export function summary(report: SeedReport): string {
     `  folders: ${tally(report.folders)}`,
     `  files:   ${tally(report.files)}`,
     `  metadata: ${report.metadata.created} created, ${report.metadata.updated} updated, ${report.metadata.unchanged} unchanged`,
-    ...report.renamed.map((r) => `  note: ${r.footageId} shares its file name with another recording; stored as ${r.fileName}`),
+    ...report.renamed.map(
+      (r) => `  note: ${r.footageId} shares its file name with another recording; stored as ${r.fileName}`,
+    ),
   ].join('\n');
 }
 

@@ -2,49 +2,49 @@
  * The composition root: builds every part from configuration, in the order readiness needs
  * (HTTP first so /healthz can say "starting", then database, Box, demo seed), and owns shutdown.
  */
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import type { AppConfig } from './config';
-import { ConfigError } from './footage/errors';
 import { createBoxGateway, describeBoxTarget, type BoxGatewayConfig } from './box';
 import { gatewayConfigFor } from './box/from-app-config';
+import { startChatUploads } from './chat-upload-wiring';
+import type { AppConfig } from './config';
+import { startDirectory, type StartedDirectory } from './directory';
 import { startBoxEmulator, type BoxEmulator } from './emulator';
+import { startFootageRequests } from './footage-requests-wiring';
+import { relativeNow } from './footage/clock';
+import { clockNotice } from './footage/demo-clock';
+import { ConfigError } from './footage/errors';
+import { FindFootage } from './footage/find';
+import { sharedPageTokens } from './footage/page-token';
+import type { Person } from './footage/people';
 import type { BoxPort } from './footage/ports/box';
 import type { Store } from './footage/ports/store';
+import { loadGazetteer, type Gazetteer } from './footage/query';
+import { FootageSearch } from './footage/search-service';
+import { decidedOnShareCard } from './footage/sharing';
 import { Health } from './health';
+import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 import { logger } from './log';
-import { startDirectory, type StartedDirectory } from './directory';
+import { loadPartners } from './partners';
 import { loadDemoData, seedDemoIfNeeded } from './seed-on-start';
 import { createHttpServer } from './server';
 import { describePostgresUrl, openStore, SQLITE_FILE_NAME } from './store';
-import { createAdapter } from './teams/adapter';
-import { RateLimiter } from './teams/rate-limit';
-import { guardTurns } from './teams/turn-guards';
-import { ConversationMemory } from './teams/conversation-memory';
-import { createTeamsApp, runTurn } from './teams/app';
-import type { TeamsServices } from './teams/deps';
 import type { AccessRouteDeps } from './teams/access';
-import { shownGrants } from './teams/find/shown-grants';
-import { sentAt } from './teams/turn-helpers';
-import { relativeNow } from './footage/clock';
-import type { Person } from './footage/people';
-import { lateAnswersThrough } from './teams/late-answers';
-import { Proactive } from './teams/access/proactive';
 import { createAccessFeature } from './teams/access';
+import { Proactive } from './teams/access/proactive';
+import { createAdapter } from './teams/adapter';
+import { createTeamsApp, runTurn } from './teams/app';
+import { ConversationMemory } from './teams/conversation-memory';
+import type { TeamsServices } from './teams/deps';
+import { shownGrants } from './teams/find/shown-grants';
+import { lateAnswersThrough } from './teams/late-answers';
+import { RateLimiter } from './teams/rate-limit';
 import { createSharingFeature } from './teams/sharing';
-import { loadPartners } from './partners';
-import { decidedOnShareCard } from './footage/sharing';
+import { guardTurns } from './teams/turn-guards';
+import { sentAt } from './teams/turn-helpers';
 import { JobRunner } from './workers';
-import { FindFootage } from './footage/find';
-import { FootageSearch } from './footage/search-service';
-import { sharedPageTokens } from './footage/page-token';
-import { loadGazetteer, type Gazetteer } from './footage/query';
-import { clockNotice } from './footage/demo-clock';
-import { readFile } from 'node:fs/promises';
-import { startFootageRequests } from './footage-requests-wiring';
-import { startChatUploads } from './chat-upload-wiring';
-import { registerBoxWebhooks, type BoxWebhookReceiver } from './http/box-webhooks';
 
 export interface RunningBot {
   url: string;
@@ -75,11 +75,20 @@ export interface StartOptions {
 
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const health = new Health(
-    { box: boxTargetLabel(config), database: { kind: config.databaseUrl ? 'postgres' : 'sqlite', target: config.databaseUrl ? describePostgresUrl(config.databaseUrl) : path.join(config.dataDir, SQLITE_FILE_NAME) } },
+    {
+      box: boxTargetLabel(config),
+      database: {
+        kind: config.databaseUrl ? 'postgres' : 'sqlite',
+        target: config.databaseUrl
+          ? describePostgresUrl(config.databaseUrl)
+          : path.join(config.dataDir, SQLITE_FILE_NAME),
+      },
+    },
     config.seedDemo,
   );
   if (config.emulatorAllowedInProduction) {
-    const warning = 'ALLOW_EMULATOR_IN_PRODUCTION=true: production may run on the local Box emulator, demo data or without Bot Framework authentication';
+    const warning =
+      'ALLOW_EMULATOR_IN_PRODUCTION=true: production may run on the local Box emulator, demo data or without Bot Framework authentication';
     health.warn(warning);
     logger.warn(warning);
   }
@@ -159,11 +168,45 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       }
 
       const gazetteer = await loadPlaces(config);
-      const find = new FindFootage(new FootageSearch(box), gazetteer, { tokens: await sharedPageTokens(store.settings) });
-      const access = createAccessFeature({ store, box, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', policy: config.access, jobs: config.jobs, approvalScope: config.approvalScope, decidedElsewhere: decidedOnShareCard(store) });
-      const footageRequests = startFootageRequests({ config, store, box, adapter, gazetteer, emulator: running.emulator, gateway: gatewayConfig(config, running.emulator) });
-      const sharing = createSharingFeature({ store, box, catalog: access.routes.catalog, adapter, botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '', partners: await loadPartners(config.partnersPath), policy: config.access, jobs: config.jobs });
-      const chatUploads = startChatUploads({ config, store, adapter, gazetteer, gateway: gatewayConfig(config, running.emulator) });
+      const find = new FindFootage(new FootageSearch(box), gazetteer, {
+        tokens: await sharedPageTokens(store.settings),
+      });
+      const access = createAccessFeature({
+        store,
+        box,
+        adapter,
+        botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '',
+        policy: config.access,
+        jobs: config.jobs,
+        approvalScope: config.approvalScope,
+        decidedElsewhere: decidedOnShareCard(store),
+      });
+      const footageRequests = startFootageRequests({
+        config,
+        store,
+        box,
+        adapter,
+        gazetteer,
+        emulator: running.emulator,
+        gateway: gatewayConfig(config, running.emulator),
+      });
+      const sharing = createSharingFeature({
+        store,
+        box,
+        catalog: access.routes.catalog,
+        adapter,
+        botAppId: config.bot.mode === 'authenticated' ? config.bot.appId : '',
+        partners: await loadPartners(config.partnersPath),
+        policy: config.access,
+        jobs: config.jobs,
+      });
+      const chatUploads = startChatUploads({
+        config,
+        store,
+        adapter,
+        gazetteer,
+        gateway: gatewayConfig(config, running.emulator),
+      });
       const notice = options.demoNotice ?? clockNotice(config.clock, new Date());
       const services = teamsServices({
         box,
@@ -173,19 +216,43 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         identify: (id: string) => directory.directory.identify(id),
         // The demo clock advances, so the sentence is written afresh for each card.
         notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
-        features: { camerasToAsk: footageRequests.camerasToAsk, footageRequests: footageRequests.routes, sharing, chatUploads: chatUploads.routes },
-        lateAnswers: lateAnswersThrough(new Proactive(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : ''), config.turnBudgetMs),
+        features: {
+          camerasToAsk: footageRequests.camerasToAsk,
+          footageRequests: footageRequests.routes,
+          sharing,
+          chatUploads: chatUploads.routes,
+        },
+        lateAnswers: lateAnswersThrough(
+          new Proactive(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : ''),
+          config.turnBudgetMs,
+        ),
       });
       const app = createTeamsApp(adapter, config.bot.mode === 'authenticated' ? config.bot.appId : undefined, services);
-      const guards = { allowedTenantIds: config.allowedTenantIds, rateLimit: new RateLimiter(config.rateLimitPerMinute), audit: store.audit };
+      const guards = {
+        allowedTenantIds: config.allowedTenantIds,
+        rateLimit: new RateLimiter(config.rateLimitPerMinute),
+        audit: store.audit,
+      };
       const turn = guardTurns(guards, (context) => runTurn(app, context).then(() => undefined));
       handleTurn = (req, res) => adapter.process(req, res, turn);
       if (config.jobs.enabled) {
         const { pollMs, leaseMs, maxAttempts, retryBaseMs } = config.jobs;
         const jobs = new JobRunner({
           jobs: store.jobs,
-          handlers: [...access.jobHandlers, ...directory.directory.jobHandlers, ...footageRequests.jobHandlers, ...sharing.jobHandlers, ...chatUploads.jobHandlers],
-          recurring: [...access.recurring, ...directory.directory.recurring, ...footageRequests.recurring, ...sharing.recurring, ...chatUploads.recurring],
+          handlers: [
+            ...access.jobHandlers,
+            ...directory.directory.jobHandlers,
+            ...footageRequests.jobHandlers,
+            ...sharing.jobHandlers,
+            ...chatUploads.jobHandlers,
+          ],
+          recurring: [
+            ...access.recurring,
+            ...directory.directory.recurring,
+            ...footageRequests.recurring,
+            ...sharing.recurring,
+            ...chatUploads.recurring,
+          ],
           pollMs,
           leaseMs,
           maxAttempts,
@@ -201,7 +268,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       webhookReceiver = footageRequests.webhookReceiver;
       health.setStage('ready');
       logger.info({ url: running.url }, 'bot ready');
-      logger.info({ clock: config.clock.kind }, clockNotice(config.clock, new Date()) ?? 'relative times are read against the time each message was sent');
+      logger.info(
+        { clock: config.clock.kind },
+        clockNotice(config.clock, new Date()) ?? 'relative times are read against the time each message was sent',
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health.fail(message);
@@ -260,11 +330,14 @@ export function teamsServices(parts: {
   notice?: () => string | undefined;
   lateAnswers?: TeamsServices['lateAnswers'];
   /** The features beyond finding and access, each optional. */
-  features?: Pick<TeamsServices, 'footageRequests' | 'sharing' | 'chatUploads'> & Pick<TeamsServices['find'], 'camerasToAsk'>;
+  features?: Pick<TeamsServices, 'footageRequests' | 'sharing' | 'chatUploads'> &
+    Pick<TeamsServices['find'], 'camerasToAsk'>;
 }): TeamsServices {
   const { access, config } = parts;
   // A person's reference is written only when it changed: a database write on every turn is most of a turn's cost.
-  const conversations = new ConversationMemory((aadObjectId, scope, address) => access.records.saveConversation(aadObjectId, scope, address));
+  const conversations = new ConversationMemory((aadObjectId, scope, address) =>
+    access.records.saveConversation(aadObjectId, scope, address),
+  );
   return {
     access,
     supportContact: config.supportContact,
@@ -273,7 +346,8 @@ export function teamsServices(parts: {
     identify: parts.identify ?? (async (aadObjectId) => (await access.records.person(aadObjectId)) ?? null),
     rememberConversation: async ({ person, scope, address }) => {
       // References of people not on the roster are not kept: the bot never writes to them.
-      if (person) await conversations.remember(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
+      if (person)
+        await conversations.remember(person.aadObjectId, scope === 'personal' ? 'personal' : 'channel', address);
     },
     find: {
       find: parts.find,

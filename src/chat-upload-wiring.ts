@@ -3,10 +3,10 @@
  * configuration (streamed uploads; the intake side for the staging folders and the hash lookup),
  * with the chunked-upload threshold and parallelism from the configuration.
  */
-import type { AppConfig } from './config';
 import type { BoxGatewayConfig } from './box';
 import { createChatUploadGateway } from './box/chat-upload';
 import { createIntakeGateway } from './box/intake';
+import type { AppConfig } from './config';
 import type { Store } from './footage/ports/store';
 import type { Gazetteer } from './footage/query';
 import type { ContinuingAdapter } from './teams/access/proactive';
@@ -25,7 +25,10 @@ export function startChatUploads(wiring: ChatUploadWiring): ChatUploadFeature {
   const settings = config.chatUploads;
   return createChatUploadFeature({
     store: wiring.store,
-    box: createChatUploadGateway(wiring.gateway, { directMaxBytes: settings.directMaxBytes, parallelParts: settings.parallelParts }),
+    box: createChatUploadGateway(wiring.gateway, {
+      directMaxBytes: settings.directMaxBytes,
+      parallelParts: settings.parallelParts,
+    }),
     // Staging folders sit beside the owners' intake folders; file request pages are not used here.
     intake: createIntakeGateway({ ...wiring.gateway, appBaseUrl: 'https://app.box.com' }),
     adapter: wiring.adapter,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDirectoryConfig, type DirectoryConfig } from './directory/config';
+import type { ApprovalScope } from './footage/access/authorise';
 import type { ClockSetting } from './footage/clock';
 import { DEMO_CLOCK_START } from './footage/demo-clock';
-import type { ApprovalScope } from './footage/access/authorise';
 import { ConfigError } from './footage/errors';
 
 /**
@@ -57,7 +57,6 @@ export interface JobSettings {
   /** How often Box's access events (previews, downloads) are copied into the bot's store. */
   eventIngestMs: number;
 }
-
 
 export interface AppConfig {
   port: number;
@@ -146,11 +145,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const bot = botAuth(env, strict);
   const box = boxTarget(env);
   if (strict && box.kind === 'emulator') {
-    throw new ConfigError('BOX_CLIENT_ID', 'or BOX_JWT_CONFIG_PATH is required when NODE_ENV=production: without them the bot would run on the local Box emulator (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)');
+    throw new ConfigError(
+      'BOX_CLIENT_ID',
+      'or BOX_JWT_CONFIG_PATH is required when NODE_ENV=production: without them the bot would run on the local Box emulator (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)',
+    );
   }
   const seedDemo = bool(env, 'SEED_DEMO', box.kind === 'emulator');
   if (strict && seedDemo) {
-    throw new ConfigError('SEED_DEMO', 'must not be true when NODE_ENV=production: the demo data set would be seeded into Box (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)');
+    throw new ConfigError(
+      'SEED_DEMO',
+      'must not be true when NODE_ENV=production: the demo data set would be seeded into Box (set ALLOW_EMULATOR_IN_PRODUCTION=true only for a demonstration)',
+    );
   }
   const rosterPath = path.resolve(text(env, 'ROSTER_PATH') ?? path.join(projectRoot, 'demo', 'roster.json'));
   const maxDurationDays = int(env, 'ACCESS_MAX_DAYS', 30, 1, 365);
@@ -193,7 +198,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     footageRequests: footageRequestSettings(env, box),
     chatUploads: {
       maxBytes: int(env, 'UPLOAD_MAX_GB', 50, 1, 500) * 1024 ** 3,
-      directMaxBytes: Math.round(Number(text(env, 'CHAT_UPLOAD_DIRECT_MAX_MB') === undefined ? 50 : decimal(env, 'CHAT_UPLOAD_DIRECT_MAX_MB', 0.001, 50)) * 1024 * 1024),
+      directMaxBytes: Math.round(
+        Number(
+          text(env, 'CHAT_UPLOAD_DIRECT_MAX_MB') === undefined
+            ? 50
+            : decimal(env, 'CHAT_UPLOAD_DIRECT_MAX_MB', 0.001, 50),
+        ) *
+          1024 *
+          1024,
+      ),
       parallelParts: int(env, 'CHAT_UPLOAD_PARALLEL_PARTS', 3, 1, 16),
       progressEveryMs: int(env, 'CHAT_UPLOAD_PROGRESS_MS', 3000, 0, 600_000),
       stagingDays: int(env, 'STAGING_DAYS', 3, 1, 365),
@@ -207,19 +220,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function decimal(env: Env, name: string, min: number, max: number): number {
   const value = text(env, name) ?? '';
   const number = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || number < min || number > max) throw new ConfigError(name, `must be a number from ${min} to ${max} (got "${value}")`);
+  if (!/^\d+(\.\d+)?$/.test(value) || number < min || number > max)
+    throw new ConfigError(name, `must be a number from ${min} to ${max} (got "${value}")`);
   return number;
 }
 
 function footageRequestSettings(env: Env, box: BoxTarget): FootageRequestSettings {
   const publicUrl = url(env, 'PUBLIC_URL');
-  const webhookKeys = { primary: text(env, 'BOX_WEBHOOK_PRIMARY_KEY'), secondary: text(env, 'BOX_WEBHOOK_SECONDARY_KEY') };
+  const webhookKeys = {
+    primary: text(env, 'BOX_WEBHOOK_PRIMARY_KEY'),
+    secondary: text(env, 'BOX_WEBHOOK_SECONDARY_KEY'),
+  };
   // The emulator signs with keys of its own, which the bot reads from it.
   if (publicUrl && box.kind !== 'emulator' && !webhookKeys.primary && !webhookKeys.secondary) {
-    throw new ConfigError('BOX_WEBHOOK_PRIMARY_KEY', 'is required with PUBLIC_URL (the webhook signature key from the Box Developer Console), so deliveries can be verified');
+    throw new ConfigError(
+      'BOX_WEBHOOK_PRIMARY_KEY',
+      'is required with PUBLIC_URL (the webhook signature key from the Box Developer Console), so deliveries can be verified',
+    );
   }
   const templateId = text(env, 'BOX_FILE_REQUEST_TEMPLATE_ID');
-  if (templateId !== undefined && !/^\d+$/.test(templateId)) throw new ConfigError('BOX_FILE_REQUEST_TEMPLATE_ID', `must be the numeric id of a Box file request (got "${templateId}")`);
+  if (templateId !== undefined && !/^\d+$/.test(templateId))
+    throw new ConfigError(
+      'BOX_FILE_REQUEST_TEMPLATE_ID',
+      `must be the numeric id of a Box file request (got "${templateId}")`,
+    );
   return {
     defaultLinkDays: int(env, 'FOOTAGE_REQUEST_DAYS', 7, 1, 30),
     ...(templateId ? { templateId } : {}),
@@ -246,14 +270,20 @@ function botAuth(env: Env, production: boolean): BotAuth {
   const appId = text(env, 'BOT_ID');
   if (!appId) {
     if (production) {
-      throw new ConfigError('BOT_ID', 'is required when NODE_ENV=production (the Azure Bot app id; with BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI); anonymous local mode is for development only');
+      throw new ConfigError(
+        'BOT_ID',
+        'is required when NODE_ENV=production (the Azure Bot app id; with BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI); anonymous local mode is for development only',
+      );
     }
     return { mode: 'anonymous' };
   }
   const appType = oneOf(env, 'BOT_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
   const password = text(env, 'BOT_PASSWORD');
   if (!password && appType !== 'UserAssignedMSI') {
-    throw new ConfigError('BOT_PASSWORD', `is required with BOT_ID (the client secret of the bot's Entra app), unless BOT_TYPE=UserAssignedMSI`);
+    throw new ConfigError(
+      'BOT_PASSWORD',
+      `is required with BOT_ID (the client secret of the bot's Entra app), unless BOT_TYPE=UserAssignedMSI`,
+    );
   }
   const tenantId = text(env, 'BOT_TENANT_ID');
   if (!tenantId && appType !== 'MultiTenant') {
@@ -275,11 +305,17 @@ function botAuth(env: Env, production: boolean): BotAuth {
  * cannot tell its tenant refuses to start rather than serve every organisation.
  */
 function allowedTenants(env: Env, rosterPath: string, bot: BotAuth): string[] {
-  const listed = text(env, 'ALLOWED_TENANT_IDS')?.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+  const listed = text(env, 'ALLOWED_TENANT_IDS')
+    ?.split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
   if (listed && listed.length > 0) return [...new Set(listed)];
   const fallback = rosterTenant(rosterPath) ?? (bot.mode === 'authenticated' ? bot.tenantId : undefined);
   if (!fallback) {
-    throw new ConfigError('ALLOWED_TENANT_IDS', `is required: the roster (${rosterPath}) names no "tenantId" and BOT_TENANT_ID is unset, so the bot cannot tell which organisation may use it`);
+    throw new ConfigError(
+      'ALLOWED_TENANT_IDS',
+      `is required: the roster (${rosterPath}) names no "tenantId" and BOT_TENANT_ID is unset, so the bot cannot tell which organisation may use it`,
+    );
   }
   return [fallback.toLowerCase()];
 }
@@ -299,24 +335,41 @@ function boxTarget(env: Env): BoxTarget {
   const jwtPath = text(env, 'BOX_JWT_CONFIG_PATH');
   const clientId = text(env, 'BOX_CLIENT_ID');
   if (jwtPath && clientId) {
-    throw new ConfigError('BOX_JWT_CONFIG_PATH', 'and BOX_CLIENT_ID are both set: choose one Box authentication (JWT app config, or Client Credentials Grant)');
+    throw new ConfigError(
+      'BOX_JWT_CONFIG_PATH',
+      'and BOX_CLIENT_ID are both set: choose one Box authentication (JWT app config, or Client Credentials Grant)',
+    );
   }
   if (jwtPath) return { kind: 'jwt', configPath: path.resolve(jwtPath), baseUrls };
   if (clientId) {
     const clientSecret = text(env, 'BOX_CLIENT_SECRET');
-    if (!clientSecret) throw new ConfigError('BOX_CLIENT_SECRET', 'is required with BOX_CLIENT_ID (the Box app client secret)');
+    if (!clientSecret)
+      throw new ConfigError('BOX_CLIENT_SECRET', 'is required with BOX_CLIENT_ID (the Box app client secret)');
     const enterpriseId = text(env, 'BOX_ENTERPRISE_ID');
     if (!enterpriseId || !/^\d+$/.test(enterpriseId)) {
-      throw new ConfigError('BOX_ENTERPRISE_ID', 'is required with BOX_CLIENT_ID and must be the numeric Box enterprise id');
+      throw new ConfigError(
+        'BOX_ENTERPRISE_ID',
+        'is required with BOX_CLIENT_ID and must be the numeric Box enterprise id',
+      );
     }
     return { kind: 'ccg', clientId, clientSecret, enterpriseId, baseUrls };
   }
   for (const name of ['BOX_CLIENT_SECRET', 'BOX_ENTERPRISE_ID']) {
-    if (text(env, name)) throw new ConfigError('BOX_CLIENT_ID', `is required when ${name} is set (Client Credentials Grant needs id, secret and enterprise id)`);
+    if (text(env, name))
+      throw new ConfigError(
+        'BOX_CLIENT_ID',
+        `is required when ${name} is set (Client Credentials Grant needs id, secret and enterprise id)`,
+      );
   }
   // Small parts let tests and demos drive chunked uploads without gigabytes of data.
-  const partSize = text(env, 'BOX_EMULATOR_PART_SIZE') === undefined ? undefined : int(env, 'BOX_EMULATOR_PART_SIZE', 0, 1024, 128 * 1024 * 1024);
-  const minChunked = text(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES') === undefined ? undefined : int(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES', 0, 1, 1024 * 1024 * 1024);
+  const partSize =
+    text(env, 'BOX_EMULATOR_PART_SIZE') === undefined
+      ? undefined
+      : int(env, 'BOX_EMULATOR_PART_SIZE', 0, 1024, 128 * 1024 * 1024);
+  const minChunked =
+    text(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES') === undefined
+      ? undefined
+      : int(env, 'BOX_EMULATOR_MIN_CHUNKED_BYTES', 0, 1, 1024 * 1024 * 1024);
   return {
     kind: 'emulator',
     port: int(env, 'BOX_EMULATOR_PORT', 3979, 0, 65535),
@@ -341,7 +394,10 @@ function databaseUrl(env: Env): string | undefined {
   const value = text(env, 'DATABASE_URL');
   if (value === undefined) return undefined;
   if (!/^postgres(ql)?:\/\//.test(value)) {
-    throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database (leave it unset for the embedded database)');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/database (leave it unset for the embedded database)',
+    );
   }
   return value;
 }
@@ -395,7 +451,10 @@ function url(env: Env, name: string): string | undefined {
     if (parsed.username || parsed.password) throw new Error('userinfo');
   } catch {
     // The value may carry credentials (user:password@host): never repeat it.
-    throw new ConfigError(name, 'must be an http(s) URL without user name or password, such as https://api.box.com (the value given is not repeated here in case it holds credentials)');
+    throw new ConfigError(
+      name,
+      'must be an http(s) URL without user name or password, such as https://api.box.com (the value given is not repeated here in case it holds credentials)',
+    );
   }
   return value.replace(/\/+$/, '');
 }

@@ -95,7 +95,9 @@ export class Health {
       box: { target: this.targets.box, reachable: reachability.box },
       database: { ...this.targets.database, reachable: reachability.database },
       seed: this.seed,
-      ...(this.directory ? { directory: await this.directory().catch((): DirectoryStatus | undefined => undefined) } : {}),
+      ...(this.directory
+        ? { directory: await this.directory().catch((): DirectoryStatus | undefined => undefined) }
+        : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.warnings.length > 0 ? { warnings: [...this.warnings] } : {}),
     };

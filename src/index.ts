@@ -1,7 +1,7 @@
+import { startBot, type RunningBot } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError } from './footage/errors';
 import { flushLogs, logger, stopWritingLogs, writeOut } from './log';
-import { startBot, type RunningBot } from './bot';
 
 /**
  * `npm start`: reads the configuration (refusing to start, with the variable named, when it is
@@ -71,7 +71,9 @@ function printHowToTalk(bot: RunningBot, config: AppConfig): void {
     '',
     `CCTV Footage bot ready on ${bot.url}/api/messages (health: ${bot.url}/healthz)`,
     `Box: ${config.box.kind === 'emulator' ? `local emulator at ${bot.emulator?.url}` : config.box.kind}; database: ${config.databaseUrl ? 'PostgreSQL' : `embedded (${config.dataDir})`}`,
-    config.bot.mode === 'anonymous' ? 'Anonymous local mode (no BOT_ID): for development only.' : `Bot Framework authentication on (app id ${config.bot.appId}).`,
+    config.bot.mode === 'anonymous'
+      ? 'Anonymous local mode (no BOT_ID): for development only.'
+      : `Bot Framework authentication on (app id ${config.bot.appId}).`,
     'To chat with it: in another terminal run `npm run playground` and open the URL it prints.',
     '',
   ];

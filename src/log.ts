@@ -14,8 +14,20 @@ import pino, { type Logger } from 'pino';
 const context = new AsyncLocalStorage<{ correlationId: string }>();
 
 const REDACTED_KEYS = [
-  'password', 'secret', 'token', 'access_token', 'refresh_token', 'authorization', 'Authorization',
-  'client_secret', 'clientSecret', 'botPassword', 'privateKey', 'private_key', 'passphrase', 'assertion',
+  'password',
+  'secret',
+  'token',
+  'access_token',
+  'refresh_token',
+  'authorization',
+  'Authorization',
+  'client_secret',
+  'clientSecret',
+  'botPassword',
+  'privateKey',
+  'private_key',
+  'passphrase',
+  'assertion',
 ];
 
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
@@ -36,15 +48,18 @@ destination.on('error', () => {
   abandoned = true;
 });
 
-export const logger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-  base: { service: 'cctv-footage-bot' },
-  redact: { paths: redactPaths, censor: '[redacted]' },
-  mixin() {
-    const store = context.getStore();
-    return store ? { correlationId: store.correlationId } : {};
+export const logger: Logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    base: { service: 'cctv-footage-bot' },
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    mixin() {
+      const store = context.getStore();
+      return store ? { correlationId: store.correlationId } : {};
+    },
   },
-}, destination);
+  destination,
+);
 
 /** Text for the operator (start-up banner) on the same non-blocking path as the logs. */
 export function writeOut(text: string): void {
@@ -81,4 +96,3 @@ export function stopWritingLogs(): void {
 export function withCorrelation<T>(fn: () => T, correlationId: string = randomUUID()): T {
   return context.run({ correlationId }, fn);
 }
-

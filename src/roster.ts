@@ -25,7 +25,8 @@ export async function loadRoster(path: string): Promise<Person[]> {
   const seen = new Set<string>();
   return people.map((entry: unknown, index) => {
     const person = parsePerson(entry, `${path} people[${index}]`);
-    if (seen.has(person.aadObjectId)) throw new ConfigError('ROSTER_PATH', `${path} lists aadObjectId ${person.aadObjectId} twice`);
+    if (seen.has(person.aadObjectId))
+      throw new ConfigError('ROSTER_PATH', `${path} lists aadObjectId ${person.aadObjectId} twice`);
     seen.add(person.aadObjectId);
     return person;
   });
@@ -35,14 +36,17 @@ function parsePerson(entry: unknown, where: string): Person {
   const e = (entry ?? {}) as Record<string, unknown>;
   const str = (key: string): string => {
     const value = e[key];
-    if (typeof value !== 'string' || !value.trim()) throw new ConfigError('ROSTER_PATH', `${where}.${key} must be a non-empty string`);
+    if (typeof value !== 'string' || !value.trim())
+      throw new ConfigError('ROSTER_PATH', `${where}.${key} must be a non-empty string`);
     return value.trim();
   };
   if (!isRole(e.role)) throw new ConfigError('ROSTER_PATH', `${where}.role must be officer, supervisor or admin`);
   const email = str('email').toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigError('ROSTER_PATH', `${where}.email must be an email address (the person's Box login)`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new ConfigError('ROSTER_PATH', `${where}.email must be an email address (the person's Box login)`);
   const borough = e.borough === null || e.borough === undefined ? null : str('borough');
-  if (e.role !== 'admin' && borough === null) throw new ConfigError('ROSTER_PATH', `${where}.borough is required for ${e.role}s`);
+  if (e.role !== 'admin' && borough === null)
+    throw new ConfigError('ROSTER_PATH', `${where}.borough is required for ${e.role}s`);
   return {
     aadObjectId: str('aadObjectId').toLowerCase(),
     teamsId: typeof e.teamsId === 'string' ? e.teamsId : undefined,

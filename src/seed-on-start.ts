@@ -19,7 +19,8 @@ export async function seedDemoIfNeeded(box: BoxPort, store: Store, demo: DemoDat
   const fingerprint = demoFingerprint(demo);
   const marker = await store.settings.get(SETTING_KEYS.demoSeedComplete);
   const template = await box.ensureMetadataTemplate();
-  const markerMatches = typeof marker === 'object' && marker !== null && !Array.isArray(marker) && marker.fingerprint === fingerprint;
+  const markerMatches =
+    typeof marker === 'object' && marker !== null && !Array.isArray(marker) && marker.fingerprint === fingerprint;
   if (markerMatches && !template.created) {
     logger.info('demo data already in Box');
     return 'already seeded';
@@ -27,11 +28,19 @@ export async function seedDemoIfNeeded(box: BoxPort, store: Store, demo: DemoDat
   logger.info({ recordings: demo.footage.length }, 'seeding demo data into Box');
   const report = await seedDemoData(box, demo, {
     onProgress: (p) => {
-      if (p.phase === 'recordings' && p.done % 250 === 0) logger.info({ done: p.done, total: p.total }, 'seeding recordings');
+      if (p.phase === 'recordings' && p.done % 250 === 0)
+        logger.info({ done: p.done, total: p.total }, 'seeding recordings');
     },
   });
-  await store.settings.set(SETTING_KEYS.demoSeedComplete, { fingerprint, at: new Date().toISOString(), recordings: report.recordings });
-  logger.info({ files: report.files, metadata: report.metadata, users: report.users, ms: report.durationMs }, 'demo data seeded');
+  await store.settings.set(SETTING_KEYS.demoSeedComplete, {
+    fingerprint,
+    at: new Date().toISOString(),
+    recordings: report.recordings,
+  });
+  logger.info(
+    { files: report.files, metadata: report.metadata, users: report.users, ms: report.durationMs },
+    'demo data seeded',
+  );
   return `seeded ${report.recordings} recordings (${report.files.created} files created) in ${report.durationMs} ms`;
 }
 
@@ -39,6 +48,7 @@ function demoFingerprint(demo: DemoData): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(demo.footage));
   hash.update(JSON.stringify(demo.roster));
-  for (const clip of new Set(demo.footage.map((r) => r.clip))) hash.update(readFileSync(path.join(demo.clipsDir, clip)));
+  for (const clip of new Set(demo.footage.map((r) => r.clip)))
+    hash.update(readFileSync(path.join(demo.clipsDir, clip)));
   return hash.digest('hex');
 }

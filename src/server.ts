@@ -1,5 +1,5 @@
-import restify, { type Request, type Response, type Server } from 'restify';
 import { timingSafeEqual } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
 import { statusOnly, type HealthReport } from './health';
 import { logger } from './log';
 
@@ -55,7 +55,11 @@ export function createHttpServer(handlers: HttpHandlers, options: HttpServerOpti
   server.get('/healthz', async (req: Request, res: Response) => {
     const report = await handlers.health();
     res.status(report.ready ? 200 : 503);
-    const detailed = mayReadHealthDetail(req.socket?.remoteAddress, req.header('authorization'), options.healthDetailToken);
+    const detailed = mayReadHealthDetail(
+      req.socket?.remoteAddress,
+      req.header('authorization'),
+      options.healthDetailToken,
+    );
     res.json(detailed ? report : statusOnly(report));
   });
 
@@ -87,19 +91,27 @@ export function createHttpServer(handlers: HttpHandlers, options: HttpServerOpti
 
   // Turns restify's error objects (InvalidContent, PayloadTooLarge, ...) into small JSON answers
   // without stack traces.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    logger.warn({ status, path: req.path(), reason: err.name }, 'request rejected');
-    (err as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: err.name, message: publicMessage(status) });
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      const status = err.statusCode ?? 500;
+      logger.warn({ status, path: req.path(), reason: err.name }, 'request rejected');
+      (err as Error & { toJSON?: () => unknown }).toJSON = () => ({ error: err.name, message: publicMessage(status) });
+      callback();
+    },
+  );
 
-  const drain = (): Promise<void> => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+  const drain = (): Promise<void> =>
+    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
   return { server, drain };
 }
 
 /** Loopback callers (an operator on the machine, the platform's local probe) and token holders. */
-export function mayReadHealthDetail(remoteAddress: string | undefined, authorization: string | undefined, token: string | undefined): boolean {
+export function mayReadHealthDetail(
+  remoteAddress: string | undefined,
+  authorization: string | undefined,
+  token: string | undefined,
+): boolean {
   if (/^(127\.|::1$|::ffff:127\.)/.test(remoteAddress ?? '')) return true;
   const header = authorization ?? '';
   if (!token || !header.startsWith('Bearer ')) return false;
@@ -110,11 +122,17 @@ export function mayReadHealthDetail(remoteAddress: string | undefined, authoriza
 
 function publicMessage(status: number): string {
   switch (status) {
-    case 400: return 'The request body is not valid JSON.';
-    case 413: return 'The request body is too large.';
-    case 415: return 'Send the activity as application/json.';
-    case 404: return 'Not found.';
-    case 405: return 'Method not allowed.';
-    default: return 'The request could not be processed.';
+    case 400:
+      return 'The request body is not valid JSON.';
+    case 413:
+      return 'The request body is too large.';
+    case 415:
+      return 'Send the activity as application/json.';
+    case 404:
+      return 'Not found.';
+    case 405:
+      return 'Method not allowed.';
+    default:
+      return 'The request could not be processed.';
   }
 }

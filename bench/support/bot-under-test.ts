@@ -4,10 +4,10 @@
  * database in a temporary directory; plus the Teams side the tests use: a client that posts
  * Teams-shaped activities and a local connector that receives the bot's replies.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { startBot, type RunningBot } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import { LocalConnector } from '../../test/support/connector';
@@ -61,7 +61,9 @@ interface RosterPerson {
 
 /** A person from the demo roster, as Teams names them. */
 export function rosterUser(emailPrefix: string): TeamsUser {
-  const roster = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'demo', 'roster.json'), 'utf8')) as { people: RosterPerson[] };
+  const roster = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'demo', 'roster.json'), 'utf8')) as {
+    people: RosterPerson[];
+  };
   const person = roster.people.find((p) => p.email.startsWith(emailPrefix));
   if (!person) throw new Error(`no ${emailPrefix} in demo/roster.json`);
   return { name: person.name, aadObjectId: person.aadObjectId, teamsId: person.teamsId };

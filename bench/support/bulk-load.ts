@@ -17,17 +17,32 @@ import { FOOTAGE_ROOT, readClips, storedFileNames, toMetadata, type DemoData } f
 
 const CHUNK = 5000;
 
-export async function bulkLoadRecordings(emulatorDataDir: string, demo: DemoData): Promise<{ created: number; existing: number }> {
+export async function bulkLoadRecordings(
+  emulatorDataDir: string,
+  demo: DemoData,
+): Promise<{ created: number; existing: number }> {
   const root = path.join(emulatorDataDir, 'box-emulator');
   const db = openDatabase(root);
   try {
     const blobs = new BlobStore(path.join(root, 'blobs'));
     const clips = await readClips(demo);
-    const clipSha1 = new Map([...clips].map(([name, clip]) => [name, { sha1: blobs.put(clip.content), size: clip.content.length, sha256: clip.sha256 }]));
-    const { scope } = db.prepare("SELECT scope FROM metadata_templates WHERE template_key = 'cctvFootage'").get() as { scope: string };
+    const clipSha1 = new Map(
+      [...clips].map(([name, clip]) => [
+        name,
+        { sha1: blobs.put(clip.content), size: clip.content.length, sha256: clip.sha256 },
+      ]),
+    );
+    const { scope } = db.prepare("SELECT scope FROM metadata_templates WHERE template_key = 'cctvFootage'").get() as {
+      scope: string;
+    };
     const template = getTemplate(db, scope, 'cctvFootage');
-    if (!template) throw new Error('the cctvFootage template is missing: seed the template, users and folders through the API first');
-    const cctv = db.prepare('SELECT id, owner_id FROM items WHERE parent_id = 0 AND name_key = ?').get(FOOTAGE_ROOT.toLowerCase()) as { id: number; owner_id: number };
+    if (!template)
+      throw new Error(
+        'the cctvFootage template is missing: seed the template, users and folders through the API first',
+      );
+    const cctv = db
+      .prepare('SELECT id, owner_id FROM items WHERE parent_id = 0 AND name_key = ?')
+      .get(FOOTAGE_ROOT.toLowerCase()) as { id: number; owner_id: number };
     const folders = new Map<string, number>();
     const folderOf = (borough: string, cameraId: string): number => {
       const key = `${borough}/${cameraId}`;
@@ -53,12 +68,30 @@ export async function bulkLoadRecordings(emulatorDataDir: string, demo: DemoData
           if (!clip) throw new Error(`no clip ${recording.clip}`);
           const item =
             findByName(db, folderId, name, cctv.owner_id) ??
-            insertItem(db, { type: 'file', name, parentId: folderId, ownerId: cctv.owner_id, actorId: cctv.owner_id, size: clip.size, sha1: clip.sha1 }, now);
+            insertItem(
+              db,
+              {
+                type: 'file',
+                name,
+                parentId: folderId,
+                ownerId: cctv.owner_id,
+                actorId: cctv.owner_id,
+                size: clip.size,
+                sha1: clip.sha1,
+              },
+              now,
+            );
           if (getInstance(db, item.id, scope, 'cctvFootage')) {
             tally.existing += 1;
             continue;
           }
-          insertInstance(db, item.id, scope, 'cctvFootage', validateValues(template, toInstanceValues(toMetadata(recording, clip.sha256)) as Record<string, unknown>));
+          insertInstance(
+            db,
+            item.id,
+            scope,
+            'cctvFootage',
+            validateValues(template, toInstanceValues(toMetadata(recording, clip.sha256)) as Record<string, unknown>),
+          );
           tally.created += 1;
         }
       })();

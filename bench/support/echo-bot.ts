@@ -7,8 +7,8 @@
  */
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import restify from 'restify';
 import type { AddressInfo } from 'node:net';
+import restify from 'restify';
 
 const STATIC_CARD = {
   type: 'AdaptiveCard',
@@ -30,7 +30,12 @@ export interface EchoBot {
 export async function startEchoBot(): Promise<EchoBot> {
   const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
   // The bot's own Application options: no typing indicator (another connector call), no state storage.
-  const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  const app = new Application({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
   let card: Record<string, unknown> = STATIC_CARD;
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createBoxGateway } from '../../src/box';
-import { emulatorBaseUrls, EMULATOR_CREDENTIALS } from '../../src/box/from-app-config';
+import { EMULATOR_CREDENTIALS, emulatorBaseUrls } from '../../src/box/from-app-config';
 import type { BoxPort } from '../../src/footage/ports/box';
 import { loadDemoData, scaleDemoData, seedDemoData } from '../../src/seed';
 import { bulkLoadRecordings } from './bulk-load';
@@ -30,7 +30,10 @@ export interface ScaledEmulator {
   close(): Promise<void>;
 }
 
-export async function startScaledEmulator(count: number, log: (line: string) => void = () => undefined): Promise<ScaledEmulator> {
+export async function startScaledEmulator(
+  count: number,
+  log: (line: string) => void = () => undefined,
+): Promise<ScaledEmulator> {
   const dataDir = path.join(PROJECT_ROOT, '.data', 'bench', `box-${count}`);
   mkdirSync(dataDir, { recursive: true });
   let emulator = await spawnEmulator(dataDir);
@@ -50,7 +53,9 @@ export async function startScaledEmulator(count: number, log: (line: string) => 
   const control = async (route: string, init: { method: string; body?: unknown }): Promise<Response> => {
     const response = await fetch(`${url}${route}`, {
       method: init.method,
-      ...(init.body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
+      ...(init.body !== undefined
+        ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
+        : {}),
     });
     if (!response.ok) throw new Error(`${init.method} ${route}: ${response.status}`);
     return response;
@@ -70,7 +75,12 @@ export async function startScaledEmulator(count: number, log: (line: string) => 
       BOX_OAUTH2_BASE_URL: base.oauth2Url,
       SEED_DEMO: 'false',
     },
-    requests: async () => ((await (await control('/_emulator/requests', { method: 'GET' })).json()) as { entries: Array<{ method: string; path: string; status: number; durationMs: number }> }).entries,
+    requests: async () =>
+      (
+        (await (await control('/_emulator/requests', { method: 'GET' })).json()) as {
+          entries: Array<{ method: string; path: string; status: number; durationMs: number }>;
+        }
+      ).entries,
     clearRequests: async () => {
       await control('/_emulator/requests', { method: 'DELETE' });
     },
@@ -149,12 +159,15 @@ async function seedIfNeeded(
     const started = Date.now();
     const loaded = await bulkLoadRecordings(dataDir, demo);
     loadMs = Date.now() - started;
-    log(`  bulk-loaded ${loaded.created.toLocaleString('en-GB')} recordings in ${(loadMs / 1000).toFixed(1)} s (${loaded.existing} already there)`);
+    log(
+      `  bulk-loaded ${loaded.created.toLocaleString('en-GB')} recordings in ${(loadMs / 1000).toFixed(1)} s (${loaded.existing} already there)`,
+    );
   });
   log('  the seeder through the Box API over the full emulator');
   const report = await seedDemoData(box, demo, { concurrency: 8 });
   const changed = report.files.created + report.metadata.created + report.metadata.updated;
-  if (changed > 0) throw new Error(`the seeder changed ${changed} things after the bulk load: ${JSON.stringify(report)}`);
+  if (changed > 0)
+    throw new Error(`the seeder changed ${changed} things after the bulk load: ${JSON.stringify(report)}`);
   log(`  re-running the seed changed nothing and took ${(report.durationMs / 1000).toFixed(1)} s`);
   writeFileSync(stamp, JSON.stringify(wanted));
   return { reused: false, loadMs, reseedMs: report.durationMs };

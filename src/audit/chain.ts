@@ -45,9 +45,7 @@ export interface AuditHead {
   hash: string;
 }
 
-export type AuditVerification =
-  | { ok: true; checked: number }
-  | { ok: false; brokenAt: number; reason: string };
+export type AuditVerification = { ok: true; checked: number } | { ok: false; brokenAt: number; reason: string };
 
 /** SHA-256 (hex) over the canonical serialization of everything in the entry except its own hash. */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
@@ -103,20 +101,33 @@ export class AuditChainVerifier {
     if (this.failure) return { ok: false, ...this.failure };
     const lastSeq = this.expectedSeq - 1;
     if (head && head.seq > lastSeq) {
-      return { ok: false, brokenAt: lastSeq + 1, reason: `entries ${lastSeq + 1} to ${head.seq} are missing (the recorded head is entry ${head.seq})` };
+      return {
+        ok: false,
+        brokenAt: lastSeq + 1,
+        reason: `entries ${lastSeq + 1} to ${head.seq} are missing (the recorded head is entry ${head.seq})`,
+      };
     }
     if (head && head.seq < lastSeq) {
-      return { ok: false, brokenAt: head.seq + 1, reason: `entries after ${head.seq} are not covered by the recorded head` };
+      return {
+        ok: false,
+        brokenAt: head.seq + 1,
+        reason: `entries after ${head.seq} are not covered by the recorded head`,
+      };
     }
     if (head && head.hash !== this.prevHash) {
-      return { ok: false, brokenAt: lastSeq, reason: `entry ${lastSeq} is not the recorded head: the chain was rewritten` };
+      return {
+        ok: false,
+        brokenAt: lastSeq,
+        reason: `entry ${lastSeq} is not the recorded head: the chain was rewritten`,
+      };
     }
     return { ok: true, checked: this.checked };
   }
 
   private check(entry: AuditEntry): string | undefined {
     if (entry.seq !== this.expectedSeq) return `expected entry ${this.expectedSeq} but found entry ${entry.seq}`;
-    if (entry.prevHash !== this.prevHash) return `entry ${entry.seq} does not follow the previous entry (prevHash mismatch)`;
+    if (entry.prevHash !== this.prevHash)
+      return `entry ${entry.seq} does not follow the previous entry (prevHash mismatch)`;
     if (!isAuditAction(entry.action)) return `entry ${entry.seq} has an unknown action "${String(entry.action)}"`;
     let recomputed: string;
     try {

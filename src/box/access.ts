@@ -22,7 +22,12 @@ export async function grantAccess(ctx: BoxContext, request: GrantRequest): Promi
   try {
     const collaboration = await boxStep('Granting access in Box', () =>
       ctx.client.userCollaborations.createCollaboration(
-        { item: { type: 'file', id: request.fileId }, accessibleBy: { type: 'user', id: userId }, role: request.role, expiresAt },
+        {
+          item: { type: 'file', id: request.fileId },
+          accessibleBy: { type: 'user', id: userId },
+          role: request.role,
+          expiresAt,
+        },
         { queryParams: { notify: false, fields: ['id'] } },
       ),
     );
@@ -47,10 +52,18 @@ async function resolveUserId(ctx: BoxContext, request: GrantRequest): Promise<st
  * the same role and expiry, and leaves it alone; a different role or expiry is updated in place,
  * so the person never loses access in between.
  */
-async function updateExisting(ctx: BoxContext, fileId: string, userId: string, role: GrantRole, expiresAt: DateTime, original: unknown): Promise<Grant> {
+async function updateExisting(
+  ctx: BoxContext,
+  fileId: string,
+  userId: string,
+  role: GrantRole,
+  expiresAt: DateTime,
+  original: unknown,
+): Promise<Grant> {
   const existing = await findCollaboration(ctx, fileId, userId);
   if (!existing) throw original;
-  const sameExpiry = existing.expiresAt !== undefined && Math.abs(existing.expiresAt.getTime() - expiresAt.value.getTime()) < 1000;
+  const sameExpiry =
+    existing.expiresAt !== undefined && Math.abs(existing.expiresAt.getTime() - expiresAt.value.getTime()) < 1000;
   if (existing.role !== role || !sameExpiry) {
     await boxStep('Updating an existing grant in Box', () =>
       ctx.client.userCollaborations.updateCollaborationById(existing.id, { requestBody: { role, expiresAt } }),
@@ -59,12 +72,20 @@ async function updateExisting(ctx: BoxContext, fileId: string, userId: string, r
   return { collaborationId: existing.id, userId };
 }
 
-async function findCollaboration(ctx: BoxContext, fileId: string, userId: string): Promise<{ id: string; role?: string; expiresAt?: Date } | undefined> {
+async function findCollaboration(
+  ctx: BoxContext,
+  fileId: string,
+  userId: string,
+): Promise<{ id: string; role?: string; expiresAt?: Date } | undefined> {
   let marker: string | undefined;
   do {
-    const page = await boxStep('Listing a file\'s collaborations in Box', () =>
+    const page = await boxStep("Listing a file's collaborations in Box", () =>
       ctx.client.listCollaborations.getFileCollaborations(fileId, {
-        queryParams: { fields: ['id', 'accessible_by', 'role', 'expires_at'], limit: 100, ...(marker ? { marker } : {}) },
+        queryParams: {
+          fields: ['id', 'accessible_by', 'role', 'expires_at'],
+          limit: 100,
+          ...(marker ? { marker } : {}),
+        },
       }),
     );
     const match = (page.entries ?? []).find((collaboration) => collaboration.accessibleBy?.id === userId);
@@ -76,7 +97,9 @@ async function findCollaboration(ctx: BoxContext, fileId: string, userId: string
 
 export async function removeCollaboration(ctx: BoxContext, collaborationId: string): Promise<boolean> {
   try {
-    await boxStep('Removing a grant in Box', () => ctx.client.userCollaborations.deleteCollaborationById(collaborationId));
+    await boxStep('Removing a grant in Box', () =>
+      ctx.client.userCollaborations.deleteCollaborationById(collaborationId),
+    );
     return true;
   } catch (error) {
     if (error instanceof NotFoundError) return false;
@@ -88,10 +111,16 @@ export async function removeCollaboration(ctx: BoxContext, collaborationId: stri
  * Sets the file's shared link. `open` links (anyone with the URL) are refused here, whatever the
  * caller asks, unless the deployment allows them; even then they need a password and an expiry.
  */
-export async function setSharedLink(ctx: BoxContext, policy: AccessPolicy, fileId: string, settings: SharedLinkSettings): Promise<SharedLink> {
+export async function setSharedLink(
+  ctx: BoxContext,
+  policy: AccessPolicy,
+  fileId: string,
+  settings: SharedLinkSettings,
+): Promise<SharedLink> {
   requireFuture(settings.unsharedAt, 'The link expiry');
   if (settings.access === 'open') {
-    if (!policy.allowOpenSharedLinks) throw new PermissionDeniedError('Open shared links are not allowed by this deployment\'s policy');
+    if (!policy.allowOpenSharedLinks)
+      throw new PermissionDeniedError("Open shared links are not allowed by this deployment's policy");
     if (!settings.password) throw new InvalidInputError('An open shared link needs a password');
   }
   const file = await boxStep('Setting a shared link in Box', () =>

@@ -1,8 +1,8 @@
 import { BoxCcgAuth, BoxClient, BoxJwtAuth, CcgConfig, JwtConfig } from 'box-node-sdk';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import { ConfigError } from '../footage/errors';
-import type { BoxGatewayConfig } from './config';
 import { directAgentUnlessProxied } from './agent';
+import type { BoxGatewayConfig } from './config';
 import { ObservedNetworkClient } from './network';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 
@@ -47,7 +47,10 @@ export function connectBoxClient(config: BoxGatewayConfig): ConnectedClient {
   }
   const jwtConfig = readJwtConfig(config.auth.configPath);
   if (!jwtConfig.enterpriseId) {
-    throw new ConfigError('BOX_JWT_CONFIG_PATH', 'must name a JWT app config with an enterpriseID (the bot acts as the service account)');
+    throw new ConfigError(
+      'BOX_JWT_CONFIG_PATH',
+      'must name a JWT app config with an enterpriseID (the bot acts as the service account)',
+    );
   }
   const auth = new BoxJwtAuth({ config: jwtConfig });
   return { client: new BoxClient({ auth, networkSession }), enterpriseId: jwtConfig.enterpriseId };
@@ -58,7 +61,13 @@ function readJwtConfig(configPath: string): JwtConfig {
     return JwtConfig.fromConfigFile(configPath);
   } catch (error) {
     // The SDK's message could quote the file; say only what is wrong and where.
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'unreadable or not a Box JWT config';
-    throw new ConfigError('BOX_JWT_CONFIG_PATH', `must be a readable Box JWT app config JSON file (${configPath}: ${reason})`);
+    const reason =
+      error instanceof Error && 'code' in error
+        ? String((error as NodeJS.ErrnoException).code)
+        : 'unreadable or not a Box JWT config';
+    throw new ConfigError(
+      'BOX_JWT_CONFIG_PATH',
+      `must be a readable Box JWT app config JSON file (${configPath}: ${reason})`,
+    );
   }
 }

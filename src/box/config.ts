@@ -2,8 +2,7 @@ import type { RetryPolicy } from './retry';
 
 /** How the gateway authenticates: Client Credentials Grant, or a JWT app config file. */
 export type BoxAuthConfig =
-  | { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string }
-  | { kind: 'jwt'; configPath: string };
+  { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string } | { kind: 'jwt'; configPath: string };
 
 export interface BoxBaseUrls {
   baseUrl: string;

@@ -38,7 +38,12 @@ export function boxErrorCode(error: unknown): string | undefined {
  */
 function apiCode(error: BoxApiError): string | undefined {
   const body = error.responseInfo.body;
-  if (body && typeof body === 'object' && !Array.isArray(body) && typeof (body as { code?: unknown }).code === 'string') {
+  if (
+    body &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    typeof (body as { code?: unknown }).code === 'string'
+  ) {
     return (body as { code: string }).code;
   }
   return unquoted(error.responseInfo.code);
@@ -87,9 +92,16 @@ function fromApiError(error: BoxApiError, what: string): DomainError {
     return new UpstreamUnavailableError(`${what}: Box refused the app's credentials (${status})`, status, options);
   }
   if (status === 404) return new NotFoundError(`${what}: not found in Box`, options);
-  if (status === 403) return new PermissionDeniedError(`${what}: Box denied access${code ? ` (${code})` : ''}`, options);
-  if (status === 409) return new ConflictError(`${what}: already exists in Box${code ? ` (${code})` : ''}`, conflictId(contextInfo), options);
-  if (status === 429 || status >= 500) return new UpstreamUnavailableError(`${what}: Box is unavailable (${status})`, status, options);
+  if (status === 403)
+    return new PermissionDeniedError(`${what}: Box denied access${code ? ` (${code})` : ''}`, options);
+  if (status === 409)
+    return new ConflictError(
+      `${what}: already exists in Box${code ? ` (${code})` : ''}`,
+      conflictId(contextInfo),
+      options,
+    );
+  if (status === 429 || status >= 500)
+    return new UpstreamUnavailableError(`${what}: Box is unavailable (${status})`, status, options);
   if (status === 401) return new UpstreamUnavailableError(`${what}: Box rejected the app's token`, status, options);
   return new InvalidInputError(`${what}: Box refused the request (${status}${code ? ` ${code}` : ''})`, options);
 }

@@ -24,9 +24,10 @@ export async function uploadFileIfMissing(
   content: Buffer,
 ): Promise<{ fileId: string; created: boolean }> {
   try {
-    const fileId = content.length >= CHUNKED_UPLOAD_THRESHOLD
-      ? await uploadInChunks(ctx, folderId, fileName, content)
-      : await uploadWhole(ctx, folderId, fileName, content);
+    const fileId =
+      content.length >= CHUNKED_UPLOAD_THRESHOLD
+        ? await uploadInChunks(ctx, folderId, fileName, content)
+        : await uploadWhole(ctx, folderId, fileName, content);
     return { fileId, created: true };
   } catch (error) {
     if (error instanceof ConflictError && error.existingId) return { fileId: error.existingId, created: false };
@@ -55,7 +56,9 @@ async function uploadInChunks(ctx: BoxContext, folderId: string, fileName: strin
 }
 
 export async function getFile(ctx: BoxContext, fileId: string): Promise<BoxFile> {
-  const file = await boxStep('Reading a Box file', () => ctx.client.files.getFileById(fileId, { queryParams: { fields: FILE_FIELDS } }));
+  const file = await boxStep('Reading a Box file', () =>
+    ctx.client.files.getFileById(fileId, { queryParams: { fields: FILE_FIELDS } }),
+  );
   return toBoxFile(file);
 }
 
@@ -100,7 +103,10 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer | nu
 export async function canUserSeeFile(ctx: BoxContext, fileId: string, userId: string): Promise<boolean> {
   try {
     await boxStep('Checking what a user can see in Box', () =>
-      ctx.client.files.getFileById(fileId, { queryParams: { fields: ['id'] }, headers: { extraHeaders: { 'As-User': userId } } }),
+      ctx.client.files.getFileById(fileId, {
+        queryParams: { fields: ['id'] },
+        headers: { extraHeaders: { 'As-User': userId } },
+      }),
     );
     return true;
   } catch (error) {

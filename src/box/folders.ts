@@ -29,10 +29,18 @@ export async function listFolder(ctx: BoxContext, folderId: string): Promise<Fol
 /** Box compares item names without regard to case; an exact match is still preferred. */
 function findByName(items: FolderItem[], name: string, type: FolderItem['type']): FolderItem | undefined {
   const sameType = items.filter((item) => item.type === type);
-  return sameType.find((item) => item.name === name) ?? sameType.find((item) => item.name.toLowerCase() === name.toLowerCase());
+  return (
+    sameType.find((item) => item.name === name) ??
+    sameType.find((item) => item.name.toLowerCase() === name.toLowerCase())
+  );
 }
 
-export async function findItemByName(ctx: BoxContext, folderId: string, name: string, type: FolderItem['type']): Promise<FolderItem | undefined> {
+export async function findItemByName(
+  ctx: BoxContext,
+  folderId: string,
+  name: string,
+  type: FolderItem['type'],
+): Promise<FolderItem | undefined> {
   return findByName(await listFolder(ctx, folderId), name, type);
 }
 
@@ -65,7 +73,8 @@ export async function findFolderPath(ctx: BoxContext, names: readonly string[]):
   let folderId = ROOT_FOLDER_ID;
   for (const name of names) {
     const folder = await findItemByName(ctx, folderId, name, 'folder');
-    if (!folder) throw new NotFoundError(`Box has no folder ${names.join('/')} (missing: ${name}); has the footage been seeded?`);
+    if (!folder)
+      throw new NotFoundError(`Box has no folder ${names.join('/')} (missing: ${name}); has the footage been seeded?`);
     folderId = folder.id;
   }
   return folderId;

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../footage/errors';
 import type { BoxPort } from '../footage/ports/box';
-import type { BoxSharingPort } from '../footage/sharing/ports';
 import type { RecordingSearch } from '../footage/search';
+import type { BoxSharingPort } from '../footage/sharing/ports';
 import * as access from './access';
 import { connectBoxClient } from './client';
 import { DEFAULT_FOOTAGE_ROOT, type BoxGatewayConfig } from './config';

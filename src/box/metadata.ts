@@ -16,8 +16,7 @@ import {
 const SCOPE = 'enterprise';
 
 export type TemplateChange =
-  | { op: 'addField'; data: Record<string, unknown> }
-  | { op: 'addEnumOption'; fieldKey: string; data: { key: string } };
+  { op: 'addField'; data: Record<string, unknown> } | { op: 'addEnumOption'; fieldKey: string; data: { key: string } };
 
 /**
  * Creates the template, or completes an existing one (fields or enum options added since it was
@@ -27,7 +26,9 @@ export type TemplateChange =
 export async function ensureMetadataTemplate(ctx: BoxContext): Promise<{ created: boolean }> {
   let existing;
   try {
-    existing = await boxStep('Reading the cctvFootage metadata template', () => ctx.client.metadataTemplates.getMetadataTemplate(SCOPE, TEMPLATE_KEY));
+    existing = await boxStep('Reading the cctvFootage metadata template', () =>
+      ctx.client.metadataTemplates.getMetadataTemplate(SCOPE, TEMPLATE_KEY),
+    );
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     return createTemplate(ctx);
@@ -60,7 +61,12 @@ async function createTemplate(ctx: BoxContext): Promise<{ created: boolean }> {
   }
 }
 
-function templateFieldBody(field: TemplateField): { type: TemplateField['type']; key: string; displayName: string; options?: Array<{ key: string }> } {
+function templateFieldBody(field: TemplateField): {
+  type: TemplateField['type'];
+  key: string;
+  displayName: string;
+  options?: Array<{ key: string }>;
+} {
   return {
     type: field.type,
     key: field.key,
@@ -70,7 +76,9 @@ function templateFieldBody(field: TemplateField): { type: TemplateField['type'];
 }
 
 /** The template update operations that bring an existing template up to TEMPLATE_FIELDS (empty when it is). */
-export function templateChanges(existing: ReadonlyArray<{ key: string; type: string; options?: ReadonlyArray<{ key: string }> }>): TemplateChange[] {
+export function templateChanges(
+  existing: ReadonlyArray<{ key: string; type: string; options?: ReadonlyArray<{ key: string }> }>,
+): TemplateChange[] {
   const changes: TemplateChange[] = [];
   for (const field of TEMPLATE_FIELDS) {
     const current = existing.find((candidate) => candidate.key === field.key);
@@ -79,7 +87,9 @@ export function templateChanges(existing: ReadonlyArray<{ key: string; type: str
       continue;
     }
     if (current.type !== field.type) {
-      throw new ConflictError(`The cctvFootage template's field ${field.key} is a ${current.type}, not a ${field.type}; fix the template in Box`);
+      throw new ConflictError(
+        `The cctvFootage template's field ${field.key} is a ${current.type}, not a ${field.type}; fix the template in Box`,
+      );
     }
     for (const option of field.options ?? []) {
       if (!current.options?.some((candidate) => candidate.key === option)) {

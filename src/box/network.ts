@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   BoxNetworkClient,
   FetchOptions,
@@ -8,6 +7,7 @@ import {
   type NetworkClient,
   type RetryStrategy,
 } from 'box-node-sdk/networking';
+import { randomUUID } from 'node:crypto';
 import { logger } from '../log';
 import { RetryBudget, type RetryPolicy } from './retry';
 
@@ -48,14 +48,25 @@ class PerCallRetryStrategy implements RetryStrategy {
   private nextDelayMs = 0;
   private refreshedToken = false;
 
-  constructor(policy: RetryPolicy, private readonly method: string, private readonly path: string) {
+  constructor(
+    policy: RetryPolicy,
+    private readonly method: string,
+    private readonly path: string,
+  ) {
     this.budget = new RetryBudget(policy);
   }
 
   async shouldRetry(fetchOptions: FetchOptions, fetchResponse: FetchResponse): Promise<boolean> {
     const { status } = fetchResponse;
     const attempt = this.budget.attemptCount + 1;
-    const fields = { boxCallId: this.boxCallId, method: this.method, path: this.path, status, ms: Date.now() - this.attemptStartedAt, attempt };
+    const fields = {
+      boxCallId: this.boxCallId,
+      method: this.method,
+      path: this.path,
+      status,
+      ms: Date.now() - this.attemptStartedAt,
+      attempt,
+    };
     logger.debug(fields, 'box call');
 
     // An expired or revoked token: fetch a new one once, then try again at once (as the SDK does).

@@ -53,7 +53,12 @@ export function buildRecordingQuery(
     if (!values.every(Number.isFinite) || box.minLatitude > box.maxLatitude || box.minLongitude > box.maxLongitude) {
       throw new InvalidInputError('The search area is not a valid latitude/longitude box.');
     }
-    clauses.push('latitude >= :minLatitude', 'latitude <= :maxLatitude', 'longitude >= :minLongitude', 'longitude <= :maxLongitude');
+    clauses.push(
+      'latitude >= :minLatitude',
+      'latitude <= :maxLatitude',
+      'longitude >= :minLongitude',
+      'longitude <= :maxLongitude',
+    );
     Object.assign(params, {
       minLatitude: box.minLatitude,
       maxLatitude: box.maxLatitude,
@@ -70,7 +75,8 @@ export function buildRecordingQuery(
   for (const [field, values, allowed] of lists) {
     if (values === undefined) continue;
     if (values.length === 0) return null;
-    if (values.length > MAX_VALUES_PER_FILTER) throw new InvalidInputError(`Too many values for ${field} (at most ${MAX_VALUES_PER_FILTER}).`);
+    if (values.length > MAX_VALUES_PER_FILTER)
+      throw new InvalidInputError(`Too many values for ${field} (at most ${MAX_VALUES_PER_FILTER}).`);
     const unknown = allowed ? values.find((value) => !allowed.includes(value)) : undefined;
     if (unknown !== undefined) throw new InvalidInputError(`Unknown ${field}: ${unknown}`);
     const names = values.map((value, index) => {

@@ -67,8 +67,10 @@ export function toInstanceValues(metadata: RecordingMetadata): InstanceValues {
 
 /** Reads an instance as Box returns it (with `$`-prefixed system keys); null if it is not a recording's. */
 export function fromInstanceValues(raw: Readonly<Record<string, unknown>>): RecordingMetadata | null {
-  const text = (key: string): string | null => (typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : null);
-  const num = (key: string): number | null => (typeof raw[key] === 'number' && Number.isFinite(raw[key]) ? (raw[key] as number) : null);
+  const text = (key: string): string | null =>
+    typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : null;
+  const num = (key: string): number | null =>
+    typeof raw[key] === 'number' && Number.isFinite(raw[key]) ? (raw[key] as number) : null;
   const date = (key: string): string | null => {
     const value = text(key);
     return value !== null && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : null;

@@ -28,9 +28,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   jitter: 0.5,
 };
 
-export type RetryDecision =
-  | { retry: true; delayMs: number; reason: string }
-  | { retry: false; reason: string };
+export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
 
 /** Status 0 stands for "no response" (connection refused, reset, timeout). */
 export function isRetryableStatus(status: number, hasRetryAfter: boolean): boolean {

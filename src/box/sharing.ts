@@ -3,8 +3,8 @@
  * as Box invites external users), the file watermark, the enterprise event stream's access events,
  * the SHA-256 of a file's content streamed from Box, and new uploads for continuity records.
  */
-import { createHash } from 'node:crypto';
 import { DateTime } from 'box-node-sdk/internal';
+import { createHash } from 'node:crypto';
 import { ConflictError, InvalidInputError, NotFoundError } from '../footage/errors';
 import type { JsonObject } from '../footage/ports/store';
 import type { BoxAccessEvent, BoxEventPage, BoxSharingPort, ExternalGrantRequest } from '../footage/sharing/ports';
@@ -19,7 +19,9 @@ export function createSharingGateway(ctx: BoxContext): BoxSharingPort {
   return {
     grantExternal: (request) => grantExternal(ctx, request),
     applyWatermark: async (fileId) => {
-      await boxStep('Watermarking a file in Box', () => ctx.client.fileWatermarks.updateFileWatermark(fileId, { watermark: { imprint: 'default' } }));
+      await boxStep('Watermarking a file in Box', () =>
+        ctx.client.fileWatermarks.updateFileWatermark(fileId, { watermark: { imprint: 'default' } }),
+      );
     },
     removeWatermark: async (fileId) => {
       try {
@@ -52,12 +54,18 @@ export function createSharingGateway(ctx: BoxContext): BoxSharingPort {
  * collaboration already there (400 user_already_collaborator) and sets its role and expiry.
  */
 async function grantExternal(ctx: BoxContext, request: ExternalGrantRequest): Promise<{ collaborationId: string }> {
-  if (request.expiresAt.getTime() <= Date.now()) throw new InvalidInputError('The access expiry must be a time in the future');
+  if (request.expiresAt.getTime() <= Date.now())
+    throw new InvalidInputError('The access expiry must be a time in the future');
   const expiresAt = new DateTime(request.expiresAt);
   try {
     const collaboration = await boxStep('Granting partner access in Box', () =>
       ctx.client.userCollaborations.createCollaboration(
-        { item: { type: 'file', id: request.fileId }, accessibleBy: { type: 'user', login: request.login }, role: request.role, expiresAt },
+        {
+          item: { type: 'file', id: request.fileId },
+          accessibleBy: { type: 'user', login: request.login },
+          role: request.role,
+          expiresAt,
+        },
         { queryParams: { notify: true, fields: ['id'] } },
       ),
     );
@@ -67,7 +75,9 @@ async function grantExternal(ctx: BoxContext, request: ExternalGrantRequest): Pr
     const existing = await findByLogin(ctx, request.fileId, request.login);
     if (!existing) throw error;
     await boxStep('Updating partner access in Box', () =>
-      ctx.client.userCollaborations.updateCollaborationById(existing, { requestBody: { role: request.role, expiresAt } }),
+      ctx.client.userCollaborations.updateCollaborationById(existing, {
+        requestBody: { role: request.role, expiresAt },
+      }),
     );
     return { collaborationId: existing };
   }
@@ -77,9 +87,15 @@ async function findByLogin(ctx: BoxContext, fileId: string, login: string): Prom
   let marker: string | undefined;
   do {
     const page = await boxStep("Listing a file's collaborations in Box", () =>
-      ctx.client.listCollaborations.getFileCollaborations(fileId, { queryParams: { fields: ['id', 'accessible_by', 'invite_email'], limit: 100, ...(marker ? { marker } : {}) } }),
+      ctx.client.listCollaborations.getFileCollaborations(fileId, {
+        queryParams: { fields: ['id', 'accessible_by', 'invite_email'], limit: 100, ...(marker ? { marker } : {}) },
+      }),
     );
-    const match = (page.entries ?? []).find((c) => (c.accessibleBy as { login?: string } | undefined)?.login?.toLowerCase() === login.toLowerCase() || c.inviteEmail?.toLowerCase() === login.toLowerCase());
+    const match = (page.entries ?? []).find(
+      (c) =>
+        (c.accessibleBy as { login?: string } | undefined)?.login?.toLowerCase() === login.toLowerCase() ||
+        c.inviteEmail?.toLowerCase() === login.toLowerCase(),
+    );
     if (match) return match.id;
     marker = page.nextMarker ?? undefined;
   } while (marker);
@@ -102,7 +118,12 @@ interface RawEvent {
  */
 async function accessEvents(ctx: BoxContext, position: string | null, limit: number): Promise<BoxEventPage> {
   const page = await boxStep('Reading Box access events', () =>
-    ctx.client.events.getEvents({ streamType: 'admin_logs', streamPosition: position ?? '0', limit, eventType: ACCESS_EVENT_TYPES }),
+    ctx.client.events.getEvents({
+      streamType: 'admin_logs',
+      streamPosition: position ?? '0',
+      limit,
+      eventType: ACCESS_EVENT_TYPES,
+    }),
   );
   const raw = (page.rawData ?? {}) as { entries?: RawEvent[]; next_stream_position?: unknown };
   const events: BoxAccessEvent[] = [];
@@ -110,7 +131,13 @@ async function accessEvents(ctx: BoxContext, position: string | null, limit: num
     const source = entry.source ?? {};
     const isFile = source.item_type === 'file' || source.type === 'file';
     const fileId = source.item_id ?? source.id;
-    if (!isFile || (typeof fileId !== 'string' && typeof fileId !== 'number') || typeof entry.event_id !== 'string' || typeof entry.event_type !== 'string') continue;
+    if (
+      !isFile ||
+      (typeof fileId !== 'string' && typeof fileId !== 'number') ||
+      typeof entry.event_id !== 'string' ||
+      typeof entry.event_type !== 'string'
+    )
+      continue;
     const at = new Date(String(entry.created_at));
     if (Number.isNaN(at.getTime())) continue;
     events.push({
@@ -132,7 +159,9 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 async function sha256Of(ctx: BoxContext, fileId: string): Promise<string> {
-  const stream = await boxStep('Downloading a file from Box to check it', () => ctx.client.downloads.downloadFile(fileId));
+  const stream = await boxStep('Downloading a file from Box to check it', () =>
+    ctx.client.downloads.downloadFile(fileId),
+  );
   if (!stream) throw new NotFoundError('Box returned no content for the file');
   const hash = createHash('sha256');
   for await (const chunk of stream) hash.update(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));

@@ -8,7 +8,7 @@ const USER_FIELDS = ['id', 'name', 'login'];
 const PAGE = 100;
 
 export async function whoAmI(ctx: BoxContext): Promise<BoxUser> {
-  const me = await boxStep('Reading the bot\'s Box account', () => ctx.client.users.getUserMe({ fields: USER_FIELDS }));
+  const me = await boxStep("Reading the bot's Box account", () => ctx.client.users.getUserMe({ fields: USER_FIELDS }));
   return toBoxUser(me);
 }
 
@@ -31,7 +31,10 @@ export async function findUserByLogin(ctx: BoxContext, login: string): Promise<B
   }
 }
 
-export async function ensureUser(ctx: BoxContext, user: { name: string; login: string }): Promise<{ user: BoxUser; created: boolean }> {
+export async function ensureUser(
+  ctx: BoxContext,
+  user: { name: string; login: string },
+): Promise<{ user: BoxUser; created: boolean }> {
   const existing = await findUserByLogin(ctx, user.login);
   if (existing) return { user: existing, created: false };
   try {

@@ -4,8 +4,8 @@
  * status, anyone else only that the request exists. Which view a person gets is decided by the server
  * from the store; these builders only draw it.
  */
-import { card, container, execute, facts, heading, labelledParagraph, notice, subtle, text } from './elements';
 import { countRecordings, formatDays, formatLondonDateTime } from '../footage/format';
+import { card, container, execute, facts, heading, labelledParagraph, notice, subtle, text } from './elements';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement, Choice, ContainerStyle, Refresh } from './schema';
 import { safeLine, safeParagraph, TEXT_LIMITS } from './text';
@@ -54,7 +54,9 @@ function requestDetails(view: RequestView): CardElement[] {
     body.push(...labelledParagraph('Why download', view.justification));
   }
   if (!view.requesterHasBoxUser) {
-    body.push(notice('No Box user has this officer’s email, so nothing can be granted until one is created.', 'attention'));
+    body.push(
+      notice('No Box user has this officer’s email, so nothing can be granted until one is created.', 'attention'),
+    );
   }
   body.push(container(recordingBriefs(view.recordings), { separator: true }));
   return body;
@@ -62,7 +64,9 @@ function requestDetails(view: RequestView): CardElement[] {
 
 /** One line saying where the request stands, coloured by outcome. */
 export function statusLine(view: RequestView): { text: string; style: ContainerStyle } {
-  const decidedBy = view.decision ? `${safeLine(view.decision.by, TEXT_LIMITS.name)} on ${formatLondonDateTime(view.decision.at)}` : 'a supervisor';
+  const decidedBy = view.decision
+    ? `${safeLine(view.decision.by, TEXT_LIMITS.name)} on ${formatLondonDateTime(view.decision.at)}`
+    : 'a supervisor';
   switch (view.status) {
     case 'pending':
       return { text: 'Waiting for a supervisor’s decision.', style: 'warning' };
@@ -74,11 +78,17 @@ export function statusLine(view: RequestView): { text: string; style: ContainerS
         style: 'good',
       };
     case 'failed':
-      return { text: `Approved by ${decidedBy}, but access could not be set up: ${safeLine(view.failure ?? 'Box did not complete the grant.')}`, style: 'attention' };
+      return {
+        text: `Approved by ${decidedBy}, but access could not be set up: ${safeLine(view.failure ?? 'Box did not complete the grant.')}`,
+        style: 'attention',
+      };
     case 'rejected':
       return { text: `Rejected by ${decidedBy}.`, style: 'attention' };
     case 'expired':
-      return { text: `Access expired${view.expiresAt ? ` on ${formatLondonDateTime(view.expiresAt)}` : ''}.`, style: 'default' };
+      return {
+        text: `Access expired${view.expiresAt ? ` on ${formatLondonDateTime(view.expiresAt)}` : ''}.`,
+        style: 'default',
+      };
     case 'revoked':
       return {
         text: view.revocation
@@ -127,7 +137,10 @@ const DURATION_STEPS = [1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90];
 /** Durations an approver may pick: the one asked for, or shorter. */
 function durationChoices(requested: number): Choice[] {
   const shorter = DURATION_STEPS.filter((days) => days < requested);
-  return [...shorter.map((days) => ({ title: formatDays(days), value: String(days) })), { title: `${formatDays(requested)} (as asked)`, value: String(requested) }];
+  return [
+    ...shorter.map((days) => ({ title: formatDays(days), value: String(days) })),
+    { title: `${formatDays(requested)} (as asked)`, value: String(requested) },
+  ];
 }
 
 export function approverView(view: RequestView, options: ApproverViewOptions): AdaptiveCard {
@@ -161,7 +174,6 @@ export function approverView(view: RequestView, options: ApproverViewOptions): A
   });
 }
 
-
 export interface DecidedViewOptions extends RefreshOptions {
   /** Supervisors may end a live grant early from the card; the server re-checks who clicked. */
   canRevoke?: boolean;
@@ -189,8 +201,15 @@ export function decidedView(view: RequestView, options: DecidedViewOptions): Ada
   }
   body.push(...requestDetails(view));
   const live = view.status === 'approved' || view.status === 'granted';
-  const actions = options.canRevoke && live ? [execute(CARD_VERBS.revoke, { requestId: view.requestId }, 'Revoke access', { style: 'destructive' })] : [];
-  return card(body, { actions, refresh: requestRefresh(view.requestId, options.refreshUserIds), fallbackText: statusLine(view).text });
+  const actions =
+    options.canRevoke && live
+      ? [execute(CARD_VERBS.revoke, { requestId: view.requestId }, 'Revoke access', { style: 'destructive' })]
+      : [];
+  return card(body, {
+    actions,
+    refresh: requestRefresh(view.requestId, options.refreshUserIds),
+    fallbackText: statusLine(view).text,
+  });
 }
 
 export type ApprovalViewer = 'approver' | 'requester' | 'other';
@@ -211,7 +230,10 @@ const RESTRICTED_STATUS: Readonly<Record<RequestStatus, string>> = {
  * request exists, and nothing of the case, the reason, the recordings or the people. "Show details"
  * asks the server again, which answers each clicker by their own role.
  */
-export function restrictedView(view: Pick<RequestView, 'requestId' | 'status'>, options: ApproverViewOptions): AdaptiveCard {
+export function restrictedView(
+  view: Pick<RequestView, 'requestId' | 'status'>,
+  options: ApproverViewOptions,
+): AdaptiveCard {
   return card(
     [
       heading('Access request'),
@@ -235,8 +257,8 @@ export function restrictedView(view: Pick<RequestView, 'requestId' | 'status'>, 
  */
 export function approvalCardFor(view: RequestView, viewer: ApprovalViewer, options: ApproverViewOptions): AdaptiveCard {
   if (viewer === 'other') return restrictedView(view, options);
-  if (view.status !== 'pending') return decidedView(view, { refreshUserIds: options.refreshUserIds, canRevoke: viewer === 'approver' });
+  if (view.status !== 'pending')
+    return decidedView(view, { refreshUserIds: options.refreshUserIds, canRevoke: viewer === 'approver' });
   if (viewer === 'approver') return approverView(view, options);
   return requestStatusCard(view, options);
 }
-

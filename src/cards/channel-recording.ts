@@ -4,9 +4,9 @@
  * refreshes automatically for at most 60 listed people; for a bigger audience the card carries a
  * button that fetches the viewer's state on demand instead.
  */
+import { formatLondonDateTime } from '../footage/format';
 import { MAX_REFRESH_USERS } from './approval';
 import { actionSet, card, container, execute, heading, notice, openUrl } from './elements';
-import { formatLondonDateTime } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardAction, CardElement } from './schema';
 import { SHARING_VERBS, sharingAction, sharingRefresh } from './sharing-verbs';
@@ -28,9 +28,15 @@ export interface ChannelRecordingView {
 export function channelRecordingCard(view: ChannelRecordingView): AdaptiveCard {
   const { recording, state } = view;
   const actions: CardAction[] = [];
-  const body: CardElement[] = [heading(recording.cameraName ? `${recording.cameraId}: ${recording.cameraName}` : recording.cameraId), container(recordingBriefs([recording]))];
+  const body: CardElement[] = [
+    heading(recording.cameraName ? `${recording.cameraId}: ${recording.cameraName}` : recording.cameraId),
+    container(recordingBriefs([recording])),
+  ];
   if (state.kind === 'granted') {
-    body.push(notice(`You have access until ${formatLondonDateTime(state.expiresAt)}.`, 'good'), actionSet([openUrl(state.openUrl, 'Open in Box')]));
+    body.push(
+      notice(`You have access until ${formatLondonDateTime(state.expiresAt)}.`, 'good'),
+      actionSet([openUrl(state.openUrl, 'Open in Box')]),
+    );
     if (state.canShare) {
       actions.push(
         sharingAction(SHARING_VERBS.openShare, { fileIds: [recording.fileId] }, 'Share with colleagues'),
@@ -40,13 +46,18 @@ export function channelRecordingCard(view: ChannelRecordingView): AdaptiveCard {
   } else if (state.kind === 'none') {
     body.push(notice('You have no access to this recording.', 'default'));
     actions.push(execute(CARD_VERBS.requestAccess, { fileIds: [recording.fileId] }, 'Request access'));
-    if (state.canDecide) actions.push(sharingAction(SHARING_VERBS.openShare, { fileIds: [recording.fileId] }, 'Share with colleagues'));
+    if (state.canDecide)
+      actions.push(sharingAction(SHARING_VERBS.openShare, { fileIds: [recording.fileId] }, 'Share with colleagues'));
   }
-  if (state.kind !== 'granted') actions.push(sharingAction(SHARING_VERBS.history, { fileId: recording.fileId, page: 1 }, 'History'));
+  if (state.kind !== 'granted')
+    actions.push(sharingAction(SHARING_VERBS.history, { fileId: recording.fileId, page: 1 }, 'History'));
   const small = view.audience.length > 0 && view.audience.length <= MAX_REFRESH_USERS;
-  if (state.kind === 'anyone' && !small) actions.unshift(sharingAction(SHARING_VERBS.recordingState, { fileId: recording.fileId }, 'Show my access'));
+  if (state.kind === 'anyone' && !small)
+    actions.unshift(sharingAction(SHARING_VERBS.recordingState, { fileId: recording.fileId }, 'Show my access'));
   return card(body, {
     actions,
-    ...(small ? { refresh: sharingRefresh(SHARING_VERBS.recordingState, { fileId: recording.fileId }, view.audience) } : {}),
+    ...(small
+      ? { refresh: sharingRefresh(SHARING_VERBS.recordingState, { fileId: recording.fileId }, view.audience) }
+      : {}),
   });
 }

@@ -5,9 +5,9 @@
  * (files reach the bot only in the personal chat), the reminder of a file never described, and the
  * admin's list of what waits in staging.
  */
+import { formatLondonDateTime } from '../footage/format';
 import { card, execute, facts, heading, notice, subtle, text } from './elements';
 import { formatBytes, shortHash } from './footage-arrival';
-import { formatLondonDateTime } from '../footage/format';
 import { CASE_REFERENCE_REGEX } from './request-form';
 import type { AdaptiveCard, CardAction, CardElement } from './schema';
 import { safeLine, truncate } from './text';
@@ -17,7 +17,14 @@ export const CAME_FROM_MAX_CHARS = 500;
 
 export type ChatUploadCardState = 'receiving' | 'staged' | 'submitted' | 'duplicate' | 'failed' | 'discarded';
 
-export type ChatUploadFailureCode = 'expired_link' | 'empty_file' | 'too_large' | 'incomplete_download' | 'unknown_size' | 'box_refused' | 'box_unavailable';
+export type ChatUploadFailureCode =
+  | 'expired_link'
+  | 'empty_file'
+  | 'too_large'
+  | 'incomplete_download'
+  | 'unknown_size'
+  | 'box_refused'
+  | 'box_unavailable';
 
 export interface ChatUploadFormValues {
   cameraId: string;
@@ -75,8 +82,13 @@ export function chatUploadFormCard(view: ChatUploadFormView): AdaptiveCard {
   const body: CardElement[] = [heading(`What is ${safeLine(view.fileName, 120)}?`)];
   if (view.problem) body.push(notice(safeLine(view.problem, 400), 'attention'));
   body.push(...formInputs(view));
-  const actions: CardAction[] = [execute(CARD_VERBS.chatUploadDescribe, { uploadId: view.uploadId }, 'Catalogue it', { style: 'positive' })];
-  if (!view.footage) actions.push(execute(CARD_VERBS.chatUploadDiscard, { uploadId: view.uploadId }, "Don't keep it", { associatedInputs: 'None' }));
+  const actions: CardAction[] = [
+    execute(CARD_VERBS.chatUploadDescribe, { uploadId: view.uploadId }, 'Catalogue it', { style: 'positive' }),
+  ];
+  if (!view.footage)
+    actions.push(
+      execute(CARD_VERBS.chatUploadDiscard, { uploadId: view.uploadId }, "Don't keep it", { associatedInputs: 'None' }),
+    );
   return card(body, { actions, fallbackText: `Tell me what ${view.fileName} is.` });
 }
 
@@ -100,17 +112,39 @@ function headline(view: ChatUploadCardView, name: string): string {
 function status(view: ChatUploadCardView): CardElement[] {
   const lines: CardElement[] = [];
   if (view.state === 'receiving') {
-    lines.push(text(view.sizeBytes ? `${formatBytes(view.transferredBytes)} of ${formatBytes(view.sizeBytes)}` : 'Started copying: Teams\u2019 download link lasts only minutes, so I copy first and ask second.'));
+    lines.push(
+      text(
+        view.sizeBytes
+          ? `${formatBytes(view.transferredBytes)} of ${formatBytes(view.sizeBytes)}`
+          : 'Started copying: Teams\u2019 download link lasts only minutes, so I copy first and ask second.',
+      ),
+    );
   }
-  if (view.state === 'failed' && view.failure) lines.push(text(failureMessage(view.failure.code, view, view.failure.maxBytes)));
+  if (view.state === 'failed' && view.failure)
+    lines.push(text(failureMessage(view.failure.code, view, view.failure.maxBytes)));
   if (view.state === 'duplicate' && view.duplicateOf) {
-    lines.push(text(`The same content (SHA-256 ${shortHash(view.sha256 ?? '')}) is already the recording **${safeLine(view.duplicateOf.fileName, 120)}** (Box file ${safeLine(view.duplicateOf.fileId, 20)}), so it was not stored twice. Search for that recording to request access to it.`));
+    lines.push(
+      text(
+        `The same content (SHA-256 ${shortHash(view.sha256 ?? '')}) is already the recording **${safeLine(view.duplicateOf.fileName, 120)}** (Box file ${safeLine(view.duplicateOf.fileId, 20)}), so it was not stored twice. Search for that recording to request access to it.`,
+      ),
+    );
   }
   if (view.state === 'discarded') lines.push(text('The copy in the staging folder was deleted.'));
-  if (view.state === 'staged' && !view.problem) lines.push(text('Fill in the card below (camera, time, case, where it came from) and it is catalogued.'));
+  if (view.state === 'staged' && !view.problem)
+    lines.push(text('Fill in the card below (camera, time, case, where it came from) and it is catalogued.'));
   if (view.state === 'submitted' && view.described) {
-    lines.push(facts([['Camera', safeLine(view.described.cameraId, 20)], ['Window', view.described.window], ['Case', safeLine(view.described.caseReference, 20)]]));
-    lines.push(subtle('It is being hashed, catalogued and moved into the camera\u2019s folder; the arrival card follows with its SHA-256 and your access.'));
+    lines.push(
+      facts([
+        ['Camera', safeLine(view.described.cameraId, 20)],
+        ['Window', view.described.window],
+        ['Case', safeLine(view.described.caseReference, 20)],
+      ]),
+    );
+    lines.push(
+      subtle(
+        'It is being hashed, catalogued and moved into the camera\u2019s folder; the arrival card follows with its SHA-256 and your access.',
+      ),
+    );
   }
   if (view.sha256 && (view.state === 'staged' || view.state === 'submitted')) {
     lines.push(subtle(`${view.sizeBytes === null ? '' : `${formatBytes(view.sizeBytes)} · `}SHA-256 ${view.sha256}`));
@@ -131,12 +165,52 @@ function formInputs(view: ChatUploadFormView): CardElement[] {
       separator: true,
     },
     subtle('Camera not registered? Leave the id empty and say where it is and who runs it:'),
-    { type: 'Input.Text', id: INPUT_IDS.uploadPlace, label: 'Place (a station, street or landmark)', placeholder: 'e.g. Brixton Station', maxLength: 100, ...initial(v.place, 100) },
-    { type: 'Input.Text', id: INPUT_IDS.uploadOwner, label: 'Who runs the camera', placeholder: 'e.g. Co-op Acre Lane', maxLength: 120, ...initial(v.owner, 120) },
-    { type: 'Input.Date', id: INPUT_IDS.footageDate, label: 'Recorded on (London time)', isRequired: true, errorMessage: 'Choose the date of the footage.', ...initial(v.date) },
-    { type: 'Input.Time', id: INPUT_IDS.footageFrom, label: 'From', isRequired: true, errorMessage: 'Give the start time.', ...initial(v.from) },
-    { type: 'Input.Time', id: INPUT_IDS.footageTo, label: 'To (an earlier time means the next day)', isRequired: true, errorMessage: 'Give the end time.', ...initial(v.to) },
-    { type: 'Input.Date', id: INPUT_IDS.footageEndDate, label: 'End date, if not the start date or the next day', ...initial(v.endDate) },
+    {
+      type: 'Input.Text',
+      id: INPUT_IDS.uploadPlace,
+      label: 'Place (a station, street or landmark)',
+      placeholder: 'e.g. Brixton Station',
+      maxLength: 100,
+      ...initial(v.place, 100),
+    },
+    {
+      type: 'Input.Text',
+      id: INPUT_IDS.uploadOwner,
+      label: 'Who runs the camera',
+      placeholder: 'e.g. Co-op Acre Lane',
+      maxLength: 120,
+      ...initial(v.owner, 120),
+    },
+    {
+      type: 'Input.Date',
+      id: INPUT_IDS.footageDate,
+      label: 'Recorded on (London time)',
+      isRequired: true,
+      errorMessage: 'Choose the date of the footage.',
+      ...initial(v.date),
+    },
+    {
+      type: 'Input.Time',
+      id: INPUT_IDS.footageFrom,
+      label: 'From',
+      isRequired: true,
+      errorMessage: 'Give the start time.',
+      ...initial(v.from),
+    },
+    {
+      type: 'Input.Time',
+      id: INPUT_IDS.footageTo,
+      label: 'To (an earlier time means the next day)',
+      isRequired: true,
+      errorMessage: 'Give the end time.',
+      ...initial(v.to),
+    },
+    {
+      type: 'Input.Date',
+      id: INPUT_IDS.footageEndDate,
+      label: 'End date, if not the start date or the next day',
+      ...initial(v.endDate),
+    },
     {
       type: 'Input.Text',
       id: INPUT_IDS.caseReference,
@@ -173,7 +247,11 @@ function formInputs(view: ChatUploadFormView): CardElement[] {
       wrap: true,
     });
   }
-  inputs.push(subtle('It is then catalogued like footage from an owner: hashed, moved into the camera\u2019s folder in Box, and shared with you.'));
+  inputs.push(
+    subtle(
+      'It is then catalogued like footage from an owner: hashed, moved into the camera\u2019s folder in Box, and shared with you.',
+    ),
+  );
   return inputs;
 }
 
@@ -218,10 +296,15 @@ function failureMessage(code: ChatUploadFailureCode, view: ChatUploadCardView, m
 
 /** Files sent in a group chat or a channel do not reach bots: they must come in the personal chat. */
 export function chatUploadWrongPlaceCard(): AdaptiveCard {
-  return card([
-    heading('Send footage to me in our personal chat'),
-    text('Files shared here do not reach me: Teams gives bots files only in a one-to-one chat. Open a chat with CCTV Footage and attach the files there; I copy them into Box and ask what they are.'),
-  ], { fallbackText: 'Send footage files to CCTV Footage in the personal chat.' });
+  return card(
+    [
+      heading('Send footage to me in our personal chat'),
+      text(
+        'Files shared here do not reach me: Teams gives bots files only in a one-to-one chat. Open a chat with CCTV Footage and attach the files there; I copy them into Box and ask what they are.',
+      ),
+    ],
+    { fallbackText: 'Send footage files to CCTV Footage in the personal chat.' },
+  );
 }
 
 export interface StagedUploadItem {
@@ -234,22 +317,37 @@ export interface StagedUploadItem {
 
 /** The reminder of a file copied into Box but never described. */
 export function chatUploadReminderCard(item: StagedUploadItem, days: number): AdaptiveCard {
-  return card([
-    heading(`${safeLine(item.fileName, 120)} is still waiting for its details`),
-    text(`You sent it on ${formatLondonDateTime(item.stagedAt)}; it has been in the staging folder for more than ${days === 1 ? 'a day' : `${days} days`} and is not catalogued until you fill in its card (camera, time, case, where it came from). Scroll up to that card, or send the file again.`),
-  ], { fallbackText: `${item.fileName} is still waiting for its details.` });
+  return card(
+    [
+      heading(`${safeLine(item.fileName, 120)} is still waiting for its details`),
+      text(
+        `You sent it on ${formatLondonDateTime(item.stagedAt)}; it has been in the staging folder for more than ${days === 1 ? 'a day' : `${days} days`} and is not catalogued until you fill in its card (camera, time, case, where it came from). Scroll up to that card, or send the file again.`,
+      ),
+    ],
+    { fallbackText: `${item.fileName} is still waiting for its details.` },
+  );
 }
 
 /** Admins: what waits in staging, oldest first. */
 export function stagedUploadsCard(items: StagedUploadItem[], shownOf: number): AdaptiveCard {
-  const body: CardElement[] = [heading(items.length === 0 ? 'Nothing is waiting in staging' : `Files waiting in staging: ${shownOf}`)];
+  const body: CardElement[] = [
+    heading(items.length === 0 ? 'Nothing is waiting in staging' : `Files waiting in staging: ${shownOf}`),
+  ];
   if (items.length === 0) {
     body.push(text('Every file sent in the chat has been described and catalogued (or was not kept).'));
     return card(body, { fallbackText: 'Nothing is waiting in staging.' });
   }
   for (const item of items) {
-    body.push(text(`**${safeLine(item.fileName, 120)}**${item.sizeBytes === null ? '' : ` · ${formatBytes(item.sizeBytes)}`}`, { separator: true }));
-    body.push(subtle(`Sent by ${safeLine(item.uploaderName, 80)} on ${formatLondonDateTime(item.stagedAt)} · upload ${safeLine(item.uploadId, 20)}`));
+    body.push(
+      text(`**${safeLine(item.fileName, 120)}**${item.sizeBytes === null ? '' : ` · ${formatBytes(item.sizeBytes)}`}`, {
+        separator: true,
+      }),
+    );
+    body.push(
+      subtle(
+        `Sent by ${safeLine(item.uploaderName, 80)} on ${formatLondonDateTime(item.stagedAt)} · upload ${safeLine(item.uploadId, 20)}`,
+      ),
+    );
   }
   if (shownOf > items.length) body.push(subtle(`Showing the ${items.length} oldest.`));
   return card(body, { fallbackText: `${shownOf} files waiting in staging.` });

@@ -10,7 +10,11 @@ import { bullets, card, container, heading, notice, subtle, text } from './eleme
 import type { AdaptiveCard, CardElement } from './schema';
 import { cardParagraph, plainLine, safeLine, TEXT_LIMITS, type CardText } from './text';
 
-const AS_ROLE: Readonly<Record<Role, string>> = { officer: 'an officer', supervisor: 'a supervisor', admin: 'an administrator' };
+const AS_ROLE: Readonly<Record<Role, string>> = {
+  officer: 'an officer',
+  supervisor: 'a supervisor',
+  admin: 'an administrator',
+};
 
 export type WelcomePerson = Pick<Person, 'name' | 'role'>;
 
@@ -54,10 +58,16 @@ export interface HelpView {
 /** Lists the commands given, each with its examples. */
 export function helpCard(view: HelpView): AdaptiveCard {
   const sections = view.commands.map((command, index) =>
-      container([text(`**${safeLine(command.name)}**: ${safeLine(command.description)}`), bullets(command.examples.map((e) => safeLine(e)))], {
+    container(
+      [
+        text(`**${safeLine(command.name)}**: ${safeLine(command.description)}`),
+        bullets(command.examples.map((e) => safeLine(e))),
+      ],
+      {
         separator: index > 0,
-      }),
-    );
+      },
+    ),
+  );
   return card(
     [
       ...noticeBlock(view.notice),
@@ -84,7 +94,11 @@ export function notRegisteredCard(view: NotRegisteredView): AdaptiveCard {
 
 export function unknownTextCard(examples: string[]): AdaptiveCard {
   return card(
-    [text("Sorry, I didn't understand that. Try one of these:"), bullets(examples.map((e) => safeLine(e))), subtle('Type **help** for everything I can do.')],
+    [
+      text("Sorry, I didn't understand that. Try one of these:"),
+      bullets(examples.map((e) => safeLine(e))),
+      subtle('Type **help** for everything I can do.'),
+    ],
     { fallbackText: "Sorry, I didn't understand that. Type help for examples." },
   );
 }
@@ -102,7 +116,11 @@ export function errorCard(view: ErrorView): AdaptiveCard {
     [
       notice(title, 'attention'),
       text(cardParagraph(view.message)),
-      subtle(view.retryable ? 'This is usually temporary: please try again in a minute.' : 'If this keeps happening, tell your CCTV single point of contact.'),
+      subtle(
+        view.retryable
+          ? 'This is usually temporary: please try again in a minute.'
+          : 'If this keeps happening, tell your CCTV single point of contact.',
+      ),
     ],
     { fallbackText: title },
   );
@@ -113,8 +131,13 @@ export function errorCard(view: ErrorView): AdaptiveCard {
  * real answer when ready; a typed command's answer follows as a new message.
  */
 export function workingCard(then: 'replaces' | 'follows' = 'replaces'): AdaptiveCard {
-  const next = then === 'replaces' ? 'This card will be replaced by the answer as soon as it is ready; there is no need to click again.' : 'The answer will follow here as soon as it is ready; there is no need to ask again.';
-  return card([notice('Still working on it', 'accent'), text(`Box is slow to answer just now. ${next}`)], { fallbackText: 'Still working on it.' });
+  const next =
+    then === 'replaces'
+      ? 'This card will be replaced by the answer as soon as it is ready; there is no need to click again.'
+      : 'The answer will follow here as soon as it is ready; there is no need to ask again.';
+  return card([notice('Still working on it', 'accent'), text(`Box is slow to answer just now. ${next}`)], {
+    fallbackText: 'Still working on it.',
+  });
 }
 
 /** A short answer in words, as a card, for where only a card fits (a late answer replacing a card). */
@@ -139,7 +162,9 @@ export interface RefusalView {
 
 /** The answer to a refused card action: said plainly, so Teams never shows an error instead. */
 export function refusalCard(view: RefusalView): AdaptiveCard {
-  return card([notice('That was not done', 'warning'), text(cardParagraph(view.reason))], { fallbackText: 'That was not done.' });
+  return card([notice('That was not done', 'warning'), text(cardParagraph(view.reason))], {
+    fallbackText: 'That was not done.',
+  });
 }
 
 /** A small attention-coloured line above a card's heading. */

@@ -2,8 +2,8 @@
  * Chain-of-custody cards: a recording's history one page at a time, the continuity record once it
  * is in the case folder, the answer of a content check, and the audit chain check.
  */
-import { actionSet, card, container, facts, heading, notice, openUrl, subtle, text } from './elements';
 import { formatLondonDateTime } from '../footage/format';
+import { actionSet, card, container, facts, heading, notice, openUrl, subtle, text } from './elements';
 import type { AdaptiveCard, CardAction, CardElement } from './schema';
 import { SHARING_VERBS, sharingAction } from './sharing-verbs';
 import { safeLine, TEXT_LIMITS } from './text';
@@ -29,19 +29,33 @@ export interface HistoryView {
 const SOURCE_LABEL = { audit: 'bot', box: 'Box', metadata: 'arrival' } as const;
 
 export function historyCard(view: HistoryView): AdaptiveCard {
-  const rows: CardElement[] = view.entries.map((e) => container([
-    text(`**${formatLondonDateTime(e.at)}** · ${SOURCE_LABEL[e.source]}${e.auditSeq !== null ? ` #${e.auditSeq}` : ''}`, { spacing: 'none' }),
-    text(`${safeLine(e.who, TEXT_LIMITS.name)}: ${safeLine(e.what, 400)}`, { spacing: 'none' }),
-  ], { separator: true, spacing: 'small' }));
+  const rows: CardElement[] = view.entries.map((e) =>
+    container(
+      [
+        text(
+          `**${formatLondonDateTime(e.at)}** · ${SOURCE_LABEL[e.source]}${e.auditSeq !== null ? ` #${e.auditSeq}` : ''}`,
+          { spacing: 'none' },
+        ),
+        text(`${safeLine(e.who, TEXT_LIMITS.name)}: ${safeLine(e.what, 400)}`, { spacing: 'none' }),
+      ],
+      { separator: true, spacing: 'small' },
+    ),
+  );
   const actions: CardAction[] = [];
-  if (view.page > 1) actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page - 1 }, 'Earlier'));
-  if (view.page < view.pages) actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page + 1 }, 'Later'));
+  if (view.page > 1)
+    actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page - 1 }, 'Earlier'));
+  if (view.page < view.pages)
+    actions.push(sharingAction(SHARING_VERBS.history, { fileId: view.fileId, page: view.page + 1 }, 'Later'));
   actions.push(sharingAction(SHARING_VERBS.exportHistory, { fileId: view.fileId }, 'Export to the case folder'));
   actions.push(sharingAction(SHARING_VERBS.openPartner, { fileId: view.fileId }, 'Share with a partner'));
   return card(
     [
       heading(`History: ${safeLine(view.fileName, TEXT_LIMITS.fileName)}`),
-      facts([['Box file', view.fileId], ['SHA-256 at arrival', view.sha256 ?? 'not recorded'], ['Entries', `${view.total} (page ${view.page} of ${view.pages})`]]),
+      facts([
+        ['Box file', view.fileId],
+        ['SHA-256 at arrival', view.sha256 ?? 'not recorded'],
+        ['Entries', `${view.total} (page ${view.page} of ${view.pages})`],
+      ]),
       ...(rows.length > 0 ? rows : [subtle('Nothing has been recorded about this recording yet.')]),
     ],
     { actions },
@@ -59,7 +73,9 @@ export interface ExportedView {
 export function exportedCard(view: ExportedView): AdaptiveCard {
   return card([
     heading('Continuity record exported'),
-    text(`The history of ${safeLine(view.fileName, TEXT_LIMITS.fileName)} (${view.entries} entries, each audit entry with its chain hash) is in **${safeLine(view.folderPath, 120)}** in Box.`),
+    text(
+      `The history of ${safeLine(view.fileName, TEXT_LIMITS.fileName)} (${view.entries} entries, each audit entry with its chain hash) is in **${safeLine(view.folderPath, 120)}** in Box.`,
+    ),
     actionSet([openUrl(view.csvUrl, 'Open the CSV'), openUrl(view.pdfUrl, 'Open the PDF')]),
   ]);
 }
@@ -75,8 +91,17 @@ export interface VerifyView {
 export function verifyCard(view: VerifyView): AdaptiveCard {
   return card([
     heading(`Content check: ${safeLine(view.fileName, TEXT_LIMITS.fileName)}`),
-    notice(view.matches ? 'The file in Box is exactly what arrived: its SHA-256 matches.' : 'The file in Box is NOT what arrived: its SHA-256 differs from the one recorded at arrival. Tell the CCTV administrator.', view.matches ? 'good' : 'attention'),
-    facts([['Recorded at arrival', view.expected], ['In Box now', view.actual], ['Checked', formatLondonDateTime(view.checkedAt)]]),
+    notice(
+      view.matches
+        ? 'The file in Box is exactly what arrived: its SHA-256 matches.'
+        : 'The file in Box is NOT what arrived: its SHA-256 differs from the one recorded at arrival. Tell the CCTV administrator.',
+      view.matches ? 'good' : 'attention',
+    ),
+    facts([
+      ['Recorded at arrival', view.expected],
+      ['In Box now', view.actual],
+      ['Checked', formatLondonDateTime(view.checkedAt)],
+    ]),
   ]);
 }
 
@@ -86,7 +111,13 @@ export function auditCheckCard(view: AuditCheckView): AdaptiveCard {
   return card([
     heading('Audit chain check'),
     view.ok
-      ? notice(`Intact: all ${view.checked.toLocaleString('en-GB')} entries link up and match the recorded head.`, 'good')
-      : notice(`Broken at entry #${view.brokenAt}: ${safeLine(view.reason, 300)}. Entries from there on cannot be trusted.`, 'attention'),
+      ? notice(
+          `Intact: all ${view.checked.toLocaleString('en-GB')} entries link up and match the recorded head.`,
+          'good',
+        )
+      : notice(
+          `Broken at entry #${view.brokenAt}: ${safeLine(view.reason, 300)}. Entries from there on cannot be trusted.`,
+          'attention',
+        ),
   ]);
 }

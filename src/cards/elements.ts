@@ -58,7 +58,9 @@ export function bullets(lines: string[]): TextBlock {
 export function facts(pairs: Array<[title: string, value: string | null | undefined]>): FactSet {
   return {
     type: 'FactSet',
-    facts: pairs.filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '').map(([title, value]) => ({ title, value })),
+    facts: pairs
+      .filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')
+      .map(([title, value]) => ({ title, value })),
   };
 }
 
@@ -67,7 +69,10 @@ export function labelledParagraph(label: string, outsideText: string): TextBlock
   return [text(`**${label}**`, { spacing: 'medium' }), text(safeParagraph(outsideText), { spacing: 'small' })];
 }
 
-export function container(items: CardElement[], options: { style?: ContainerStyle; separator?: boolean; spacing?: Container['spacing'] } = {}): Container {
+export function container(
+  items: CardElement[],
+  options: { style?: ContainerStyle; separator?: boolean; spacing?: Container['spacing'] } = {},
+): Container {
   return { type: 'Container', items, ...options };
 }
 

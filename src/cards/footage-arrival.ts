@@ -4,8 +4,8 @@
  * not video, or the same content already in Box), the supervisors' short notice, and the notice of
  * a file that could not be processed.
  */
-import { actionSet, card, container, facts, heading, notice, subtle, text } from './elements';
 import { formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import { actionSet, card, container, facts, heading, notice, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine } from './text';
 
@@ -61,7 +61,11 @@ export function arrivalCard(view: ArrivalView): AdaptiveCard {
     ]),
   ];
   for (const file of view.files) body.push(fileSection(file));
-  body.push(subtle('Each file was hashed as Box streamed it, catalogued with the camera and case, and moved into the camera’s folder. You get access in Box as for an approved request.'));
+  body.push(
+    subtle(
+      'Each file was hashed as Box streamed it, catalogued with the camera and case, and moved into the camera’s folder. You get access in Box as for an approved request.',
+    ),
+  );
   return card(body, { fallbackText: `Footage arrived for case ${view.caseReference}.` });
 }
 
@@ -71,10 +75,26 @@ function fileSection(file: ArrivedFileView): CardElement {
   ];
   if (file.sha256) {
     items.push(subtle(`SHA-256 ${shortHash(file.sha256)}`));
-    items.push(actionSet([{ type: 'Action.ShowCard', title: 'Full SHA-256', card: { type: 'AdaptiveCard', body: [text(file.sha256)] } }]));
+    items.push(
+      actionSet([
+        { type: 'Action.ShowCard', title: 'Full SHA-256', card: { type: 'AdaptiveCard', body: [text(file.sha256)] } },
+      ]),
+    );
   }
-  if (!file.isVideo) items.push(notice(`Not a video (${safeLine(file.contentType ?? 'unknown type', 80)}): kept with the others, check what it is.`, 'warning'));
-  if (file.duplicateOf) items.push(notice(`Same content as ${safeLine(file.duplicateOf.fileName, 120)} already in Box: a duplicate of that recording.`, 'warning'));
+  if (!file.isVideo)
+    items.push(
+      notice(
+        `Not a video (${safeLine(file.contentType ?? 'unknown type', 80)}): kept with the others, check what it is.`,
+        'warning',
+      ),
+    );
+  if (file.duplicateOf)
+    items.push(
+      notice(
+        `Same content as ${safeLine(file.duplicateOf.fileName, 120)} already in Box: a duplicate of that recording.`,
+        'warning',
+      ),
+    );
   return container(items, { separator: true, spacing: 'medium' });
 }
 
@@ -89,10 +109,15 @@ export interface SupervisorArrivalView {
 
 export function supervisorArrivalNotice(view: SupervisorArrivalView): AdaptiveCard {
   const files = view.fileCount === 1 ? '1 file' : `${view.fileCount} files`;
-  return card([
-    text(`**Footage arrived** for ${safeLine(view.officerName, 80)}: ${files} from camera ${safeLine(view.cameraId, 20)}, case ${safeLine(view.caseReference, 20)} (request ${safeLine(view.requestId, 20)}).`),
-    ...(view.flagged > 0 ? [subtle(`${view.flagged} flagged (not video, or a duplicate).`)] : []),
-  ], { fallbackText: `Footage arrived for case ${view.caseReference}.` });
+  return card(
+    [
+      text(
+        `**Footage arrived** for ${safeLine(view.officerName, 80)}: ${files} from camera ${safeLine(view.cameraId, 20)}, case ${safeLine(view.caseReference, 20)} (request ${safeLine(view.requestId, 20)}).`,
+      ),
+      ...(view.flagged > 0 ? [subtle(`${view.flagged} flagged (not video, or a duplicate).`)] : []),
+    ],
+    { fallbackText: `Footage arrived for case ${view.caseReference}.` },
+  );
 }
 
 export interface ArrivalFailureView {
@@ -104,15 +129,18 @@ export interface ArrivalFailureView {
 }
 
 export function arrivalFailureNotice(view: ArrivalFailureView): AdaptiveCard {
-  return card([
-    heading('A file could not be processed'),
-    notice(safeLine(view.reason, 300), 'attention'),
-    facts([
-      ['File', safeLine(view.fileName, 120)],
-      ['Camera', safeLine(view.cameraId, 20)],
-      ['Case', safeLine(view.caseReference, 20)],
-      ['Request', safeLine(view.requestId, 20)],
-    ]),
-    subtle('It stays in the intake folder in Box. Ask your CCTV administrator to look at it.'),
-  ], { fallbackText: 'A file could not be processed.' });
+  return card(
+    [
+      heading('A file could not be processed'),
+      notice(safeLine(view.reason, 300), 'attention'),
+      facts([
+        ['File', safeLine(view.fileName, 120)],
+        ['Camera', safeLine(view.cameraId, 20)],
+        ['Case', safeLine(view.caseReference, 20)],
+        ['Request', safeLine(view.requestId, 20)],
+      ]),
+      subtle('It stays in the intake folder in Box. Ask your CCTV administrator to look at it.'),
+    ],
+    { fallbackText: 'A file could not be processed.' },
+  );
 }

@@ -3,9 +3,9 @@
  * "request footage near <place>", the list of cameras around it with their owners to tick. The
  * card checks what it can; the domain checks everything again on submit.
  */
+import { formatDistance } from '../footage/format';
 import { toLondonWallClock } from '../footage/london-time';
 import { card, execute, heading, notice, subtle, text } from './elements';
-import { formatDistance } from '../footage/format';
 import { CASE_REFERENCE_REGEX } from './request-form';
 import type { AdaptiveCard, CardElement, Choice } from './schema';
 import { plainLine, safeLine, truncate } from './text';
@@ -74,15 +74,44 @@ export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
       isMultiSelect: true,
       style: 'expanded',
       choices: view.cameras.map(cameraChoice),
-      value: view.cameras.filter((c) => picked.has(c.cameraId)).map((c) => c.cameraId).join(','),
+      value: view.cameras
+        .filter((c) => picked.has(c.cameraId))
+        .map((c) => c.cameraId)
+        .join(','),
       isRequired: true,
       errorMessage: 'Pick at least one camera.',
       wrap: true,
     },
-    { type: 'Input.Date', id: INPUT_IDS.footageDate, label: 'Date (London time)', isRequired: true, errorMessage: 'Choose the date of the footage.', ...initial(v.date) },
-    { type: 'Input.Time', id: INPUT_IDS.footageFrom, label: 'From', isRequired: true, errorMessage: 'Give the start time.', ...initial(v.from) },
-    { type: 'Input.Time', id: INPUT_IDS.footageTo, label: 'To (an earlier time means the next day)', isRequired: true, errorMessage: 'Give the end time.', ...initial(v.to) },
-    { type: 'Input.Date', id: INPUT_IDS.footageEndDate, label: 'End date, if not the start date or the next day', ...initial(v.endDate) },
+    {
+      type: 'Input.Date',
+      id: INPUT_IDS.footageDate,
+      label: 'Date (London time)',
+      isRequired: true,
+      errorMessage: 'Choose the date of the footage.',
+      ...initial(v.date),
+    },
+    {
+      type: 'Input.Time',
+      id: INPUT_IDS.footageFrom,
+      label: 'From',
+      isRequired: true,
+      errorMessage: 'Give the start time.',
+      ...initial(v.from),
+    },
+    {
+      type: 'Input.Time',
+      id: INPUT_IDS.footageTo,
+      label: 'To (an earlier time means the next day)',
+      isRequired: true,
+      errorMessage: 'Give the end time.',
+      ...initial(v.to),
+    },
+    {
+      type: 'Input.Date',
+      id: INPUT_IDS.footageEndDate,
+      label: 'End date, if not the start date or the next day',
+      ...initial(v.endDate),
+    },
     subtle('At most 24 hours per camera, and only what has already been recorded.'),
     {
       type: 'Input.Text',
@@ -126,10 +155,16 @@ export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
       isRequired: true,
       errorMessage: `Enter a number of days from 1 to ${MAX_LINK_DAYS}.`,
     },
-    subtle('You get an upload link for each camera and a message to send the owner. Files that arrive are checked, catalogued and shared with you.'),
+    subtle(
+      'You get an upload link for each camera and a message to send the owner. Files that arrive are checked, catalogued and shared with you.',
+    ),
   );
   return card(body, {
-    actions: [execute(CARD_VERBS.footageRequestSubmit, { formToken: view.formToken }, 'Create upload link', { style: 'positive' })],
+    actions: [
+      execute(CARD_VERBS.footageRequestSubmit, { formToken: view.formToken }, 'Create upload link', {
+        style: 'positive',
+      }),
+    ],
     fallbackText: 'Ask a camera owner for CCTV footage.',
   });
 }
@@ -158,7 +193,11 @@ export function nearbyCamerasCard(view: NearbyCamerasView): AdaptiveCard {
   }
   const flowing = view.cameras.filter((c) => c.footageFlowsToBox);
   if (flowing.length > 0) {
-    body.push(subtle(`Footage of ${flowing.map((c) => c.cameraId).join(', ')} reaches Box by itself: search for it with **find** instead.`));
+    body.push(
+      subtle(
+        `Footage of ${flowing.map((c) => c.cameraId).join(', ')} reaches Box by itself: search for it with **find** instead.`,
+      ),
+    );
   }
   if (askable.length === 0) return card(body, { fallbackText: 'The cameras there already send their footage to Box.' });
   body.push({
@@ -174,11 +213,16 @@ export function nearbyCamerasCard(view: NearbyCamerasView): AdaptiveCard {
   });
   return card(body, {
     actions: [
-      execute(CARD_VERBS.footageRequestOpen, {
-        ...(view.start ? { start: view.start.toISOString() } : {}),
-        ...(view.end ? { end: view.end.toISOString() } : {}),
-        ...(view.caseReference ? { caseReference: view.caseReference } : {}),
-      }, 'Ask the owners', { style: 'positive' }),
+      execute(
+        CARD_VERBS.footageRequestOpen,
+        {
+          ...(view.start ? { start: view.start.toISOString() } : {}),
+          ...(view.end ? { end: view.end.toISOString() } : {}),
+          ...(view.caseReference ? { caseReference: view.caseReference } : {}),
+        },
+        'Ask the owners',
+        { style: 'positive' },
+      ),
     ],
     fallbackText: 'Cameras near that place and their owners.',
   });
@@ -188,7 +232,10 @@ function cameraChoice(camera: FootageCameraChoice): Choice {
   const owner = camera.ownerOrganisation ?? camera.owner;
   const distance = camera.distanceMetres === undefined ? '' : ` · ${formatDistance(camera.distanceMetres)}`;
   const contact = camera.contactEmail ? ` · ${camera.contactEmail}` : ' · no contact on file';
-  return { title: plainLine(`${camera.cameraId} ${camera.cameraName} · ${owner}${distance}${contact}`, 200), value: camera.cameraId };
+  return {
+    title: plainLine(`${camera.cameraId} ${camera.cameraName} · ${owner}${distance}${contact}`, 200),
+    value: camera.cameraId,
+  };
 }
 
 function initial(value: string | undefined, max = 100): { value?: string } {

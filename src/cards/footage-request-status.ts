@@ -3,8 +3,8 @@
  * ready to send the owner, and Cancel / Extend while the link is open (re-authorised on the server).
  * Also the officer's list of requests.
  */
-import { actionSet, card, container, execute, facts, heading, notice, openUrl, subtle, text } from './elements';
 import { formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import { actionSet, card, container, execute, facts, heading, notice, openUrl, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement, ShowCardAction } from './schema';
 import { safeLine, safeParagraph } from './text';
 import { CARD_VERBS } from './verbs';
@@ -36,25 +36,35 @@ export interface FootageRequestView {
 export function footageRequestCard(view: FootageRequestView): AdaptiveCard {
   const body: CardElement[] = [heading(`Footage request ${view.requestId}`)];
   if (view.notice) body.push(notice(safeLine(view.notice.text, 300), view.notice.style));
-  body.push(facts([
-    ['Case', safeLine(view.caseReference, 20)],
-    ['Window', formatLondonWindow(view.windowStart, view.windowEnd)],
-    ['Owner email', safeLine(view.ownerEmail, 254)],
-    [view.open ? 'Link open until' : 'Link closed', view.open ? formatLondonDateTime(view.expiresAt) : null],
-    ['Status', safeLine(view.statusLabel, 80)],
-  ]));
+  body.push(
+    facts([
+      ['Case', safeLine(view.caseReference, 20)],
+      ['Window', formatLondonWindow(view.windowStart, view.windowEnd)],
+      ['Owner email', safeLine(view.ownerEmail, 254)],
+      [view.open ? 'Link open until' : 'Link closed', view.open ? formatLondonDateTime(view.expiresAt) : null],
+      ['Status', safeLine(view.statusLabel, 80)],
+    ]),
+  );
   for (const camera of view.cameras) body.push(cameraSection(camera, view.open));
   const actions = view.open
     ? [
-        execute(CARD_VERBS.footageRequestExtend, { requestId: view.requestId }, 'Extend by 7 days', { associatedInputs: 'None' }),
-        execute(CARD_VERBS.footageRequestCancel, { requestId: view.requestId }, 'Cancel', { style: 'destructive', associatedInputs: 'None' }),
+        execute(CARD_VERBS.footageRequestExtend, { requestId: view.requestId }, 'Extend by 7 days', {
+          associatedInputs: 'None',
+        }),
+        execute(CARD_VERBS.footageRequestCancel, { requestId: view.requestId }, 'Cancel', {
+          style: 'destructive',
+          associatedInputs: 'None',
+        }),
       ]
     : [];
   return card(body, { actions, fallbackText: `Footage request ${view.requestId}: ${view.statusLabel}.` });
 }
 
 function cameraSection(camera: FootageRequestCameraView, open: boolean): CardElement {
-  const items: CardElement[] = [text(`**${safeLine(camera.cameraId, 20)}** ${safeLine(camera.cameraName, 80)}`), subtle(safeLine(camera.owner, 120))];
+  const items: CardElement[] = [
+    text(`**${safeLine(camera.cameraId, 20)}** ${safeLine(camera.cameraName, 80)}`),
+    subtle(safeLine(camera.owner, 120)),
+  ];
   if (!camera.uploadUrl) {
     items.push(subtle('The upload link could not be made yet: send the form again to finish it.'));
   } else if (open) {
@@ -64,7 +74,10 @@ function cameraSection(camera: FootageRequestCameraView, open: boolean): CardEle
       actions.push({
         type: 'Action.ShowCard',
         title: 'Message for the owner',
-        card: { type: 'AdaptiveCard', body: [subtle('Copy this into an email or a text message:'), text(safeParagraph(camera.ownerMessage, 2000))] },
+        card: {
+          type: 'AdaptiveCard',
+          body: [subtle('Copy this into an email or a text message:'), text(safeParagraph(camera.ownerMessage, 2000))],
+        },
       });
     }
     items.push(actionSet(actions));
@@ -85,14 +98,25 @@ export interface FootageRequestListItem {
 export function footageRequestListCard(items: FootageRequestListItem[], footnote?: string): AdaptiveCard {
   const body: CardElement[] = [heading('Your footage requests')];
   if (items.length === 0) {
-    body.push(text('You have not asked any camera owner for footage yet. Try: request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26'));
+    body.push(
+      text(
+        'You have not asked any camera owner for footage yet. Try: request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+      ),
+    );
   }
   for (const item of items) {
-    body.push(container([
-      text(`**${safeLine(item.requestId, 20)}** · case ${safeLine(item.caseReference, 20)} · ${item.cameraIds.map((id) => safeLine(id, 20)).join(', ')}`),
-      subtle(`${formatLondonWindow(item.windowStart, item.windowEnd)} · ${safeLine(item.statusLabel, 80)}`),
-      subtle(`Asked ${formatLondonDateTime(item.createdAt)}`),
-    ], { separator: true }));
+    body.push(
+      container(
+        [
+          text(
+            `**${safeLine(item.requestId, 20)}** · case ${safeLine(item.caseReference, 20)} · ${item.cameraIds.map((id) => safeLine(id, 20)).join(', ')}`,
+          ),
+          subtle(`${formatLondonWindow(item.windowStart, item.windowEnd)} · ${safeLine(item.statusLabel, 80)}`),
+          subtle(`Asked ${formatLondonDateTime(item.createdAt)}`),
+        ],
+        { separator: true },
+      ),
+    );
   }
   if (footnote) body.push(subtle(safeLine(footnote, 200)));
   return card(body, { fallbackText: 'Your footage requests.' });

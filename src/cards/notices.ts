@@ -2,14 +2,25 @@
  * What the officer is sent when a request ends one way or another: the share-link card on
  * a grant, and the notices for rejection, expiry and revocation.
  */
-import { actionSet, card, container, facts, heading, labelledParagraph, notice, openUrl, subtle, text } from './elements';
 import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import {
+  actionSet,
+  card,
+  container,
+  facts,
+  heading,
+  labelledParagraph,
+  notice,
+  openUrl,
+  subtle,
+  text,
+} from './elements';
 import { recordingBriefs, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
 import type { AdaptiveCard, CardElement, ContainerStyle, FactSet } from './schema';
+import { SHARING_VERBS, sharingAction } from './sharing-verbs';
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';
 import { safeLine, TEXT_LIMITS } from './text';
 import type { AccessLevel } from './verbs';
-import { SHARING_VERBS, sharingAction } from './sharing-verbs';
 import type { GrantedRecording, RecordingSummary } from './view-models';
 
 const ACCESS_LABELS: Readonly<Record<AccessLevel, string>> = { view: 'View only', download: 'View and download' };
@@ -42,8 +53,15 @@ function renderShareLink(view: ShareLinkView, thumbnailsIncluded: number, thumbn
       subtle(formatLondonWindow(recording.from, recording.to)),
       subtle(safeLine(recording.fileName, TEXT_LIMITS.fileName)),
     ];
-    if (live) details.push(actionSet([openUrl(recording.openUrl, 'Open in Box'), sharingAction(SHARING_VERBS.history, { fileId: recording.fileId, page: 1 }, 'History')]));
-    const image = showThumbnail && recording.thumbnailDataUri ? thumbnailImage(recording.thumbnailDataUri, recording) : undefined;
+    if (live)
+      details.push(
+        actionSet([
+          openUrl(recording.openUrl, 'Open in Box'),
+          sharingAction(SHARING_VERBS.history, { fileId: recording.fileId, page: 1 }, 'History'),
+        ]),
+      );
+    const image =
+      showThumbnail && recording.thumbnailDataUri ? thumbnailImage(recording.thumbnailDataUri, recording) : undefined;
     return container(withThumbnail(image, details), { separator: true, spacing: 'medium' });
   });
   const state = endedLine(view);
@@ -58,12 +76,26 @@ function renderShareLink(view: ShareLinkView, thumbnailsIncluded: number, thumbn
         [live ? 'Access until' : 'Access ended', formatLondonDateTime(view.ended?.at ?? view.expiresAt)],
       ]),
       ...items,
-      ...(thumbnailsAvailable > thumbnailsIncluded ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')] : []),
-      ...(live ? [subtle('The links open only for you, signed in to Box, until access ends. Everything you open is recorded.')] : []),
+      ...(thumbnailsAvailable > thumbnailsIncluded
+        ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')]
+        : []),
+      ...(live
+        ? [subtle('The links open only for you, signed in to Box, until access ends. Everything you open is recorded.')]
+        : []),
     ],
     {
       fallbackText: state ?? `Access granted to ${countRecordings(view.recordings.length)}.`,
-      ...(live ? { actions: [sharingAction(SHARING_VERBS.openShare, { fileIds: view.recordings.map((r) => r.fileId) }, 'Share with colleagues')] } : {}),
+      ...(live
+        ? {
+            actions: [
+              sharingAction(
+                SHARING_VERBS.openShare,
+                { fileIds: view.recordings.map((r) => r.fileId) },
+                'Share with colleagues',
+              ),
+            ],
+          }
+        : {}),
     },
   );
 }
@@ -75,8 +107,17 @@ function endedLine(view: ShareLinkView): string | undefined {
 }
 
 /** The shape every end-of-request notice shares: headline, what happened, the case and the recordings. */
-function outcomeCard(headline: string, what: string, style: ContainerStyle, details: FactSet, extra: CardElement[], recordings: RecordingSummary[]): AdaptiveCard {
-  return card([heading(headline), notice(what, style), details, ...extra, ...recordingBriefs(recordings)], { fallbackText: what });
+function outcomeCard(
+  headline: string,
+  what: string,
+  style: ContainerStyle,
+  details: FactSet,
+  extra: CardElement[],
+  recordings: RecordingSummary[],
+): AdaptiveCard {
+  return card([heading(headline), notice(what, style), details, ...extra, ...recordingBriefs(recordings)], {
+    fallbackText: what,
+  });
 }
 
 export interface RejectionNoticeView {

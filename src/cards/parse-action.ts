@@ -62,7 +62,13 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
     case CARD_VERBS.footageRequestExtend:
       return { verb, requestId: id(d, 'requestId') };
     case CARD_VERBS.footageRequestOpen:
-      return { verb, cameraIds: cameraIdList(d), start: isoInstant(d.start), end: isoInstant(d.end), caseReference: text(d, 'caseReference') };
+      return {
+        verb,
+        cameraIds: cameraIdList(d),
+        start: isoInstant(d.start),
+        end: isoInstant(d.end),
+        caseReference: text(d, 'caseReference'),
+      };
     case CARD_VERBS.footageRequestSubmit:
       return {
         verb,
@@ -106,7 +112,8 @@ function cameraIdList(d: Record<string, unknown>): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw) || raw.length > MAX_CAMERA_IDS) throw new PayloadError('cameraIds must be a short list');
   const ids = raw.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v));
-  if (!ids.every((v): v is string => typeof v === 'string' && /^[A-Z0-9-]{1,20}$/.test(v))) throw new PayloadError('cameraIds holds an invalid camera id');
+  if (!ids.every((v): v is string => typeof v === 'string' && /^[A-Z0-9-]{1,20}$/.test(v)))
+    throw new PayloadError('cameraIds holds an invalid camera id');
   return [...new Set(ids)];
 }
 
@@ -163,7 +170,12 @@ function accessLevel(value: unknown): AccessLevel {
 
 /** Input.Number and Input.ChoiceSet answers arrive as strings (or numbers from some clients). */
 function wholeNumber(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 

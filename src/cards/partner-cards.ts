@@ -3,9 +3,9 @@
  * the reason, how long), and the partner share card, whose buttons depend on the viewer: approvers
  * decide, the sharer and supervisors revoke or ask for download, admins allow or refuse download.
  */
+import { formatDays, formatLondonDateTime } from '../footage/format';
 import { MAX_REFRESH_USERS } from './approval';
 import { card, container, facts, heading, labelledParagraph, notice, subtle } from './elements';
-import { formatDays, formatLondonDateTime } from '../footage/format';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle } from './schema';
 import { SHARING_INPUT_IDS as I, SHARING_VERBS, sharingAction, sharingRefresh } from './sharing-verbs';
@@ -30,21 +30,83 @@ export function partnerFormCard(view: PartnerFormView): AdaptiveCard {
       heading(`Share with ${safeLine(view.partner.name, TEXT_LIMITS.name)}`),
       ...(view.error ? [notice(safeLine(view.error, 300), 'attention')] : []),
       container(recordingBriefs([view.recording])),
-      { type: 'Input.Text', id: I.email, label: `Email (${domains})`, isRequired: true, errorMessage: 'Give the email address.', maxLength: 254, ...(view.values?.email ? { value: view.values.email } : {}) },
-      { type: 'Input.Text', id: I.reason, label: 'Reason', isRequired: true, errorMessage: 'Give the reason.', isMultiline: true, maxLength: 500, ...(view.values?.reason ? { value: view.values.reason } : {}) },
-      { type: 'Input.Text', id: I.caseReference, label: 'Case reference', maxLength: 10, ...(view.caseReference ? { value: view.caseReference } : {}), placeholder: '5212345/26' },
-      { type: 'Input.ChoiceSet', id: I.durationDays, label: `How long (at most ${formatDays(view.maxDays)})`, style: 'compact', value: String(Math.min(view.defaultDays, view.maxDays)), choices: Array.from({ length: Math.max(1, view.maxDays) }, (_, i) => ({ title: formatDays(i + 1), value: String(i + 1) })) },
-      subtle('A supervisor must approve. The partner can watch in Box (watermarked) but not download; download needs an administrator’s approval.'),
+      {
+        type: 'Input.Text',
+        id: I.email,
+        label: `Email (${domains})`,
+        isRequired: true,
+        errorMessage: 'Give the email address.',
+        maxLength: 254,
+        ...(view.values?.email ? { value: view.values.email } : {}),
+      },
+      {
+        type: 'Input.Text',
+        id: I.reason,
+        label: 'Reason',
+        isRequired: true,
+        errorMessage: 'Give the reason.',
+        isMultiline: true,
+        maxLength: 500,
+        ...(view.values?.reason ? { value: view.values.reason } : {}),
+      },
+      {
+        type: 'Input.Text',
+        id: I.caseReference,
+        label: 'Case reference',
+        maxLength: 10,
+        ...(view.caseReference ? { value: view.caseReference } : {}),
+        placeholder: '5212345/26',
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: I.durationDays,
+        label: `How long (at most ${formatDays(view.maxDays)})`,
+        style: 'compact',
+        value: String(Math.min(view.defaultDays, view.maxDays)),
+        choices: Array.from({ length: Math.max(1, view.maxDays) }, (_, i) => ({
+          title: formatDays(i + 1),
+          value: String(i + 1),
+        })),
+      },
+      subtle(
+        'A supervisor must approve. The partner can watch in Box (watermarked) but not download; download needs an administrator’s approval.',
+      ),
     ],
-    { actions: [sharingAction(SHARING_VERBS.submitPartner, { formToken: view.formToken, fileId: view.recording.fileId, partnerId: view.partner.id }, 'Ask for approval', { style: 'positive' })] },
+    {
+      actions: [
+        sharingAction(
+          SHARING_VERBS.submitPartner,
+          { formToken: view.formToken, fileId: view.recording.fileId, partnerId: view.partner.id },
+          'Ask for approval',
+          { style: 'positive' },
+        ),
+      ],
+    },
   );
 }
 
 /** Which partner to share with, when the deployment knows several. */
-export function partnerChoiceCard(view: { recording: RecordingSummary; partners: Array<{ id: string; name: string }> }): AdaptiveCard {
+export function partnerChoiceCard(view: {
+  recording: RecordingSummary;
+  partners: Array<{ id: string; name: string }>;
+}): AdaptiveCard {
   return card(
-    [heading('Share with a partner'), container(recordingBriefs([view.recording])), subtle('Pick the organisation; a supervisor approves before anything is shared.')],
-    { actions: view.partners.slice(0, 5).map((p) => sharingAction(SHARING_VERBS.openPartner, { fileId: view.recording.fileId, partnerId: p.id }, safeLine(p.name, TEXT_LIMITS.name))) },
+    [
+      heading('Share with a partner'),
+      container(recordingBriefs([view.recording])),
+      subtle('Pick the organisation; a supervisor approves before anything is shared.'),
+    ],
+    {
+      actions: view.partners
+        .slice(0, 5)
+        .map((p) =>
+          sharingAction(
+            SHARING_VERBS.openPartner,
+            { fileId: view.recording.fileId, partnerId: p.id },
+            safeLine(p.name, TEXT_LIMITS.name),
+          ),
+        ),
+    },
   );
 }
 
@@ -73,14 +135,24 @@ export interface PartnerShareView {
 function statusOf(view: PartnerShareView): { text: string; style: ContainerStyle } {
   const by = view.decidedBy ? ` by ${safeLine(view.decidedBy, TEXT_LIMITS.name)}` : '';
   switch (view.status) {
-    case 'pending': return { text: 'Waiting for a supervisor’s approval.', style: 'warning' };
-    case 'rejected': return { text: `Rejected${by}.`, style: 'attention' };
+    case 'pending':
+      return { text: 'Waiting for a supervisor’s approval.', style: 'warning' };
+    case 'rejected':
+      return { text: `Rejected${by}.`, style: 'attention' };
     case 'approved':
-    case 'granting': return { text: `Approved${by}. Access is being set up in Box.`, style: 'good' };
-    case 'granted': return { text: `${view.download === 'approved' ? 'Can view and download' : 'Can view (watermarked), not download'} until ${view.expiresAt ? formatLondonDateTime(view.expiresAt) : '?'}.`, style: 'good' };
-    case 'failed': return { text: `Access could not be set up: ${safeLine(view.error ?? 'Box refused.', 200)}`, style: 'attention' };
-    case 'revoked': return { text: 'Access revoked.', style: 'default' };
-    case 'expired': return { text: 'Access expired.', style: 'default' };
+    case 'granting':
+      return { text: `Approved${by}. Access is being set up in Box.`, style: 'good' };
+    case 'granted':
+      return {
+        text: `${view.download === 'approved' ? 'Can view and download' : 'Can view (watermarked), not download'} until ${view.expiresAt ? formatLondonDateTime(view.expiresAt) : '?'}.`,
+        style: 'good',
+      };
+    case 'failed':
+      return { text: `Access could not be set up: ${safeLine(view.error ?? 'Box refused.', 200)}`, style: 'attention' };
+    case 'revoked':
+      return { text: 'Access revoked.', style: 'default' };
+    case 'expired':
+      return { text: 'Access expired.', style: 'default' };
   }
 }
 
@@ -95,7 +167,14 @@ export function partnerShareCard(view: PartnerShareView): AdaptiveCard {
       ['Shared by', safeLine(view.sharer, TEXT_LIMITS.name)],
       ['Case', safeLine(view.caseReference, 20)],
       ['Duration asked', formatDays(view.durationDays)],
-      ['Download', view.download === 'none' ? 'not asked' : view.download === 'requested' ? 'asked, waiting for an administrator' : view.download],
+      [
+        'Download',
+        view.download === 'none'
+          ? 'not asked'
+          : view.download === 'requested'
+            ? 'asked, waiting for an administrator'
+            : view.download,
+      ],
       ['Share id', view.shareId],
     ]),
     ...labelledParagraph('Reason', view.reason),
@@ -106,13 +185,31 @@ export function partnerShareCard(view: PartnerShareView): AdaptiveCard {
   const actions: CardAction[] = [];
   if (view.may.decide) {
     body.push(
-      { type: 'Input.ChoiceSet', id: I.durationDays, label: 'Duration', style: 'compact', value: String(view.durationDays), choices: Array.from({ length: view.durationDays }, (_, i) => ({ title: formatDays(i + 1), value: String(i + 1) })) },
+      {
+        type: 'Input.ChoiceSet',
+        id: I.durationDays,
+        label: 'Duration',
+        style: 'compact',
+        value: String(view.durationDays),
+        choices: Array.from({ length: view.durationDays }, (_, i) => ({
+          title: formatDays(i + 1),
+          value: String(i + 1),
+        })),
+      },
       { type: 'Input.Text', id: I.comment, label: 'Comment (required to reject)', isMultiline: true, maxLength: 500 },
     );
-    actions.push(sharingAction(SHARING_VERBS.approvePartner, { shareId: view.shareId }, 'Approve', { style: 'positive' }), sharingAction(SHARING_VERBS.rejectPartner, { shareId: view.shareId }, 'Reject', { style: 'destructive' }));
+    actions.push(
+      sharingAction(SHARING_VERBS.approvePartner, { shareId: view.shareId }, 'Approve', { style: 'positive' }),
+      sharingAction(SHARING_VERBS.rejectPartner, { shareId: view.shareId }, 'Reject', { style: 'destructive' }),
+    );
   }
   if (view.may.decideDownload) {
-    actions.push(sharingAction(SHARING_VERBS.approveDownload, { shareId: view.shareId }, 'Allow download', { style: 'positive' }), sharingAction(SHARING_VERBS.rejectDownload, { shareId: view.shareId }, 'Refuse download', { style: 'destructive' }));
+    actions.push(
+      sharingAction(SHARING_VERBS.approveDownload, { shareId: view.shareId }, 'Allow download', { style: 'positive' }),
+      sharingAction(SHARING_VERBS.rejectDownload, { shareId: view.shareId }, 'Refuse download', {
+        style: 'destructive',
+      }),
+    );
   }
   if (view.may.askDownload) {
     actions.push({
@@ -120,14 +217,38 @@ export function partnerShareCard(view: PartnerShareView): AdaptiveCard {
       title: 'Ask for download',
       card: {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.Text', id: I.justification, label: 'Why the partner must download', isRequired: true, errorMessage: 'Give the justification.', isMultiline: true, maxLength: 500 }],
+        body: [
+          {
+            type: 'Input.Text',
+            id: I.justification,
+            label: 'Why the partner must download',
+            isRequired: true,
+            errorMessage: 'Give the justification.',
+            isMultiline: true,
+            maxLength: 500,
+          },
+        ],
         actions: [sharingAction(SHARING_VERBS.requestDownload, { shareId: view.shareId }, 'Send to an administrator')],
       },
     });
   }
-  if (view.may.revoke) actions.push(sharingAction(SHARING_VERBS.revokePartner, { shareId: view.shareId }, 'Revoke', { style: 'destructive', associatedInputs: 'None' }));
+  if (view.may.revoke)
+    actions.push(
+      sharingAction(SHARING_VERBS.revokePartner, { shareId: view.shareId }, 'Revoke', {
+        style: 'destructive',
+        associatedInputs: 'None',
+      }),
+    );
   return card(body, {
     actions,
-    ...(view.refreshUserIds.length > 0 ? { refresh: sharingRefresh(SHARING_VERBS.refreshPartner, { shareId: view.shareId }, [...new Set(view.refreshUserIds)].slice(0, MAX_REFRESH_USERS)) } : {}),
+    ...(view.refreshUserIds.length > 0
+      ? {
+          refresh: sharingRefresh(
+            SHARING_VERBS.refreshPartner,
+            { shareId: view.shareId },
+            [...new Set(view.refreshUserIds)].slice(0, MAX_REFRESH_USERS),
+          ),
+        }
+      : {}),
   });
 }

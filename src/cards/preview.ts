@@ -3,12 +3,12 @@
  * no grant will see it, so it shows metadata only: never a thumbnail or a link, whatever the
  * searching officer's own access.
  */
-import { card, subtle, text } from './elements';
 import { formatLondonWindow } from '../footage/format';
+import { MAX_REFRESH_USERS } from './approval';
+import { card, subtle, text } from './elements';
 import { recordingFacts, recordingTitle } from './recording-view';
 import { requestOneAction } from './results';
 import type { AdaptiveCard } from './schema';
-import { MAX_REFRESH_USERS } from './approval';
 import { SHARING_VERBS, sharingAction, sharingRefresh } from './sharing-verbs';
 import { plainLine, TEXT_LIMITS } from './text';
 import type { ResultRecording } from './view-models';
@@ -21,7 +21,10 @@ export type PreviewRecording = Omit<ResultRecording, 'access'>;
  */
 export function footagePreviewCard(recording: PreviewRecording, audience: string[] = []): AdaptiveCard {
   const perViewer = audience.length > 0 && audience.length <= MAX_REFRESH_USERS;
-  const onDemand = audience.length > MAX_REFRESH_USERS ? [sharingAction(SHARING_VERBS.recordingState, { fileId: recording.fileId }, 'Show my access')] : [];
+  const onDemand =
+    audience.length > MAX_REFRESH_USERS
+      ? [sharingAction(SHARING_VERBS.recordingState, { fileId: recording.fileId }, 'Show my access')]
+      : [];
   return card(
     [
       text(recordingTitle(recording), { size: 'medium' }),
@@ -32,7 +35,9 @@ export function footagePreviewCard(recording: PreviewRecording, audience: string
     {
       actions: [requestOneAction(recording.fileId), ...onDemand],
       fallbackText: plainLine(`CCTV recording ${recording.cameraId}`),
-      ...(perViewer ? { refresh: sharingRefresh(SHARING_VERBS.recordingState, { fileId: recording.fileId }, audience) } : {}),
+      ...(perViewer
+        ? { refresh: sharingRefresh(SHARING_VERBS.recordingState, { fileId: recording.fileId }, audience) }
+        : {}),
     },
   );
 }
@@ -60,7 +65,10 @@ export interface FootageExtensionAttachment {
   preview: ThumbnailPreview;
 }
 
-export function footageExtensionAttachment(recording: PreviewRecording, audience: string[] = []): FootageExtensionAttachment {
+export function footageExtensionAttachment(
+  recording: PreviewRecording,
+  audience: string[] = [],
+): FootageExtensionAttachment {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: footagePreviewCard(recording, audience),

@@ -1,7 +1,7 @@
 /** How a recording is named and laid out on every card that lists recordings. */
+import { formatDistance, formatDuration, formatLondonWindow } from '../footage/format';
 import type { RecordingStatus } from '../footage/recording';
 import { container, facts, subtle, text } from './elements';
-import { formatDistance, formatDuration, formatLondonWindow } from '../footage/format';
 import type { CardElement, Column, ColumnSet, Container, FactSet, Image } from './schema';
 import { plainLine, safeLine, TEXT_LIMITS } from './text';
 import type { RecordingSummary, ResultRecording } from './view-models';
@@ -20,7 +20,9 @@ export function recordingTitle(recording: RecordingSummary): string {
 
 /** For places without Markdown (choice titles, previews): "Brixton Station (south) (LAM-0105), Tue 3 Mar 2026, 14:00–16:00 GMT". */
 export function recordingPlainLabel(recording: RecordingSummary): string {
-  return plainLine(`${recording.cameraName} (${recording.cameraId}), ${formatLondonWindow(recording.from, recording.to)}`);
+  return plainLine(
+    `${recording.cameraName} (${recording.cameraId}), ${formatLondonWindow(recording.from, recording.to)}`,
+  );
 }
 
 /** Title, window and file name: enough to tell recordings apart on a request or notice. */
@@ -40,7 +42,12 @@ export function recordingBriefs(recordings: RecordingSummary[]): CardElement[] {
 }
 
 export function thumbnailImage(dataUri: string, recording: RecordingSummary): Image {
-  return { type: 'Image', url: dataUri, altText: plainLine(`Thumbnail of ${recording.cameraName} (${recording.cameraId})`), size: 'medium' };
+  return {
+    type: 'Image',
+    url: dataUri,
+    altText: plainLine(`Thumbnail of ${recording.cameraName} (${recording.cameraId})`),
+    size: 'medium',
+  };
 }
 
 /** Thumbnail on the left, details on the right; without a thumbnail, just the details. */

@@ -3,8 +3,8 @@
  * reference format, lengths); the domain checks all of it again on submit, because a client may
  * skip card validation and a forged invoke skips it always.
  */
-import { card, execute, heading, notice, subtle } from './elements';
 import { countRecordings, formatDays } from '../footage/format';
+import { card, execute, heading, notice, subtle } from './elements';
 import { recordingBriefs } from './recording-view';
 import type { AdaptiveCard, CardElement } from './schema';
 import { safeLine, truncate } from './text';
@@ -99,10 +99,19 @@ export function requestFormCard(view: RequestFormView): AdaptiveCard {
       isRequired: true,
       errorMessage: `Enter a number of days from 1 to ${view.maxDurationDays}.`,
     },
-    subtle(`A supervisor from your borough decides. Access lasts ${formatDays(duration)} unless you or they shorten it.`),
+    subtle(
+      `A supervisor from your borough decides. Access lasts ${formatDays(duration)} unless you or they shorten it.`,
+    ),
   );
   return card(body, {
-    actions: [execute(CARD_VERBS.submitRequest, { formToken: view.formToken, fileIds: view.recordings.map((r) => r.fileId) }, 'Send request', { style: 'positive' })],
+    actions: [
+      execute(
+        CARD_VERBS.submitRequest,
+        { formToken: view.formToken, fileIds: view.recordings.map((r) => r.fileId) },
+        'Send request',
+        { style: 'positive' },
+      ),
+    ],
     fallbackText: 'Request access to CCTV footage.',
   });
 }

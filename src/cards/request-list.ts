@@ -3,9 +3,9 @@
  * `approvals` when there is nothing to decide. One card for the whole list, so a long history is
  * one message rather than a flood of cards.
  */
+import { countRecordings, formatLondonDateTime } from '../footage/format';
 import { statusLine } from './approval';
 import { card, container, facts, heading, notice, subtle, text } from './elements';
-import { countRecordings, formatLondonDateTime } from '../footage/format';
 import type { AdaptiveCard, CardElement } from './schema';
 import { cardParagraph, plainText, safeLine, TEXT_LIMITS, type CardText } from './text';
 import type { RequestView } from './view-models';
@@ -39,5 +39,7 @@ export function requestListCard(view: RequestListView): AdaptiveCard {
     );
   });
   if (view.footnote) body.push(subtle(safeLine(view.footnote)));
-  return card(body, { fallbackText: view.requests.length === 0 ? plainText(view.emptyText) : `${view.title}: ${view.requests.length}` });
+  return card(body, {
+    fallbackText: view.requests.length === 0 ? plainText(view.emptyText) : `${view.title}: ${view.requests.length}`,
+  });
 }

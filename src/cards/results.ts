@@ -1,6 +1,6 @@
 /** The answer to a search: results, no match, and the place questions. */
-import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
 import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
 import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
 import type { AdaptiveCard, CardAction, CardElement, Choice, ExecuteAction } from './schema';
 import { CARD_SIZE_LIMITS, largestThatFits } from './size';
@@ -30,7 +30,11 @@ export function resultsCard(view: ResultsView): AdaptiveCard {
     throw new RangeError(`a results page holds at most ${RESULTS_PAGE_SIZE} recordings, got ${view.recordings.length}`);
   }
   const withThumbnails = view.recordings.filter((r) => r.access.kind === 'granted' && r.access.thumbnailDataUri).length;
-  return largestThatFits((included) => renderResults(view, included, withThumbnails), withThumbnails, CARD_SIZE_LIMITS.message);
+  return largestThatFits(
+    (included) => renderResults(view, included, withThumbnails),
+    withThumbnails,
+    CARD_SIZE_LIMITS.message,
+  );
 }
 
 function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnailsAvailable: number): AdaptiveCard {
@@ -46,7 +50,9 @@ function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnails
   const actions: CardAction[] = [];
   if (requestable.length > 1) actions.push(requestSeveralAction(requestable));
   if (view.nextPage) {
-    actions.push(execute(CARD_VERBS.nextPage, { queryToken: view.nextPage.queryToken }, 'Next page', { associatedInputs: 'None' }));
+    actions.push(
+      execute(CARD_VERBS.nextPage, { queryToken: view.nextPage.queryToken }, 'Next page', { associatedInputs: 'None' }),
+    );
   }
   return card(
     [
@@ -55,7 +61,9 @@ function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnails
       ...(view.total === null && view.nextPage ? [subtle('Narrow the search by time or place to see fewer.')] : []),
       understoodBlock(view.understood),
       ...items,
-      ...(omitted > 0 ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')] : []),
+      ...(omitted > 0
+        ? [subtle('Some thumbnails were left out to keep this card small; open the recording in Box to see it.')]
+        : []),
     ],
     { actions, fallbackText: resultsHeadline(view) },
   );
@@ -82,9 +90,12 @@ function pageLine(view: ResultsView): string {
 
 /** The echo, so an officer sees at once when the bot misread them. */
 function understoodBlock(lines: string[]): CardElement {
-  return container([subtle('I searched for:', { spacing: 'none', weight: 'bolder' }), bullets(lines.map((line) => safeLine(line)))], {
-    style: 'emphasis',
-  });
+  return container(
+    [subtle('I searched for:', { spacing: 'none', weight: 'bolder' }), bullets(lines.map((line) => safeLine(line)))],
+    {
+      style: 'emphasis',
+    },
+  );
 }
 
 function resultItem(recording: ResultRecording, position: number, showThumbnail: boolean): CardElement {
@@ -96,11 +107,17 @@ function resultItem(recording: ResultRecording, position: number, showThumbnail:
     recordingFacts(recording),
   ];
   if (access.kind === 'granted') {
-    details.push(subtle(`You have access until ${formatLondonDateTime(access.expiresAt)}.`), actionSet([openUrl(access.openUrl, 'Open in Box')]));
+    details.push(
+      subtle(`You have access until ${formatLondonDateTime(access.expiresAt)}.`),
+      actionSet([openUrl(access.openUrl, 'Open in Box')]),
+    );
   } else {
     details.push(actionSet([requestOneAction(recording.fileId)]));
   }
-  const image = showThumbnail && access.kind === 'granted' && access.thumbnailDataUri ? thumbnailImage(access.thumbnailDataUri, recording) : undefined;
+  const image =
+    showThumbnail && access.kind === 'granted' && access.thumbnailDataUri
+      ? thumbnailImage(access.thumbnailDataUri, recording)
+      : undefined;
   return container(withThumbnail(image, details), { separator: true, spacing: 'medium' });
 }
 
@@ -136,7 +153,8 @@ function requestSeveralAction(recordings: ResultRecording[]): CardAction {
 
 /** Multi-select answers come back comma-joined, so a value must never hold a comma. */
 function choiceValue(fileId: string): string {
-  if (fileId.includes(',')) throw new RangeError(`file id cannot be offered in a multi-select: ${JSON.stringify(fileId)}`);
+  if (fileId.includes(','))
+    throw new RangeError(`file id cannot be offered in a multi-select: ${JSON.stringify(fileId)}`);
   return fileId;
 }
 
@@ -152,12 +170,23 @@ export interface NoMatchView {
 
 export function noMatchCard(view: NoMatchView): AdaptiveCard {
   const body: CardElement[] = [heading('No recordings matched'), understoodBlock(view.understood)];
-  if (view.hints.length > 0) body.push(text('To widen the search:', { weight: 'bolder' }), bullets(view.hints.map((hint) => safeLine(hint))));
-  else if (!view.wider?.length && !view.askOwners) body.push(text('Try a wider area, a longer time window or fewer filters.'));
-  const buttons = (view.wider ?? []).map((w) => execute(CARD_VERBS.nextPage, { queryToken: w.queryToken }, plainLine(w.title, TEXT_LIMITS.name), { associatedInputs: 'None' }));
+  if (view.hints.length > 0)
+    body.push(text('To widen the search:', { weight: 'bolder' }), bullets(view.hints.map((hint) => safeLine(hint))));
+  else if (!view.wider?.length && !view.askOwners)
+    body.push(text('Try a wider area, a longer time window or fewer filters.'));
+  const buttons = (view.wider ?? []).map((w) =>
+    execute(CARD_VERBS.nextPage, { queryToken: w.queryToken }, plainLine(w.title, TEXT_LIMITS.name), {
+      associatedInputs: 'None',
+    }),
+  );
   if (buttons.length > 0) body.push(text('Or try:', { weight: 'bolder' }), actionSet(buttons));
-  if (view.askOwners) body.push(text('Cameras there are registered: their owners can be asked to upload the footage.', { separator: true }));
-  const actions = view.askOwners ? [execute(CARD_VERBS.footageRequestOpen, view.askOwners, 'Ask the owners for this footage')] : [];
+  if (view.askOwners)
+    body.push(
+      text('Cameras there are registered: their owners can be asked to upload the footage.', { separator: true }),
+    );
+  const actions = view.askOwners
+    ? [execute(CARD_VERBS.footageRequestOpen, view.askOwners, 'Ask the owners for this footage')]
+    : [];
   return card(body, { actions, fallbackText: 'No recordings matched.' });
 }
 
@@ -181,18 +210,27 @@ const BUTTONS_PER_ROW = 5;
 const MAX_PLACE_CANDIDATES = 10;
 
 export function placePickerCard(view: PlacePickerView): AdaptiveCard {
-  const buttons = view.candidates.slice(0, MAX_PLACE_CANDIDATES).map((candidate) =>
-    execute(
-      CARD_VERBS.pickPlace,
-      { queryToken: view.queryToken, placeId: candidate.placeId },
-      plainLine(candidate.detail ? `${candidate.name} (${candidate.detail})` : candidate.name, TEXT_LIMITS.name),
-    ),
-  );
+  const buttons = view.candidates
+    .slice(0, MAX_PLACE_CANDIDATES)
+    .map((candidate) =>
+      execute(
+        CARD_VERBS.pickPlace,
+        { queryToken: view.queryToken, placeId: candidate.placeId },
+        plainLine(candidate.detail ? `${candidate.name} (${candidate.detail})` : candidate.name, TEXT_LIMITS.name),
+      ),
+    );
   const rows: CardElement[] = [];
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(actionSet(buttons.slice(i, i + BUTTONS_PER_ROW)));
-  return card([heading(`Which “${safeLine(view.text, TEXT_LIMITS.name)}” did you mean?`), text('Pick one and I will run the search.'), ...rows], {
-    fallbackText: 'Which place did you mean?',
-  });
+  return card(
+    [
+      heading(`Which “${safeLine(view.text, TEXT_LIMITS.name)}” did you mean?`),
+      text('Pick one and I will run the search.'),
+      ...rows,
+    ],
+    {
+      fallbackText: 'Which place did you mean?',
+    },
+  );
 }
 
 export interface UnknownPlaceView {
@@ -204,7 +242,10 @@ export interface UnknownPlaceView {
 export function unknownPlaceCard(view: UnknownPlaceView): AdaptiveCard {
   const body: CardElement[] = [heading(`I don't know a place called “${safeLine(view.text, TEXT_LIMITS.name)}”`)];
   if (view.suggestions.length > 0) {
-    body.push(text('Did you mean one of these?'), bullets(view.suggestions.slice(0, MAX_PLACE_CANDIDATES).map((s) => safeLine(s, TEXT_LIMITS.name))));
+    body.push(
+      text('Did you mean one of these?'),
+      bullets(view.suggestions.slice(0, MAX_PLACE_CANDIDATES).map((s) => safeLine(s, TEXT_LIMITS.name))),
+    );
   }
   body.push(subtle('You can also search by camera id (LAM-0105), borough (in Lambeth) or case reference.'));
   return card(body, { fallbackText: 'Unknown place.' });

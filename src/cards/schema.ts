@@ -3,7 +3,7 @@
  * produce a card Teams would refuse. Property names and enum values follow the 1.5 JSON schema
  * (specs/adaptivecards/adaptive-card-1.5.0.json); only what the cards need is declared.
  */
-import type { CardVerb, CardActionData } from './verbs';
+import type { CardActionData, CardVerb } from './verbs';
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 /** Teams' highest Adaptive Card version for bot messages. */

@@ -65,7 +65,12 @@ export interface SharingActionData {
  * An Action.Execute of a sharing verb. The card schema types Action.Execute by the access verbs; the
  * validator (test/support/card-validation.ts) knows these verbs too.
  */
-export function sharingAction<V extends SharingVerb>(verb: V, data: SharingActionData[V], title: string, options: { style?: 'positive' | 'destructive'; associatedInputs?: 'Auto' | 'None' } = {}): CardAction {
+export function sharingAction<V extends SharingVerb>(
+  verb: V,
+  data: SharingActionData[V],
+  title: string,
+  options: { style?: 'positive' | 'destructive'; associatedInputs?: 'Auto' | 'None' } = {},
+): CardAction {
   return { type: 'Action.Execute', verb, data, title, ...options } as unknown as CardAction;
 }
 
@@ -82,13 +87,34 @@ const MAX_LIST = 60;
 
 export type ParsedSharingAction =
   | { verb: 'share.open'; fileIds: string[] }
-  | { verb: 'share.submit'; formToken: string; fileIds: string[]; recipients: string[]; reason: string; durationDays: number | null; access: 'view' | 'download'; caseReference: string }
+  | {
+      verb: 'share.submit';
+      formToken: string;
+      fileIds: string[];
+      recipients: string[];
+      reason: string;
+      durationDays: number | null;
+      access: 'view' | 'download';
+      caseReference: string;
+    }
   | { verb: 'share.decide'; groupId: string; approveIds: string[]; comment: string; durationDays: number | null }
   | { verb: 'share.refresh'; groupId: string }
   | { verb: 'partner.open'; fileId: string; partnerId: string | null }
-  | { verb: 'partner.submit'; formToken: string; fileId: string; partnerId: string; email: string; reason: string; durationDays: number | null; caseReference: string }
+  | {
+      verb: 'partner.submit';
+      formToken: string;
+      fileId: string;
+      partnerId: string;
+      email: string;
+      reason: string;
+      durationDays: number | null;
+      caseReference: string;
+    }
   | { verb: 'partner.approve' | 'partner.reject'; shareId: string; comment: string; durationDays: number | null }
-  | { verb: 'partner.refresh' | 'partner.revoke' | 'partner.download.approve' | 'partner.download.reject'; shareId: string }
+  | {
+      verb: 'partner.refresh' | 'partner.revoke' | 'partner.download.approve' | 'partner.download.reject';
+      shareId: string;
+    }
   | { verb: 'partner.download.request'; shareId: string; justification: string }
   | { verb: 'custody.history'; fileId: string; page: number }
   | { verb: 'custody.export' | 'recording.state'; fileId: string };
@@ -114,18 +140,45 @@ function parse(verb: SharingVerb, d: Record<string, unknown>): ParsedSharingActi
       return { verb, fileIds: list(d.fileIds, 'fileIds') };
     case 'share.submit':
       return {
-        verb, formToken: id(d, 'formToken'), fileIds: list(d.fileIds, 'fileIds'),
-        recipients: text(d, I.recipients).split(',').map((s) => s.trim()).filter(Boolean).slice(0, MAX_LIST),
-        reason: text(d, I.reason), durationDays: whole(d[I.durationDays]), access: d[I.access] === 'download' ? 'download' : 'view', caseReference: text(d, I.caseReference),
+        verb,
+        formToken: id(d, 'formToken'),
+        fileIds: list(d.fileIds, 'fileIds'),
+        recipients: text(d, I.recipients)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .slice(0, MAX_LIST),
+        reason: text(d, I.reason),
+        durationDays: whole(d[I.durationDays]),
+        access: d[I.access] === 'download' ? 'download' : 'view',
+        caseReference: text(d, I.caseReference),
       };
     case 'share.decide':
-      return { verb, groupId: id(d, 'groupId'), approveIds: text(d, I.approveIds).split(',').map((s) => s.trim()).filter((s) => ID.test(s)), comment: text(d, I.comment), durationDays: whole(d[I.durationDays]) };
+      return {
+        verb,
+        groupId: id(d, 'groupId'),
+        approveIds: text(d, I.approveIds)
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => ID.test(s)),
+        comment: text(d, I.comment),
+        durationDays: whole(d[I.durationDays]),
+      };
     case 'share.refresh':
       return { verb, groupId: id(d, 'groupId') };
     case 'partner.open':
       return { verb, fileId: id(d, 'fileId'), partnerId: d.partnerId === undefined ? null : id(d, 'partnerId') };
     case 'partner.submit':
-      return { verb, formToken: id(d, 'formToken'), fileId: id(d, 'fileId'), partnerId: id(d, 'partnerId'), email: text(d, I.email), reason: text(d, I.reason), durationDays: whole(d[I.durationDays]), caseReference: text(d, I.caseReference) };
+      return {
+        verb,
+        formToken: id(d, 'formToken'),
+        fileId: id(d, 'fileId'),
+        partnerId: id(d, 'partnerId'),
+        email: text(d, I.email),
+        reason: text(d, I.reason),
+        durationDays: whole(d[I.durationDays]),
+        caseReference: text(d, I.caseReference),
+      };
     case 'partner.approve':
     case 'partner.reject':
       return { verb, shareId: id(d, 'shareId'), comment: text(d, I.comment), durationDays: whole(d[I.durationDays]) };
@@ -151,7 +204,13 @@ function id(d: Record<string, unknown>, name: string): string {
 }
 
 function list(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > 50 || !value.every((v) => typeof v === 'string' && ID.test(v))) throw new Bad(`${name} must list file ids`);
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.length > 50 ||
+    !value.every((v) => typeof v === 'string' && ID.test(v))
+  )
+    throw new Bad(`${name} must list file ids`);
   return [...new Set(value as string[])];
 }
 
@@ -164,6 +223,11 @@ function text(d: Record<string, unknown>, name: string): string {
 }
 
 function whole(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }

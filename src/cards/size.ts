@@ -22,7 +22,11 @@ export function cardSizeBytes(card: AdaptiveCard): number {
  * Renders with as many optional extras (thumbnails) as fit: `render(n)` must include the first `n`.
  * Renders are cheap (a page holds at most 10 recordings), so it simply counts down from the most.
  */
-export function largestThatFits(render: (included: number) => AdaptiveCard, available: number, limitBytes: number): AdaptiveCard {
+export function largestThatFits(
+  render: (included: number) => AdaptiveCard,
+  available: number,
+  limitBytes: number,
+): AdaptiveCard {
   for (let included = available; included > 0; included -= 1) {
     const candidate = render(included);
     if (cardSizeBytes(candidate) <= limitBytes) return candidate;

@@ -46,7 +46,9 @@ export function escapeMarkdown(value: string): string {
 
 /** One line of outside text for a card: invisible characters removed, whitespace collapsed, cut, escaped. */
 export function safeLine(value: string | null | undefined, max: number = TEXT_LIMITS.shortLine): string {
-  const line = stripInvisible(value ?? '').replace(/\s+/g, ' ').trim();
+  const line = stripInvisible(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return escapeMarkdown(truncate(line, max));
 }
 
@@ -102,7 +104,12 @@ function withoutEmphasis(value: string): string {
 
 /** Outside text for places that do not render Markdown (thumbnail-card previews, choice titles). */
 export function plainLine(value: string | null | undefined, max: number = TEXT_LIMITS.shortLine): string {
-  return truncate(stripInvisible(value ?? '').replace(/\s+/g, ' ').trim(), max);
+  return truncate(
+    stripInvisible(value ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    max,
+  );
 }
 
 function stripInvisible(value: string): string {

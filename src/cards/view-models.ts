@@ -21,8 +21,7 @@ export interface RecordingSummary {
  * and links appear only with a grant: officers otherwise see metadata only.
  */
 export type RecordingAccess =
-  | { kind: 'none' }
-  | { kind: 'granted'; thumbnailDataUri?: string; openUrl: string; expiresAt: Date };
+  { kind: 'none' } | { kind: 'granted'; thumbnailDataUri?: string; openUrl: string; expiresAt: Date };
 
 export interface ResultRecording extends RecordingSummary {
   durationMinutes: number;
@@ -91,7 +90,11 @@ export function recordingSummary(recording: Recording): RecordingSummary {
 }
 
 /** A domain recording as a results-card row. */
-export function resultRecording(recording: Recording, access: RecordingAccess, distanceMetres?: number): ResultRecording {
+export function resultRecording(
+  recording: Recording,
+  access: RecordingAccess,
+  distanceMetres?: number,
+): ResultRecording {
   const summary = recordingSummary(recording);
   return {
     ...summary,

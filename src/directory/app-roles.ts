@@ -25,7 +25,7 @@ export const APP_ROLES: readonly AppRoleDefinition[] = [
     value: 'CCTV.Supervisor',
     role: 'supervisor',
     displayName: 'CCTV supervisor',
-    description: "Approves or rejects access requests from officers of their borough.",
+    description: 'Approves or rejects access requests from officers of their borough.',
   },
   {
     id: '6c0f3a52-8a3e-4b8e-9b1a-0c7d1f2e3a03',

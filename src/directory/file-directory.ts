@@ -3,8 +3,8 @@
  * store, which then answers every question. Nothing refreshes it while the bot runs; a changed
  * roster takes effect at the next start, as before.
  */
-import type { Store } from '../footage/ports/store';
 import type { Person } from '../footage/people';
+import type { Store } from '../footage/ports/store';
 import { logger } from '../log';
 import { loadRoster } from '../roster';
 import type { Directory, DirectoryStatus, RefreshOutcome } from './port';
@@ -15,7 +15,10 @@ export class FileDirectory implements Directory {
   readonly recurring = [];
   private loadedAt: string | null = null;
 
-  constructor(private readonly store: Store, private readonly rosterPath: string) {}
+  constructor(
+    private readonly store: Store,
+    private readonly rosterPath: string,
+  ) {}
 
   async load(): Promise<RefreshOutcome> {
     const roster = await loadRoster(this.rosterPath);
@@ -35,6 +38,11 @@ export class FileDirectory implements Directory {
   }
 
   async status(): Promise<DirectoryStatus> {
-    return { kind: 'file', stale: false, lastRefreshAt: this.loadedAt, people: (await this.store.people.list()).length };
+    return {
+      kind: 'file',
+      stale: false,
+      lastRefreshAt: this.loadedAt,
+      people: (await this.store.people.list()).length,
+    };
   }
 }

@@ -4,8 +4,8 @@
  * Microsoft Entra ID through Graph. Turns identify people through the port, so an adapter can
  * confirm a cached person before they act.
  */
-import type { JobHandler, RecurringJob } from '../workers/job-handler';
 import type { Person } from '../footage/people';
+import type { JobHandler, RecurringJob } from '../workers/job-handler';
 
 export type DirectoryKind = 'file' | 'entra';
 

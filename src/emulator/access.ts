@@ -22,22 +22,53 @@ export interface Capabilities {
 }
 
 const RANK: Record<AccessRole, number> = {
-  owner: 8, 'co-owner': 7, editor: 6, 'viewer uploader': 5, viewer: 4, 'previewer uploader': 3, previewer: 2, uploader: 1,
+  owner: 8,
+  'co-owner': 7,
+  editor: 6,
+  'viewer uploader': 5,
+  viewer: 4,
+  'previewer uploader': 3,
+  previewer: 2,
+  uploader: 1,
 };
 
 const CAPABILITIES: Record<AccessRole, Capabilities> = {
   owner: { view: true, preview: true, download: true, upload: true, edit: true, invite: true, delete: true },
   'co-owner': { view: true, preview: true, download: true, upload: true, edit: true, invite: true, delete: true },
   editor: { view: true, preview: true, download: true, upload: true, edit: true, invite: true, delete: true },
-  'viewer uploader': { view: true, preview: true, download: true, upload: true, edit: false, invite: false, delete: false },
+  'viewer uploader': {
+    view: true,
+    preview: true,
+    download: true,
+    upload: true,
+    edit: false,
+    invite: false,
+    delete: false,
+  },
   viewer: { view: true, preview: true, download: true, upload: false, edit: false, invite: false, delete: false },
-  'previewer uploader': { view: true, preview: true, download: false, upload: true, edit: false, invite: false, delete: false },
+  'previewer uploader': {
+    view: true,
+    preview: true,
+    download: false,
+    upload: true,
+    edit: false,
+    invite: false,
+    delete: false,
+  },
   previewer: { view: true, preview: true, download: false, upload: false, edit: false, invite: false, delete: false },
   // An uploader can put files into a folder it cannot look into.
   uploader: { view: false, preview: false, download: false, upload: true, edit: false, invite: false, delete: false },
 };
 
-const NONE: Capabilities = { view: false, preview: false, download: false, upload: false, edit: false, invite: false, delete: false };
+const NONE: Capabilities = {
+  view: false,
+  preview: false,
+  download: false,
+  upload: false,
+  edit: false,
+  invite: false,
+  delete: false,
+};
 
 export function capabilitiesOf(role: AccessRole | null): Capabilities {
   return role ? CAPABILITIES[role] : NONE;

@@ -18,7 +18,12 @@ export function callerFor(services: Services, userId: number): Caller | undefine
   const user = getUser(services.db, userId);
   if (!user) return undefined;
   const now = services.settings.now();
-  return { user, isServiceAccount: user.id === services.serviceAccountId, now, access: new AccessResolver(services.db, user.id, { enforce: services.settings.enforceCollaborationExpiry, now }) };
+  return {
+    user,
+    isServiceAccount: user.id === services.serviceAccountId,
+    now,
+    access: new AccessResolver(services.db, user.id, { enforce: services.settings.enforceCollaborationExpiry, now }),
+  };
 }
 
 /** The item as the admin log describes it (Box's EventSource). */
@@ -59,19 +64,42 @@ export function itemActivity(services: Services, item: ItemRow, actorId: number,
     const source = owner ? fileOrFolder(services, item, owner) : eventSource(services, item);
     for (const userId of new Set([item.owner_id, actorId])) {
       if (!getUser(services.db, userId)) continue;
-      insertEvent(services.db, { stream: 'user', eventType: activity.userEventType, userId, createdBy: actor, source, eventId, additionalDetails: activity.additionalDetails ?? null }, now);
+      insertEvent(
+        services.db,
+        {
+          stream: 'user',
+          eventType: activity.userEventType,
+          userId,
+          createdBy: actor,
+          source,
+          eventId,
+          additionalDetails: activity.additionalDetails ?? null,
+        },
+        now,
+      );
     }
   }
   insertEvent(
     services.db,
-    { stream: 'enterprise', eventType: activity.enterpriseEventType, userId: null, createdBy: actor, source: eventSource(services, item), eventId, additionalDetails: activity.additionalDetails ?? null, ipAddress: '127.0.0.1' },
+    {
+      stream: 'enterprise',
+      eventType: activity.enterpriseEventType,
+      userId: null,
+      createdBy: actor,
+      source: eventSource(services, item),
+      eventId,
+      additionalDetails: activity.additionalDetails ?? null,
+      ipAddress: '127.0.0.1',
+    },
     now,
   );
   if (activity.trigger) notifyWebhooks(services, item, actor, activity.trigger);
 }
 
 function fileOrFolder(services: Services, item: ItemRow, viewer: Caller): Record<string, unknown> {
-  return item.type === 'file' ? fileView(item, services, viewer, { fields: undefined }) : { type: 'folder', id: String(item.id), name: item.name };
+  return item.type === 'file'
+    ? fileView(item, services, viewer, { fields: undefined })
+    : { type: 'folder', id: String(item.id), name: item.name };
 }
 
 function notifyWebhooks(services: Services, item: ItemRow, actor: unknown, trigger: string): void {
@@ -96,13 +124,41 @@ function notifyWebhooks(services: Services, item: ItemRow, actor: unknown, trigg
 
 /** A file arrived, through the API, an upload session or a file request form. */
 export function fileUploaded(services: Services, item: ItemRow, actorId: number): void {
-  itemActivity(services, item, actorId, { userEventType: 'ITEM_UPLOAD', enterpriseEventType: 'UPLOAD', trigger: 'FILE.UPLOADED' });
+  itemActivity(services, item, actorId, {
+    userEventType: 'ITEM_UPLOAD',
+    enterpriseEventType: 'UPLOAD',
+    trigger: 'FILE.UPLOADED',
+  });
 }
 
-export function fileDownloaded(services: Services, item: ItemRow, actorId: number, details?: Record<string, unknown>, actor?: Record<string, unknown>): void {
-  itemActivity(services, item, actorId, { userEventType: 'ITEM_DOWNLOAD', enterpriseEventType: 'DOWNLOAD', trigger: 'FILE.DOWNLOADED', additionalDetails: details, actor });
+export function fileDownloaded(
+  services: Services,
+  item: ItemRow,
+  actorId: number,
+  details?: Record<string, unknown>,
+  actor?: Record<string, unknown>,
+): void {
+  itemActivity(services, item, actorId, {
+    userEventType: 'ITEM_DOWNLOAD',
+    enterpriseEventType: 'DOWNLOAD',
+    trigger: 'FILE.DOWNLOADED',
+    additionalDetails: details,
+    actor,
+  });
 }
 
-export function filePreviewed(services: Services, item: ItemRow, actorId: number, details?: Record<string, unknown>, actor?: Record<string, unknown>): void {
-  itemActivity(services, item, actorId, { userEventType: 'ITEM_PREVIEW', enterpriseEventType: 'PREVIEW', trigger: 'FILE.PREVIEWED', additionalDetails: details, actor });
+export function filePreviewed(
+  services: Services,
+  item: ItemRow,
+  actorId: number,
+  details?: Record<string, unknown>,
+  actor?: Record<string, unknown>,
+): void {
+  itemActivity(services, item, actorId, {
+    userEventType: 'ITEM_PREVIEW',
+    enterpriseEventType: 'PREVIEW',
+    trigger: 'FILE.PREVIEWED',
+    additionalDetails: details,
+    actor,
+  });
 }

@@ -21,9 +21,14 @@ function newToken(): string {
   return randomBytes(24).toString('base64url').slice(0, 32);
 }
 
-function subjectUser(services: Services, subjectType: string | undefined, subjectId: string | undefined): { user: UserRow; subjectType: SubjectType } {
+function subjectUser(
+  services: Services,
+  subjectType: string | undefined,
+  subjectId: string | undefined,
+): { user: UserRow; subjectType: SubjectType } {
   if (subjectType === 'enterprise') {
-    if (subjectId !== services.settings.enterpriseId) throw new OAuthError('invalid_grant', 'Grant credentials are invalid');
+    if (subjectId !== services.settings.enterpriseId)
+      throw new OAuthError('invalid_grant', 'Grant credentials are invalid');
     return { user: getUser(services.db, services.serviceAccountId) as UserRow, subjectType: 'enterprise' };
   }
   if (subjectType === 'user') {
@@ -57,25 +62,39 @@ const JWT_ALGORITHMS: Record<string, string> = { RS256: 'sha256', RS384: 'sha384
  * The JWT bearer grant: the claims are checked as Box checks them; the signature only when the
  * emulator was given the app's public key (otherwise the client secret is the proof, as with CCG).
  */
-function jwtSubject(services: Services, assertion: string | undefined): { type: string | undefined; id: string | undefined } {
+function jwtSubject(
+  services: Services,
+  assertion: string | undefined,
+): { type: string | undefined; id: string | undefined } {
   const parts = (assertion ?? '').split('.');
   if (parts.length !== 3) throw new OAuthError('invalid_grant', 'Invalid JWT assertion');
   const head = decodeSegment(parts[0]);
   const claims = decodeSegment(parts[1]);
   const nowSeconds = services.settings.now() / 1000;
   if (claims.iss !== services.settings.clientId) throw new OAuthError('invalid_grant', 'Invalid JWT issuer');
-  if (typeof claims.aud !== 'string' || !claims.aud.endsWith('/oauth2/token')) throw new OAuthError('invalid_grant', 'Invalid JWT audience');
+  if (typeof claims.aud !== 'string' || !claims.aud.endsWith('/oauth2/token'))
+    throw new OAuthError('invalid_grant', 'Invalid JWT audience');
   if (typeof claims.exp !== 'number' || claims.exp < nowSeconds || claims.exp > nowSeconds + 60) {
     throw new OAuthError('invalid_grant', "Please check the 'exp' claim.");
   }
-  if (typeof claims.jti !== 'string' || claims.jti.length < 16) throw new OAuthError('invalid_grant', "Please check the 'jti' claim.");
+  if (typeof claims.jti !== 'string' || claims.jti.length < 16)
+    throw new OAuthError('invalid_grant', "Please check the 'jti' claim.");
   if (services.settings.jwtPublicKey) {
     const algorithm = JWT_ALGORITHMS[String(head.alg)];
     const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
-    const ok = algorithm !== undefined && verify(algorithm, signed, createPublicKey(services.settings.jwtPublicKey), Buffer.from(parts[2], 'base64url'));
-    if (!ok) throw new OAuthError('invalid_grant', 'Signature verification error. The public key identified by "kid" must correspond to the private key used for signing.');
+    const ok =
+      algorithm !== undefined &&
+      verify(algorithm, signed, createPublicKey(services.settings.jwtPublicKey), Buffer.from(parts[2], 'base64url'));
+    if (!ok)
+      throw new OAuthError(
+        'invalid_grant',
+        'Signature verification error. The public key identified by "kid" must correspond to the private key used for signing.',
+      );
   }
-  return { type: typeof claims.box_sub_type === 'string' ? claims.box_sub_type : undefined, id: typeof claims.sub === 'string' ? claims.sub : undefined };
+  return {
+    type: typeof claims.box_sub_type === 'string' ? claims.box_sub_type : undefined,
+    id: typeof claims.sub === 'string' ? claims.sub : undefined,
+  };
 }
 
 export interface IssuedToken {
@@ -105,8 +124,18 @@ export function issueToken(services: Services, form: URLSearchParams): IssuedTok
 /** A user token for someone: what signing in to Box would give them. */
 export function tokenFor(services: Services, userId: number, subjectType: SubjectType = 'user'): IssuedToken {
   const token = newToken();
-  saveToken(services.db, token, { user_id: userId, subject_type: subjectType, expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000 });
-  return { access_token: token, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'bearer', restricted_to: [], issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' };
+  saveToken(services.db, token, {
+    user_id: userId,
+    subject_type: subjectType,
+    expires_at: services.settings.now() + TOKEN_LIFETIME_SECONDS * 1000,
+  });
+  return {
+    access_token: token,
+    expires_in: TOKEN_LIFETIME_SECONDS,
+    token_type: 'bearer',
+    restricted_to: [],
+    issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+  };
 }
 
 function bearerToken(req: EmulatorRequest): string | undefined {
@@ -129,7 +158,8 @@ export function authenticate(req: EmulatorRequest, services: Services): Caller {
   if (asUser !== undefined) {
     if (row.subject_type !== 'enterprise') throw insufficientScope();
     const target = /^\d+$/.test(asUser) ? getUser(services.db, Number(asUser)) : undefined;
-    if (!target) throw badRequest(`Invalid value '${asUser}' for header 'As-User'`, undefined, 'invalid_request_parameters');
+    if (!target)
+      throw badRequest(`Invalid value '${asUser}' for header 'As-User'`, undefined, 'invalid_request_parameters');
     user = target;
   }
   const policy = { enforce: services.settings.enforceCollaborationExpiry, now };

@@ -27,9 +27,17 @@ export function contentTypeOf(name: string): string {
 }
 
 /** A file's bytes, honouring a single `Range: bytes=a-b` as Box's download host does. */
-export function serveContent(blobs: BlobStore, sha1: string, name: string, range: string | undefined): EmulatorResponse {
+export function serveContent(
+  blobs: BlobStore,
+  sha1: string,
+  name: string,
+  range: string | undefined,
+): EmulatorResponse {
   const size = blobs.size(sha1);
-  const headers = { 'content-disposition': `attachment; filename="${name.replace(/["\\]/g, '_')}"`, 'accept-ranges': 'bytes' };
+  const headers = {
+    'content-disposition': `attachment; filename="${name.replace(/["\\]/g, '_')}"`,
+    'accept-ranges': 'bytes',
+  };
   const contentType = contentTypeOf(name);
   const path = blobs.pathOf(sha1);
   if (!range) return { kind: 'file', status: 200, path, start: 0, end: size - 1, contentType, headers };
@@ -41,8 +49,18 @@ export function serveContent(blobs: BlobStore, sha1: string, name: string, range
     end = size - 1;
   }
   if (!match || start === undefined || start >= size || (end !== undefined && end < start)) {
-    throw new BoxApiError(416, 'requested_range_not_satisfiable', 'Requested Range Not Satisfiable', undefined, { 'content-range': `bytes */${size}` });
+    throw new BoxApiError(416, 'requested_range_not_satisfiable', 'Requested Range Not Satisfiable', undefined, {
+      'content-range': `bytes */${size}`,
+    });
   }
   const last = Math.min(end ?? size - 1, size - 1);
-  return { kind: 'file', status: 206, path, start, end: last, contentType, headers: { ...headers, 'content-range': `bytes ${start}-${last}/${size}` } };
+  return {
+    kind: 'file',
+    status: 206,
+    path,
+    start,
+    end: last,
+    contentType,
+    headers: { ...headers, 'content-range': `bytes ${start}-${last}/${size}` },
+  };
 }

@@ -4,8 +4,8 @@
  */
 
 import type { AccessResolver } from './access';
-import type { PreviewLinks } from './previews';
 import type { EmulatorRequest, EmulatorResponse } from './http';
+import type { PreviewLinks } from './previews';
 import type { BlobStore } from './state/blobs';
 import type { Db } from './state/db';
 import type { UserRow } from './state/users';
@@ -57,5 +57,9 @@ export interface Caller {
   access: AccessResolver;
 }
 
-export type Handler = (req: EmulatorRequest, services: Services, caller: Caller) => EmulatorResponse | Promise<EmulatorResponse>;
+export type Handler = (
+  req: EmulatorRequest,
+  services: Services,
+  caller: Caller,
+) => EmulatorResponse | Promise<EmulatorResponse>;
 export type PublicHandler = (req: EmulatorRequest, services: Services) => EmulatorResponse | Promise<EmulatorResponse>;

@@ -44,7 +44,11 @@ export class BoxApiError extends Error {
 
 /** The token endpoint answers in OAuth 2.0's shape ({error, error_description}), not Box's. */
 export class OAuthError extends Error {
-  constructor(readonly error: string, readonly description: string, readonly status = 400) {
+  constructor(
+    readonly error: string,
+    readonly description: string,
+    readonly status = 400,
+  ) {
     super(description);
     this.name = 'OAuthError';
   }
@@ -55,7 +59,8 @@ export function newRequestId(): string {
   return randomBytes(8).toString('hex');
 }
 
-const WWW_AUTHENTICATE_INVALID = 'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."';
+const WWW_AUTHENTICATE_INVALID =
+  'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."';
 const WWW_AUTHENTICATE_SCOPE =
   'Bearer realm="Service", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token."';
 
@@ -65,11 +70,17 @@ export function badRequest(message: string, contextInfo?: Record<string, unknown
 
 /** A parameter Box names in context_info.errors, as it does for invalid ids and values. */
 export function unauthorized(): BoxApiError {
-  return new BoxApiError(401, 'unauthorized', 'Unauthorized', undefined, { 'www-authenticate': WWW_AUTHENTICATE_INVALID });
+  return new BoxApiError(401, 'unauthorized', 'Unauthorized', undefined, {
+    'www-authenticate': WWW_AUTHENTICATE_INVALID,
+  });
 }
 
-export function insufficientScope(message = 'The request requires higher privileges than provided by the access token.'): BoxApiError {
-  return new BoxApiError(403, 'access_denied_insufficient_permissions', message, undefined, { 'www-authenticate': WWW_AUTHENTICATE_SCOPE });
+export function insufficientScope(
+  message = 'The request requires higher privileges than provided by the access token.',
+): BoxApiError {
+  return new BoxApiError(403, 'access_denied_insufficient_permissions', message, undefined, {
+    'www-authenticate': WWW_AUTHENTICATE_SCOPE,
+  });
 }
 
 export function forbidden(message = 'Access denied - insufficient permission'): BoxApiError {
@@ -81,7 +92,13 @@ export function notFound(what?: { name: string; id: string; prefix?: string }): 
   if (!what) return new BoxApiError(404, 'not_found', 'Not Found');
   const value = `${what.prefix ?? ''}${what.id}`;
   return new BoxApiError(404, 'not_found', 'Not Found', {
-    errors: [{ reason: 'invalid_parameter', name: what.name, message: `Invalid value '${value}'. '${what.name}' with value '${value}' not found` }],
+    errors: [
+      {
+        reason: 'invalid_parameter',
+        name: what.name,
+        message: `Invalid value '${value}'. '${what.name}' with value '${value}' not found`,
+      },
+    ],
   });
 }
 

@@ -30,12 +30,15 @@ const CODES: Record<FaultStatus, [string, string]> = {
 export function parseFaultRule(body: unknown): FaultRule {
   if (!isObject(body)) throw badRequest('Fault must be a JSON object');
   const { status, count, retryAfter, latencyMs, match } = body;
-  if (status !== undefined && !STATUSES.includes(status as number)) throw badRequest('status must be one of 429, 500, 502, 503');
+  if (status !== undefined && !STATUSES.includes(status as number))
+    throw badRequest('status must be one of 429, 500, 502, 503');
   if (status === undefined && latencyMs === undefined) throw badRequest('A fault needs a status, a latencyMs, or both');
   const n = count ?? 1;
   if (!Number.isInteger(n) || (n as number) < 1) throw badRequest('count must be a positive integer');
-  if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0)) throw badRequest('retryAfter must be a number of seconds');
-  if (latencyMs !== undefined && (typeof latencyMs !== 'number' || latencyMs < 0 || latencyMs > 60_000)) throw badRequest('latencyMs must be 0..60000');
+  if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0))
+    throw badRequest('retryAfter must be a number of seconds');
+  if (latencyMs !== undefined && (typeof latencyMs !== 'number' || latencyMs < 0 || latencyMs > 60_000))
+    throw badRequest('latencyMs must be 0..60000');
   if (match !== undefined && typeof match !== 'string') throw badRequest('match must be a string');
   return {
     status: status as FaultStatus | undefined,
@@ -74,6 +77,7 @@ export class Faults {
 export function faultError(rule: FaultRule & { status: FaultStatus }): BoxApiError {
   const [code, message] = CODES[rule.status];
   // Box sends the header in lower case; clients that look for "Retry-After" verbatim miss it.
-  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
+  const headers: Record<string, string> =
+    rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
   return new BoxApiError(rule.status, code, message, undefined, headers);
 }

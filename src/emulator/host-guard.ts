@@ -24,7 +24,8 @@ export class HostGuard {
 
   /** Every route: the Host must be this emulator by a loopback name. */
   checkHost(headers: IncomingHttpHeaders): void {
-    if (!this.isOwnHost(headers.host)) throw new BoxApiError(403, 'forbidden_host', 'The Host header does not name this emulator');
+    if (!this.isOwnHost(headers.host))
+      throw new BoxApiError(403, 'forbidden_host', 'The Host header does not name this emulator');
   }
 
   /** Control routes: no foreign Origin, and writes with a body only as JSON. */
@@ -37,13 +38,19 @@ export class HostGuard {
       } catch {
         host = undefined;
       }
-      if (!this.isOwnHost(host)) throw new BoxApiError(403, 'forbidden_origin', 'Control routes refuse requests from other origins');
+      if (!this.isOwnHost(host))
+        throw new BoxApiError(403, 'forbidden_origin', 'Control routes refuse requests from other origins');
     }
     const write = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
     // DELETE without a body cannot come from a page without a CORS preflight, which the emulator never grants.
     const needsJson = write && (method !== 'DELETE' || hasBody);
     const type = headers['content-type']?.split(';')[0].trim().toLowerCase();
-    if (needsJson && type !== 'application/json') throw new BoxApiError(415, 'unsupported_media_type', 'Control routes take JSON bodies (content-type: application/json)');
+    if (needsJson && type !== 'application/json')
+      throw new BoxApiError(
+        415,
+        'unsupported_media_type',
+        'Control routes take JSON bodies (content-type: application/json)',
+      );
   }
 }
 

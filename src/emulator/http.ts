@@ -23,7 +23,15 @@ export interface EmulatorRequest {
 export type EmulatorResponse =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'bytes'; status: number; body: Buffer; contentType: string; headers?: Record<string, string> }
-  | { kind: 'file'; status: number; path: string; start: number; end: number; contentType: string; headers?: Record<string, string> }
+  | {
+      kind: 'file';
+      status: number;
+      path: string;
+      start: number;
+      end: number;
+      contentType: string;
+      headers?: Record<string, string>;
+    }
   | { kind: 'empty'; status: number; headers?: Record<string, string> };
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): EmulatorResponse {
@@ -48,7 +56,8 @@ export function jsonBody(req: EmulatorRequest): Record<string, unknown> {
   } catch {
     throw badRequest('Invalid JSON in request body');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest('Request body must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw badRequest('Request body must be a JSON object');
   return parsed as Record<string, unknown>;
 }
 

@@ -15,10 +15,10 @@ import { PreviewLinks } from './previews';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { collaborationRoutes } from './routes/collaborations';
+import { controlRoutes } from './routes/control';
 import { eventRoutes } from './routes/events';
 import { fileRequestPageRoutes } from './routes/file-request-page';
 import { fileRequestRoutes } from './routes/file-requests';
-import { controlRoutes } from './routes/control';
 import { fileRoutes } from './routes/files';
 import { folderRoutes } from './routes/folders';
 import { metadataInstanceRoutes } from './routes/metadata-instances';
@@ -37,13 +37,16 @@ import { sharedSpecValidator, type SpecViolation } from './spec/validator';
 import { BlobStore } from './state/blobs';
 import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
-import { BOX_RETRY_POLICY, WebhookDispatcher, type DeliveryAttempt, type WebhookKeys, type WebhookRetryPolicy } from './webhook-delivery';
+import {
+  BOX_RETRY_POLICY,
+  WebhookDispatcher,
+  type DeliveryAttempt,
+  type WebhookKeys,
+  type WebhookRetryPolicy,
+} from './webhook-delivery';
 
-export type { SpecViolation,  } from './spec/validator';
-;
-;
+export type { SpecViolation } from './spec/validator';
 export type { DeliveryAttempt, WebhookKeys, WebhookRetryPolicy } from './webhook-delivery';
-
 export interface BoxEmulatorOptions {
   dataDir: string;
   /** Default 3979; 0 picks a free port. */
@@ -168,7 +171,15 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     ...controlRoutes({ faults, log, violations, webhooks: dispatcher, commitHolds: services.commitHolds }),
   ]);
   const guard = new HostGuard();
-  const pipeline = { router, services, faults, log, violations, validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined, guard };
+  const pipeline = {
+    router,
+    services,
+    faults,
+    log,
+    violations,
+    validator: options.validateAgainstSpec ? sharedSpecValidator() : undefined,
+    guard,
+  };
   const server = createServer((req, res) => {
     handleRequest(pipeline, req, res).catch(() => res.destroy());
   });

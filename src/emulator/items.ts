@@ -5,7 +5,7 @@
 
 import { capabilitiesOf, type AccessRole, type Capabilities } from './access';
 import type { Caller, Services } from './context';
-import { BoxApiError, badRequest, conflict, forbidden, notFound } from './errors';
+import { badRequest, BoxApiError, conflict, forbidden, notFound } from './errors';
 import { header, type EmulatorRequest } from './http';
 import { chain, findByName, getItem, ROOT_ID, type ItemRow, type ItemType } from './state/items';
 import { fileMini, folderMini } from './views/items';
@@ -21,7 +21,13 @@ export function parseItemId(raw: string | undefined, name: string, prefix = ''):
   return Number(raw);
 }
 
-export function loadVisible(services: Services, caller: Caller, id: number, type: ItemType, paramName: string): VisibleItem {
+export function loadVisible(
+  services: Services,
+  caller: Caller,
+  id: number,
+  type: ItemType,
+  paramName: string,
+): VisibleItem {
   const prefix = type === 'file' ? 'f_' : 'd_';
   const item = getItem(services.db, id);
   if (!item || item.type !== type) throw notFound({ name: paramName, id: String(id), prefix });
@@ -36,9 +42,17 @@ export function requireCapability(visible: VisibleItem, capability: keyof Capabi
 }
 
 /** A folder to put something into: the caller's root, or a folder they may upload to. Returns the owner new items get. */
-export function targetFolder(services: Services, caller: Caller, rawId: unknown, paramName: string): { folderId: number; ownerId: number } {
+export function targetFolder(
+  services: Services,
+  caller: Caller,
+  rawId: unknown,
+  paramName: string,
+): { folderId: number; ownerId: number } {
   const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : undefined;
-  if (id === undefined) throw badRequest(`'${paramName}' is required`, { errors: [{ reason: 'missing_parameter', name: paramName, message: `'${paramName}' is required` }] });
+  if (id === undefined)
+    throw badRequest(`'${paramName}' is required`, {
+      errors: [{ reason: 'missing_parameter', name: paramName, message: `'${paramName}' is required` }],
+    });
   const folderId = parseItemId(id, paramName, 'd_');
   if (folderId === ROOT_ID) return { folderId, ownerId: caller.user.id };
   const item = getItem(services.db, folderId);
@@ -53,10 +67,14 @@ export function targetFolder(services: Services, caller: Caller, rawId: unknown,
 /** Box's rules for file and folder names. */
 export function validateName(name: unknown): string {
   if (typeof name !== 'string' || name.length === 0) {
-    throw badRequest("'name' is required", { errors: [{ reason: 'missing_parameter', name: 'name', message: "'name' is required" }] });
+    throw badRequest("'name' is required", {
+      errors: [{ reason: 'missing_parameter', name: 'name', message: "'name' is required" }],
+    });
   }
+  // Box refuses slashes and control characters in names.
   // eslint-disable-next-line no-control-regex
-  const invalid = name.length > 255 || /[/\\\x00-\x1f\x7f]/.test(name) || name !== name.trimEnd() || name === '.' || name === '..';
+  const forbidden = /[/\\\x00-\x1f\x7f]/;
+  const invalid = name.length > 255 || forbidden.test(name) || name !== name.trimEnd() || name === '.' || name === '..';
   if (invalid) throw badRequest('Item name invalid', undefined, 'item_name_invalid');
   return name;
 }
@@ -65,15 +83,28 @@ export function validateName(name: unknown): string {
  * 409 item_name_in_use when the name is taken in the folder. Box names the existing item in
  * context_info.conflicts: a list for folder creation, a single object for uploads.
  */
-export function assertNameFree(services: Services, folderId: number, name: string, rootOwnerId: number, shape: 'list' | 'object'): void {
+export function assertNameFree(
+  services: Services,
+  folderId: number,
+  name: string,
+  rootOwnerId: number,
+  shape: 'list' | 'object',
+): void {
   const existing = findByName(services.db, folderId, name, rootOwnerId);
   if (!existing) return;
   const mini = existing.type === 'file' ? fileMini(existing) : folderMini(existing);
-  throw conflict('item_name_in_use', 'Item with the same name already exists', { conflicts: shape === 'list' ? [mini] : mini });
+  throw conflict('item_name_in_use', 'Item with the same name already exists', {
+    conflicts: shape === 'list' ? [mini] : mini,
+  });
 }
 
 /** `if-match`: Box refuses a change to an item (or a file request) whose etag has moved on. */
 export function assertEtag(req: EmulatorRequest, etag: number | string): void {
   const ifMatch = header(req, 'if-match');
-  if (ifMatch !== undefined && ifMatch !== String(etag)) throw new BoxApiError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
+  if (ifMatch !== undefined && ifMatch !== String(etag))
+    throw new BoxApiError(
+      412,
+      'precondition_failed',
+      'The resource has been modified. Please retrieve the resource again and retry',
+    );
 }

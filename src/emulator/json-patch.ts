@@ -10,7 +10,8 @@ import { isObject } from './http';
 type Values = Record<string, unknown>;
 
 function key(path: unknown): string {
-  if (typeof path !== 'string' || !/^\/[^/]+$/.test(path)) throw badRequest(`Invalid JSON Patch path '${String(path)}'; metadata paths are /<fieldKey>`);
+  if (typeof path !== 'string' || !/^\/[^/]+$/.test(path))
+    throw badRequest(`Invalid JSON Patch path '${String(path)}'; metadata paths are /<fieldKey>`);
   return path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
@@ -39,7 +40,8 @@ export function applyJsonPatch(input: Values, operations: unknown[]): Values {
         delete values[target];
         break;
       case 'test':
-        if (!isDeepStrictEqual(values[target], operation.value)) throw conflict('conflict', `JSON Patch test failed: '/${target}' does not hold the given value`);
+        if (!isDeepStrictEqual(values[target], operation.value))
+          throw conflict('conflict', `JSON Patch test failed: '/${target}' does not hold the given value`);
         break;
       case 'move':
       case 'copy': {

@@ -42,7 +42,13 @@ function encodeMarker(item: ItemRow): string {
 function decodeMarker(marker: string): SortKey {
   try {
     const key: unknown = JSON.parse(Buffer.from(marker, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === 3 && typeof key[0] === 'number' && typeof key[1] === 'string' && typeof key[2] === 'number') {
+    if (
+      Array.isArray(key) &&
+      key.length === 3 &&
+      typeof key[0] === 'number' &&
+      typeof key[1] === 'string' &&
+      typeof key[2] === 'number'
+    ) {
       return key as SortKey;
     }
   } catch {
@@ -69,5 +75,9 @@ export function markerPage(items: ItemRow[], marker: string | null, limit: numbe
   const from = start === -1 ? sorted.length : start;
   const entries = sorted.slice(from, from + limit);
   const more = from + limit < sorted.length;
-  return { entries, totalCount: sorted.length, nextMarker: more && entries.length > 0 ? encodeMarker(entries[entries.length - 1]) : undefined };
+  return {
+    entries,
+    totalCount: sorted.length,
+    nextMarker: more && entries.length > 0 ? encodeMarker(entries[entries.length - 1]) : undefined,
+  };
 }

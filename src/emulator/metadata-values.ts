@@ -29,7 +29,8 @@ function normalise(field: TemplateField, value: unknown): string | number | stri
       return new Date(ms).toISOString();
     }
     case 'enum':
-      if (typeof value !== 'string' || !options.includes(value)) throw invalid(field, value, `one of ${options.join(', ')}`);
+      if (typeof value !== 'string' || !options.includes(value))
+        throw invalid(field, value, `one of ${options.join(', ')}`);
       return value;
     case 'multiSelect':
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && options.includes(v))) {
@@ -48,7 +49,9 @@ export function validateValues(template: MetadataTemplate, input: Record<string,
     const field = fields.get(key);
     if (!field) {
       throw badRequest(`Key '${key}' is not a field of template '${template.templateKey}'`, {
-        errors: [{ reason: 'invalid_parameter', name: key, message: `'${key}' is not in template ${template.templateKey}` }],
+        errors: [
+          { reason: 'invalid_parameter', name: key, message: `'${key}' is not in template ${template.templateKey}` },
+        ],
       });
     }
     out[key] = normalise(field, value);

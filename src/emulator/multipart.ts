@@ -36,7 +36,8 @@ export function parseUploadBody(headers: IncomingHttpHeaders, body: Buffer): Pro
       }
       try {
         const parsed: unknown = JSON.parse(value);
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) attributes = parsed as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          attributes = parsed as Record<string, unknown>;
         else failure ??= badRequest("'attributes' must be a JSON object");
       } catch {
         failure ??= badRequest("'attributes' is not valid JSON");
@@ -45,14 +46,25 @@ export function parseUploadBody(headers: IncomingHttpHeaders, body: Buffer): Pro
     parser.on('file', (_name, stream, info) => {
       fileSeen = true;
       fileName = info.filename;
-      if (!attributes) failure ??= badRequest('Metadata after file contents', undefined, 'metadata_after_file_contents');
+      if (!attributes)
+        failure ??= badRequest('Metadata after file contents', undefined, 'metadata_after_file_contents');
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     });
     parser.on('error', () => reject(badRequest('Malformed multipart body')));
     parser.on('close', () => {
       if (failure) return reject(failure);
-      if (!attributes) return reject(badRequest("'attributes' is required", { errors: [{ reason: 'missing_parameter', name: 'attributes', message: "'attributes' is required" }] }));
-      if (!fileSeen) return reject(badRequest("'file' is required", { errors: [{ reason: 'missing_parameter', name: 'file', message: "'file' is required" }] }));
+      if (!attributes)
+        return reject(
+          badRequest("'attributes' is required", {
+            errors: [{ reason: 'missing_parameter', name: 'attributes', message: "'attributes' is required" }],
+          }),
+        );
+      if (!fileSeen)
+        return reject(
+          badRequest("'file' is required", {
+            errors: [{ reason: 'missing_parameter', name: 'file', message: "'file' is required" }],
+          }),
+        );
       resolve({ attributes, fileName, content: Buffer.concat(chunks) });
     });
     parser.end(body);

@@ -23,7 +23,8 @@ interface CompiledRoute {
   names: string[];
 }
 
-export type RouteMatch = { route: Route; params: Record<string, string> } | { route: undefined; methodMismatch: boolean };
+export type RouteMatch =
+  { route: Route; params: Record<string, string> } | { route: undefined; methodMismatch: boolean };
 
 export class Router {
   private readonly routes: CompiledRoute[];

@@ -53,10 +53,16 @@ export function normalisePath(rawPath: string): string {
 }
 
 function errorResponse(error: unknown, requestId: string): EmulatorResponse {
-  if (error instanceof BoxApiError) return { kind: 'json', status: error.status, body: error.toBody(requestId), headers: error.headers };
-  if (error instanceof OAuthError) return { kind: 'json', status: error.status, body: { error: error.error, error_description: error.description } };
+  if (error instanceof BoxApiError)
+    return { kind: 'json', status: error.status, body: error.toBody(requestId), headers: error.headers };
+  if (error instanceof OAuthError)
+    return { kind: 'json', status: error.status, body: { error: error.error, error_description: error.description } };
   log.error({ err: error }, 'Box emulator handler failed');
-  return { kind: 'json', status: 500, body: new BoxApiError(500, 'internal_server_error', 'Internal Server Error').toBody(requestId) };
+  return {
+    kind: 'json',
+    status: 500,
+    body: new BoxApiError(500, 'internal_server_error', 'Internal Server Error').toBody(requestId),
+  };
 }
 
 /** The body as the spec describes it, for validation only. */
@@ -64,8 +70,10 @@ async function bodyForValidation(req: EmulatorRequest): Promise<unknown> {
   const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
   if (req.body.length === 0) return undefined;
   try {
-    if (type === 'application/json' || type === 'application/json-patch+json') return JSON.parse(req.body.toString('utf8'));
-    if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
+    if (type === 'application/json' || type === 'application/json-patch+json')
+      return JSON.parse(req.body.toString('utf8'));
+    if (type === 'application/x-www-form-urlencoded')
+      return Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
     if (type === 'multipart/form-data') {
       const upload = await parseUploadBody(req.headers, req.body);
       return { attributes: upload.attributes, file: '<binary>' };
@@ -76,7 +84,11 @@ async function bodyForValidation(req: EmulatorRequest): Promise<unknown> {
   return undefined;
 }
 
-async function route(p: Pipeline, req: EmulatorRequest, rawPath: string): Promise<{ response: EmulatorResponse; fault: boolean; checked: boolean }> {
+async function route(
+  p: Pipeline,
+  req: EmulatorRequest,
+  rawPath: string,
+): Promise<{ response: EmulatorResponse; fault: boolean; checked: boolean }> {
   const match = p.router.match(req.method, req.path);
   const access = match.route?.access;
   try {
@@ -85,16 +97,36 @@ async function route(p: Pipeline, req: EmulatorRequest, rawPath: string): Promis
   } catch (error) {
     return { response: errorResponse(error, req.requestId), fault: false, checked: false };
   }
-  const rule = p.faults.take(`${req.method} ${rawPath}`, access === 'token' || access === 'control' || access === undefined);
+  const rule = p.faults.take(
+    `${req.method} ${rawPath}`,
+    access === 'token' || access === 'control' || access === undefined,
+  );
   if (rule?.latencyMs) await sleep(rule.latencyMs);
-  if (rule?.status) return { response: errorResponse(faultError(rule as typeof rule & { status: FaultStatus }), req.requestId), fault: true, checked: false };
+  if (rule?.status)
+    return {
+      response: errorResponse(faultError(rule as typeof rule & { status: FaultStatus }), req.requestId),
+      fault: true,
+      checked: false,
+    };
   const checked = p.validator !== undefined && (access === 'api' || access === 'token' || access === undefined);
-  if (checked) record(p, p.validator?.validateRequest({ ...req, contentType: req.headers['content-type'], body: await bodyForValidation(req), hasBody: req.body.length > 0 }));
+  if (checked)
+    record(
+      p,
+      p.validator?.validateRequest({
+        ...req,
+        contentType: req.headers['content-type'],
+        body: await bodyForValidation(req),
+        hasBody: req.body.length > 0,
+      }),
+    );
   try {
     if (!match.route) throw match.methodMismatch ? methodNotAllowed() : notFound();
     req.params = match.params;
     const r = match.route;
-    const response = r.access === 'api' ? await r.handler(req, p.services, authenticate(req, p.services)) : await r.handler(req, p.services);
+    const response =
+      r.access === 'api'
+        ? await r.handler(req, p.services, authenticate(req, p.services))
+        : await r.handler(req, p.services);
     return { response, fault: rule !== undefined, checked };
   } catch (error) {
     return { response: errorResponse(error, req.requestId), fault: rule !== undefined, checked };
@@ -104,7 +136,10 @@ async function route(p: Pipeline, req: EmulatorRequest, rawPath: string): Promis
 function record(p: Pipeline, violation: SpecViolation | undefined): void {
   if (!violation) return;
   if (p.violations.length < MAX_VIOLATIONS) p.violations.push(violation);
-  log.warn({ operation: violation.operation, direction: violation.direction, errors: violation.errors.slice(0, 5) }, 'Box OpenAPI violation');
+  log.warn(
+    { operation: violation.operation, direction: violation.direction, errors: violation.errors.slice(0, 5) },
+    'Box OpenAPI violation',
+  );
 }
 
 function send(res: ServerResponse, response: EmulatorResponse, requestId: string): void {
@@ -117,7 +152,11 @@ function send(res: ServerResponse, response: EmulatorResponse, requestId: string
       return;
     }
     case 'bytes':
-      res.writeHead(response.status, { ...headers, 'content-type': response.contentType, 'content-length': response.body.length });
+      res.writeHead(response.status, {
+        ...headers,
+        'content-type': response.contentType,
+        'content-length': response.body.length,
+      });
       res.end(response.body);
       return;
     case 'file': {
@@ -143,7 +182,15 @@ export async function handleRequest(p: Pipeline, incoming: IncomingMessage, res:
   let response: EmulatorResponse;
   let fault = false;
   let checked = false;
-  const req: EmulatorRequest = { method, path: normalisePath(url.pathname), query: url.searchParams, headers: incoming.headers, body: Buffer.alloc(0), params: {}, requestId };
+  const req: EmulatorRequest = {
+    method,
+    path: normalisePath(url.pathname),
+    query: url.searchParams,
+    headers: incoming.headers,
+    body: Buffer.alloc(0),
+    params: {},
+    requestId,
+  };
   try {
     if (p.router.match(method, req.path).route?.streaming) req.stream = incoming;
     else req.body = await readBody(incoming);
@@ -151,14 +198,36 @@ export async function handleRequest(p: Pipeline, incoming: IncomingMessage, res:
     // A streaming handler that answered without reading everything: drain the rest so the client gets the answer.
     if (req.stream && !incoming.readableEnded) incoming.resume();
   } catch (error) {
-    response = error instanceof BodyTooLarge ? errorResponse(new BoxApiError(413, 'request_entity_too_large', 'Request Entity Too Large'), requestId) : errorResponse(error, requestId);
+    response =
+      error instanceof BodyTooLarge
+        ? errorResponse(new BoxApiError(413, 'request_entity_too_large', 'Request Entity Too Large'), requestId)
+        : errorResponse(error, requestId);
   }
   if (checked && p.validator) {
-    const contentType = response.kind === 'json' ? 'application/json' : response.kind === 'empty' ? undefined : response.contentType;
-    record(p, p.validator.validateResponse(method, req.path, { status: response.status, contentType, body: response.kind === 'json' ? response.body : undefined }));
+    const contentType =
+      response.kind === 'json' ? 'application/json' : response.kind === 'empty' ? undefined : response.contentType;
+    record(
+      p,
+      p.validator.validateResponse(method, req.path, {
+        status: response.status,
+        contentType,
+        body: response.kind === 'json' ? response.body : undefined,
+      }),
+    );
   }
   send(res, response, requestId);
   const safePath = redactPath(url.pathname);
-  p.log.add({ method, path: safePath, status: response.status, startedAt, durationMs: Date.now() - startedAt, requestId, fault });
-  log.debug({ method, path: safePath, status: response.status, durationMs: Date.now() - startedAt }, 'Box emulator request');
+  p.log.add({
+    method,
+    path: safePath,
+    status: response.status,
+    startedAt,
+    durationMs: Date.now() - startedAt,
+    requestId,
+    fault,
+  });
+  log.debug(
+    { method, path: safePath, status: response.status, durationMs: Date.now() - startedAt },
+    'Box emulator request',
+  );
 }

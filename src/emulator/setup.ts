@@ -17,11 +17,30 @@ export function ensureFileRequestTemplate(db: Db, serviceAccountId: number, now:
   return db.transaction(() => {
     const existing = getMeta(db, TEMPLATE_META);
     if (existing && getFileRequest(db, Number(existing))) return existing;
-    const folder = findByName(db, ROOT_ID, TEMPLATE_FOLDER, serviceAccountId) ?? insertItem(db, { type: 'folder', name: TEMPLATE_FOLDER, parentId: ROOT_ID, ownerId: serviceAccountId, actorId: serviceAccountId }, now);
+    const folder =
+      findByName(db, ROOT_ID, TEMPLATE_FOLDER, serviceAccountId) ??
+      insertItem(
+        db,
+        {
+          type: 'folder',
+          name: TEMPLATE_FOLDER,
+          parentId: ROOT_ID,
+          ownerId: serviceAccountId,
+          actorId: serviceAccountId,
+        },
+        now,
+      );
     const request = insertFileRequest(
       db,
       folder.id,
-      { title: 'Upload files', description: 'Send your files here.', status: 'active', isEmailRequired: true, isDescriptionRequired: false, expiresAt: null },
+      {
+        title: 'Upload files',
+        description: 'Send your files here.',
+        status: 'active',
+        isEmailRequired: true,
+        isDescriptionRequired: false,
+        expiresAt: null,
+      },
       serviceAccountId,
       now,
     );

@@ -20,15 +20,23 @@ export function keyFromDisplayName(displayName: string): string {
 export function parseField(raw: unknown, where: string): TemplateField {
   if (!isObject(raw)) throw badRequest(`'${where}' must be an object`);
   if (typeof raw.type !== 'string' || !FIELD_TYPES.includes(raw.type as TemplateFieldType)) {
-    throw badRequest(`Invalid value '${String(raw.type)}' for '${where}.type'; supported types are ${FIELD_TYPES.join(', ')}`);
+    throw badRequest(
+      `Invalid value '${String(raw.type)}' for '${where}.type'; supported types are ${FIELD_TYPES.join(', ')}`,
+    );
   }
-  if (typeof raw.displayName !== 'string' || raw.displayName === '') throw badRequest(`'${where}.displayName' is required`);
+  if (typeof raw.displayName !== 'string' || raw.displayName === '')
+    throw badRequest(`'${where}.displayName' is required`);
   const key = raw.key ?? keyFromDisplayName(raw.displayName);
-  if (typeof key !== 'string' || !KEY_PATTERN.test(key) || key.length > 256) throw badRequest(`Invalid value '${String(key)}' for '${where}.key'`);
+  if (typeof key !== 'string' || !KEY_PATTERN.test(key) || key.length > 256)
+    throw badRequest(`Invalid value '${String(key)}' for '${where}.key'`);
   const type = raw.type as TemplateFieldType;
   let options: TemplateField['options'];
   if (type === 'enum' || type === 'multiSelect') {
-    if (!Array.isArray(raw.options) || raw.options.length === 0 || !raw.options.every((o) => isObject(o) && typeof o.key === 'string' && o.key !== '')) {
+    if (
+      !Array.isArray(raw.options) ||
+      raw.options.length === 0 ||
+      !raw.options.every((o) => isObject(o) && typeof o.key === 'string' && o.key !== '')
+    ) {
       throw badRequest(`'${where}.options' must list the options as [{ "key": "..." }]`);
     }
     options = raw.options.map((o) => ({ id: randomUUID(), key: (o as { key: string }).key }));

@@ -29,13 +29,19 @@ interface Operation {
 
 export function applyTemplateOperations(template: MetadataTemplate, operations: unknown[]): TemplateUpdate {
   const rewrites: Rewrite[] = [];
-  let next: MetadataTemplate = { ...template, fields: template.fields.map((f) => ({ ...f, ...(f.options ? { options: [...f.options] } : {}) })) };
+  let next: MetadataTemplate = {
+    ...template,
+    fields: template.fields.map((f) => ({ ...f, ...(f.options ? { options: [...f.options] } : {}) })),
+  };
   operations.forEach((raw, index) => {
     const where = `operations[${index}]`;
     if (!isObject(raw) || typeof raw.op !== 'string') throw badRequest(`'${where}.op' is required`);
     next = applyOne(next, { op: raw.op, where, raw }, rewrites);
   });
-  return { template: next, rewriteValues: (values) => rewrites.reduce((current, rewrite) => rewrite(current), { ...values }) };
+  return {
+    template: next,
+    rewriteValues: (values) => rewrites.reduce((current, rewrite) => rewrite(current), { ...values }),
+  };
 }
 
 function applyOne(template: MetadataTemplate, operation: Operation, rewrites: Rewrite[]): MetadataTemplate {
@@ -45,7 +51,8 @@ function applyOne(template: MetadataTemplate, operation: Operation, rewrites: Re
       return editTemplate(template, dataOf(operation));
     case 'addField': {
       const field = parseField(raw.data, `${where}.data`);
-      if (template.fields.some((f) => f.key === field.key)) throw badRequest(`A field with the key '${field.key}' already exists in the template`);
+      if (template.fields.some((f) => f.key === field.key))
+        throw badRequest(`A field with the key '${field.key}' already exists in the template`);
       return { ...template, fields: [...template.fields, field] };
     }
     case 'editField':
@@ -56,7 +63,11 @@ function applyOne(template: MetadataTemplate, operation: Operation, rewrites: Re
       return { ...template, fields: template.fields.filter((f) => f !== field) };
     }
     case 'reorderFields': {
-      const keys = keyList(raw.fieldKeys, `${where}.fieldKeys`, template.fields.map((f) => f.key));
+      const keys = keyList(
+        raw.fieldKeys,
+        `${where}.fieldKeys`,
+        template.fields.map((f) => f.key),
+      );
       return { ...template, fields: keys.map((key) => template.fields.find((f) => f.key === key) as TemplateField) };
     }
     case 'addEnumOption':
@@ -88,11 +99,13 @@ function dataOf({ raw, where }: Operation): Record<string, unknown> {
 function editTemplate(template: MetadataTemplate, data: Record<string, unknown>): MetadataTemplate {
   const next = { ...template };
   if (data.displayName !== undefined) {
-    if (typeof data.displayName !== 'string' || data.displayName.trim() === '' || data.displayName.length > 4096) throw badRequest("Invalid value for 'displayName'");
+    if (typeof data.displayName !== 'string' || data.displayName.trim() === '' || data.displayName.length > 4096)
+      throw badRequest("Invalid value for 'displayName'");
     next.displayName = data.displayName;
   }
   if (data.hidden !== undefined) next.hidden = booleanValue(data.hidden, 'hidden');
-  if (data.copyInstanceOnItemCopy !== undefined) next.copyInstanceOnItemCopy = booleanValue(data.copyInstanceOnItemCopy, 'copyInstanceOnItemCopy');
+  if (data.copyInstanceOnItemCopy !== undefined)
+    next.copyInstanceOnItemCopy = booleanValue(data.copyInstanceOnItemCopy, 'copyInstanceOnItemCopy');
   return next;
 }
 
@@ -117,10 +130,12 @@ function replaceField(template: MetadataTemplate, field: TemplateField, next: Te
 function editField(template: MetadataTemplate, operation: Operation, rewrites: Rewrite[]): MetadataTemplate {
   const field = fieldOf(template, operation);
   const data = dataOf(operation);
-  if (data.type !== undefined && data.type !== field.type) throw badRequest(`The type of the field '${field.key}' cannot be changed`);
+  if (data.type !== undefined && data.type !== field.type)
+    throw badRequest(`The type of the field '${field.key}' cannot be changed`);
   const next: TemplateField = { ...field };
   if (data.displayName !== undefined) {
-    if (typeof data.displayName !== 'string' || data.displayName === '') throw badRequest("Invalid value for 'displayName'");
+    if (typeof data.displayName !== 'string' || data.displayName === '')
+      throw badRequest("Invalid value for 'displayName'");
     next.displayName = data.displayName;
   }
   if (data.description !== undefined) {
@@ -129,8 +144,10 @@ function editField(template: MetadataTemplate, operation: Operation, rewrites: R
   }
   if (data.hidden !== undefined) next.hidden = booleanValue(data.hidden, 'hidden');
   if (data.key !== undefined && data.key !== field.key) {
-    if (typeof data.key !== 'string' || !KEY_PATTERN.test(data.key) || data.key.length > 256) throw badRequest(`Invalid value '${String(data.key)}' for 'key'`);
-    if (template.fields.some((f) => f.key === data.key)) throw badRequest(`A field with the key '${data.key}' already exists in the template`);
+    if (typeof data.key !== 'string' || !KEY_PATTERN.test(data.key) || data.key.length > 256)
+      throw badRequest(`Invalid value '${String(data.key)}' for 'key'`);
+    if (template.fields.some((f) => f.key === data.key))
+      throw badRequest(`A field with the key '${data.key}' already exists in the template`);
     const from = field.key;
     const to = data.key;
     next.key = to;
@@ -150,9 +167,11 @@ function withoutKey(values: InstanceValues, key: string): InstanceValues {
 
 /** A full permutation of `existing`, as Box requires for the reorder operations. */
 function keyList(raw: unknown, where: string, existing: string[]): string[] {
-  if (!Array.isArray(raw) || !raw.every((k) => typeof k === 'string')) throw badRequest(`'${where}' must be a list of keys`);
+  if (!Array.isArray(raw) || !raw.every((k) => typeof k === 'string'))
+    throw badRequest(`'${where}' must be a list of keys`);
   const keys = raw as string[];
-  const same = keys.length === existing.length && new Set(keys).size === keys.length && keys.every((k) => existing.includes(k));
+  const same =
+    keys.length === existing.length && new Set(keys).size === keys.length && keys.every((k) => existing.includes(k));
   if (!same) throw badRequest(`'${where}' must list every existing key exactly once: ${existing.join(', ')}`);
   return keys;
 }
@@ -161,15 +180,31 @@ function addOption(template: MetadataTemplate, operation: Operation, kind: Optio
   const field = fieldOf(template, operation, kind);
   const data = dataOf(operation);
   if (typeof data.key !== 'string' || data.key === '') throw badRequest(`'${operation.where}.data.key' is required`);
-  if (field.options?.some((o) => o.key === data.key)) throw badRequest(`The field '${field.key}' already has the option '${data.key}'`);
-  return replaceField(template, field, { ...field, options: [...(field.options ?? []), { id: randomUUID(), key: data.key }] });
+  if (field.options?.some((o) => o.key === data.key))
+    throw badRequest(`The field '${field.key}' already has the option '${data.key}'`);
+  return replaceField(template, field, {
+    ...field,
+    options: [...(field.options ?? []), { id: randomUUID(), key: data.key }],
+  });
 }
 
-function reorderOptions(template: MetadataTemplate, operation: Operation, kind: OptionKind, listName: string): MetadataTemplate {
+function reorderOptions(
+  template: MetadataTemplate,
+  operation: Operation,
+  kind: OptionKind,
+  listName: string,
+): MetadataTemplate {
   const field = fieldOf(template, operation, kind);
   const options = field.options ?? [];
-  const keys = keyList(operation.raw[listName], `${operation.where}.${listName}`, options.map((o) => o.key));
-  return replaceField(template, field, { ...field, options: keys.map((key) => options.find((o) => o.key === key) as { id: string; key: string }) });
+  const keys = keyList(
+    operation.raw[listName],
+    `${operation.where}.${listName}`,
+    options.map((o) => o.key),
+  );
+  return replaceField(template, field, {
+    ...field,
+    options: keys.map((key) => options.find((o) => o.key === key) as { id: string; key: string }),
+  });
 }
 
 function optionOf(field: TemplateField, operation: Operation, keyName: string): { id: string; key: string } {
@@ -181,19 +216,35 @@ function optionOf(field: TemplateField, operation: Operation, keyName: string): 
 }
 
 /** Renames an option; instances holding the old key now hold the new one. */
-function editOption(template: MetadataTemplate, operation: Operation, kind: OptionKind, keyName: string, rewrites: Rewrite[]): MetadataTemplate {
+function editOption(
+  template: MetadataTemplate,
+  operation: Operation,
+  kind: OptionKind,
+  keyName: string,
+  rewrites: Rewrite[],
+): MetadataTemplate {
   const field = fieldOf(template, operation, kind);
   const option = optionOf(field, operation, keyName);
   const data = dataOf(operation);
   if (typeof data.key !== 'string' || data.key === '') throw badRequest(`'${operation.where}.data.key' is required`);
   const to = data.key;
-  if (to !== option.key && field.options?.some((o) => o.key === to)) throw badRequest(`The field '${field.key}' already has the option '${to}'`);
+  if (to !== option.key && field.options?.some((o) => o.key === to))
+    throw badRequest(`The field '${field.key}' already has the option '${to}'`);
   rewrites.push(mapOptionValues(field.key, (value) => (value === option.key ? to : value)));
-  return replaceField(template, field, { ...field, options: (field.options ?? []).map((o) => (o === option ? { ...o, key: to } : o)) });
+  return replaceField(template, field, {
+    ...field,
+    options: (field.options ?? []).map((o) => (o === option ? { ...o, key: to } : o)),
+  });
 }
 
 /** Removes an option; instances lose it (an enum value holding it is removed). */
-function removeOption(template: MetadataTemplate, operation: Operation, kind: OptionKind, keyName: string, rewrites: Rewrite[]): MetadataTemplate {
+function removeOption(
+  template: MetadataTemplate,
+  operation: Operation,
+  kind: OptionKind,
+  keyName: string,
+  rewrites: Rewrite[],
+): MetadataTemplate {
   const field = fieldOf(template, operation, kind);
   const option = optionOf(field, operation, keyName);
   rewrites.push(mapOptionValues(field.key, (value) => (value === option.key ? undefined : value)));
@@ -204,7 +255,9 @@ function mapOptionValues(fieldKey: string, map: (value: string) => string | unde
   return (values) => {
     const current = values[fieldKey];
     if (current === undefined) return values;
-    const mapped = Array.isArray(current) ? current.map(map).filter((v): v is string => v !== undefined) : map(String(current));
+    const mapped = Array.isArray(current)
+      ? current.map(map).filter((v): v is string => v !== undefined)
+      : map(String(current));
     return mapped === undefined ? withoutKey(values, fieldKey) : { ...values, [fieldKey]: mapped };
   };
 }

@@ -98,9 +98,24 @@ export class WebhookDispatcher {
     this.log.push(entry);
   }
 
-  private async attempt(deliveryId: string, webhookId: string, trigger: string, address: string, body: string, attempt: number): Promise<void> {
+  private async attempt(
+    deliveryId: string,
+    webhookId: string,
+    trigger: string,
+    address: string,
+    body: string,
+    attempt: number,
+  ): Promise<void> {
     if (this.closed) return;
-    const entry: DeliveryAttempt = { deliveryId, webhookId, trigger, address, attempt, status: null, at: boxDateTime(this.now()) };
+    const entry: DeliveryAttempt = {
+      deliveryId,
+      webhookId,
+      trigger,
+      address,
+      attempt,
+      status: null,
+      at: boxDateTime(this.now()),
+    };
     let url: URL | undefined;
     try {
       url = new URL(address);
@@ -115,7 +130,11 @@ export class WebhookDispatcher {
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'box-delivery-id': deliveryId, ...signatureHeaders(body, boxDateTime(this.now()), this.keys) },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'box-delivery-id': deliveryId,
+          ...signatureHeaders(body, boxDateTime(this.now()), this.keys),
+        },
         body,
         signal: AbortSignal.timeout(this.policy.timeoutMs),
       });

@@ -10,9 +10,7 @@
  *   back inside the demo month.
  */
 export type ClockSetting =
-  | { kind: 'real' }
-  | { kind: 'fixed'; now: Date }
-  | { kind: 'demo'; startsAt: Date; realStart: Date };
+  { kind: 'real' } | { kind: 'fixed'; now: Date } | { kind: 'demo'; startsAt: Date; realStart: Date };
 
 /** The instant relative phrases in a message sent at `sentAt` (real time) are read against. */
 export function relativeNow(clock: ClockSetting, sentAt: Date): Date {

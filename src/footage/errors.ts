@@ -11,7 +11,10 @@ export class DomainError extends Error {
 
 /** Configuration missing or malformed: the process must not start. Names the variable. */
 export class ConfigError extends DomainError {
-  constructor(readonly variable: string, expected: string) {
+  constructor(
+    readonly variable: string,
+    expected: string,
+  ) {
     super(`${variable}: ${expected}`);
   }
 }
@@ -23,14 +26,22 @@ export class PermissionDeniedError extends DomainError {}
 
 /** The item already exists (e.g. Box 409 item_name_in_use); `existingId` names it when known. */
 export class ConflictError extends DomainError {
-  constructor(message: string, readonly existingId?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly existingId?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
 
 /** Box (or another dependency) did not answer usefully after retries. */
 export class UpstreamUnavailableError extends DomainError {
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -63,9 +63,19 @@ export class FindFootage {
       case 'query':
         return this.page(understanding.query, FIRST_PAGE, options);
       case 'ambiguous_place':
-        return { kind: 'ambiguous_place', text: understanding.text, candidates: understanding.candidates, message: understanding.message };
+        return {
+          kind: 'ambiguous_place',
+          text: understanding.text,
+          candidates: understanding.candidates,
+          message: understanding.message,
+        };
       case 'unknown_place':
-        return { kind: 'unknown_place', text: understanding.text, suggestions: understanding.suggestions, message: understanding.message };
+        return {
+          kind: 'unknown_place',
+          text: understanding.text,
+          suggestions: understanding.suggestions,
+          message: understanding.message,
+        };
       case 'invalid':
         return { kind: 'invalid', reason: understanding.reason };
     }
@@ -82,12 +92,22 @@ export class FindFootage {
   }
 
   /** One page of an already understood query (paging keeps the query, not the text). */
-  async page(query: FootageQuery, cursor: PageCursor = FIRST_PAGE, options: Omit<FindRequest, 'chosenPlace'> = {}): Promise<FindAnswer> {
+  async page(
+    query: FootageQuery,
+    cursor: PageCursor = FIRST_PAGE,
+    options: Omit<FindRequest, 'chosenPlace'> = {},
+  ): Promise<FindAnswer> {
     const understood = describeQuery(query);
     const request: PageRequest = { pageSize: options.pageSize, deadline: options.deadline };
     const page = await this.search.page(query, cursor, request);
     if (page.items.length > 0 || page.pageStart > 0 || page.next) {
-      return { kind: 'results', query, understood, page, ...(page.next ? { nextToken: this.tokens.seal({ query, cursor: page.next }) } : {}) };
+      return {
+        kind: 'results',
+        query,
+        understood,
+        page,
+        ...(page.next ? { nextToken: this.tokens.seal({ query, cursor: page.next }) } : {}),
+      };
     }
     return { kind: 'no_match', query, understood, ...(await this.hints(query, options.deadline)) };
   }
@@ -100,17 +120,24 @@ export class FindFootage {
     const widenings = wideningsOf(query);
     const counted = widenings.slice(0, this.maxHintCalls);
     const budgetEnd = Math.min(this.clock() + this.hintBudgetMs, deadline ?? Number.POSITIVE_INFINITY);
-    const glimpses = await Promise.allSettled(counted.map((widening) => this.search.glimpse(widening.query, budgetEnd)));
+    const glimpses = await Promise.allSettled(
+      counted.map((widening) => this.search.glimpse(widening.query, budgetEnd)),
+    );
     const hints: string[] = [];
     const offered: Widening[] = [];
     glimpses.forEach((glimpse, index) => {
       const widening = counted[index];
       if (glimpse.status === 'rejected' || (glimpse.value.count === 0 && glimpse.value.atLeast)) offered.push(widening);
-      else if (glimpse.value.count > 0) hints.push(`Searching ${widening.description} finds ${countText(glimpse.value.count, glimpse.value.atLeast)}.`);
+      else if (glimpse.value.count > 0)
+        hints.push(`Searching ${widening.description} finds ${countText(glimpse.value.count, glimpse.value.atLeast)}.`);
     });
     offered.push(...widenings.slice(this.maxHintCalls));
-    if (hints.length === 0 && offered.length === 0) hints.push('Try a wider area, a longer time window, or fewer filters.');
-    const wider = offered.map((widening) => ({ label: `Search ${widening.description}`, token: this.tokens.seal({ query: widening.query, cursor: FIRST_PAGE }) }));
+    if (hints.length === 0 && offered.length === 0)
+      hints.push('Try a wider area, a longer time window, or fewer filters.');
+    const wider = offered.map((widening) => ({
+      label: `Search ${widening.description}`,
+      token: this.tokens.seal({ query: widening.query, cursor: FIRST_PAGE }),
+    }));
     return { hints, wider };
   }
 }

@@ -3,7 +3,14 @@
  * used by the cards and the domain's own sentences alike. Times are Europe/London wall clock with
  * the zone named (GMT or BST), from london-time.ts's calendar arithmetic.
  */
-import { formatLocalDate, formatLocalTime, formatLondonDate, formatLondonDateTime, toLondonWallClock, zoneAbbreviation } from './london-time';
+import {
+  formatLocalDate,
+  formatLocalTime,
+  formatLondonDate,
+  formatLondonDateTime,
+  toLondonWallClock,
+  zoneAbbreviation,
+} from './london-time';
 
 export { formatLondonDate, formatLondonDateTime };
 
@@ -16,7 +23,9 @@ export function formatLondonWindow(from: Date, to: Date): string {
   const a = parts(from);
   const b = parts(to);
   if (a.date === b.date) {
-    return a.zone === b.zone ? `${a.date}, ${a.time}–${b.time} ${b.zone}` : `${a.date}, ${a.time} ${a.zone}–${b.time} ${b.zone}`;
+    return a.zone === b.zone
+      ? `${a.date}, ${a.time}–${b.time} ${b.zone}`
+      : `${a.date}, ${a.time} ${a.zone}–${b.time} ${b.zone}`;
   }
   const start = a.zone === b.zone ? `${a.date}, ${a.time}` : `${a.date}, ${a.time} ${a.zone}`;
   return `${start} – ${b.date}, ${b.time} ${b.zone}`;

@@ -41,8 +41,7 @@ export interface LondonWallClock extends LocalDate, LocalTime {
 }
 
 export type LondonToUtcResult =
-  | { ok: true; instant: Date; ambiguous: boolean }
-  | { ok: false; transition: ClockChange };
+  { ok: true; instant: Date; ambiguous: boolean } | { ok: false; transition: ClockChange };
 
 /** A change of London's UTC offset: at `at` (UTC) the clocks moved from offsetBefore to offsetAfter. */
 export interface ClockChange {
@@ -55,8 +54,18 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

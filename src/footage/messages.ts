@@ -7,7 +7,8 @@ export const MESSAGES = {
   requestNotFound: 'That request does not exist (any more).',
   boxUnavailableTitle: 'Box is not answering just now',
   boxUnavailableNothingChanged: 'Nothing was changed. Please try again in a minute.',
-  boxUnavailableDuringTurn: 'The footage store did not respond, so nothing was searched or changed. Please try again in a minute.',
+  boxUnavailableDuringTurn:
+    'The footage store did not respond, so nothing was searched or changed. Please try again in a minute.',
   staleCardTitle: 'That card is out of date',
   recordingNotFoundTitle: 'Recording not found',
   notRegistered: "You're not registered to use CCTV Footage.",

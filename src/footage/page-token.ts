@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SETTING_KEYS, type SettingsRepository } from './ports/store';
 import { decodeQuery, encodeQuery } from './query';
 import type { FootageQuery } from './query/types';
 import type { PageCursor } from './search-service';
-import { SETTING_KEYS, type SettingsRepository } from './ports/store';
 
 /**
  * The "Next page" (and "search wider") buttons carry the understood query and the cursor where the
@@ -25,7 +25,12 @@ export class PageTokens {
 
   /** `secret` should be shared by every instance of the bot and survive restarts; without one, tokens last as long as this process. */
   constructor(secret?: string | Buffer) {
-    this.key = secret === undefined || secret.length === 0 ? randomBytes(32) : Buffer.isBuffer(secret) ? secret : Buffer.from(secret, 'utf8');
+    this.key =
+      secret === undefined || secret.length === 0
+        ? randomBytes(32)
+        : Buffer.isBuffer(secret)
+          ? secret
+          : Buffer.from(secret, 'utf8');
   }
 
   seal(position: PagePosition): string {
@@ -50,9 +55,13 @@ export class PageTokens {
       const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const query = decodeQuery(value.q);
       const marker = value.m;
-      const validMarker = marker === null || (typeof marker === 'string' && marker.length > 0 && marker.length <= MAX_MARKER_LENGTH);
+      const validMarker =
+        marker === null || (typeof marker === 'string' && marker.length > 0 && marker.length <= MAX_MARKER_LENGTH);
       if (!query || !validMarker || !isCount(value.s) || !isCount(value.o)) return undefined;
-      return { query, cursor: { ...(typeof marker === 'string' ? { marker } : {}), skip: value.s, pageStart: value.o } };
+      return {
+        query,
+        cursor: { ...(typeof marker === 'string' ? { marker } : {}), skip: value.s, pageStart: value.o },
+      };
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 import { haversineMetres } from './geo';
 import type { BoxPort } from './ports/box';
-import type { FootageQuery } from './query/types';
 import { toRecordingSearch } from './query';
+import type { FootageQuery } from './query/types';
 import type { Recording } from './recording';
 
 /**
@@ -111,7 +111,12 @@ export class FootageSearch {
       let result;
       try {
         result = await this.withDeadline(
-          this.box.searchRecordings(toRecordingSearch(query, { limit: this.options.boxPageSize, ...(position.marker !== undefined ? { marker: position.marker } : {}) })),
+          this.box.searchRecordings(
+            toRecordingSearch(query, {
+              limit: this.options.boxPageSize,
+              ...(position.marker !== undefined ? { marker: position.marker } : {}),
+            }),
+          ),
           request.deadline,
         );
       } catch (error) {

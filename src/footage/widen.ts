@@ -29,7 +29,13 @@ export function wideningsOf(query: FootageQuery): Widening[] {
     const pad = Math.max(12 * HOUR, length);
     widenings.push({
       description: `${formatHours(pad)} either side of the times you gave`,
-      query: { ...query, window: { start: new Date(query.window.start.getTime() - pad), end: new Date(query.window.end.getTime() + pad) } },
+      query: {
+        ...query,
+        window: {
+          start: new Date(query.window.start.getTime() - pad),
+          end: new Date(query.window.end.getTime() + pad),
+        },
+      },
     });
     widenings.push({ description: 'at any time', query: { ...query, window: undefined } });
   }

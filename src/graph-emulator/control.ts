@@ -13,7 +13,14 @@ export interface RequestLogEntry {
   at: number;
 }
 
-export function control(method: string, path: string, body: unknown, tenant: TenantState, faults: Faults, log: RequestLogEntry[]): Reply {
+export function control(
+  method: string,
+  path: string,
+  body: unknown,
+  tenant: TenantState,
+  faults: Faults,
+  log: RequestLogEntry[],
+): Reply {
   const b = (body ?? {}) as Record<string, unknown>;
   const route = `${method} ${path}`;
   if (route === 'POST /_emulator/faults') {
@@ -30,23 +37,39 @@ export function control(method: string, path: string, body: unknown, tenant: Ten
     log.splice(0);
     return json(204, undefined);
   }
-  if (route === 'GET /_emulator/tenant') return json(200, { users: tenant.users(), groups: tenant.groups(), assignments: tenant.assignments() });
+  if (route === 'GET /_emulator/tenant')
+    return json(200, { users: tenant.users(), groups: tenant.groups(), assignments: tenant.assignments() });
   if (route === 'POST /_emulator/users') return json(201, tenant.upsertUser(b));
   if (route === 'POST /_emulator/groups') {
     if (typeof b.displayName !== 'string') return graphError(400, 'Request_BadRequest', 'displayName is required');
-    return json(201, tenant.upsertGroup({ id: typeof b.id === 'string' ? b.id : undefined, displayName: b.displayName, members: Array.isArray(b.members) ? b.members.map(String) : undefined }));
+    return json(
+      201,
+      tenant.upsertGroup({
+        id: typeof b.id === 'string' ? b.id : undefined,
+        displayName: b.displayName,
+        members: Array.isArray(b.members) ? b.members.map(String) : undefined,
+      }),
+    );
   }
   if (route === 'POST /_emulator/assignments') {
     const assignment = tenant.assign(String(b.principalId), String(b.role));
     return assignment ? json(201, assignment) : graphError(400, 'Request_BadRequest', 'unknown principal or app role');
   }
   const userMatch = /^\/_emulator\/users\/([^/]+)$/.exec(path);
-  if (method === 'DELETE' && userMatch) return tenant.deleteUser(userMatch[1]) ? json(204, undefined) : graphError(404, 'Request_ResourceNotFound', 'no such user');
+  if (method === 'DELETE' && userMatch)
+    return tenant.deleteUser(userMatch[1])
+      ? json(204, undefined)
+      : graphError(404, 'Request_ResourceNotFound', 'no such user');
   const member = /^\/_emulator\/groups\/([^/]+)\/members\/([^/]+)$/.exec(path);
   if (member && (method === 'PUT' || method === 'DELETE')) {
-    return tenant.setMembership(member[1], member[2], method === 'PUT') ? json(204, undefined) : graphError(404, 'Request_ResourceNotFound', 'no such group or member');
+    return tenant.setMembership(member[1], member[2], method === 'PUT')
+      ? json(204, undefined)
+      : graphError(404, 'Request_ResourceNotFound', 'no such group or member');
   }
   const assignment = /^\/_emulator\/assignments\/([^/]+)$/.exec(path);
-  if (method === 'DELETE' && assignment) return tenant.unassign(assignment[1]) ? json(204, undefined) : graphError(404, 'Request_ResourceNotFound', 'no such assignment');
+  if (method === 'DELETE' && assignment)
+    return tenant.unassign(assignment[1])
+      ? json(204, undefined)
+      : graphError(404, 'Request_ResourceNotFound', 'no such assignment');
   return graphError(404, 'Request_ResourceNotFound', `no control route ${route}`);
 }

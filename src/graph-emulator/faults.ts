@@ -14,7 +14,8 @@ export interface FaultRule {
 
 export function parseFaultRule(body: unknown): FaultRule {
   const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.match !== 'string' || typeof b.status !== 'number') throw new Error('a fault needs "match" (string) and "status" (number)');
+  if (typeof b.match !== 'string' || typeof b.status !== 'number')
+    throw new Error('a fault needs "match" (string) and "status" (number)');
   return {
     match: b.match,
     status: b.status,
@@ -49,7 +50,13 @@ export class Faults {
     rule.times -= 1;
     this.rules = this.rules.filter((r) => r.times > 0);
     const code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'UnknownError';
-    const message = rule.status === 403 ? 'Insufficient privileges to complete the operation.' : `Injected fault ${rule.status}.`;
-    return graphError(rule.status, code, message, rule.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(rule.retryAfterSeconds) });
+    const message =
+      rule.status === 403 ? 'Insufficient privileges to complete the operation.' : `Injected fault ${rule.status}.`;
+    return graphError(
+      rule.status,
+      code,
+      message,
+      rule.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(rule.retryAfterSeconds) },
+    );
   }
 }

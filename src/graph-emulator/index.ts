@@ -18,7 +18,6 @@ import { seedTenant } from './seed';
 import { TenantState } from './state';
 import { emulatorCertificate } from './tls';
 
-;
 export type { RequestLogEntry } from './control';
 export { TenantState } from './state';
 
@@ -67,20 +66,33 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const issuer = new TokenIssuer({ tenantId, clientId, clientSecret }, () => urls.login);
   const api = new GraphApi(tenant, () => urls.graph, options.pageSize ?? 100);
 
-  const login = createHttpsServer(certificate, (req, res) => serve(req, res, requests, async (url, body) => {
-    const config = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(url.pathname);
-    if (req.method === 'GET' && config) return issuer.openIdConfiguration(config[1]);
-    const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
-    if (req.method === 'POST' && token) return issuer.token(token[1], new URLSearchParams(body));
-    return json(404, { error: 'not_found', error_description: `no login route ${req.method} ${url.pathname}` });
-  }));
-  const graph = createHttpServer((req, res) => serve(req, res, requests, async (url, body) => {
-    if (url.pathname.startsWith('/_emulator/')) return control(req.method ?? 'GET', url.pathname, body ? JSON.parse(body) : undefined, tenant, faults, requests);
-    const fault = faults.take(url.pathname);
-    if (fault) return fault;
-    if (!issuer.isValid(req.headers.authorization)) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
-    return api.handle(req.method ?? 'GET', url);
-  }));
+  const login = createHttpsServer(certificate, (req, res) =>
+    serve(req, res, requests, async (url, body) => {
+      const config = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(url.pathname);
+      if (req.method === 'GET' && config) return issuer.openIdConfiguration(config[1]);
+      const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
+      if (req.method === 'POST' && token) return issuer.token(token[1], new URLSearchParams(body));
+      return json(404, { error: 'not_found', error_description: `no login route ${req.method} ${url.pathname}` });
+    }),
+  );
+  const graph = createHttpServer((req, res) =>
+    serve(req, res, requests, async (url, body) => {
+      if (url.pathname.startsWith('/_emulator/'))
+        return control(
+          req.method ?? 'GET',
+          url.pathname,
+          body ? JSON.parse(body) : undefined,
+          tenant,
+          faults,
+          requests,
+        );
+      const fault = faults.take(url.pathname);
+      if (fault) return fault;
+      if (!issuer.isValid(req.headers.authorization))
+        return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      return api.handle(req.method ?? 'GET', url);
+    }),
+  );
   urls.login = `https://127.0.0.1:${await listen(login, options.loginPort ?? 0)}`;
   urls.graph = `http://127.0.0.1:${await listen(graph, options.graphPort ?? 0)}`;
   return {
@@ -94,21 +106,39 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     faults,
     requests,
     close: async () => {
-      await Promise.all([login, graph].map((s) => new Promise<void>((resolve) => {
-        s.closeAllConnections();
-        s.close(() => resolve());
-      })));
+      await Promise.all(
+        [login, graph].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
     },
   };
 }
 
-function serve(req: IncomingMessage, res: ServerResponse, log: RequestLogEntry[], route: (url: URL, body: string) => Promise<Reply>): void {
+function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: RequestLogEntry[],
+  route: (url: URL, body: string) => Promise<Reply>,
+): void {
   const url = new URL(req.url ?? '/', 'http://emulator');
   readBody(req)
     .then((body) => route(url, body))
-    .catch((error: unknown) => graphError(400, 'Request_BadRequest', error instanceof Error ? error.message : String(error)))
+    .catch((error: unknown) =>
+      graphError(400, 'Request_BadRequest', error instanceof Error ? error.message : String(error)),
+    )
     .then((reply) => {
-      if (!url.pathname.startsWith('/_emulator/')) log.push({ method: req.method ?? 'GET', path: url.pathname + url.search, status: reply.status, at: Date.now() });
+      if (!url.pathname.startsWith('/_emulator/'))
+        log.push({
+          method: req.method ?? 'GET',
+          path: url.pathname + url.search,
+          status: reply.status,
+          at: Date.now(),
+        });
       send(res, reply);
     });
 }

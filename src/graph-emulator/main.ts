@@ -11,7 +11,8 @@ import { startGraphEmulator } from './index';
 function port(name: string): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? 0 : Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0-65535), got '${raw}'`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number (0-65535), got '${raw}'`);
   return value;
 }
 
@@ -23,9 +24,20 @@ async function main(): Promise<void> {
     graphPort: port('GRAPH_EMULATOR_PORT'),
     loginPort: port('GRAPH_EMULATOR_LOGIN_PORT'),
   });
-  logger.info({ graphUrl: emulator.graphUrl, loginUrl: emulator.loginUrl, tenantId: emulator.tenantId, clientId: emulator.clientId }, 'Graph emulator listening');
+  logger.info(
+    {
+      graphUrl: emulator.graphUrl,
+      loginUrl: emulator.loginUrl,
+      tenantId: emulator.tenantId,
+      clientId: emulator.clientId,
+    },
+    'Graph emulator listening',
+  );
   const stop = (): void => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -27,14 +27,31 @@ export function seedTenant(appId: string, people: readonly Person[]): TenantData
     return created;
   };
   const boroughs = [...new Set(people.map((p) => p.borough).filter((b): b is string => b !== null))].sort();
-  for (const borough of boroughs) group(`CCTV ${borough}`, people.filter((p) => p.borough === borough).map((p) => p.aadObjectId));
-  const officers = group('Officers (CCTV Footage app)', people.filter((p) => p.role === 'officer').map((p) => p.aadObjectId));
-  const supervisors = group('Supervisors (CCTV Footage app)', people.filter((p) => p.role === 'supervisor').map((p) => p.aadObjectId));
+  for (const borough of boroughs)
+    group(
+      `CCTV ${borough}`,
+      people.filter((p) => p.borough === borough).map((p) => p.aadObjectId),
+    );
+  const officers = group(
+    'Officers (CCTV Footage app)',
+    people.filter((p) => p.role === 'officer').map((p) => p.aadObjectId),
+  );
+  const supervisors = group(
+    'Supervisors (CCTV Footage app)',
+    people.filter((p) => p.role === 'supervisor').map((p) => p.aadObjectId),
+  );
   const roleId = (value: string): string => APP_ROLES.find((r) => r.value === value)?.id as string;
   const assignments: TenantData['assignments'] = [
     { id: randomUUID(), principalId: officers.id, principalType: 'Group', appRoleId: roleId('CCTV.Officer') },
     { id: randomUUID(), principalId: supervisors.id, principalType: 'Group', appRoleId: roleId('CCTV.Supervisor') },
-    ...people.filter((p) => p.role === 'admin').map((p) => ({ id: randomUUID(), principalId: p.aadObjectId, principalType: 'User' as const, appRoleId: roleId('CCTV.Admin') })),
+    ...people
+      .filter((p) => p.role === 'admin')
+      .map((p) => ({
+        id: randomUUID(),
+        principalId: p.aadObjectId,
+        principalType: 'User' as const,
+        appRoleId: roleId('CCTV.Admin'),
+      })),
   ];
   return {
     users,

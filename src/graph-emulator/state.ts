@@ -57,7 +57,10 @@ export interface TenantData {
 }
 
 export class TenantState {
-  constructor(private data: TenantData, private readonly file?: string) {}
+  constructor(
+    private data: TenantData,
+    private readonly file?: string,
+  ) {}
 
   static load(file: string, seed: () => TenantData): TenantState {
     let data: TenantData;
@@ -123,7 +126,8 @@ export class TenantState {
 
   changedSince(kind: 'user' | 'group', seq: number): { id: string; removed: boolean }[] {
     const latest = new Map<string, boolean>();
-    for (const change of this.data.changes) if (change.kind === kind && change.seq > seq) latest.set(change.id, change.removed);
+    for (const change of this.data.changes)
+      if (change.kind === kind && change.seq > seq) latest.set(change.id, change.removed);
     return [...latest].map(([id, removed]) => ({ id, removed }));
   }
 

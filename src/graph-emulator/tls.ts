@@ -21,12 +21,27 @@ export async function emulatorCertificate(dir: string): Promise<EmulatorCertific
     mkdirSync(dir, { recursive: true });
     try {
       await promisify(execFile)('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
-        '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-        '-keyout', keyFile, '-out', certFile,
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-sha256',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
       ]);
     } catch (error) {
-      throw new Error(`the Graph emulator needs the openssl command to make its local TLS certificate (${error instanceof Error ? error.message : String(error)})`);
+      throw new Error(
+        `the Graph emulator needs the openssl command to make its local TLS certificate (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };

@@ -9,7 +9,7 @@
  * The work happens later in the durable job, so Box gets its answer in well under a second.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Request, Response, Next, Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import { logger } from '../log';
 
 export const BOX_WEBHOOK_PATH = '/api/box/webhooks';
@@ -33,7 +33,8 @@ export function registerBoxWebhooks(server: Server, receiver: () => BoxWebhookRe
       () => next(false),
       (error: unknown) => {
         logger.error({ err: error }, 'box webhook delivery could not be handled');
-        if (!res.headersSent) reply(res, 500, { error: 'internal', message: 'The delivery could not be stored; Box will retry.' });
+        if (!res.headersSent)
+          reply(res, 500, { error: 'internal', message: 'The delivery could not be stored; Box will retry.' });
         next(false);
       },
     );
@@ -55,8 +56,18 @@ async function handle(req: Request, res: Response, receiver: BoxWebhookReceiver 
   const headers = headerValues(req.headers);
   const deliveryId = headers['box-delivery-id'];
   if (!(await receiver.verify(body.toString('utf8'), headers))) {
-    logger.warn({ deliveryId: safeId(deliveryId), timestamp: headers['box-delivery-timestamp']?.slice(0, 40), bytes: body.length }, 'box webhook delivery refused: bad, missing or stale signature');
-    reply(res, 401, { error: 'invalid_signature', message: 'The delivery is not signed with a current key, or is too old.' });
+    logger.warn(
+      {
+        deliveryId: safeId(deliveryId),
+        timestamp: headers['box-delivery-timestamp']?.slice(0, 40),
+        bytes: body.length,
+      },
+      'box webhook delivery refused: bad, missing or stale signature',
+    );
+    reply(res, 401, {
+      error: 'invalid_signature',
+      message: 'The delivery is not signed with a current key, or is too old.',
+    });
     return;
   }
   if (!deliveryId || !safeId(deliveryId)) {
@@ -66,7 +77,8 @@ async function handle(req: Request, res: Response, receiver: BoxWebhookReceiver 
   }
   const outcome = await receiver.accept({ deliveryId, body: body.toString('utf8'), receivedAt: new Date() });
   if (outcome === 'replayed') logger.warn({ deliveryId }, 'box webhook delivery replayed; acknowledged and ignored');
-  if (outcome === 'unreadable') logger.warn({ deliveryId }, 'signed box webhook delivery with an unreadable body; ignored');
+  if (outcome === 'unreadable')
+    logger.warn({ deliveryId }, 'signed box webhook delivery with an unreadable body; ignored');
   if (outcome === 'accepted') receiver.accepted?.();
   reply(res, 200, { status: outcome });
 }
@@ -88,7 +100,8 @@ function readBody(req: Request, limit: number): Promise<Buffer | undefined> {
 
 function headerValues(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) values[name.toLowerCase()] = Array.isArray(value) ? value[0] : value;
+  for (const [name, value] of Object.entries(headers))
+    values[name.toLowerCase()] = Array.isArray(value) ? value[0] : value;
   return values;
 }
 

@@ -6,7 +6,9 @@ import path from 'node:path';
  * the first with a given name gets its footage id added. Deterministic, so reruns find the same
  * names. Box compares names without regard to case, and so does this.
  */
-export function storedFileNames(recordings: ReadonlyArray<{ footageId: string; fileName: string; cameraId: string }>): Map<string, string> {
+export function storedFileNames(
+  recordings: ReadonlyArray<{ footageId: string; fileName: string; cameraId: string }>,
+): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const key = (cameraId: string, name: string): string => `${cameraId}\u0000${name.toLowerCase()}`;

@@ -10,7 +10,8 @@ import type { DemoData, DemoRecording } from './demo-data';
 const MONTH_MS = 31 * 24 * 3_600_000;
 
 export function scaleDemoData(demo: DemoData, count: number): DemoData {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive whole number, not ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be a positive whole number, not ${count}`);
   const footage: DemoRecording[] = [];
   for (let copy = 0; footage.length < count; copy += 1) {
     for (const recording of demo.footage) {

@@ -75,7 +75,12 @@ export async function seedDemoData(box: BoxPort, demo: DemoData, options: SeedOp
   const filesIn = (folderId: string): Promise<Map<string, string>> => {
     let listing = folderListings.get(folderId);
     if (!listing) {
-      listing = box.listFolder(folderId).then((items) => new Map(items.filter((item) => item.type === 'file').map((item) => [item.name.toLowerCase(), item.id])));
+      listing = box
+        .listFolder(folderId)
+        .then(
+          (items) =>
+            new Map(items.filter((item) => item.type === 'file').map((item) => [item.name.toLowerCase(), item.id])),
+        );
       folderListings.set(folderId, listing);
     }
     return listing;
@@ -89,7 +94,9 @@ export async function seedDemoData(box: BoxPort, demo: DemoData, options: SeedOp
     if (!clip) throw new Error(`no clip ${recording.clip}`);
 
     const knownId = (await filesIn(folderId)).get(fileName.toLowerCase());
-    const { fileId, created } = knownId ? { fileId: knownId, created: false } : await box.uploadFileIfMissing(folderId, fileName, clip.content);
+    const { fileId, created } = knownId
+      ? { fileId: knownId, created: false }
+      : await box.uploadFileIfMissing(folderId, fileName, clip.content);
     count(files, created);
 
     const wanted = toMetadata(recording, clip.sha256);
@@ -136,7 +143,8 @@ async function seedFolders(
 ): Promise<{ cameraFolders: Map<string, string>; tally: Tally }> {
   const tally: Tally = { created: 0, existing: 0 };
   const cameras = new Map<string, { borough: string; cameraId: string }>();
-  for (const { borough, cameraId } of [...demo.cameras, ...demo.footage]) cameras.set(cameraKey(borough, cameraId), { borough, cameraId });
+  for (const { borough, cameraId } of [...demo.cameras, ...demo.footage])
+    cameras.set(cameraKey(borough, cameraId), { borough, cameraId });
   const boroughs = [...new Set([...cameras.values()].map((camera) => camera.borough))];
   const total = 1 + boroughs.length + cameras.size;
   let done = 0;
@@ -149,7 +157,9 @@ async function seedFolders(
 
   const rootId = await ensure('0', FOOTAGE_ROOT);
   const boroughIds = new Map<string, string>();
-  await mapWithConcurrency(boroughs, concurrency, async (borough) => boroughIds.set(borough, await ensure(rootId, borough)));
+  await mapWithConcurrency(boroughs, concurrency, async (borough) =>
+    boroughIds.set(borough, await ensure(rootId, borough)),
+  );
   const cameraFolders = new Map<string, string>();
   await mapWithConcurrency([...cameras.entries()], concurrency, async ([key, camera]) => {
     cameraFolders.set(key, await ensure(boroughIds.get(camera.borough) as string, camera.cameraId));
@@ -200,8 +210,20 @@ export function toMetadata(recording: DemoRecording, sha256: string): RecordingM
 }
 
 const METADATA_KEYS: ReadonlyArray<keyof RecordingMetadata> = [
-  'footageId', 'cameraId', 'cameraName', 'borough', 'latitude', 'longitude', 'owner', 'ownerType',
-  'recordedFrom', 'recordedTo', 'caseReference', 'exhibitReference', 'status', 'sha256',
+  'footageId',
+  'cameraId',
+  'cameraName',
+  'borough',
+  'latitude',
+  'longitude',
+  'owner',
+  'ownerType',
+  'recordedFrom',
+  'recordedTo',
+  'caseReference',
+  'exhibitReference',
+  'status',
+  'sha256',
 ];
 
 /** Field by field; times compare as instants, since Box may write them with milliseconds. */

@@ -33,7 +33,10 @@ function assertPostgresUrl(url: string): void {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new ConfigError('DATABASE_URL', 'a PostgreSQL URL such as postgres://user:password@host:5432/database (it could not be parsed)');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'a PostgreSQL URL such as postgres://user:password@host:5432/database (it could not be parsed)',
+    );
   }
   if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
     throw new ConfigError('DATABASE_URL', `a postgres:// or postgresql:// URL (got ${protocol}//...)`);
@@ -54,7 +57,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store & Shar
     if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
       throw new ConfigError('schema', 'a lowercase SQL identifier (letters, digits, underscore)');
     }
-    store = new SqlStore(new PostgresDriver({ url: databaseUrl, schema: options.schema, poolSize: options.poolSize }), clock);
+    store = new SqlStore(
+      new PostgresDriver({ url: databaseUrl, schema: options.schema, poolSize: options.poolSize }),
+      clock,
+    );
   } else {
     store = new SqlStore(new SqliteDriver(join(options.dataDir, SQLITE_FILE_NAME)), clock);
   }

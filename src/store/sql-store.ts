@@ -1,17 +1,17 @@
 /** Repositories over one executor: the pool/connection itself, or one transaction. */
 import type { MigrationResult, Store, StoreRepositories } from '../footage/ports/store';
 import type { SharingRepositories, SharingStoreExtension } from '../footage/sharing/ports';
-import { sharingRepositories } from './sharing-repositories';
-import { MIGRATIONS } from './migrations/schema';
 import { runMigrations } from './migrations/runner';
+import { MIGRATIONS } from './migrations/schema';
 import { SqlAuditLog } from './repositories/audit';
+import { SqlChatUploadRepository } from './repositories/chat-uploads';
 import { SqlConversationRepository } from './repositories/conversations';
+import { sqlIntakeRepositories } from './repositories/intake';
 import { SqlJobQueue } from './repositories/jobs';
 import { SqlPeopleRepository } from './repositories/people';
 import { SqlAccessRequestRepository } from './repositories/requests';
 import { SqlSettingsRepository } from './repositories/settings';
-import { sqlIntakeRepositories } from './repositories/intake';
-import { SqlChatUploadRepository } from './repositories/chat-uploads';
+import { sharingRepositories } from './sharing-repositories';
 import type { Driver, Executor } from './sql/executor';
 import type { Clock } from './sql/values';
 
@@ -40,7 +40,10 @@ export class SqlStore implements Store, SharingStoreExtension {
   readonly sharing: SharingRepositories;
   readonly chatUploads: StoreRepositories['chatUploads'];
 
-  constructor(private readonly driver: Driver, private readonly clock: Clock) {
+  constructor(
+    private readonly driver: Driver,
+    private readonly clock: Clock,
+  ) {
     const own = repositories(driver, clock);
     this.people = own.people;
     this.conversations = own.conversations;
@@ -74,7 +77,9 @@ export class SqlStore implements Store, SharingStoreExtension {
   }
 
   sharingTransaction<T>(fn: (tx: StoreRepositories & SharingRepositories) => Promise<T>): Promise<T> {
-    return this.driver.transaction((tx) => fn({ ...repositories(tx, this.clock), ...sharingRepositories(tx, this.clock) }));
+    return this.driver.transaction((tx) =>
+      fn({ ...repositories(tx, this.clock), ...sharingRepositories(tx, this.clock) }),
+    );
   }
 
   close(): Promise<void> {

@@ -3,9 +3,16 @@
  * inbound JWT (issuer, audience = BOT_ID, signing keys from the OpenID metadata) and answers 401;
  * without one it runs anonymously, which the config refuses in production.
  */
-import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import {
+  CallerIdConstants,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type Request,
+  type Response,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuth } from '../config';
 import { logger } from '../log';
 import { activityProblem } from './activity-shape';
@@ -21,7 +28,9 @@ export function createAdapter(auth: BotAuth): TeamsAdapter {
     ...(auth.tenantId ? { MicrosoftAppTenantId: auth.tenantId } : {}),
     ...(auth.openIdMetadataUrl || auth.tokenIssuer ? publicCloudWith(auth.openIdMetadataUrl, auth.tokenIssuer) : {}),
   };
-  const adapter = rejectBadTokensWith401(new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings)));
+  const adapter = rejectBadTokensWith401(
+    new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+  );
   return checkShapeFirst(adapter, authenticationOf(adapter));
 }
 
@@ -59,7 +68,11 @@ function checkShapeFirst(adapter: TeamsAdapter, authentication: BotFrameworkAuth
   return adapter;
 }
 
-async function authenticates(authentication: BotFrameworkAuthentication, activity: Partial<Activity>, header: string): Promise<boolean> {
+async function authenticates(
+  authentication: BotFrameworkAuthentication,
+  activity: Partial<Activity>,
+  header: string,
+): Promise<boolean> {
   try {
     await authentication.authenticateRequest(activity as Activity, header);
     return true;
@@ -70,7 +83,8 @@ async function authenticates(authentication: BotFrameworkAuthentication, activit
 
 /** What the token is checked against: the channel and serviceUrl it must be bound to, whatever else the body holds. */
 function probeActivity(body: unknown): Partial<Activity> {
-  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const fields =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const str = (value: unknown): string => (typeof value === 'string' ? value : '');
   return { type: 'message', channelId: str(fields.channelId), serviceUrl: str(fields.serviceUrl) };
 }
@@ -92,7 +106,8 @@ function answer(res: Response, status: number, body: Record<string, string>): vo
  * every failure while authenticating becomes an AuthenticationError, which CloudAdapter maps to 401.
  */
 function rejectBadTokensWith401(adapter: TeamsAdapter): TeamsAdapter {
-  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
+    .botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
@@ -109,7 +124,10 @@ function rejectBadTokensWith401(adapter: TeamsAdapter): TeamsAdapter {
  * botbuilder switches to "parameterized" authentication as soon as one endpoint is overridden and
  * then leaves every other endpoint empty, so an override must restate the public-cloud values.
  */
-function publicCloudWith(openIdMetadataUrl: string | undefined, tokenIssuer: string | undefined): Record<string, string> {
+function publicCloudWith(
+  openIdMetadataUrl: string | undefined,
+  tokenIssuer: string | undefined,
+): Record<string, string> {
   return {
     ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
     ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,

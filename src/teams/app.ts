@@ -10,22 +10,26 @@ import { UpstreamUnavailableError } from '../footage/errors';
 import { MESSAGES } from '../footage/messages';
 import { logger, withCorrelation } from '../log';
 import * as access from './access';
+import * as chatUploads from './chat-upload';
 import { dispatchText } from './commands';
+import { referenceOf, toAddress } from './conversation-address';
 import type { TeamsServices } from './deps';
 import * as find from './find';
-import * as chatUploads from './chat-upload';
 import * as footageRequests from './footage-requests';
 import * as help from './help';
-import * as sharing from './sharing/register';
 import { LATE_ANSWERS_KEY } from './late-answers';
 import { PERSON_KEY } from './person';
-import { referenceOf, toAddress } from './conversation-address';
+import * as sharing from './sharing/register';
 import { answerActionWithCard, isInvoke, scopeOf, sendCard, sendInvokeResponse } from './turn-helpers';
 
 /** Each feature registers its own routes; a new feature adds itself here. */
 const FEATURES = [chatUploads, help, find, access, footageRequests, sharing];
 
-export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: string | undefined, services: TeamsServices): Application<TurnState> {
+export function createTeamsApp(
+  adapter: TeamsAdapter | undefined,
+  botAppId: string | undefined,
+  services: TeamsServices,
+): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -48,7 +52,11 @@ export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: stri
       return true;
     }
     if (isUserFacing(context)) {
-      await answer(context, notRegisteredCard({ whomToAsk: services.supportContact }), `${MESSAGES.notRegistered} Ask ${services.supportContact} to add you.`);
+      await answer(
+        context,
+        notRegisteredCard({ whomToAsk: services.supportContact }),
+        `${MESSAGES.notRegistered} Ask ${services.supportContact} to add you.`,
+      );
     }
     return false;
   });
@@ -60,8 +68,19 @@ export function createTeamsApp(adapter: TeamsAdapter | undefined, botAppId: stri
   // Invokes no route knows (a card from an older version, a forged verb, another command id) would
   // otherwise get 501, which Teams shows as "something went wrong".
   app.activity(ActivityTypes.Invoke, async (context) => {
-    logger.warn({ name: context.activity.name, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'unhandled invoke');
-    const view = { title: "I can't do that from here", message: 'This button or command is not one I know; the card may come from an older version. Type help to see what I can do.', retryable: false };
+    logger.warn(
+      {
+        name: context.activity.name,
+        verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb,
+      },
+      'unhandled invoke',
+    );
+    const view = {
+      title: "I can't do that from here",
+      message:
+        'This button or command is not one I know; the card may come from an older version. Type help to see what I can do.',
+      retryable: false,
+    };
     await answer(context, errorCard(view), `${view.title}. ${view.message}`);
   });
 
@@ -89,12 +108,22 @@ async function answerFailure(context: TurnContext, error: unknown): Promise<void
   logger.error({ err: error, type: context.activity.type, name: context.activity.name }, 'turn failed');
   const [card, text] =
     error instanceof UpstreamUnavailableError
-      ? [boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn), `${MESSAGES.boxUnavailableTitle}. ${MESSAGES.boxUnavailableDuringTurn}`]
+      ? [
+          boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn),
+          `${MESSAGES.boxUnavailableTitle}. ${MESSAGES.boxUnavailableDuringTurn}`,
+        ]
       : [
-          errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true }),
+          errorCard({
+            title: 'Something went wrong on our side',
+            message:
+              'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.',
+            retryable: true,
+          }),
           'Something went wrong on our side. Nothing was changed. Please try again in a minute.',
         ];
-  await answer(context, card, text).catch((sendError: unknown) => logger.error({ err: sendError }, 'could not send the error card'));
+  await answer(context, card, text).catch((sendError: unknown) =>
+    logger.error({ err: sendError }, 'could not send the error card'),
+  );
 }
 
 function isUserFacing(context: TurnContext): boolean {

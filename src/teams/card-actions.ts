@@ -7,7 +7,14 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { boxUnavailableCard, parseCardAction, sentenceCard, workingCard, type AdaptiveCard, type ParsedCardAction } from '../cards';
+import {
+  boxUnavailableCard,
+  parseCardAction,
+  sentenceCard,
+  workingCard,
+  type AdaptiveCard,
+  type ParsedCardAction,
+} from '../cards';
 import { UpstreamUnavailableError } from '../footage/errors';
 import type { Person } from '../footage/people';
 import { answerInTime, contextForLateWork } from './late-answers';
@@ -27,7 +34,13 @@ export interface CardActionTurn<A> {
 }
 
 /** What to answer when the data could not be read (a forged or stale payload). */
-export type UnreadableAction = (turn: { context: TurnContext; person: Person; verb: Verb; data: unknown; reason: string }) => Promise<AdaptiveCard>;
+export type UnreadableAction = (turn: {
+  context: TurnContext;
+  person: Person;
+  verb: Verb;
+  data: unknown;
+  reason: string;
+}) => Promise<AdaptiveCard>;
 
 export function onCardAction<V extends Verb>(
   app: Application<TurnState>,

@@ -35,5 +35,8 @@ export function channelRoot(reference: Reference): string {
 
 /** The reference of the channel itself (new messages start their own thread there). */
 export function channelReference(reference: Reference): Reference {
-  return { ...reference, conversation: { ...reference.conversation, id: channelRoot(reference) } as ConversationReference['conversation'] };
+  return {
+    ...reference,
+    conversation: { ...reference.conversation, id: channelRoot(reference) } as ConversationReference['conversation'],
+  };
 }

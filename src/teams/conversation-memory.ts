@@ -12,7 +12,11 @@
  */
 import type { ConversationAddress, ConversationScope } from '../footage/ports/store';
 
-export type SaveAddress = (aadObjectId: string, scope: ConversationScope, address: ConversationAddress) => Promise<void>;
+export type SaveAddress = (
+  aadObjectId: string,
+  scope: ConversationScope,
+  address: ConversationAddress,
+) => Promise<void>;
 
 export interface ConversationMemoryOptions {
   /** An unchanged address is written again after this long (default 10 minutes). */

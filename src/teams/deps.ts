@@ -8,8 +8,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Person } from '../footage/people';
 import type { ConversationAddress } from '../footage/ports/store';
 import type { AccessRouteDeps } from './access/deps';
-import type { FindRouteDeps } from './find/deps';
 import type { ChatUploadRouteDeps } from './chat-upload/routes';
+import type { FindRouteDeps } from './find/deps';
 import type { FootageRequestRouteDeps } from './footage-requests/deps';
 import type { LateAnswers } from './late-answers';
 import type { ConversationScope } from './turn-helpers';
@@ -18,7 +18,11 @@ export interface TeamsServices {
   /** The person behind a Teams user, from the server-side roster (never from the activity). */
   identify(aadObjectId: string): Promise<Person | null>;
   /** Remembers where to reach a person proactively; called on install and on every activity. */
-  rememberConversation(input: { person: Person | null; scope: ConversationScope; address: ConversationAddress }): Promise<void>;
+  rememberConversation(input: {
+    person: Person | null;
+    scope: ConversationScope;
+    address: ConversationAddress;
+  }): Promise<void>;
   /** Whom an unregistered person should ask, e.g. "your CCTV single point of contact". */
   supportContact: string;
   /** A line shown at the top of the welcome and help cards (the demo clock says so there); none by default. */

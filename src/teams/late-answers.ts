@@ -65,14 +65,25 @@ export async function answerInTime<T>(
   if (first !== LATE) return { inTime: true, answer: first as T };
   const reference = TurnContext.getConversationReference(context.activity);
   const messageId = context.activity.replyToId;
-  logger.info({ budgetMs: late.budgetMs, name: context.activity.name }, 'turn over budget: answered with the interim card, the answer follows');
+  logger.info(
+    { budgetMs: late.budgetMs, name: context.activity.name },
+    'turn over budget: answered with the interim card, the answer follows',
+  );
   await options.interim();
   void work
-    .then((answer) => options.late(answer), (error: unknown) => {
-      if (error instanceof UpstreamUnavailableError) return boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn);
-      logger.error({ err: error }, 'late turn failed');
-      return errorCard({ title: 'Something went wrong on our side', message: 'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.', retryable: true });
-    })
+    .then(
+      (answer) => options.late(answer),
+      (error: unknown) => {
+        if (error instanceof UpstreamUnavailableError) return boxUnavailableCard(MESSAGES.boxUnavailableDuringTurn);
+        logger.error({ err: error }, 'late turn failed');
+        return errorCard({
+          title: 'Something went wrong on our side',
+          message:
+            'Nothing was changed. Please try again in a minute; if it keeps happening, tell your CCTV administrator.',
+          retryable: true,
+        });
+      },
+    )
     .then((card) => (card ? late.deliver(reference, messageId, card) : undefined))
     .catch((error: unknown) => logger.warn({ err: error }, 'could not deliver a late answer'));
   return { inTime: false };

@@ -18,10 +18,14 @@ export function decideTenant(activity: TenantedActivity, allowedTenantIds: Reado
   const named = [fromConversation, fromChannelData].filter((id): id is string => id !== undefined);
   if (named.length === 0) {
     // Teams always names the tenant; only another channel (the playground, the emulator) may not.
-    return activity.channelId === 'msteams' ? { allowed: false, reason: 'no tenant named', tenantIds: [] } : { allowed: true };
+    return activity.channelId === 'msteams'
+      ? { allowed: false, reason: 'no tenant named', tenantIds: [] }
+      : { allowed: true };
   }
   const foreign = named.filter((id) => !allowedTenantIds.has(id));
-  return foreign.length === 0 ? { allowed: true } : { allowed: false, reason: 'tenant not allowed', tenantIds: [...new Set(named)] };
+  return foreign.length === 0
+    ? { allowed: true }
+    : { allowed: false, reason: 'tenant not allowed', tenantIds: [...new Set(named)] };
 }
 
 function tenantOfChannelData(channelData: unknown): string | undefined {

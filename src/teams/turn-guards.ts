@@ -26,7 +26,10 @@ export function guardTurns(options: TurnGuardOptions, logic: TurnLogic): TurnLog
     const activity = context.activity;
     const tenant = decideTenant(activity, allowed);
     if (!tenant.allowed) {
-      logger.warn({ reason: tenant.reason, tenantIds: tenant.tenantIds, type: activity.type, name: activity.name }, 'activity from a tenant the bot does not serve ignored');
+      logger.warn(
+        { reason: tenant.reason, tenantIds: tenant.tenantIds, type: activity.type, name: activity.name },
+        'activity from a tenant the bot does not serve ignored',
+      );
       await refuseForeignTenant(context);
       return;
     }
@@ -55,20 +58,33 @@ function isCommand(context: TurnContext): boolean {
 async function refuseForeignTenant(context: TurnContext): Promise<void> {
   if (context.activity.type !== ActivityTypes.Invoke) return;
   if (context.activity.name === 'adaptiveCard/action') {
-    await sendInvokeResponse(context, 200, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This app is not available in your organisation.' } });
+    await sendInvokeResponse(context, 200, {
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: 'This app is not available in your organisation.' },
+    });
     return;
   }
   await sendInvokeResponse(context, 200, {});
 }
 
-async function slowDown(context: TurnContext, options: TurnGuardOptions, person: string, retryAfterSeconds: number): Promise<void> {
+async function slowDown(
+  context: TurnContext,
+  options: TurnGuardOptions,
+  person: string,
+  retryAfterSeconds: number,
+): Promise<void> {
   const activity = context.activity;
   logger.warn({ type: activity.type, name: activity.name, retryAfterSeconds }, 'rate limit reached');
   await options.audit.append({
     actor: person.toLowerCase(),
     action: 'refused',
     target: `person:${person.toLowerCase()}`,
-    details: { action: activity.type === ActivityTypes.Invoke ? (activity.name ?? 'invoke') : 'message', code: 'rate_limited', limitPerMinute: options.rateLimit.perMinute },
+    details: {
+      action: activity.type === ActivityTypes.Invoke ? (activity.name ?? 'invoke') : 'message',
+      code: 'rate_limited',
+      limitPerMinute: options.rateLimit.perMinute,
+    },
   });
   const title = 'One moment, please';
   const message = `You have sent more than ${options.rateLimit.perMinute} commands in the last minute, so I have paused for a moment to keep Box quick for everyone. Nothing was searched or changed. Please try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`;

@@ -1,6 +1,6 @@
 /** Small adapters between botbuilder's turn objects and the bot's plain cards and references. */
-import type { AdaptiveCard } from '../cards';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards';
 
 export type AdaptiveCardJson = AdaptiveCard;
 
@@ -29,11 +29,19 @@ export async function sendInvokeResponse(context: TurnContext, status: number, b
 
 /** The Universal Actions response that replaces the card for the person who clicked. */
 export async function answerActionWithCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  await sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+  await sendInvokeResponse(context, 200, {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: card,
+  });
 }
 
 export async function answerActionWithMessage(context: TurnContext, message: string): Promise<void> {
-  await sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
+  await sendInvokeResponse(context, 200, {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: message,
+  });
 }
 
 /** When the person sent the activity, as Teams stamps it (the server's time when it does not). */

@@ -7,12 +7,12 @@
  * Recurring jobs (the expiry sweep) are enqueued by every instance under a key naming the period,
  * so each period's run exists once whatever the number of instances.
  */
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { backoffMs } from '../footage/access/jobs';
-import type { JobHandler, JobOutcome, RecurringJob } from './job-handler';
 import type { ClaimedJob, JobQueue } from '../footage/ports/store';
 import { logger, withCorrelation } from '../log';
+import type { JobHandler, JobOutcome, RecurringJob } from './job-handler';
 
 export interface JobRunnerSettings {
   /** How often to look for due jobs when idle. */
@@ -78,7 +78,9 @@ export class JobRunner {
       let worked = false;
       try {
         await this.enqueueRecurring();
-        const job = await this.options.jobs.claim(this.workerId, this.options.leaseMs, { kinds: [...this.handlers.keys()] });
+        const job = await this.options.jobs.claim(this.workerId, this.options.leaseMs, {
+          kinds: [...this.handlers.keys()],
+        });
         if (job) {
           worked = true;
           await this.execute(job);
@@ -94,21 +96,25 @@ export class JobRunner {
   private async execute(job: ClaimedJob): Promise<void> {
     const handler = this.handlers.get(job.kind);
     if (!handler) return;
-    const renew = setInterval(() => {
-      this.options.jobs.extendLease(job.id, job.claimToken, this.options.leaseMs).then(
-        (kept) => kept || logger.warn({ jobId: job.id, kind: job.kind }, 'job lease lost to another worker'),
-        (error: unknown) => logger.warn({ err: error, jobId: job.id }, 'could not renew a job lease'),
-      );
-    }, Math.max(50, Math.floor(this.options.leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        this.options.jobs.extendLease(job.id, job.claimToken, this.options.leaseMs).then(
+          (kept) => kept || logger.warn({ jobId: job.id, kind: job.kind }, 'job lease lost to another worker'),
+          (error: unknown) => logger.warn({ err: error, jobId: job.id }, 'could not renew a job lease'),
+        );
+      },
+      Math.max(50, Math.floor(this.options.leaseMs / 3)),
+    );
     let outcome: JobOutcome;
     try {
       outcome = await withCorrelation(() => handler.handle(job), `job-${job.id}`);
     } catch (error) {
       logger.error({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job failed');
       const message = error instanceof Error ? error.message : String(error);
-      outcome = job.attempts < this.options.maxAttempts
-        ? { kind: 'retry', error: message, delayMs: backoffMs(this.options.retryBaseMs, job.attempts) }
-        : { kind: 'failed', error: message };
+      outcome =
+        job.attempts < this.options.maxAttempts
+          ? { kind: 'retry', error: message, delayMs: backoffMs(this.options.retryBaseMs, job.attempts) }
+          : { kind: 'failed', error: message };
     } finally {
       clearInterval(renew);
     }
@@ -123,14 +129,21 @@ export class JobRunner {
         owned = await jobs.complete(job.id, job.claimToken);
         break;
       case 'retry':
-        owned = await jobs.fail(job.id, job.claimToken, { error: outcome.error, retryAt: new Date(this.now().getTime() + outcome.delayMs) });
+        owned = await jobs.fail(job.id, job.claimToken, {
+          error: outcome.error,
+          retryAt: new Date(this.now().getTime() + outcome.delayMs),
+        });
         break;
       case 'failed':
         owned = await jobs.fail(job.id, job.claimToken, { error: outcome.error });
         logger.error({ jobId: job.id, kind: job.kind, error: outcome.error }, 'job given up');
         break;
     }
-    if (!owned) logger.warn({ jobId: job.id, kind: job.kind }, 'job outcome not recorded: its lease had passed to another worker');
+    if (!owned)
+      logger.warn(
+        { jobId: job.id, kind: job.kind },
+        'job outcome not recorded: its lease had passed to another worker',
+      );
   }
 
   private async enqueueRecurring(): Promise<void> {

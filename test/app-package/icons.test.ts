@@ -26,7 +26,8 @@ describe('teamsapp/color.png', () => {
 
   it('is 192x192 and fully opaque', () => {
     expect([png.width, png.height]).toEqual([192, 192]);
-    for (let i = 3; i < png.data.length; i += 4) if (png.data[i] !== 255) throw new Error(`transparent pixel at byte ${i}`);
+    for (let i = 3; i < png.data.length; i += 4)
+      if (png.data[i] !== 255) throw new Error(`transparent pixel at byte ${i}`);
   });
 
   it('is the brand colour outside the central 120x120, with a white glyph inside it', () => {
@@ -75,7 +76,13 @@ describe('teamsapp/outline.png', () => {
   });
 
   it('is transparent in the corners (no background)', () => {
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]]) expect(pixel(png, x, y)[3]).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ])
+      expect(pixel(png, x, y)[3]).toBe(0);
   });
 
   it('is what scripts/make-icons.ts draws', () => {

@@ -34,10 +34,21 @@ interface ManifestShape {
   developer: Record<string, string>;
   validDomains: string[];
   webApplicationInfo?: unknown;
-  bots: Array<{ botId: string; scopes: string[]; supportsFiles: boolean; commandLists: Array<{ scopes: string[]; commands: Command[] }> }>;
+  bots: Array<{
+    botId: string;
+    scopes: string[];
+    supportsFiles: boolean;
+    commandLists: Array<{ scopes: string[]; commands: Command[] }>;
+  }>;
   composeExtensions: Array<{
     botId: string;
-    commands: Array<{ id: string; type: string; title: string; description: string; parameters: Array<{ name: string; title: string; description: string }> }>;
+    commands: Array<{
+      id: string;
+      type: string;
+      title: string;
+      description: string;
+      parameters: Array<{ name: string; title: string; description: string }>;
+    }>;
   }>;
 }
 
@@ -62,13 +73,18 @@ AppManifestUtils.validateAgainstSchema(manifest, schema).then(
 
 function appManifestErrors(manifest: unknown): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', VALIDATE_WITH_APP_MANIFEST], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', VALIDATE_WITH_APP_MANIFEST], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`validator exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`validator exited ${code}: ${err}`)),
+    );
     child.stdin.end(JSON.stringify(manifest));
   });
 }
@@ -80,7 +96,9 @@ const specsValidator = (() => {
 })();
 
 function compileSpecsSchema() {
-  const schema = JSON.parse(readFileSync(path.join(root, 'specs', 'teams-manifest', 'v1.22', 'MicrosoftTeams.schema.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(path.join(root, 'specs', 'teams-manifest', 'v1.22', 'MicrosoftTeams.schema.json'), 'utf8'),
+  );
   delete schema.$schema;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -138,7 +156,11 @@ describe('teamsapp/manifest.json content', () => {
     const known = new Map(COMMANDS.map((c) => [c.name, c.description]));
     for (const list of bot.commandLists) {
       for (const cmd of list.commands) {
-        expect({ scope: list.scopes, title: cmd.title, known: known.has(cmd.title) }).toEqual({ scope: list.scopes, title: cmd.title, known: true });
+        expect({ scope: list.scopes, title: cmd.title, known: known.has(cmd.title) }).toEqual({
+          scope: list.scopes,
+          title: cmd.title,
+          known: true,
+        });
         expect(cmd.description).toBe(known.get(cmd.title));
       }
     }
@@ -146,7 +168,9 @@ describe('teamsapp/manifest.json content', () => {
 
   it('lists every command the bot handles in personal chat, in the same order', () => {
     const personal = bot.commandLists.find((l) => l.scopes.includes('personal'));
-    expect(personal?.commands.map((c) => c.title)).toEqual(COMMANDS.filter((c) => c.personalMenu !== false).map((c) => c.name));
+    expect(personal?.commands.map((c) => c.title)).toEqual(
+      COMMANDS.filter((c) => c.personalMenu !== false).map((c) => c.name),
+    );
   });
 
   it('has one command list per scope the bot is offered in', () => {

@@ -34,7 +34,12 @@ describe('buildAppPackage', () => {
 
     const manifestText = entries.find((e) => e.name === 'manifest.json')?.data.toString('utf8') ?? '';
     expect(manifestText).not.toContain('${{');
-    const manifest = JSON.parse(manifestText) as { id: string; bots: Array<{ botId: string }>; validDomains: string[]; name: { short: string } };
+    const manifest = JSON.parse(manifestText) as {
+      id: string;
+      bots: Array<{ botId: string }>;
+      validDomains: string[];
+      name: { short: string };
+    };
     expect(manifest.id).toBe(TEST_VARS.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(TEST_VARS.BOT_ID);
     expect(manifest.validDomains).toEqual([TEST_VARS.BOT_DOMAIN]);
@@ -88,7 +93,19 @@ describe('fillPlaceholders', () => {
 
 describe('environment files', () => {
   it('parses KEY=VALUE lines, comments, quotes and export', () => {
-    const vars = parseEnvFile(['# comment', 'A=1', 'B = two words ', "C='quoted # not a comment'", 'D="x"', 'export E=5', 'F=6 # trailing', 'G=', 'not a line'].join('\n'));
+    const vars = parseEnvFile(
+      [
+        '# comment',
+        'A=1',
+        'B = two words ',
+        "C='quoted # not a comment'",
+        'D="x"',
+        'export E=5',
+        'F=6 # trailing',
+        'G=',
+        'not a line',
+      ].join('\n'),
+    );
     expect(vars).toEqual({ A: '1', B: 'two words', C: 'quoted # not a comment', D: 'x', E: '5', F: '6', G: '' });
   });
 

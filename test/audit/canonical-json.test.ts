@@ -2,12 +2,15 @@ import { canonicalJson } from '../../src/audit';
 
 describe('canonicalJson', () => {
   it('writes objects with sorted keys at every depth and no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } }))
-      .toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('gives the same text for the same value whatever the key order', () => {
-    expect(canonicalJson({ actor: 'a', details: { x: 1, y: 2 } })).toBe(canonicalJson({ details: { y: 2, x: 1 }, actor: 'a' }));
+    expect(canonicalJson({ actor: 'a', details: { x: 1, y: 2 } })).toBe(
+      canonicalJson({ details: { y: 2, x: 1 }, actor: 'a' }),
+    );
   });
 
   it('escapes strings and writes numbers as JSON does', () => {

@@ -20,9 +20,12 @@ describe('directAgentUnlessProxied', () => {
     expect((secure as https.Agent & { keepAlive?: boolean }).keepAlive).toBe(true);
   });
 
-  test.each(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'ALL_PROXY', 'npm_config_proxy'])('with %s set: the SDK keeps its own agent', (name) => {
-    expect(directAgentUnlessProxied({ [name]: 'http://proxy.example:3128' })).toBeUndefined();
-  });
+  test.each(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'ALL_PROXY', 'npm_config_proxy'])(
+    'with %s set: the SDK keeps its own agent',
+    (name) => {
+      expect(directAgentUnlessProxied({ [name]: 'http://proxy.example:3128' })).toBeUndefined();
+    },
+  );
 
   test('an empty proxy variable names no proxy', () => {
     expect(directAgentUnlessProxied({ HTTPS_PROXY: '' })).toBeDefined();

@@ -9,15 +9,15 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { createBoxGateway, type BoxGatewayConfig } from '../../src/box';
 import { createChatUploadGateway } from '../../src/box/chat-upload';
 import { startBoxEmulator } from '../../src/emulator';
 import { ContentLengthMismatchError } from '../../src/footage/ports/chat-upload-box';
-import { TEST_RETRY, type Emulator } from './emulator-support';
 import { BoxProbe } from '../e2e/access/box-probe';
+import { TEST_RETRY, type Emulator } from './emulator-support';
 
 const PART = 64 * 1024;
 
@@ -59,10 +59,13 @@ async function startProxy(target: string): Promise<DamagingProxy> {
       // The body is forwarded whole, so its length replaces any chunked transfer encoding.
       const { 'transfer-encoding': _chunked, ...rest } = req.headers;
       const headers = { ...rest, host: upstream.host, 'content-length': String(body.length) };
-      const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       forward.on('error', () => {
         res.writeHead(502);
         res.end();
@@ -73,10 +76,11 @@ async function startProxy(target: string): Promise<DamagingProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(state, {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
 
@@ -134,7 +138,12 @@ describe('chat upload streaming into Box', () => {
   it('sends a part again when Box refuses its digest, and the file arrives whole with both hashes right', async () => {
     const bytes = bytesOf('damaged-once', 5 * PART + 123);
     proxy.damageParts = 1;
-    const stored = await gateway().upload({ folderId, fileName: 'damaged-once.mp4', sizeBytes: bytes.length, content: chunksOf(bytes) });
+    const stored = await gateway().upload({
+      folderId,
+      fileName: 'damaged-once.mp4',
+      sizeBytes: bytes.length,
+      content: chunksOf(bytes),
+    });
     expect(stored.method).toBe('chunked');
     expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(stored.sha1).toBe(createHash('sha1').update(bytes).digest('hex'));
@@ -147,8 +156,17 @@ describe('chat upload streaming into Box', () => {
     const bytes = bytesOf('damaged-always', 4 * PART);
     proxy.damageParts = Number.POSITIVE_INFINITY;
     let opened: string | undefined;
-    await expect(gateway().upload({ folderId, fileName: 'damaged-always.mp4', sizeBytes: bytes.length, content: chunksOf(bytes), sessionOpened: async (id) => { opened = id; } }))
-      .rejects.toThrow(/refused|precondition|412/i);
+    await expect(
+      gateway().upload({
+        folderId,
+        fileName: 'damaged-always.mp4',
+        sizeBytes: bytes.length,
+        content: chunksOf(bytes),
+        sessionOpened: async (id) => {
+          opened = id;
+        },
+      }),
+    ).rejects.toThrow(/refused|precondition|412/i);
     expect(opened).toBeDefined();
     expect(proxy.deletes).toBe(1);
     const listing = await createBoxGateway(config).listFolder(folderId);
@@ -157,7 +175,9 @@ describe('chat upload streaming into Box', () => {
 
   it('refuses content shorter than announced, deleting the session', async () => {
     const bytes = bytesOf('short', 3 * PART);
-    await expect(gateway().upload({ folderId, fileName: 'short.mp4', sizeBytes: bytes.length + 5000, content: chunksOf(bytes) })).rejects.toBeInstanceOf(ContentLengthMismatchError);
+    await expect(
+      gateway().upload({ folderId, fileName: 'short.mp4', sizeBytes: bytes.length + 5000, content: chunksOf(bytes) }),
+    ).rejects.toBeInstanceOf(ContentLengthMismatchError);
     expect(proxy.deletes).toBe(1);
   });
 
@@ -170,13 +190,29 @@ describe('chat upload streaming into Box', () => {
       yield* chunksOf(bytes.subarray(0, 4 * PART + 100));
       throw new Error('connection dropped');
     };
-    await expect(gateway().upload({ folderId, fileName: 'resumed.mp4', sizeBytes: bytes.length, content: firstFour(), sessionOpened: async (id) => { sessionId = id; } })).rejects.toThrow('connection dropped');
+    await expect(
+      gateway().upload({
+        folderId,
+        fileName: 'resumed.mp4',
+        sizeBytes: bytes.length,
+        content: firstFour(),
+        sessionOpened: async (id) => {
+          sessionId = id;
+        },
+      }),
+    ).rejects.toThrow('connection dropped');
     expect(sessionId).toBeDefined();
     const sentFirst = proxy.partPuts;
     expect(sentFirst).toBe(4);
 
     proxy.refuseDeletes = false;
-    const stored = await gateway().upload({ folderId, fileName: 'resumed.mp4', sizeBytes: bytes.length, content: chunksOf(bytes), resumeSessionId: sessionId });
+    const stored = await gateway().upload({
+      folderId,
+      fileName: 'resumed.mp4',
+      sizeBytes: bytes.length,
+      content: chunksOf(bytes),
+      resumeSessionId: sessionId,
+    });
     expect(proxy.partPuts - sentFirst).toBe(3);
     expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(await sha1InBox(stored.fileId)).toBe(createHash('sha1').update(bytes).digest('hex'));
@@ -186,9 +222,19 @@ describe('chat upload streaming into Box', () => {
 
   it('adopts the file a stopped attempt already committed instead of making a second one', async () => {
     const bytes = bytesOf('small-again', 20_000);
-    const first = await gateway().upload({ folderId, fileName: 'small-again.mp4', sizeBytes: bytes.length, content: chunksOf(bytes) });
+    const first = await gateway().upload({
+      folderId,
+      fileName: 'small-again.mp4',
+      sizeBytes: bytes.length,
+      content: chunksOf(bytes),
+    });
     expect(first.method).toBe('direct');
-    const second = await gateway().upload({ folderId, fileName: 'small-again.mp4', sizeBytes: bytes.length, content: chunksOf(bytes) });
+    const second = await gateway().upload({
+      folderId,
+      fileName: 'small-again.mp4',
+      sizeBytes: bytes.length,
+      content: chunksOf(bytes),
+    });
     expect(second.fileId).toBe(first.fileId);
   });
 });

@@ -19,15 +19,28 @@ export interface EmulatorHarness {
   box: BoxPort;
   /** Another gateway on the same emulator, with different settings. */
   gateway(overrides: Partial<BoxGatewayConfig>): BoxPort;
-  injectFault(rule: { status?: number; count?: number; retryAfter?: number; latencyMs?: number; match?: string }): Promise<void>;
+  injectFault(rule: {
+    status?: number;
+    count?: number;
+    retryAfter?: number;
+    latencyMs?: number;
+    match?: string;
+  }): Promise<void>;
   requests(): Promise<RequestLogEntry[]>;
   close(): Promise<void>;
 }
 
 /** A real emulator over HTTP on an ephemeral port, in its own data directory, and a gateway to it. */
-export async function startHarness(options: { validateAgainstSpec?: boolean; requestLogSize?: number } = {}): Promise<EmulatorHarness> {
+export async function startHarness(
+  options: { validateAgainstSpec?: boolean; requestLogSize?: number } = {},
+): Promise<EmulatorHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'box-gateway-test-'));
-  const emulator = await startBoxEmulator({ dataDir, port: 0, validateAgainstSpec: options.validateAgainstSpec ?? true, requestLogSize: options.requestLogSize });
+  const emulator = await startBoxEmulator({
+    dataDir,
+    port: 0,
+    validateAgainstSpec: options.validateAgainstSpec ?? true,
+    requestLogSize: options.requestLogSize,
+  });
   const config: BoxGatewayConfig = {
     auth: { kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' },
     baseUrls: emulator.baseUrls,
@@ -39,7 +52,8 @@ export async function startHarness(options: { validateAgainstSpec?: boolean; req
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
     const text = await response.text();
     return text ? JSON.parse(text) : undefined;
   };
@@ -52,7 +66,8 @@ export async function startHarness(options: { validateAgainstSpec?: boolean; req
       await control('POST', 'faults', rule);
     },
     requests: async () => {
-      const body = (await control('GET', 'requests')) as RequestLogEntry[] | { requests?: RequestLogEntry[]; entries?: RequestLogEntry[] };
+      const body = (await control('GET', 'requests')) as
+        RequestLogEntry[] | { requests?: RequestLogEntry[]; entries?: RequestLogEntry[] };
       return Array.isArray(body) ? body : (body.requests ?? body.entries ?? []);
     },
     close: async () => {
@@ -65,5 +80,9 @@ export async function startHarness(options: { validateAgainstSpec?: boolean; req
 /** Requests that change state in Box (a metadata query is a POST but only reads; token requests only authenticate). */
 export function isWrite(entry: RequestLogEntry): boolean {
   if (entry.method === 'GET' || entry.method === 'HEAD' || entry.method === 'OPTIONS') return false;
-  return !entry.path.endsWith('/metadata_queries/execute_read') && !entry.path.includes('/oauth2/token') && !entry.path.startsWith('/_emulator');
+  return (
+    !entry.path.endsWith('/metadata_queries/execute_read') &&
+    !entry.path.includes('/oauth2/token') &&
+    !entry.path.startsWith('/_emulator')
+  );
 }

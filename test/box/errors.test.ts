@@ -1,5 +1,5 @@
-import { inspect } from 'node:util';
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
+import { inspect } from 'node:util';
 import { BoxCallFailure, failureCode, toDomainError } from '../../src/box/errors';
 import {
   ConflictError,
@@ -10,7 +10,11 @@ import {
 } from '../../src/footage/errors';
 
 /** A BoxApiError exactly as the SDK builds one, Authorization header and all. */
-function apiError(status: number, code: string, options: { url?: string; contextInfo?: Record<string, unknown> } = {}): BoxApiError {
+function apiError(
+  status: number,
+  code: string,
+  options: { url?: string; contextInfo?: Record<string, unknown> } = {},
+): BoxApiError {
   return new BoxApiError({
     message: `${status} ${code}`,
     timestamp: '0',
@@ -36,26 +40,39 @@ function apiError(status: number, code: string, options: { url?: string; context
 describe('toDomainError', () => {
   it('maps Box statuses to the domain errors', () => {
     expect(toDomainError(apiError(404, 'not_found'), 'x')).toBeInstanceOf(NotFoundError);
-    expect(toDomainError(apiError(403, 'access_denied_insufficient_permissions'), 'x')).toBeInstanceOf(PermissionDeniedError);
+    expect(toDomainError(apiError(403, 'access_denied_insufficient_permissions'), 'x')).toBeInstanceOf(
+      PermissionDeniedError,
+    );
     expect(toDomainError(apiError(400, 'bad_request'), 'x')).toBeInstanceOf(InvalidInputError);
     for (const status of [429, 500, 503]) {
       const mapped = toDomainError(apiError(status, 'whatever'), 'x');
       expect(mapped).toBeInstanceOf(UpstreamUnavailableError);
       expect((mapped as UpstreamUnavailableError).status).toBe(status);
     }
-    expect(toDomainError(new BoxSdkError({ message: 'connect ECONNREFUSED' }), 'x')).toBeInstanceOf(UpstreamUnavailableError);
+    expect(toDomainError(new BoxSdkError({ message: 'connect ECONNREFUSED' }), 'x')).toBeInstanceOf(
+      UpstreamUnavailableError,
+    );
   });
 
   it('names the existing item of a 409 (array form for items, object form for upload sessions)', () => {
-    const items = toDomainError(apiError(409, 'item_name_in_use', { contextInfo: { conflicts: [{ type: 'file', id: '123' }] } }), 'x');
+    const items = toDomainError(
+      apiError(409, 'item_name_in_use', { contextInfo: { conflicts: [{ type: 'file', id: '123' }] } }),
+      'x',
+    );
     expect(items).toBeInstanceOf(ConflictError);
     expect((items as ConflictError).existingId).toBe('123');
-    const session = toDomainError(apiError(409, 'item_name_in_use', { contextInfo: { conflicts: { type: 'file', id: 456 } } }), 'x');
+    const session = toDomainError(
+      apiError(409, 'item_name_in_use', { contextInfo: { conflicts: { type: 'file', id: 456 } } }),
+      'x',
+    );
     expect((session as ConflictError).existingId).toBe('456');
   });
 
   it('treats a refused token request as Box being unusable, not as bad input', () => {
-    const mapped = toDomainError(apiError(400, 'invalid_client', { url: 'https://api.box.com/oauth2/token' }), 'Reading');
+    const mapped = toDomainError(
+      apiError(400, 'invalid_client', { url: 'https://api.box.com/oauth2/token' }),
+      'Reading',
+    );
     expect(mapped).toBeInstanceOf(UpstreamUnavailableError);
   });
 

@@ -63,7 +63,13 @@ describe('Box gateway against the emulator', () => {
     expect(first.created).toBe(true);
     expect(again).toEqual({ fileId: first.fileId, created: false });
     const file = await box.getFile(first.fileId);
-    expect(file).toMatchObject({ id: first.fileId, name: 'clip.mp4', size: content.length, parentFolderId: folderId, sharedLink: null });
+    expect(file).toMatchObject({
+      id: first.fileId,
+      name: 'clip.mp4',
+      size: content.length,
+      parentFolderId: folderId,
+      sharedLink: null,
+    });
     expect(file.sha1).toBe(createHash('sha1').update(content).digest('hex'));
   });
 
@@ -79,7 +85,9 @@ describe('Box gateway against the emulator', () => {
     expect(file.sha1).toBe(createHash('sha1').update(content).digest('hex'));
     const calls = (await harness.requests()).filter((r) => r.startedAt >= since);
     expect(calls.some((r) => r.method === 'POST' && r.path.endsWith('/files/upload_sessions'))).toBe(true);
-    expect(calls.filter((r) => r.method === 'PUT' && r.path.includes('/files/upload_sessions/')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      calls.filter((r) => r.method === 'PUT' && r.path.includes('/files/upload_sessions/')).length,
+    ).toBeGreaterThanOrEqual(2);
     // A second attempt is refused when the session is opened: no part is sent again.
     const before = Date.now();
     expect(await box.uploadFileIfMissing(folderId, 'large.mp4', content)).toEqual({ fileId, created: false });
@@ -98,7 +106,13 @@ describe('Box gateway against the emulator', () => {
     const changed = { ...wanted, status: 'evidential' as const, caseReference: '5212345/26' };
     expect(await box.setRecordingMetadata(fileId, changed)).toBe('updated');
     const read = await box.getRecordingMetadata(fileId);
-    expect(read).toMatchObject({ footageId: 'F09001', status: 'evidential', caseReference: '5212345/26', exhibitReference: null, latitude: 51.46058 });
+    expect(read).toMatchObject({
+      footageId: 'F09001',
+      status: 'evidential',
+      caseReference: '5212345/26',
+      exhibitReference: null,
+      latitude: 51.46058,
+    });
     expect(Date.parse(read?.recordedFrom ?? '')).toBe(Date.parse(wanted.recordedFrom));
   });
 
@@ -106,11 +120,34 @@ describe('Box gateway against the emulator', () => {
     // Six recordings on two cameras; the query must find them by window overlap, area, camera and case.
     const rows = [
       recording({ footageId: 'F1', recordedFrom: '2026-03-03T13:00:00Z', recordedTo: '2026-03-03T14:30:00Z' }),
-      recording({ footageId: 'F2', recordedFrom: '2026-03-03T15:00:00Z', recordedTo: '2026-03-03T17:00:00Z', caseReference: '5212345/26' }),
+      recording({
+        footageId: 'F2',
+        recordedFrom: '2026-03-03T15:00:00Z',
+        recordedTo: '2026-03-03T17:00:00Z',
+        caseReference: '5212345/26',
+      }),
       recording({ footageId: 'F3', recordedFrom: '2026-03-03T16:00:00Z', recordedTo: '2026-03-03T18:00:00Z' }),
       recording({ footageId: 'F4', recordedFrom: '2026-03-03T12:00:00Z', recordedTo: '2026-03-03T14:00:00Z' }),
-      recording({ footageId: 'F5', cameraId: 'WST-0201', borough: 'Westminster', latitude: 51.515, longitude: -0.1415, ownerType: 'transport', recordedFrom: '2026-03-03T15:00:00Z', recordedTo: '2026-03-03T15:30:00Z' }),
-      recording({ footageId: 'F6', cameraId: 'WST-0201', borough: 'Westminster', latitude: 51.515, longitude: -0.1415, ownerType: 'transport', recordedFrom: '2026-03-03T15:00:00Z', recordedTo: '2026-03-03T15:45:00Z' }),
+      recording({
+        footageId: 'F5',
+        cameraId: 'WST-0201',
+        borough: 'Westminster',
+        latitude: 51.515,
+        longitude: -0.1415,
+        ownerType: 'transport',
+        recordedFrom: '2026-03-03T15:00:00Z',
+        recordedTo: '2026-03-03T15:30:00Z',
+      }),
+      recording({
+        footageId: 'F6',
+        cameraId: 'WST-0201',
+        borough: 'Westminster',
+        latitude: 51.515,
+        longitude: -0.1415,
+        ownerType: 'transport',
+        recordedFrom: '2026-03-03T15:00:00Z',
+        recordedTo: '2026-03-03T15:45:00Z',
+      }),
     ];
     const fileIds = new Map<string, string>();
 
@@ -128,21 +165,37 @@ describe('Box gateway against the emulator', () => {
       await box.setRecordingMetadata(stray.fileId, recording({ footageId: 'F99' }));
     });
 
-    const ids = (page: { recordings: Array<{ footageId: string }> }): string[] => page.recordings.map((r) => r.footageId);
+    const ids = (page: { recordings: Array<{ footageId: string }> }): string[] =>
+      page.recordings.map((r) => r.footageId);
 
     it('finds overlapping recordings under CCTV only, newest first with footageId breaking ties', async () => {
-      const page = await box.searchRecordings({ window: { start: new Date('2026-03-03T14:00:00Z'), end: new Date('2026-03-03T16:00:00Z') }, limit: 100 });
+      const page = await box.searchRecordings({
+        window: { start: new Date('2026-03-03T14:00:00Z'), end: new Date('2026-03-03T16:00:00Z') },
+        limit: 100,
+      });
       expect(ids(page)).toEqual(['F6', 'F5', 'F2', 'F1']);
       expect(page.nextMarker).toBeUndefined();
       const f2 = page.recordings.find((r) => r.footageId === 'F2');
-      expect(f2).toMatchObject({ fileId: fileIds.get('F2'), fileName: 'F2.mp4', caseReference: '5212345/26', borough: 'Lambeth' });
+      expect(f2).toMatchObject({
+        fileId: fileIds.get('F2'),
+        fileName: 'F2.mp4',
+        caseReference: '5212345/26',
+        borough: 'Lambeth',
+      });
     });
 
     it('filters by area, camera, owner type and case', async () => {
       const bbox = { minLatitude: 51.51, maxLatitude: 51.52, minLongitude: -0.15, maxLongitude: -0.13 };
       expect(ids(await box.searchRecordings({ bbox, limit: 10 }))).toEqual(['F6', 'F5']);
-      expect(ids(await box.searchRecordings({ cameraIds: ['LAM-0105'], caseReference: '5212345/26', limit: 10 }))).toEqual(['F2']);
-      expect(ids(await box.searchRecordings({ ownerTypes: ['business'], boroughs: ['Lambeth'], limit: 10 }))).toEqual(['F3', 'F2', 'F1', 'F4']);
+      expect(
+        ids(await box.searchRecordings({ cameraIds: ['LAM-0105'], caseReference: '5212345/26', limit: 10 })),
+      ).toEqual(['F2']);
+      expect(ids(await box.searchRecordings({ ownerTypes: ['business'], boroughs: ['Lambeth'], limit: 10 }))).toEqual([
+        'F3',
+        'F2',
+        'F1',
+        'F4',
+      ]);
       expect(ids(await box.searchRecordings({ cameraIds: [], limit: 10 }))).toEqual([]);
     });
 
@@ -158,12 +211,18 @@ describe('Box gateway against the emulator', () => {
         pages += 1;
       } while (marker);
       expect(seen).toEqual(['F3', 'F6', 'F5', 'F2', 'F1', 'F4']);
-      const queries = (await harness.requests()).filter((r) => r.startedAt >= since && r.path.endsWith('/metadata_queries/execute_read'));
+      const queries = (await harness.requests()).filter(
+        (r) => r.startedAt >= since && r.path.endsWith('/metadata_queries/execute_read'),
+      );
       expect(queries).toHaveLength(pages);
     });
 
     it('treats hostile text as plain values', async () => {
-      const page = await box.searchRecordings({ caseReference: "' OR 1=1 --", cameraIds: ['%', ':caseReference'], limit: 10 });
+      const page = await box.searchRecordings({
+        caseReference: "' OR 1=1 --",
+        cameraIds: ['%', ':caseReference'],
+        limit: 10,
+      });
       expect(page.recordings).toEqual([]);
     });
   });
@@ -188,7 +247,9 @@ describe('Box gateway against the emulator', () => {
       const since = Date.now();
       const again = await box.grantAccess({ fileId, userId: officerId, role: 'previewer', expiresAt });
       expect(again).toEqual(grant);
-      expect((await harness.requests()).filter((r) => r.startedAt >= since && r.path.includes('/collaborations/'))).toEqual([]);
+      expect(
+        (await harness.requests()).filter((r) => r.startedAt >= since && r.path.includes('/collaborations/')),
+      ).toEqual([]);
       expect(await box.removeCollaboration(grant.collaborationId)).toBe(true);
       expect(await box.canUserSeeFile(fileId, officerId)).toBe(false);
       expect(await box.removeCollaboration(grant.collaborationId)).toBe(false);
@@ -196,12 +257,21 @@ describe('Box gateway against the emulator', () => {
 
     it('sends no notification email and refuses logins without a Box user', async () => {
       const since = Date.now();
-      await expect(box.grantAccess({ fileId, login: 'stranger@elsewhere.example', role: 'viewer', expiresAt: new Date(Date.now() + DAY) }))
-        .rejects.toThrow(NotFoundError);
-      const writes = (await harness.requests()).filter((r) => r.startedAt >= since && r.path.endsWith('/collaborations'));
+      await expect(
+        box.grantAccess({
+          fileId,
+          login: 'stranger@elsewhere.example',
+          role: 'viewer',
+          expiresAt: new Date(Date.now() + DAY),
+        }),
+      ).rejects.toThrow(NotFoundError);
+      const writes = (await harness.requests()).filter(
+        (r) => r.startedAt >= since && r.path.endsWith('/collaborations'),
+      );
       expect(writes).toHaveLength(0);
-      await expect(box.grantAccess({ fileId, userId: officerId, role: 'viewer', expiresAt: new Date(Date.now() - 1000) }))
-        .rejects.toThrow(InvalidInputError);
+      await expect(
+        box.grantAccess({ fileId, userId: officerId, role: 'viewer', expiresAt: new Date(Date.now() - 1000) }),
+      ).rejects.toThrow(InvalidInputError);
     });
 
     it('sets collaborator links with an expiry and never an open one', async () => {
@@ -213,7 +283,9 @@ describe('Box gateway against the emulator', () => {
       expect((await box.getFile(fileId)).sharedLink?.access).toBe('collaborators');
 
       const since = Date.now();
-      await expect(box.setSharedLink(fileId, { access: 'open', unsharedAt, canDownload: true, password: 'Secret-123' })).rejects.toThrow(PermissionDeniedError);
+      await expect(
+        box.setSharedLink(fileId, { access: 'open', unsharedAt, canDownload: true, password: 'Secret-123' }),
+      ).rejects.toThrow(PermissionDeniedError);
       expect((await harness.requests()).filter((r) => r.startedAt >= since && r.method === 'PUT')).toHaveLength(0);
       expect((await box.getFile(fileId)).sharedLink?.access).toBe('collaborators');
 
@@ -225,8 +297,15 @@ describe('Box gateway against the emulator', () => {
     it('allows an open link only by policy, and then only with a password', async () => {
       const permissive = harness.gateway({ policy: { allowOpenSharedLinks: true } });
       const unsharedAt = new Date(Date.now() + DAY);
-      await expect(permissive.setSharedLink(fileId, { access: 'open', unsharedAt, canDownload: false })).rejects.toThrow(InvalidInputError);
-      const link = await permissive.setSharedLink(fileId, { access: 'open', unsharedAt, canDownload: false, password: 'Secret-123' });
+      await expect(
+        permissive.setSharedLink(fileId, { access: 'open', unsharedAt, canDownload: false }),
+      ).rejects.toThrow(InvalidInputError);
+      const link = await permissive.setSharedLink(fileId, {
+        access: 'open',
+        unsharedAt,
+        canDownload: false,
+        password: 'Secret-123',
+      });
       expect(link.access).toBe('open');
       await permissive.removeSharedLink(fileId);
     });

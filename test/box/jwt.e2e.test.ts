@@ -18,10 +18,17 @@ describe('Box gateway with JWT app authentication', () => {
   });
   const writeConfig = (name: string, key: string): string => {
     const file = path.join(dir, name);
-    writeFileSync(file, JSON.stringify({
-      boxAppSettings: { clientID: 'emulator-client', clientSecret: 'emulator-secret', appAuth: { publicKeyID: 'key-1', privateKey: key, passphrase } },
-      enterpriseID: '1',
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        boxAppSettings: {
+          clientID: 'emulator-client',
+          clientSecret: 'emulator-secret',
+          appAuth: { publicKeyID: 'key-1', privateKey: key, passphrase },
+        },
+        enterpriseID: '1',
+      }),
+    );
     return file;
   };
   let emulator: Awaited<ReturnType<typeof startBoxEmulator>>;
@@ -36,7 +43,10 @@ describe('Box gateway with JWT app authentication', () => {
   });
 
   it('authenticates as the service account with a signed assertion', async () => {
-    const config = { auth: { kind: 'jwt' as const, configPath: writeConfig('good.json', privateKey) }, baseUrls: emulator.baseUrls };
+    const config = {
+      auth: { kind: 'jwt' as const, configPath: writeConfig('good.json', privateKey) },
+      baseUrls: emulator.baseUrls,
+    };
     const me = await createBoxGateway(config).whoAmI();
     expect(me.id).toMatch(/^\d+$/);
     expect(describeBoxTarget(config)).toBe(`emulator ${emulator.url}`);
@@ -48,12 +58,18 @@ describe('Box gateway with JWT app authentication', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
       privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase },
     });
-    const box = createBoxGateway({ auth: { kind: 'jwt', configPath: writeConfig('wrong.json', other.privateKey) }, baseUrls: emulator.baseUrls, retry: { maxAttempts: 1 } });
+    const box = createBoxGateway({
+      auth: { kind: 'jwt', configPath: writeConfig('wrong.json', other.privateKey) },
+      baseUrls: emulator.baseUrls,
+      retry: { maxAttempts: 1 },
+    });
     await expect(box.whoAmI()).rejects.toThrow(UpstreamUnavailableError);
   });
 
   it('names the variable when the config file is missing', () => {
-    expect(() => createBoxGateway({ auth: { kind: 'jwt', configPath: path.join(dir, 'missing.json') } })).toThrow(ConfigError);
+    expect(() => createBoxGateway({ auth: { kind: 'jwt', configPath: path.join(dir, 'missing.json') } })).toThrow(
+      ConfigError,
+    );
   });
 
   it('leaves the emulator with no spec violations', () => {

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../src/footage/errors';
 import { buildRecordingQuery } from '../../src/box/recording-query';
+import { InvalidInputError } from '../../src/footage/errors';
 
 const target = { enterpriseId: '1', ancestorFolderId: '42' };
 
@@ -53,8 +53,14 @@ describe('buildRecordingQuery', () => {
   it('never puts input text into the query string', () => {
     const hostile = ["' OR 1=1 --", '%', ':caseReference', 'x) OR (borough = :borough0'];
     const benign = ['a', 'b', 'c', 'd'];
-    const withHostile = buildRecordingQuery({ cameraIds: hostile, boroughs: hostile, caseReference: hostile[0], limit: 5 }, target);
-    const withBenign = buildRecordingQuery({ cameraIds: benign, boroughs: benign, caseReference: 'e', limit: 5 }, target);
+    const withHostile = buildRecordingQuery(
+      { cameraIds: hostile, boroughs: hostile, caseReference: hostile[0], limit: 5 },
+      target,
+    );
+    const withBenign = buildRecordingQuery(
+      { cameraIds: benign, boroughs: benign, caseReference: 'e', limit: 5 },
+      target,
+    );
     // Same shape of search, same query text: the values cannot have reached it.
     expect(withHostile?.query).toBe(withBenign?.query);
     expect(withHostile?.query).not.toContain('OR');
@@ -71,9 +77,14 @@ describe('buildRecordingQuery', () => {
     expect(() => buildRecordingQuery({ limit: 101 }, target)).toThrow(InvalidInputError);
     const start = new Date('2026-03-03T16:00:00Z');
     expect(() => buildRecordingQuery({ window: { start, end: start }, limit: 10 }, target)).toThrow(InvalidInputError);
-    expect(() => buildRecordingQuery({ window: { start, end: new Date('nope') }, limit: 10 }, target)).toThrow(InvalidInputError);
+    expect(() => buildRecordingQuery({ window: { start, end: new Date('nope') }, limit: 10 }, target)).toThrow(
+      InvalidInputError,
+    );
     expect(() =>
-      buildRecordingQuery({ bbox: { minLatitude: 52, maxLatitude: 51, minLongitude: 0, maxLongitude: 1 }, limit: 10 }, target),
+      buildRecordingQuery(
+        { bbox: { minLatitude: 52, maxLatitude: 51, minLongitude: 0, maxLongitude: 1 }, limit: 10 },
+        target,
+      ),
     ).toThrow(InvalidInputError);
     expect(() => buildRecordingQuery({ statuses: ['lost' as never], limit: 10 }, target)).toThrow(InvalidInputError);
   });

@@ -9,7 +9,11 @@ describe('cctvFootage instance values', () => {
     expect(values).not.toHaveProperty('caseReference');
     expect(values.recordedFrom).toBe('2026-03-11T02:00:00.000Z');
     const back = fromInstanceValues({ ...values, $id: 'x', $type: 'cctvFootage-123' });
-    expect(back).toEqual({ ...recording, recordedFrom: '2026-03-11T02:00:00.000Z', recordedTo: '2026-03-11T03:00:00.000Z' });
+    expect(back).toEqual({
+      ...recording,
+      recordedFrom: '2026-03-11T02:00:00.000Z',
+      recordedTo: '2026-03-11T03:00:00.000Z',
+    });
   });
 
   it('refuses an instance that is not a recording', () => {
@@ -25,6 +29,8 @@ describe('cctvFootage instance values', () => {
       { op: 'add', path: '/caseReference', value: '5212345/26' },
       { op: 'replace', path: '/status', value: 'evidential' },
     ]);
-    expect(metadataPatch({ ...current, exhibitReference: 'EX1' }, recording)).toEqual([{ op: 'remove', path: '/exhibitReference' }]);
+    expect(metadataPatch({ ...current, exhibitReference: 'EX1' }, recording)).toEqual([
+      { op: 'remove', path: '/exhibitReference' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { BoxCcgAuth, BoxClient, CcgConfig } from 'box-node-sdk';
 import { BaseUrls, BoxRetryStrategy, NetworkSession } from 'box-node-sdk/networking';
+import { createServer } from 'node:net';
 import { createBoxGateway } from '../../src/box';
 import { UpstreamUnavailableError } from '../../src/footage/errors';
 import { startHarness, TEST_RETRY, type EmulatorHarness } from './emulator-support';
@@ -76,7 +76,10 @@ describe('retries against the emulator', () => {
   it('reports an unreachable Box as UpstreamUnavailableError', async () => {
     const port = await closedPort();
     const base = `http://127.0.0.1:${port}`;
-    const nowhere = createBoxGateway({ ...harness.config, baseUrls: { baseUrl: base, uploadUrl: `${base}/api`, oauth2Url: `${base}/oauth2` } });
+    const nowhere = createBoxGateway({
+      ...harness.config,
+      baseUrls: { baseUrl: base, uploadUrl: `${base}/api`, oauth2Url: `${base}/oauth2` },
+    });
     await expect(nowhere.whoAmI()).rejects.toThrow(UpstreamUnavailableError);
   });
 
@@ -84,7 +87,9 @@ describe('retries against the emulator', () => {
   // network client has lower-cased, so it retries on its backoff schedule instead of when Box said.
   it('shows that the SDK strategy alone ignores retry-after', async () => {
     const sdk = new BoxClient({
-      auth: new BoxCcgAuth({ config: new CcgConfig({ clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' }) }),
+      auth: new BoxCcgAuth({
+        config: new CcgConfig({ clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' }),
+      }),
       networkSession: new NetworkSession({
         baseUrls: new BaseUrls(harness.emulator.baseUrls),
         retryStrategy: new BoxRetryStrategy({ retryBaseInterval: 0.01 }),

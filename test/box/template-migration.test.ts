@@ -4,16 +4,40 @@
  * addField per missing field, with enum options, and nothing for fields already there; a field of
  * the wrong type is reported rather than patched over.
  */
-import { TEMPLATE_FIELDS } from '../../src/box/recording-template';
 import { templateChanges } from '../../src/box/metadata';
+import { TEMPLATE_FIELDS } from '../../src/box/recording-template';
 
-const ORIGINAL = TEMPLATE_FIELDS.filter((f) => ['footageId', 'cameraId', 'cameraName', 'borough', 'latitude', 'longitude', 'owner', 'ownerType', 'recordedFrom', 'recordedTo', 'caseReference', 'exhibitReference', 'status', 'sha256'].includes(f.key))
-  .map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
+const ORIGINAL = TEMPLATE_FIELDS.filter((f) =>
+  [
+    'footageId',
+    'cameraId',
+    'cameraName',
+    'borough',
+    'latitude',
+    'longitude',
+    'owner',
+    'ownerType',
+    'recordedFrom',
+    'recordedTo',
+    'caseReference',
+    'exhibitReference',
+    'status',
+    'sha256',
+  ].includes(f.key),
+).map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
 
 describe('cctvFootage template migration', () => {
   it('adds exactly the upload fields to a template made before them', () => {
     expect(templateChanges(ORIGINAL)).toEqual([
-      { op: 'addField', data: { type: 'enum', key: 'source', displayName: 'Source', options: [{ key: 'file_request' }, { key: 'chat_upload' }] } },
+      {
+        op: 'addField',
+        data: {
+          type: 'enum',
+          key: 'source',
+          displayName: 'Source',
+          options: [{ key: 'file_request' }, { key: 'chat_upload' }],
+        },
+      },
       { op: 'addField', data: { type: 'string', key: 'requestId', displayName: 'Footage request id' } },
       { op: 'addField', data: { type: 'string', key: 'uploadedBy', displayName: 'Uploaded by' } },
       { op: 'addField', data: { type: 'date', key: 'uploadedAt', displayName: 'Uploaded at' } },
@@ -25,7 +49,11 @@ describe('cctvFootage template migration', () => {
   it('adds sha256 where an even older template lacks it, and nothing to a current one', () => {
     const withoutHash = ORIGINAL.filter((f) => f.key !== 'sha256');
     expect(templateChanges(withoutHash).map((c) => c.op === 'addField' && c.data.key)).toContain('sha256');
-    const current = TEMPLATE_FIELDS.map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
+    const current = TEMPLATE_FIELDS.map((f) => ({
+      key: f.key,
+      type: f.type,
+      ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}),
+    }));
     expect(templateChanges(current)).toEqual([]);
   });
 

@@ -8,14 +8,14 @@
  * chromium`); never downloads a browser. Everything listens on 127.0.0.1 ports chosen at run time,
  * and the page may only reach loopback.
  */
-import { cp } from 'node:fs/promises';
-import { ensureBuilt } from '../support/build';
-import { SEEDED_DATA_DIR_ENV } from '../support/harness';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { COMMANDS } from '../../src/teams/commands';
+import { ensureBuilt } from '../support/build';
+import { SEEDED_DATA_DIR_ENV } from '../support/harness';
 import { Managed, freePort, httpStatus, start, stop, waitFor } from '../support/processes';
 
 const RUN = process.env.RUN_BROWSER_TEST === '1';
@@ -57,7 +57,9 @@ async function cardCount(page: Page): Promise<number> {
 }
 
 async function cardTexts(page: Page): Promise<string[]> {
-  return page.locator('.ac-adaptiveCard').evaluateAll((cards) => cards.map((c) => (c as unknown as RenderedCard).innerText.replace(/\s+/g, ' ')));
+  return page
+    .locator('.ac-adaptiveCard')
+    .evaluateAll((cards) => cards.map((c) => (c as unknown as RenderedCard).innerText.replace(/\s+/g, ' ')));
 }
 
 /** Waits until a card at or after `start` satisfies the expectation; on failure says what was there. */
@@ -76,7 +78,10 @@ async function expectCard(page: Page, what: string, expectation: CardExpectation
     );
   } catch (error) {
     // Outside the run's temporary directory, which is removed afterwards, so it can be looked at.
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cctv-browser-failure-')), `${what.replace(/\W+/g, '-')}.png`);
+    const file = path.join(
+      mkdtempSync(path.join(tmpdir(), 'cctv-browser-failure-')),
+      `${what.replace(/\W+/g, '-')}.png`,
+    );
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     const seen = (await cardTexts(page)).map((t, i) => `  card ${i}: ${t.slice(0, 300)}`).join('\n');
     throw new Error(`${what}: no matching card (${String(error)}).\nCards on the page:\n${seen}\nScreenshot: ${file}`);
@@ -96,8 +101,14 @@ async function send(page: Page, message: string): Promise<void> {
  * so a late welcome card is not mistaken for a reply.
  */
 async function settle(page: Page): Promise<void> {
-  await page.getByText(/installationUpdate\s+200/).first().waitFor({ timeout: REPLY_MS });
-  await page.getByText(/conversationUpdate\s+200/).first().waitFor({ timeout: REPLY_MS });
+  await page
+    .getByText(/installationUpdate\s+200/)
+    .first()
+    .waitFor({ timeout: REPLY_MS });
+  await page
+    .getByText(/conversationUpdate\s+200/)
+    .first()
+    .waitFor({ timeout: REPLY_MS });
   const deadline = Date.now() + 20_000;
   let last = await cardCount(page);
   let stableSince = Date.now();
@@ -142,7 +153,12 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
       const [botPort, emulatorPort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
       const botProcess = start('bot', process.execPath, ['dist/src/index.js'], {
         cwd: root,
-        env: localEnv({ PORT: String(botPort), BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: path.join(dir, 'data'), HOST: '127.0.0.1' }),
+        env: localEnv({
+          PORT: String(botPort),
+          BOX_EMULATOR_PORT: String(emulatorPort),
+          DATA_DIR: path.join(dir, 'data'),
+          HOST: '127.0.0.1',
+        }),
       });
       bot = botProcess;
       await waitFor('bot /healthz 200', botProcess, BOT_READY_MS, async () =>
@@ -151,20 +167,40 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
 
       const playgroundProcess = start('playground', process.execPath, ['scripts/playground.js'], {
         cwd: root,
-        env: localEnv({ PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dir, TEAMSAPPTESTER_BROWSER: 'none' }),
+        env: localEnv({
+          PORT: String(botPort),
+          PLAYGROUND_PORT: String(playgroundPort),
+          DATA_DIR: dir,
+          TEAMSAPPTESTER_BROWSER: 'none',
+        }),
       });
       playground = playgroundProcess;
-      const url = await waitFor('Playground URL printed', playgroundProcess, 60_000, async () =>
-        /Agents Playground: open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(playgroundProcess.output())?.[1],
+      const url = await waitFor(
+        'Playground URL printed',
+        playgroundProcess,
+        60_000,
+        async () => /Agents Playground: open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(playgroundProcess.output())?.[1],
       );
 
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
       });
       const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       // The Playground page asks a CDN for fonts; nothing leaves the machine.
-      await page.route((u) => u.hostname !== '127.0.0.1' && u.hostname !== 'localhost', (route) => route.abort());
+      await page.route(
+        (u) => u.hostname !== '127.0.0.1' && u.hostname !== 'localhost',
+        (route) => route.abort(),
+      );
       await page.goto(url, { waitUntil: 'load' });
       await page.getByRole('textbox').waitFor({ state: 'visible', timeout: REPLY_MS });
       await settle(page);
@@ -173,13 +209,20 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
       const officerCommands = COMMANDS.filter((c) => c.roles.includes('officer'));
       const beforeHelp = await cardCount(page);
       await send(page, 'help');
-      await expectCard(page, 'help card', { start: beforeHelp, contains: officerCommands.flatMap((c) => [c.name, c.description]) });
+      await expectCard(page, 'help card', {
+        start: beforeHelp,
+        contains: officerCommands.flatMap((c) => [c.name, c.description]),
+      });
 
       // A search: the results card leads with how many recordings matched.
       const beforeSearch = await cardCount(page);
       // A date before the demo clock (Fri 20 Mar 2026 10:00), which `npm start` on the demo data runs.
       await send(page, 'footage in Lambeth on 14/03/2026');
-      await expectCard(page, 'results card', { start: beforeSearch, contains: [], pattern: '\\b[1-9][\\d,]* recordings?\\b' });
+      await expectCard(page, 'results card', {
+        start: beforeSearch,
+        contains: [],
+        pattern: '\\b[1-9][\\d,]* recordings?\\b',
+      });
     },
     TEST_TIMEOUT_MS,
   );

@@ -39,11 +39,15 @@ export function visibleText(card: AdaptiveCard): string {
   const parts: string[] = [];
   for (const node of walk(card)) {
     if (node.type === 'TextBlock') parts.push(String(node.text));
-    if (node.type === 'FactSet') for (const fact of node.facts as Array<{ title: string; value: string }>) parts.push(`${fact.title}: ${fact.value}`);
+    if (node.type === 'FactSet')
+      for (const fact of node.facts as Array<{ title: string; value: string }>)
+        parts.push(`${fact.title}: ${fact.value}`);
   }
   return parts.join('\n');
 }
 
 export function inputIds(card: AdaptiveCard): string[] {
-  return [...walk(card)].filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.')).map((n) => String(n.id));
+  return [...walk(card)]
+    .filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.'))
+    .map((n) => String(n.id));
 }

@@ -1,18 +1,26 @@
 import { errorCard, notRegisteredCard, refusalCard, unknownTextCard, welcomeCard } from '../../src/cards';
 import { COMMANDS } from '../../src/teams/commands';
 import { helpCardFor } from '../../src/teams/help/views';
+import { findAll, visibleText } from './card-query';
 
 const WELCOME_EXAMPLES = COMMANDS.filter((c) => c.featured).flatMap((c) => c.examples);
-import { findAll, visibleText } from './card-query';
 
 describe('welcome card', () => {
   it('greets a known person by name with examples, and tells supervisors about approvals', () => {
-    const officer = visibleText(welcomeCard({ person: { name: 'PC Alice Carter', role: 'officer' }, examples: WELCOME_EXAMPLES }));
+    const officer = visibleText(
+      welcomeCard({ person: { name: 'PC Alice Carter', role: 'officer' }, examples: WELCOME_EXAMPLES }),
+    );
     expect(officer).toContain('Hello PC Alice Carter');
     expect(officer).toContain('find footage near Brixton Station on 14/03/2026 between 7am and 9am');
     expect(officer).not.toContain('approvals');
-    expect(visibleText(welcomeCard({ person: { name: 'Sgt Dana Whitfield', role: 'supervisor' }, examples: WELCOME_EXAMPLES }))).toContain('As a supervisor, you also approve requests: type **approvals**');
-    expect(visibleText(welcomeCard({ person: { name: 'Insp Ravi Mehta', role: 'admin' }, examples: WELCOME_EXAMPLES }))).toContain('As an administrator, you also approve requests');
+    expect(
+      visibleText(
+        welcomeCard({ person: { name: 'Sgt Dana Whitfield', role: 'supervisor' }, examples: WELCOME_EXAMPLES }),
+      ),
+    ).toContain('As a supervisor, you also approve requests: type **approvals**');
+    expect(
+      visibleText(welcomeCard({ person: { name: 'Insp Ravi Mehta', role: 'admin' }, examples: WELCOME_EXAMPLES })),
+    ).toContain('As an administrator, you also approve requests');
   });
 
   it('greets without a name when the person is not known yet', () => {
@@ -44,7 +52,9 @@ describe('help card', () => {
 describe('not registered card', () => {
   it('says only that the person is not registered and whom to ask', () => {
     const card = notRegisteredCard({ whomToAsk: 'your CCTV single point of contact' });
-    expect(visibleText(card)).toBe("You're not registered to use CCTV Footage.\nAsk your CCTV single point of contact to add you.");
+    expect(visibleText(card)).toBe(
+      "You're not registered to use CCTV Footage.\nAsk your CCTV single point of contact to add you.",
+    );
     expect(card.actions).toBeUndefined();
     expect(findAll(card, 'Action.Execute')).toHaveLength(0);
   });
@@ -61,8 +71,12 @@ describe('unknown text card', () => {
 
 describe('error and refusal cards', () => {
   it('says whether trying again may help', () => {
-    expect(visibleText(errorCard({ title: 'Box is busy', message: 'Box did not answer.', retryable: true }))).toContain('try again in a minute');
-    expect(visibleText(errorCard({ title: 'Not found', message: 'No such recording.', retryable: false }))).not.toContain('try again');
+    expect(visibleText(errorCard({ title: 'Box is busy', message: 'Box did not answer.', retryable: true }))).toContain(
+      'try again in a minute',
+    );
+    expect(
+      visibleText(errorCard({ title: 'Not found', message: 'No such recording.', retryable: false })),
+    ).not.toContain('try again');
   });
 
   it('explains a refused action in words, escaping what it quotes', () => {

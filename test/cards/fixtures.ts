@@ -4,13 +4,24 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  recordingSummary,
+  resultRecording,
+  type GrantedRecording,
+  type RecordingSummary,
+  type RequestView,
+  type ResultRecording,
+} from '../../src/cards';
 import type { Recording } from '../../src/footage/recording';
-import { recordingSummary, resultRecording, type GrantedRecording, type RecordingSummary, type RequestView, type ResultRecording } from '../../src/cards';
 
-const demo = JSON.parse(readFileSync(path.resolve(__dirname, '../../demo/footage.json'), 'utf8')) as Array<Omit<Recording, 'fileId' | 'sha256'>>;
+const demo = JSON.parse(readFileSync(path.resolve(__dirname, '../../demo/footage.json'), 'utf8')) as Array<
+  Omit<Recording, 'fileId' | 'sha256'>
+>;
 
 /** Demo recordings as the gateway returns them (Box file ids are numeric strings). */
-export const DEMO_RECORDINGS: Recording[] = demo.slice(0, 40).map((r, i) => ({ ...r, fileId: String(1_700_000 + i), sha256: null }));
+export const DEMO_RECORDINGS: Recording[] = demo
+  .slice(0, 40)
+  .map((r, i) => ({ ...r, fileId: String(1_700_000 + i), sha256: null }));
 
 /** A JPEG-shaped payload of `bytes` bytes as a data: URI (content is irrelevant to the card). */
 export function fakeJpegDataUri(bytes = 6 * 1024, seed = 1): string {
@@ -32,7 +43,11 @@ export const HOSTILE = {
   bidi: 'Camera \u202Eexe.mp4\u202C',
   longName: `Sergeant ${'Bartholomew-Fitzwilliam '.repeat(20)}Ω`,
   unicode: 'Łódź Café 🚓👮🏽‍♀️ مرحبا Ünïcödé',
-  reason500: `${'Suspect seen leaving the station at 14:05 with a red bag; footage needed to confirm direction. '.repeat(6)}`.slice(0, 500),
+  reason500:
+    `${'Suspect seen leaving the station at 14:05 with a red bag; footage needed to confirm direction. '.repeat(6)}`.slice(
+      0,
+      500,
+    ),
   dateFunction: 'Seen {{DATE(2026-03-03T14:00:00Z, SHORT)}}',
 };
 
@@ -49,7 +64,16 @@ export function hostileRecording(base: Recording, i: number): Recording {
 /** A page of ten results, each granted with a thumbnail: the largest results card there can be. */
 export function tenGrantedWithThumbnails(): ResultRecording[] {
   return DEMO_RECORDINGS.slice(0, 10).map((r, i) =>
-    resultRecording(hostileRecording(r, i), { kind: 'granted', thumbnailDataUri: fakeJpegDataUri(6 * 1024, i + 1), openUrl: `https://app.box.com/file/${r.fileId}`, expiresAt: new Date('2026-04-01T12:00:00Z') }, 123.4 + i * 100),
+    resultRecording(
+      hostileRecording(r, i),
+      {
+        kind: 'granted',
+        thumbnailDataUri: fakeJpegDataUri(6 * 1024, i + 1),
+        openUrl: `https://app.box.com/file/${r.fileId}`,
+        expiresAt: new Date('2026-04-01T12:00:00Z'),
+      },
+      123.4 + i * 100,
+    ),
   );
 }
 

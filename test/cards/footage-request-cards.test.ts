@@ -4,8 +4,19 @@
  * must see actually on the card (upload link, expiry, owner message, full hash behind the short one).
  */
 import {
-  arrivalCard, arrivalFailureNotice, CARD_SIZE_LIMITS, footageRequestCard, footageRequestFormCard, footageRequestListCard,
-  formatBytes, londonInputs, nearbyCamerasCard, noMatchCard, supervisorArrivalNotice, type AdaptiveCard, type FootageCameraChoice,
+  arrivalCard,
+  arrivalFailureNotice,
+  CARD_SIZE_LIMITS,
+  footageRequestCard,
+  footageRequestFormCard,
+  footageRequestListCard,
+  formatBytes,
+  londonInputs,
+  nearbyCamerasCard,
+  noMatchCard,
+  supervisorArrivalNotice,
+  type AdaptiveCard,
+  type FootageCameraChoice,
 } from '../../src/cards';
 import { assertValidCard } from '../support/card-validation';
 import { buttons, findAll } from './card-query';
@@ -25,18 +36,157 @@ const WINDOW = { windowStart: new Date('2026-03-03T14:00:00Z'), windowEnd: new D
 const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 const CARDS: Array<[string, () => AdaptiveCard]> = [
-  ['form, one camera prefilled', () => footageRequestFormCard({ cameras: [camera(5)], values: { ...londonInputs(WINDOW.windowStart, WINDOW.windowEnd), caseReference: '5274265/26', ownerEmail: 'cctv.lambeth@example.org' }, defaultLinkDays: 7, formToken: 'form-1' })],
-  ['form, ten hostile cameras with an error', () => footageRequestFormCard({ cameras: Array.from({ length: 10 }, (_, i) => camera(i, true)), values: { whatHappened: HOSTILE.reason500, caseReference: HOSTILE.link, linkDays: 99 }, defaultLinkDays: 7, formToken: 'form-2', error: HOSTILE.link })],
-  ['nearby cameras', () => nearbyCamerasCard({ place: 'Brixton Station', radiusMetres: 500, windowLabel: 'Tue 3 Mar 2026, 14:00–16:00 GMT', cameras: Array.from({ length: 10 }, (_, i) => camera(i)), ...{ start: WINDOW.windowStart, end: WINDOW.windowEnd }, caseReference: '5274265/26' })],
-  ['nearby cameras, none', () => nearbyCamerasCard({ place: HOSTILE.link, radiusMetres: 200, windowLabel: null, cameras: [] })],
-  ['link card, open, three cameras', () => footageRequestCard({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', ...WINDOW, expiresAt: new Date('2026-03-27T10:00:00Z'), ownerEmail: 'x@example.com', statusLabel: 'waiting for the owner to upload', open: true, cameras: [0, 1, 2].map((i) => ({ cameraId: `LAM-010${i}`, cameraName: HOSTILE.unicode, owner: HOSTILE.link, uploadUrl: `http://127.0.0.1:3979/f/abc${i}`, ownerMessage: `Hello,\n\n${HOSTILE.reason500}\n\n${HOSTILE.link}` })) })],
-  ['link card, cancelled with a notice', () => footageRequestCard({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', ...WINDOW, expiresAt: new Date('2026-03-27T10:00:00Z'), ownerEmail: 'x@example.com', statusLabel: 'cancelled', open: false, notice: { text: 'Cancelled: the upload link is closed.', style: 'default' }, cameras: [{ cameraId: 'LAM-0105', cameraName: 'Brixton', owner: 'Shop', uploadUrl: null, ownerMessage: null }] })],
-  ['my footage requests, ten', () => footageRequestListCard(Array.from({ length: 10 }, (_, i) => ({ requestId: `req${i}`, caseReference: '5274265/26', cameraIds: ['LAM-0105', 'LAM-0106'], ...WINDOW, statusLabel: `${i} files received`, createdAt: new Date('2026-03-20T10:00:00Z') })), 'Showing your 10 most recent requests.')],
+  [
+    'form, one camera prefilled',
+    () =>
+      footageRequestFormCard({
+        cameras: [camera(5)],
+        values: {
+          ...londonInputs(WINDOW.windowStart, WINDOW.windowEnd),
+          caseReference: '5274265/26',
+          ownerEmail: 'cctv.lambeth@example.org',
+        },
+        defaultLinkDays: 7,
+        formToken: 'form-1',
+      }),
+  ],
+  [
+    'form, ten hostile cameras with an error',
+    () =>
+      footageRequestFormCard({
+        cameras: Array.from({ length: 10 }, (_, i) => camera(i, true)),
+        values: { whatHappened: HOSTILE.reason500, caseReference: HOSTILE.link, linkDays: 99 },
+        defaultLinkDays: 7,
+        formToken: 'form-2',
+        error: HOSTILE.link,
+      }),
+  ],
+  [
+    'nearby cameras',
+    () =>
+      nearbyCamerasCard({
+        place: 'Brixton Station',
+        radiusMetres: 500,
+        windowLabel: 'Tue 3 Mar 2026, 14:00–16:00 GMT',
+        cameras: Array.from({ length: 10 }, (_, i) => camera(i)),
+        ...{ start: WINDOW.windowStart, end: WINDOW.windowEnd },
+        caseReference: '5274265/26',
+      }),
+  ],
+  [
+    'nearby cameras, none',
+    () => nearbyCamerasCard({ place: HOSTILE.link, radiusMetres: 200, windowLabel: null, cameras: [] }),
+  ],
+  [
+    'link card, open, three cameras',
+    () =>
+      footageRequestCard({
+        requestId: 'a1b2c3d4e5f6',
+        caseReference: '5274265/26',
+        ...WINDOW,
+        expiresAt: new Date('2026-03-27T10:00:00Z'),
+        ownerEmail: 'x@example.com',
+        statusLabel: 'waiting for the owner to upload',
+        open: true,
+        cameras: [0, 1, 2].map((i) => ({
+          cameraId: `LAM-010${i}`,
+          cameraName: HOSTILE.unicode,
+          owner: HOSTILE.link,
+          uploadUrl: `http://127.0.0.1:3979/f/abc${i}`,
+          ownerMessage: `Hello,\n\n${HOSTILE.reason500}\n\n${HOSTILE.link}`,
+        })),
+      }),
+  ],
+  [
+    'link card, cancelled with a notice',
+    () =>
+      footageRequestCard({
+        requestId: 'a1b2c3d4e5f6',
+        caseReference: '5274265/26',
+        ...WINDOW,
+        expiresAt: new Date('2026-03-27T10:00:00Z'),
+        ownerEmail: 'x@example.com',
+        statusLabel: 'cancelled',
+        open: false,
+        notice: { text: 'Cancelled: the upload link is closed.', style: 'default' },
+        cameras: [{ cameraId: 'LAM-0105', cameraName: 'Brixton', owner: 'Shop', uploadUrl: null, ownerMessage: null }],
+      }),
+  ],
+  [
+    'my footage requests, ten',
+    () =>
+      footageRequestListCard(
+        Array.from({ length: 10 }, (_, i) => ({
+          requestId: `req${i}`,
+          caseReference: '5274265/26',
+          cameraIds: ['LAM-0105', 'LAM-0106'],
+          ...WINDOW,
+          statusLabel: `${i} files received`,
+          createdAt: new Date('2026-03-20T10:00:00Z'),
+        })),
+        'Showing your 10 most recent requests.',
+      ),
+  ],
   ['my footage requests, none', () => footageRequestListCard([])],
-  ['arrival, ten files with flags', () => arrivalCard({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', cameraName: HOSTILE.bidi, ...WINDOW, uploadedBy: HOSTILE.link, uploadedAt: new Date('2026-03-20T10:00:00Z'), files: Array.from({ length: 10 }, (_, i) => ({ boxFileId: `${9000 + i}`, fileName: `${HOSTILE.unicode} ${i}.mp4`, sizeBytes: 1_073_741_824 + i, sha256: sha, contentType: i % 2 ? 'video/mp4' : 'application/zip', isVideo: i % 2 === 1, duplicateOf: i === 3 ? { fileId: '1', fileName: HOSTILE.link } : null })) })],
-  ['supervisor notice', () => supervisorArrivalNotice({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', officerName: HOSTILE.longName, fileCount: 3, flagged: 1 })],
-  ['no match with Ask the owners', () => noMatchCard({ understood: ['Camera LAM-0105', 'Sun 1 Feb 2026, 14:00–16:00 GMT'], hints: [], askOwners: { cameraIds: ['LAM-0105', 'LAM-0106'], start: '2026-02-01T14:00:00.000Z', end: '2026-02-01T16:00:00.000Z', caseReference: '5274265/26' } })],
-  ['failure notice', () => arrivalFailureNotice({ requestId: 'a1b2c3d4e5f6', caseReference: '5274265/26', cameraId: 'LAM-0105', fileName: HOSTILE.bidi, reason: 'Box did not answer after several attempts; the file is still in the intake folder.' })],
+  [
+    'arrival, ten files with flags',
+    () =>
+      arrivalCard({
+        requestId: 'a1b2c3d4e5f6',
+        caseReference: '5274265/26',
+        cameraId: 'LAM-0105',
+        cameraName: HOSTILE.bidi,
+        ...WINDOW,
+        uploadedBy: HOSTILE.link,
+        uploadedAt: new Date('2026-03-20T10:00:00Z'),
+        files: Array.from({ length: 10 }, (_, i) => ({
+          boxFileId: `${9000 + i}`,
+          fileName: `${HOSTILE.unicode} ${i}.mp4`,
+          sizeBytes: 1_073_741_824 + i,
+          sha256: sha,
+          contentType: i % 2 ? 'video/mp4' : 'application/zip',
+          isVideo: i % 2 === 1,
+          duplicateOf: i === 3 ? { fileId: '1', fileName: HOSTILE.link } : null,
+        })),
+      }),
+  ],
+  [
+    'supervisor notice',
+    () =>
+      supervisorArrivalNotice({
+        requestId: 'a1b2c3d4e5f6',
+        caseReference: '5274265/26',
+        cameraId: 'LAM-0105',
+        officerName: HOSTILE.longName,
+        fileCount: 3,
+        flagged: 1,
+      }),
+  ],
+  [
+    'no match with Ask the owners',
+    () =>
+      noMatchCard({
+        understood: ['Camera LAM-0105', 'Sun 1 Feb 2026, 14:00–16:00 GMT'],
+        hints: [],
+        askOwners: {
+          cameraIds: ['LAM-0105', 'LAM-0106'],
+          start: '2026-02-01T14:00:00.000Z',
+          end: '2026-02-01T16:00:00.000Z',
+          caseReference: '5274265/26',
+        },
+      }),
+  ],
+  [
+    'failure notice',
+    () =>
+      arrivalFailureNotice({
+        requestId: 'a1b2c3d4e5f6',
+        caseReference: '5274265/26',
+        cameraId: 'LAM-0105',
+        fileName: HOSTILE.bidi,
+        reason: 'Box did not answer after several attempts; the file is still in the intake folder.',
+      }),
+  ],
 ];
 
 describe.each(CARDS)('%s', (_name, build) => {
@@ -45,7 +195,9 @@ describe.each(CARDS)('%s', (_name, build) => {
   });
 
   it('never lets outside text become a link', () => {
-    const texts = findAll<{ text: string }>(build(), 'TextBlock').map((t) => t.text).filter((t) => t.includes('evil.example'));
+    const texts = findAll<{ text: string }>(build(), 'TextBlock')
+      .map((t) => t.text)
+      .filter((t) => t.includes('evil.example'));
     for (const line of texts) expect(line).not.toMatch(/(^|[^\\])\[[^\]]*\]\(https:\/\/evil/);
   });
 });
@@ -53,22 +205,49 @@ describe.each(CARDS)('%s', (_name, build) => {
 describe('what the cards say', () => {
   it('prefills the form in London time and ticks the named camera', () => {
     const form = CARDS[0][1]();
-    const inputs = Object.fromEntries(findAll<{ id: string; value?: unknown }>(form, 'Input.Date').concat(findAll(form, 'Input.Time'), findAll(form, 'Input.ChoiceSet'), findAll(form, 'Input.Text')).map((i) => [i.id, i.value]));
-    expect(inputs).toMatchObject({ footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '16:00', footageCameraIds: 'LAM-0105', caseReference: '5274265/26', ownerEmail: 'cctv.lambeth@example.org' });
+    const inputs = Object.fromEntries(
+      findAll<{ id: string; value?: unknown }>(form, 'Input.Date')
+        .concat(findAll(form, 'Input.Time'), findAll(form, 'Input.ChoiceSet'), findAll(form, 'Input.Text'))
+        .map((i) => [i.id, i.value]),
+    );
+    expect(inputs).toMatchObject({
+      footageDate: '2026-03-03',
+      footageFrom: '14:00',
+      footageTo: '16:00',
+      footageCameraIds: 'LAM-0105',
+      caseReference: '5274265/26',
+      ownerEmail: 'cctv.lambeth@example.org',
+    });
     expect(buttons(form).map((b) => [b.verb, b.data])).toEqual([['footageRequest.submit', { formToken: 'form-1' }]]);
   });
 
   it('reads summer time and windows across midnight into the inputs', () => {
-    expect(londonInputs(new Date('2026-04-14T21:00:00Z'), new Date('2026-04-15T00:30:00Z'))).toEqual({ date: '2026-04-14', from: '22:00', to: '01:30', endDate: '' });
-    expect(londonInputs(new Date('2026-04-14T09:00:00Z'), new Date('2026-04-15T10:00:00Z'))).toEqual({ date: '2026-04-14', from: '10:00', to: '11:00', endDate: '2026-04-15' });
+    expect(londonInputs(new Date('2026-04-14T21:00:00Z'), new Date('2026-04-15T00:30:00Z'))).toEqual({
+      date: '2026-04-14',
+      from: '22:00',
+      to: '01:30',
+      endDate: '',
+    });
+    expect(londonInputs(new Date('2026-04-14T09:00:00Z'), new Date('2026-04-15T10:00:00Z'))).toEqual({
+      date: '2026-04-14',
+      from: '10:00',
+      to: '11:00',
+      endDate: '2026-04-15',
+    });
   });
 
   it('leaves cameras whose footage reaches Box by itself out of the choice', () => {
     const nearby = CARDS[2][1]();
-    const choices = findAll<{ choices: Array<{ value: string }> }>(nearby, 'Input.ChoiceSet')[0].choices.map((c) => c.value);
+    const choices = findAll<{ choices: Array<{ value: string }> }>(nearby, 'Input.ChoiceSet')[0].choices.map(
+      (c) => c.value,
+    );
     expect(choices).toHaveLength(9);
     expect(choices).not.toContain('LAM-0103');
-    expect(buttons(nearby)[0].data).toEqual({ start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T16:00:00.000Z', caseReference: '5274265/26' });
+    expect(buttons(nearby)[0].data).toEqual({
+      start: '2026-03-03T14:00:00.000Z',
+      end: '2026-03-03T16:00:00.000Z',
+      caseReference: '5274265/26',
+    });
   });
 
   it('shows the link, the owner message, and Cancel / Extend only while open', () => {
@@ -84,7 +263,9 @@ describe('what the cards say', () => {
     const json = JSON.stringify(arrival);
     expect(json).toContain('SHA-256 e3b0c44298fc…');
     expect(json).toContain(sha);
-    expect(findAll<{ title: string }>(arrival, 'Action.ShowCard').filter((a) => a.title === 'Full SHA-256')).toHaveLength(10);
+    expect(
+      findAll<{ title: string }>(arrival, 'Action.ShowCard').filter((a) => a.title === 'Full SHA-256'),
+    ).toHaveLength(10);
     expect(json).toContain('Not a video (application/zip)');
     expect(json).toContain('a duplicate of that recording');
     expect(formatBytes(1_073_741_824)).toBe('1.0 GB');

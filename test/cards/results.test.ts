@@ -27,27 +27,52 @@ const granted = (fileId: string, thumbnailBytes?: number) =>
 const withCase = DEMO_RECORDINGS.find((r) => r.caseReference !== null) ?? DEMO_RECORDINGS[0];
 
 function page(recordings: ResultRecording[], extra: Partial<Parameters<typeof resultsCard>[0]> = {}) {
-  return resultsCard({ understood: ['Near Brixton Station (within 500 m)', 'Tue 3 Mar 2026, 14:00–16:00 GMT'], total: recordings.length, pageStart: 0, recordings, ...extra });
+  return resultsCard({
+    understood: ['Near Brixton Station (within 500 m)', 'Tue 3 Mar 2026, 14:00–16:00 GMT'],
+    total: recordings.length,
+    pageStart: 0,
+    recordings,
+    ...extra,
+  });
 }
 
 describe('results card', () => {
   it('states the count as "<N> recordings" or "1 recording", and which page this is', () => {
     const one = page([resultRecording(withCase, none)]);
     expect(visibleText(one)).toMatch(/^1 recording\nShowing 1 of 1/);
-    const second = page(DEMO_RECORDINGS.slice(10, 20).map((r) => resultRecording(r, none)), { total: 25, pageStart: 10, nextPage: { queryToken: 'q2' } });
+    const second = page(
+      DEMO_RECORDINGS.slice(10, 20).map((r) => resultRecording(r, none)),
+      { total: 25, pageStart: 10, nextPage: { queryToken: 'q2' } },
+    );
     expect(visibleText(second)).toMatch(/^25 recordings\nShowing 11–20 of 25/);
-    const surelyMore = page(DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)), { total: null, known: 100, moreCertain: true, nextPage: { queryToken: 'q2' } });
-    expect(visibleText(surelyMore)).toMatch(/^More than 100 recordings\nShowing 1–10; more on the next page\nNarrow the search by time or place/);
-    const mayBeMore = page(DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)), { total: null, known: 14, moreCertain: false, nextPage: { queryToken: 'q2' } });
-    expect(visibleText(mayBeMore)).toMatch(/^At least 14 recordings; more may follow\nShowing 1–10; more on the next page/);
+    const surelyMore = page(
+      DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)),
+      { total: null, known: 100, moreCertain: true, nextPage: { queryToken: 'q2' } },
+    );
+    expect(visibleText(surelyMore)).toMatch(
+      /^More than 100 recordings\nShowing 1–10; more on the next page\nNarrow the search by time or place/,
+    );
+    const mayBeMore = page(
+      DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none)),
+      { total: null, known: 14, moreCertain: false, nextPage: { queryToken: 'q2' } },
+    );
+    expect(visibleText(mayBeMore)).toMatch(
+      /^At least 14 recordings; more may follow\nShowing 1–10; more on the next page/,
+    );
     const noneYet = page([], { total: null, known: 0, moreCertain: false, nextPage: { queryToken: 'q2' } });
     expect(visibleText(noneYet)).toMatch(/^No recordings yet; more may follow/);
   });
 
   it('offers wider searches it did not count as buttons that page like "Next page"', () => {
-    const card = noMatchCard({ understood: ['Near Brixton Station (within 500 m)'], hints: [], wider: [{ title: 'Search at any time', queryToken: 'w1' }] });
+    const card = noMatchCard({
+      understood: ['Near Brixton Station (within 500 m)'],
+      hints: [],
+      wider: [{ title: 'Search at any time', queryToken: 'w1' }],
+    });
     expect(visibleText(card)).toContain('Or try:');
-    expect(JSON.stringify(card)).toContain('"verb":"footage.nextPage","data":{"queryToken":"w1"},"title":"Search at any time"');
+    expect(JSON.stringify(card)).toContain(
+      '"verb":"footage.nextPage","data":{"queryToken":"w1"},"title":"Search at any time"',
+    );
   });
 
   it('echoes how the request was understood', () => {
@@ -69,17 +94,27 @@ describe('results card', () => {
   });
 
   it('shows a window across the spring clock change in GMT and BST', () => {
-    const recording = { ...resultRecording(withCase, none), from: new Date('2026-03-29T00:30:00Z'), to: new Date('2026-03-29T02:00:00Z') };
+    const recording = {
+      ...resultRecording(withCase, none),
+      from: new Date('2026-03-29T00:30:00Z'),
+      to: new Date('2026-03-29T02:00:00Z'),
+    };
     expect(visibleText(page([recording]))).toContain('Sun 29 Mar 2026, 00:30 GMT–03:00 BST');
   });
 
   it('offers "Request access" only on recordings without access, each carrying just its own file id', () => {
     const [a, b, c] = DEMO_RECORDINGS;
-    const card = page([resultRecording(a, none), resultRecording(b, granted(b.fileId, 2048)), resultRecording(c, none)]);
+    const card = page([
+      resultRecording(a, none),
+      resultRecording(b, granted(b.fileId, 2048)),
+      resultRecording(c, none),
+    ]);
     const requests = buttons(card).filter((x) => x.verb === 'request.open' && x.title === 'Request access');
     expect(requests.map((x) => x.data)).toEqual([{ fileIds: [a.fileId] }, { fileIds: [c.fileId] }]);
     expect(requests.every((x) => x.associatedInputs === 'None')).toBe(true);
-    expect(findAll<{ url: string }>(card, 'Action.OpenUrl').map((x) => x.url)).toEqual([`https://app.box.com/file/${b.fileId}`]);
+    expect(findAll<{ url: string }>(card, 'Action.OpenUrl').map((x) => x.url)).toEqual([
+      `https://app.box.com/file/${b.fileId}`,
+    ]);
     expect(findAll(card, 'Image')).toHaveLength(1);
     expect(visibleText(card)).toContain('You have access until Wed 1 Apr 2026, 13:00 BST.');
   });
@@ -87,7 +122,10 @@ describe('results card', () => {
   it('lets several recordings on the page be requested at once, offering only those without access', () => {
     const [a, b, c] = DEMO_RECORDINGS;
     const card = page([resultRecording(a, none), resultRecording(b, granted(b.fileId)), resultRecording(c, none)]);
-    const [choiceSet] = findAll<{ id: string; isMultiSelect: boolean; choices: Array<{ value: string }> }>(card, 'Input.ChoiceSet');
+    const [choiceSet] = findAll<{ id: string; isMultiSelect: boolean; choices: Array<{ value: string }> }>(
+      card,
+      'Input.ChoiceSet',
+    );
     expect(choiceSet.id).toBe('selectedFileIds');
     expect(choiceSet.isMultiSelect).toBe(true);
     expect(choiceSet.choices.map((x) => x.value)).toEqual([a.fileId, c.fileId]);
@@ -103,7 +141,13 @@ describe('results card', () => {
     const recordings = DEMO_RECORDINGS.slice(0, 10).map((r) => resultRecording(r, none));
     const more = page(recordings, { total: 14, nextPage: { queryToken: 'q.page2' } });
     expect(buttons(more).filter((x) => x.verb === 'footage.nextPage')).toEqual([
-      { type: 'Action.Execute', verb: 'footage.nextPage', data: { queryToken: 'q.page2' }, title: 'Next page', associatedInputs: 'None' },
+      {
+        type: 'Action.Execute',
+        verb: 'footage.nextPage',
+        data: { queryToken: 'q.page2' },
+        title: 'Next page',
+        associatedInputs: 'None',
+      },
     ]);
     const last = page(recordings.slice(0, 4), { total: 14, pageStart: 10 });
     expect(buttons(last).some((x) => x.verb === 'footage.nextPage')).toBe(false);
@@ -137,7 +181,12 @@ describe('results card', () => {
 
 describe('no match card', () => {
   it('says nothing matched, echoes the request and says what would widen it', () => {
-    const text = visibleText(noMatchCard({ understood: ['Near Brixton Station (within 500 m)'], hints: ['A 1 km radius finds 12 recordings'] }));
+    const text = visibleText(
+      noMatchCard({
+        understood: ['Near Brixton Station (within 500 m)'],
+        hints: ['A 1 km radius finds 12 recordings'],
+      }),
+    );
     expect(text).toContain('No recordings matched');
     expect(text).toContain('- Near Brixton Station (within 500 m)');
     expect(text).toContain('To widen the search:\n- A 1 km radius finds 12 recordings');
@@ -162,8 +211,10 @@ describe('place cards', () => {
   });
 
   it('suggests the closest names for an unknown place', () => {
-    const text = visibleText(unknownPlaceCard({ text: 'Brixtn Statoin', suggestions: ['Brixton Station', 'Stockwell Station'] }));
-    expect(text).toContain('I don\'t know a place called “Brixtn Statoin”');
+    const text = visibleText(
+      unknownPlaceCard({ text: 'Brixtn Statoin', suggestions: ['Brixton Station', 'Stockwell Station'] }),
+    );
+    expect(text).toContain("I don't know a place called “Brixtn Statoin”");
     expect(text).toContain('- Brixton Station\n- Stockwell Station');
   });
 });
@@ -185,7 +236,10 @@ describe('message extension preview', () => {
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachment.preview).toEqual({
       contentType: 'application/vnd.microsoft.card.thumbnail',
-      content: { title: `${withCase.cameraName} (${withCase.cameraId})`, text: 'Wed 11 Mar 2026, 05:00–05:45 GMT · Lambeth' },
+      content: {
+        title: `${withCase.cameraName} (${withCase.cameraId})`,
+        text: 'Wed 11 Mar 2026, 05:00–05:45 GMT · Lambeth',
+      },
     });
   });
 });

@@ -1,4 +1,14 @@
-import { errorCard, escapeMarkdown, markdown, plainLine, refusalCard, requestListCard, safeLine, safeParagraph, truncate } from '../../src/cards';
+import {
+  errorCard,
+  escapeMarkdown,
+  markdown,
+  plainLine,
+  refusalCard,
+  requestListCard,
+  safeLine,
+  safeParagraph,
+  truncate,
+} from '../../src/cards';
 import { cutText } from '../../src/footage/cut-text';
 import { visibleText } from './card-query';
 
@@ -11,7 +21,9 @@ describe('outside text on cards', () => {
   });
 
   it('neutralises emphasis, code, images, headings and list markers', () => {
-    expect(escapeMarkdown('**bold** _it_ `code` ~~x~~ ![img](u) <b>')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~x\\~\\~ !\\[img\\](u) \\<b\\>');
+    expect(escapeMarkdown('**bold** _it_ `code` ~~x~~ ![img](u) <b>')).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~x\\~\\~ !\\[img\\](u) \\<b\\>',
+    );
     expect(escapeMarkdown('# Title\n- item\n+ item\n12. item')).toBe('\\# Title\n\\- item\n\\+ item\n12\\. item');
     expect(escapeMarkdown('Smith-Jones, 3.5 m')).toBe('Smith-Jones, 3.5 m');
   });
@@ -42,7 +54,12 @@ describe('outside text on cards', () => {
   it('cuts text holding 🚓, flags and accents on grapheme boundaries, never leaving half a character', () => {
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (let max = 1; max <= 12; max += 1) {
-      for (const value of ['🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓', 'a🚓'.repeat(20), '🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧', 'e\u0301'.repeat(20)]) {
+      for (const value of [
+        '🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓',
+        'a🚓'.repeat(20),
+        '🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧🇬🇧',
+        'e\u0301'.repeat(20),
+      ]) {
         for (const cut of [truncate(value, max), cutText(value, max, '...'), safeLine(value, max)]) {
           expect(cut).not.toMatch(loneSurrogate);
           expect(Array.from(new Intl.Segmenter().segment(cut)).length).toBeLessThanOrEqual(max + 2);
@@ -63,8 +80,14 @@ describe('the bot’s own Markdown beside outside text', () => {
   });
 
   it('shows it as Markdown on error, refusal and list cards, where plain strings stay escaped', () => {
-    const bold = markdown`type **my requests**.`;
-    for (const card of [errorCard({ title: 't', message: bold, retryable: false }), refusalCard({ reason: bold }), requestListCard({ title: 't', requests: [], emptyText: bold })]) {
+    const bold = markdown`
+type **my requests**.
+    `;
+    for (const card of [
+      errorCard({ title: 't', message: bold, retryable: false }),
+      refusalCard({ reason: bold }),
+      requestListCard({ title: 't', requests: [], emptyText: bold }),
+    ]) {
       expect(visibleText(card)).toContain('type **my requests**.');
       expect(JSON.stringify(card)).not.toContain('\\\\*');
     }

@@ -4,7 +4,9 @@ import { REQUIRED_PERMISSIONS } from '../../src/directory/entra/graph-errors';
 
 /** The app roles an Entra admin installs are the ones the bot reads, and the permissions match what the docs ask for. */
 test('infra/entra-app-roles.json declares exactly the bot app roles, assignable to users and groups', () => {
-  expect(manifest.appRoles.map((r) => ({ id: r.id, value: r.value, enabled: r.isEnabled }))).toEqual(APP_ROLES.map((r) => ({ id: r.id, value: r.value, enabled: true })));
+  expect(manifest.appRoles.map((r) => ({ id: r.id, value: r.value, enabled: r.isEnabled }))).toEqual(
+    APP_ROLES.map((r) => ({ id: r.id, value: r.value, enabled: true })),
+  );
   // "User" member type is what lets an admin assign a role to users and to security groups.
   for (const role of manifest.appRoles) expect(role.allowedMemberTypes).toEqual(['User']);
 });

@@ -10,18 +10,31 @@ test('the roster file is the default directory', () => {
 
 test('entra defaults: the emulator outside production, Graph itself in production, borough groups "CCTV {borough}"', () => {
   expect(loadDirectoryConfig({ DIRECTORY: 'entra' }, root)).toMatchObject({
-    kind: 'entra', cacheMinutes: 10, refreshMs: 300_000, borough: { kind: 'groups', pattern: 'CCTV {borough}' },
+    kind: 'entra',
+    cacheMinutes: 10,
+    refreshMs: 300_000,
+    borough: { kind: 'groups', pattern: 'CCTV {borough}' },
   });
   expect(loadDirectoryConfig({ DIRECTORY: 'entra' }, root)).not.toHaveProperty('graphBaseUrl', expect.any(String));
-  expect(loadDirectoryConfig({ DIRECTORY: 'entra', NODE_ENV: 'production' }, root)).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.com' });
-  expect(loadDirectoryConfig({ DIRECTORY: 'entra', GRAPH_BASE_URL: 'https://graph.microsoft.us/' }, root)).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.us' });
+  expect(loadDirectoryConfig({ DIRECTORY: 'entra', NODE_ENV: 'production' }, root)).toMatchObject({
+    graphBaseUrl: 'https://graph.microsoft.com',
+  });
+  expect(
+    loadDirectoryConfig({ DIRECTORY: 'entra', GRAPH_BASE_URL: 'https://graph.microsoft.us/' }, root),
+  ).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.us' });
 });
 
 test('borough sources: attributes, extension attributes, groups with a pattern', () => {
-  expect(loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_SOURCE: 'officeLocation' }, root)).toMatchObject({ borough: { kind: 'attribute', attribute: 'officeLocation' } });
+  expect(loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_SOURCE: 'officeLocation' }, root)).toMatchObject({
+    borough: { kind: 'attribute', attribute: 'officeLocation' },
+  });
   const extension = 'extension_0123456789abcdef0123456789abcdef_borough';
-  expect(loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_SOURCE: extension }, root)).toMatchObject({ borough: { kind: 'attribute', attribute: extension } });
-  expect(loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_GROUP_PATTERN: 'Borough - {borough} CCTV' }, root)).toMatchObject({ borough: { kind: 'groups', pattern: 'Borough - {borough} CCTV' } });
+  expect(loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_SOURCE: extension }, root)).toMatchObject({
+    borough: { kind: 'attribute', attribute: extension },
+  });
+  expect(
+    loadDirectoryConfig({ DIRECTORY: 'entra', DIRECTORY_BOROUGH_GROUP_PATTERN: 'Borough - {borough} CCTV' }, root),
+  ).toMatchObject({ borough: { kind: 'groups', pattern: 'Borough - {borough} CCTV' } });
 });
 
 test.each([

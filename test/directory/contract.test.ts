@@ -18,23 +18,29 @@ interface Subject {
 }
 
 const adapters: [string, () => Promise<Subject>][] = [
-  ['file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cctv-directory-file-'));
-    const store = await openStore({ dataDir: dir });
-    await store.migrate();
-    return {
-      directory: new FileDirectory(store, join(__dirname, '../../demo/roster.json')),
-      store,
-      close: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }],
-  ['entra', async () => {
-    const fixture = await startEntraFixture();
-    return { directory: fixture.directory, store: fixture.store, close: fixture.close };
-  }],
+  [
+    'file',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cctv-directory-file-'));
+      const store = await openStore({ dataDir: dir });
+      await store.migrate();
+      return {
+        directory: new FileDirectory(store, join(__dirname, '../../demo/roster.json')),
+        store,
+        close: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+  [
+    'entra',
+    async () => {
+      const fixture = await startEntraFixture();
+      return { directory: fixture.directory, store: fixture.store, close: fixture.close };
+    },
+  ],
 ];
 
 describe.each(adapters)('the directory port: %s adapter', (kind, start) => {
@@ -52,13 +58,20 @@ describe.each(adapters)('the directory port: %s adapter', (kind, start) => {
     const outcome = await subject.directory.load();
     expect(outcome).toMatchObject({ rewritten: true, total: DEMO_PEOPLE.length, skipped: [] });
     expect(comparable(await subject.store.people.list())).toEqual(comparable(DEMO_PEOPLE));
-    expect((await subject.store.people.listByRole('supervisor', 'Lambeth')).map((p) => p.name)).toEqual(['Sgt Dana Whitfield']);
+    expect((await subject.store.people.listByRole('supervisor', 'Lambeth')).map((p) => p.name)).toEqual([
+      'Sgt Dana Whitfield',
+    ]);
   });
 
   test('identify finds a person by their Entra object id in any case, and nobody else', async () => {
     await subject.directory.load();
     const dana = DEMO_PEOPLE.find((p) => p.role === 'supervisor')!;
-    expect(await subject.directory.identify(dana.aadObjectId.toUpperCase())).toMatchObject({ aadObjectId: dana.aadObjectId, role: 'supervisor', borough: dana.borough, email: dana.email });
+    expect(await subject.directory.identify(dana.aadObjectId.toUpperCase())).toMatchObject({
+      aadObjectId: dana.aadObjectId,
+      role: 'supervisor',
+      borough: dana.borough,
+      email: dana.email,
+    });
     expect(await subject.directory.identify('0c0c0c0c-9999-4999-8999-000000000999')).toBeNull();
   });
 

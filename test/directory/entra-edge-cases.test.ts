@@ -28,7 +28,11 @@ describe('the Entra directory', () => {
   });
 
   test('a user in no role is nobody to the bot; losing the role takes effect at the next refresh', async () => {
-    const outsider = f.emulator.tenant.upsertUser({ displayName: 'Mo Clerk', mail: 'mo.clerk@police.example', department: 'Lambeth' });
+    const outsider = f.emulator.tenant.upsertUser({
+      displayName: 'Mo Clerk',
+      mail: 'mo.clerk@police.example',
+      department: 'Lambeth',
+    });
     f.emulator.tenant.setMembership(groupNamed(f, 'CCTV Lambeth'), outsider.id, true);
     await f.directory.refresh();
     expect(await f.directory.identify(outsider.id)).toBeNull();
@@ -49,14 +53,18 @@ describe('the Entra directory', () => {
   test('a user in two boroughs is left out with a reason that says how to fix it', async () => {
     f.emulator.tenant.setMembership(groupNamed(f, 'CCTV Southwark'), alice.aadObjectId, true);
     const outcome = await f.directory.refresh();
-    expect(outcome?.skipped).toEqual([{ id: alice.aadObjectId, reason: 'in two boroughs (Lambeth and Southwark); keep them in one' }]);
+    expect(outcome?.skipped).toEqual([
+      { id: alice.aadObjectId, reason: 'in two boroughs (Lambeth and Southwark); keep them in one' },
+    ]);
     expect(await f.store.people.findByAadObjectId(alice.aadObjectId)).toBeUndefined();
   });
 
   test('a supervisor with no borough group is left out, saying which groups count', async () => {
     f.emulator.tenant.setMembership(groupNamed(f, 'CCTV Lambeth'), dana.aadObjectId, false);
     const outcome = await f.directory.refresh();
-    expect(outcome?.skipped).toEqual([{ id: dana.aadObjectId, reason: 'has the supervisor role but no borough (no group named like "CCTV {borough}")' }]);
+    expect(outcome?.skipped).toEqual([
+      { id: dana.aadObjectId, reason: 'has the supervisor role but no borough (no group named like "CCTV {borough}")' },
+    ]);
   });
 
   test('groups nested in a loop are read once and their users keep the role', async () => {
@@ -68,7 +76,12 @@ describe('the Entra directory', () => {
     tenant.assign(outer.id, 'CCTV.Supervisor');
     tenant.setMembership(groupNamed(f, 'CCTV Westminster'), inspector.id, true);
     await f.directory.refresh();
-    expect(await f.directory.identify(inspector.id)).toMatchObject({ name: 'Insp Lola Grant', role: 'supervisor', borough: 'Westminster', email: 'lola.grant@police.example' });
+    expect(await f.directory.identify(inspector.id)).toMatchObject({
+      name: 'Insp Lola Grant',
+      role: 'supervisor',
+      borough: 'Westminster',
+      email: 'lola.grant@police.example',
+    });
   });
 
   test('a deleted user goes at the next refresh, or at their next turn once the cache has expired', async () => {
@@ -83,14 +96,19 @@ describe('the Entra directory', () => {
     expect(f.emulator.requests).toEqual([]);
     f.advanceMinutes(11);
     expect(await f.directory.identify(dana.aadObjectId)).toBeNull();
-    expect(f.emulator.requests.map((r) => `${r.status} ${r.path.split('?')[0]}`)).toEqual([`404 /v1.0/users/${dana.aadObjectId}`]);
+    expect(f.emulator.requests.map((r) => `${r.status} ${r.path.split('?')[0]}`)).toEqual([
+      `404 /v1.0/users/${dana.aadObjectId}`,
+    ]);
     expect(await f.store.people.findByAadObjectId(dana.aadObjectId)).toBeUndefined();
   });
 
   test('a confirmed person is trusted for the cache period, then read again with any change', async () => {
     f.emulator.tenant.upsertUser({ id: alice.aadObjectId, displayName: 'PC Alice Carter-Jones' });
     f.advanceMinutes(11);
-    expect(await f.directory.identify(alice.aadObjectId)).toMatchObject({ name: 'PC Alice Carter-Jones', borough: 'Lambeth' });
+    expect(await f.directory.identify(alice.aadObjectId)).toMatchObject({
+      name: 'PC Alice Carter-Jones',
+      borough: 'Lambeth',
+    });
     f.emulator.requests.splice(0);
     f.advanceMinutes(5);
     await f.directory.identify(alice.aadObjectId);
@@ -128,7 +146,9 @@ describe('the Entra directory', () => {
     f.emulator.faults.add({ match: '/servicePrincipals', status: 403, times: 5 });
     expect(await f.directory.refresh()).toBeUndefined();
     const status = await f.directory.status();
-    expect(status.error).toBe("Microsoft Graph refused (Authorization_RequestDenied): the bot's app needs User.Read.All, GroupMember.Read.All and Application.Read.All (application permissions, admin consent)");
+    expect(status.error).toBe(
+      "Microsoft Graph refused (Authorization_RequestDenied): the bot's app needs User.Read.All, GroupMember.Read.All and Application.Read.All (application permissions, admin consent)",
+    );
     expect(await f.store.people.list()).toHaveLength(DEMO_PEOPLE.length);
   });
 
@@ -145,8 +165,17 @@ test('a wrong client secret is reported as a credentials problem, never with the
   try {
     await f.directory.load();
     const secret = 'not-the-secret-0123456789';
-    const credential = new ClientSecretCredential(f.emulator.tenantId, f.emulator.clientId, secret, { authorityHost: f.emulator.loginUrl, disableInstanceDiscovery: true, tlsOptions: { ca: f.emulator.ca } });
-    const directory = new EntraDirectory(new GraphReader({ baseUrl: f.emulator.graphUrl, credential }), f.store, { appId: f.emulator.clientId, borough: { kind: 'groups', pattern: 'CCTV {borough}' }, cacheMinutes: 10, refreshMs: 60_000 });
+    const credential = new ClientSecretCredential(f.emulator.tenantId, f.emulator.clientId, secret, {
+      authorityHost: f.emulator.loginUrl,
+      disableInstanceDiscovery: true,
+      tlsOptions: { ca: f.emulator.ca },
+    });
+    const directory = new EntraDirectory(new GraphReader({ baseUrl: f.emulator.graphUrl, credential }), f.store, {
+      appId: f.emulator.clientId,
+      borough: { kind: 'groups', pattern: 'CCTV {borough}' },
+      cacheMinutes: 10,
+      refreshMs: 60_000,
+    });
     expect(await directory.refresh()).toBeUndefined();
     const status = await directory.status();
     expect(status).toMatchObject({ stale: true, people: DEMO_PEOPLE.length });
@@ -166,7 +195,9 @@ describe('the Entra directory with the borough in a user attribute', () => {
       f.emulator.tenant.upsertUser({ id: dana.aadObjectId, department: 'Hackney' });
       const outcome = await f.directory.refresh();
       expect(outcome).toMatchObject({ rewritten: true, changed: 1 });
-      expect((await f.store.people.listByRole('supervisor', 'Hackney')).map((p) => p.name)).toEqual(['Sgt Dana Whitfield']);
+      expect((await f.store.people.listByRole('supervisor', 'Hackney')).map((p) => p.name)).toEqual([
+        'Sgt Dana Whitfield',
+      ]);
     } finally {
       await f.close();
     }

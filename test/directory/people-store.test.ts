@@ -3,8 +3,20 @@ import type { Person } from '../../src/footage/people';
 import { backends, ManualClock, useFixture } from '../store/support';
 
 /** What the Entra directory writes person by person: confirm (upsert), remove, and when last confirmed. */
-const alice: Person = { aadObjectId: 'aad-alice', name: 'PC Alice Carter', role: 'officer', borough: 'Lambeth', email: 'alice@police.example' };
-const dana: Person = { aadObjectId: 'aad-dana', name: 'Sgt Dana Whitfield', role: 'supervisor', borough: 'Lambeth', email: 'dana@police.example' };
+const alice: Person = {
+  aadObjectId: 'aad-alice',
+  name: 'PC Alice Carter',
+  role: 'officer',
+  borough: 'Lambeth',
+  email: 'alice@police.example',
+};
+const dana: Person = {
+  aadObjectId: 'aad-dana',
+  name: 'Sgt Dana Whitfield',
+  role: 'supervisor',
+  borough: 'Lambeth',
+  email: 'dana@police.example',
+};
 
 describe.each(backends())('people written one at a time on %s', (kind) => {
   const fixture = useFixture(kind, __filename);
@@ -18,7 +30,11 @@ describe.each(backends())('people written one at a time on %s', (kind) => {
     await store.people.setTeamsId('aad-alice', '29:alice');
     clock.advance(60_000);
     await store.people.upsert({ ...alice, borough: 'Southwark' });
-    expect(await store.people.findByAadObjectId('aad-alice')).toEqual({ ...alice, borough: 'Southwark', teamsId: '29:alice' });
+    expect(await store.people.findByAadObjectId('aad-alice')).toEqual({
+      ...alice,
+      borough: 'Southwark',
+      teamsId: '29:alice',
+    });
     expect(await store.people.confirmedAt('aad-alice')).toEqual(new Date('2026-03-01T09:01:00.000Z'));
     expect(await store.people.confirmedAt('aad-nobody')).toBeUndefined();
   });

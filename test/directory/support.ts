@@ -26,7 +26,9 @@ export interface EntraFixture {
   close(): Promise<void>;
 }
 
-export async function startEntraFixture(options: { borough?: BoroughSource; cacheMinutes?: number; people?: readonly Person[] } = {}): Promise<EntraFixture> {
+export async function startEntraFixture(
+  options: { borough?: BoroughSource; cacheMinutes?: number; people?: readonly Person[] } = {},
+): Promise<EntraFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'cctv-directory-'));
   const emulator = await startGraphEmulator({ dataDir: dir, people: options.people ?? DEMO_PEOPLE, pageSize: 2 });
   let offset = 0;
@@ -34,7 +36,11 @@ export async function startEntraFixture(options: { borough?: BoroughSource; cach
   const now = (): Date => new Date(Date.now() + offset * 60_000);
   const store = await openStore({ dataDir: dir, clock: now });
   await store.migrate();
-  const reader = new GraphReader({ baseUrl: emulator.graphUrl, credential: emulatorCredential(emulator), retryDelaySeconds: 0.05 });
+  const reader = new GraphReader({
+    baseUrl: emulator.graphUrl,
+    credential: emulatorCredential(emulator),
+    retryDelaySeconds: 0.05,
+  });
   const directory = new EntraDirectory(reader, store, {
     appId: emulator.clientId,
     borough: options.borough ?? { kind: 'groups', pattern: 'CCTV {borough}' },
@@ -59,5 +65,7 @@ export async function startEntraFixture(options: { borough?: BoroughSource; cach
 
 /** People as the roster file states them, without what only Teams tells (the 29: id), sorted. */
 export function comparable(people: readonly Person[]): Omit<Person, 'teamsId'>[] {
-  return [...people].map(({ teamsId: _teamsId, ...rest }) => rest).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
+  return [...people]
+    .map(({ teamsId: _teamsId, ...rest }) => rest)
+    .sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
 }

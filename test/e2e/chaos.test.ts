@@ -3,7 +3,18 @@ import type { TeamsUser } from '../support/teams-client';
 import { BoxProbe } from './access/box-probe';
 import { decide, recordingsOf, requestByIds } from './access/flows';
 import {
-  alice, ben, cardText, chloe, dana, ed, expectAuditChainIntact, personalConversation, postedCards, priya, useAccessBot, waitForStatus,
+  alice,
+  ben,
+  cardText,
+  chloe,
+  dana,
+  ed,
+  expectAuditChainIntact,
+  personalConversation,
+  postedCards,
+  priya,
+  useAccessBot,
+  waitForStatus,
 } from './access/support';
 
 /**
@@ -51,7 +62,9 @@ function chaos(probe: BoxProbe): { stop(): Promise<void> } {
 }
 
 async function cameraRecordings(camera: string, count: number): Promise<string[]> {
-  const recordings = await recordingsOf(suite.bot.h, camera, count).catch(async () => (await suite.bot.h.bot.box!.searchRecordings({ limit: 100 })).recordings.slice(0, count));
+  const recordings = await recordingsOf(suite.bot.h, camera, count).catch(async () =>
+    (await suite.bot.h.bot.box!.searchRecordings({ limit: 100 })).recordings.slice(0, count),
+  );
   return recordings.map((r) => r.fileId);
 }
 
@@ -63,22 +76,35 @@ test('three officers at once, many requests, Box failing one call in five', asyn
   const monkey = chaos(probe);
   const requestIds: string[] = [];
   try {
-    await Promise.all(TEAMS.map(async ({ officer, approver }) => {
-      for (let round = 0; round < ROUNDS; round += 1) {
-        await h.teams.say(officer, 'help');
-        const fileId = files.get(officer.aadObjectId)![round];
-        const { requestId } = await requestByIds(h, officer, [fileId]);
-        requestIds.push(requestId);
-        await waitForStatus(store, requestId, ['pending']);
-        const verb = round === 1 ? 'reject' : 'approve';
-        await decide(h, approver, requestId, verb, verb === 'reject' ? { decisionComment: 'Not enough detail.' } : {});
-        const settled = await waitForStatus(store, requestId, verb === 'reject' ? ['rejected'] : ['granted', 'failed', 'partially_failed'], 45_000);
-        if (settled.status === 'granted' && round === 2) {
-          await h.teams.say(approver, `revoke ${requestId}`);
-          await waitForStatus(store, requestId, ['revoked'], 30_000);
+    await Promise.all(
+      TEAMS.map(async ({ officer, approver }) => {
+        for (let round = 0; round < ROUNDS; round += 1) {
+          await h.teams.say(officer, 'help');
+          const fileId = files.get(officer.aadObjectId)![round];
+          const { requestId } = await requestByIds(h, officer, [fileId]);
+          requestIds.push(requestId);
+          await waitForStatus(store, requestId, ['pending']);
+          const verb = round === 1 ? 'reject' : 'approve';
+          await decide(
+            h,
+            approver,
+            requestId,
+            verb,
+            verb === 'reject' ? { decisionComment: 'Not enough detail.' } : {},
+          );
+          const settled = await waitForStatus(
+            store,
+            requestId,
+            verb === 'reject' ? ['rejected'] : ['granted', 'failed', 'partially_failed'],
+            45_000,
+          );
+          if (settled.status === 'granted' && round === 2) {
+            await h.teams.say(approver, `revoke ${requestId}`);
+            await waitForStatus(store, requestId, ['revoked'], 30_000);
+          }
         }
-      }
-    }));
+      }),
+    );
   } finally {
     await monkey.stop();
   }
@@ -96,7 +122,9 @@ test('three officers at once, many requests, Box failing one call in five', asyn
   // Nothing granted twice: at most one collaboration per officer and recording.
   for (const { officer } of TEAMS) {
     for (const fileId of files.get(officer.aadObjectId)!) {
-      const mine = (await probe.collaborations(fileId)).filter((c) => c.accessible_by.login.toLowerCase() === officer.email);
+      const mine = (await probe.collaborations(fileId)).filter(
+        (c) => c.accessible_by.login.toLowerCase() === officer.email,
+      );
       expect(mine.length).toBeLessThanOrEqual(1);
     }
   }

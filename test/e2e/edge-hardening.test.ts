@@ -19,7 +19,9 @@ const dana = demoUser('dana');
 
 beforeAll(async () => {
   issuer = await new LocalTokenIssuer().start();
-  h = await startHarness({ env: { BOT_ID, BOT_PASSWORD: 'local-test-password', BOT_OPENID_METADATA_URL: issuer.metadataUrl } });
+  h = await startHarness({
+    env: { BOT_ID, BOT_PASSWORD: 'local-test-password', BOT_OPENID_METADATA_URL: issuer.metadataUrl },
+  });
   anon = await startHarness();
 }, 120_000);
 
@@ -39,7 +41,11 @@ function token(): string {
 }
 
 async function post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${h.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(`${h.bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -73,14 +79,26 @@ describe('with a valid token, odd input gets a clear 4xx', () => {
   });
 
   test('a text that is not a string: 400 naming the field, no turn run', async () => {
-    const response = await client().post({ type: 'message', text: { evil: true }, channelId: 'msteams', serviceUrl: h.connector.url, from: { id: alice.teamsId, aadObjectId: alice.aadObjectId } });
+    const response = await client().post({
+      type: 'message',
+      text: { evil: true },
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: alice.teamsId, aadObjectId: alice.aadObjectId },
+    });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ message: expect.stringMatching(/text must be a string/) });
     expect(h.connector.calls).toHaveLength(0);
   });
 
   test('an aadObjectId that is not a string: 400 naming the field', async () => {
-    const response = await client().post({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: h.connector.url, from: { id: alice.teamsId, aadObjectId: 7 } });
+    const response = await client().post({
+      type: 'message',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: alice.teamsId, aadObjectId: 7 },
+    });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ message: expect.stringMatching(/from\.aadObjectId must be a string/) });
   });
@@ -96,7 +114,15 @@ describe('with a valid token, odd input gets a clear 4xx', () => {
   });
 
   test('a well-formed activity is still accepted', async () => {
-    const response = await client().post({ type: 'conversationUpdate', channelId: 'msteams', serviceUrl: h.connector.url, from: { id: alice.teamsId, aadObjectId: alice.aadObjectId }, conversation: { id: 'a:z', conversationType: 'personal', tenantId: h.teams.tenantId }, channelData: { tenant: { id: h.teams.tenantId } }, membersRemoved: [{ id: '29:x' }] });
+    const response = await client().post({
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: alice.teamsId, aadObjectId: alice.aadObjectId },
+      conversation: { id: 'a:z', conversationType: 'personal', tenantId: h.teams.tenantId },
+      channelData: { tenant: { id: h.teams.tenantId } },
+      membersRemoved: [{ id: '29:x' }],
+    });
     expect(response.status).toBe(200);
   });
 });
@@ -135,18 +161,29 @@ describe('another tenant gets nothing', () => {
   });
 
   test('the home tenant named in one place and a foreign one in the other: refused', async () => {
-    const response = await anon.teams.post(
-      { type: 'message', text: 'help', channelId: 'msteams', serviceUrl: anon.connector.url, from: { id: alice.teamsId, aadObjectId: alice.aadObjectId }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: anon.teams.tenantId }, channelData: { tenant: { id: FOREIGN_TENANT } } },
-    );
+    const response = await anon.teams.post({
+      type: 'message',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: anon.connector.url,
+      from: { id: alice.teamsId, aadObjectId: alice.aadObjectId },
+      conversation: { id: 'a:x', conversationType: 'personal', tenantId: anon.teams.tenantId },
+      channelData: { tenant: { id: FOREIGN_TENANT } },
+    });
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(anon.connector.calls).toHaveLength(0);
   });
 
   test('a Teams activity naming no tenant at all: refused', async () => {
-    const response = await anon.teams.post(
-      { type: 'message', text: 'help', channelId: 'msteams', serviceUrl: anon.connector.url, from: { id: alice.teamsId, aadObjectId: alice.aadObjectId }, conversation: { id: 'a:y', conversationType: 'personal' } },
-    );
+    const response = await anon.teams.post({
+      type: 'message',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: anon.connector.url,
+      from: { id: alice.teamsId, aadObjectId: alice.aadObjectId },
+      conversation: { id: 'a:y', conversationType: 'personal' },
+    });
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(anon.connector.calls).toHaveLength(0);

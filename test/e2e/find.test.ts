@@ -31,7 +31,8 @@ function metres(a: { latitude: number; longitude: number }, b: { latitude: numbe
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
-  const h2 = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  const h2 =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h2));
 }
 
@@ -60,7 +61,6 @@ const storedName = (() => {
 // ---------------------------------------------------------------------------------------------
 // Reading the cards
 
-
 function fileNamesOn(card: Record<string, unknown>): string[] {
   return [...new Set(visible(card).match(/[A-Z]{3}-\d{4}_\d{8}T\d{4}Z_\d+min(?:_F\d{5})?\.mp4/g) ?? [])];
 }
@@ -85,7 +85,12 @@ async function countingMetadataQueries<T>(turn: () => Promise<T>): Promise<{ res
   await emulatorRequests('DELETE');
   const result = await turn();
   const entries = await emulatorRequests('GET');
-  return { result, metadataQueries: entries.filter((e) => e.method === 'POST' && e.path === '/2.0/metadata_queries/execute_read' && e.status < 400).length };
+  return {
+    result,
+    metadataQueries: entries.filter(
+      (e) => e.method === 'POST' && e.path === '/2.0/metadata_queries/execute_read' && e.status < 400,
+    ).length,
+  };
 }
 
 /** Every results page, the first and each next one, costs at most this many Box metadata queries. */
@@ -101,7 +106,9 @@ async function firstCard(text: string): Promise<Record<string, unknown>> {
   const [card] = h.connector.cards();
   assertValidCard(card, { limitBytes: 80 * 1024 });
   // A results page, or a no-match answer with its hints (at most two more).
-  expect(metadataQueries).toBeLessThanOrEqual(nextPageData(card) || /\d+\. /.test(visible(card)) ? MAX_QUERIES_PER_PAGE : MAX_QUERIES_PER_PAGE + 2);
+  expect(metadataQueries).toBeLessThanOrEqual(
+    nextPageData(card) || /\d+\. /.test(visible(card)) ? MAX_QUERIES_PER_PAGE : MAX_QUERIES_PER_PAGE + 2,
+  );
   return card;
 }
 
@@ -109,7 +116,9 @@ async function firstCard(text: string): Promise<Record<string, unknown>> {
 async function allPages(text: string): Promise<Array<Record<string, unknown>>> {
   const cards = [await firstCard(text)];
   for (let data = nextPageData(cards[0]); data; data = nextPageData(cards[cards.length - 1])) {
-    const { result: response, metadataQueries } = await countingMetadataQueries(() => h.teams.execute(alice, 'footage.nextPage', data!));
+    const { result: response, metadataQueries } = await countingMetadataQueries(() =>
+      h.teams.execute(alice, 'footage.nextPage', data!),
+    );
     expect(response.status).toBe(200);
     expect(metadataQueries).toBeLessThanOrEqual(MAX_QUERIES_PER_PAGE);
     const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };
@@ -124,7 +133,8 @@ async function allPages(text: string): Promise<Array<Record<string, unknown>>> {
 const cases: Array<{ text: string; expected: (r: Footage) => boolean; echo: RegExp[] }> = [
   {
     text: 'cctv within 300m of Oxford Circus 14/03/2026 22:00-23:30',
-    expected: (r) => metres(place('Oxford Circus'), r) <= 300 && overlaps(r, '2026-03-14T22:00:00Z', '2026-03-14T23:30:00Z'),
+    expected: (r) =>
+      metres(place('Oxford Circus'), r) <= 300 && overlaps(r, '2026-03-14T22:00:00Z', '2026-03-14T23:30:00Z'),
     echo: [/Oxford Circus/, /300 m/],
   },
   {
@@ -176,7 +186,12 @@ describe('the union of all pages is exactly the recordings the rules select', ()
 
 describe('answers that are not a list', () => {
   test("the issue's own example finds nothing: LAM-0106's recording ends exactly at 14:00, and overlap is strict", async () => {
-    expect(footage.filter((r) => metres(place('Brixton Station'), r) <= 500 && overlaps(r, '2026-03-03T14:00:00Z', '2026-03-03T16:00:00Z'))).toHaveLength(0);
+    expect(
+      footage.filter(
+        (r) =>
+          metres(place('Brixton Station'), r) <= 500 && overlaps(r, '2026-03-03T14:00:00Z', '2026-03-03T16:00:00Z'),
+      ),
+    ).toHaveLength(0);
     const card = await firstCard('find footage near Brixton Station on 03/03/2026 between 2pm and 4pm');
     const text = visible(card);
     expect(text).toMatch(/no recordings/i);
@@ -198,7 +213,9 @@ describe('answers that are not a list', () => {
     const [payload, tag] = data.queryToken.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const forged = `${Buffer.from(JSON.stringify({ ...claims, q: { boroughs: ['Lambeth'] } })).toString('base64url')}.${tag}`;
-    const { result: response, metadataQueries } = await countingMetadataQueries(() => h.teams.execute(alice, 'footage.nextPage', { queryToken: forged }));
+    const { result: response, metadataQueries } = await countingMetadataQueries(() =>
+      h.teams.execute(alice, 'footage.nextPage', { queryToken: forged }),
+    );
     expect(response.status).toBe(200);
     expect(visible((response.body as { value: Record<string, unknown> }).value)).toMatch(/out of date/);
     expect(metadataQueries).toBe(0);
@@ -229,9 +246,15 @@ describe('the message extension', () => {
   test('findFootage returns footage preview cards within Teams limits', async () => {
     const response = await h.teams.query(alice, 'findFootage', { query: 'near Brixton Station on 03/03/2026' });
     expect(response.status).toBe(200);
-    const result = (response.body as { composeExtension: { type: string; attachments: Array<{ content: Record<string, unknown>; preview: unknown }> } }).composeExtension;
+    const result = (
+      response.body as {
+        composeExtension: { type: string; attachments: Array<{ content: Record<string, unknown>; preview: unknown }> };
+      }
+    ).composeExtension;
     expect(result.type).toBe('result');
-    const want = footage.filter((r) => metres(place('Brixton Station'), r) <= 500 && overlaps(r, '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z'));
+    const want = footage.filter(
+      (r) => metres(place('Brixton Station'), r) <= 500 && overlaps(r, '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z'),
+    );
     expect(result.attachments.length).toBe(Math.min(25, want.length));
     for (const attachment of result.attachments) {
       assertValidCard(attachment.content, { limitBytes: 28 * 1024 });
@@ -242,7 +265,9 @@ describe('the message extension', () => {
   test('a query the bot cannot read gets a message, not an error', async () => {
     const response = await h.teams.query(alice, 'findFootage', { query: 'footage in Lambeth on 01/01/1900' });
     expect(response.status).toBe(200);
-    expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({ type: 'message' });
+    expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({
+      type: 'message',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
-import { PostgresSchema, TEST_DATABASE_URL } from './access/support';
 import { demoUser, startHarness, type Harness } from '../support/harness';
+import { PostgresSchema, TEST_DATABASE_URL } from './access/support';
 
 /**
  * The foundation on PostgreSQL (DATABASE_URL), as a scaled-out deployment runs it: migrations on
@@ -24,7 +24,10 @@ describeOnPostgres('the bot on PostgreSQL', () => {
   });
 
   test('/healthz names PostgreSQL, without a password, and says it answers', async () => {
-    const body = (await (await fetch(`${h.bot.url}/healthz`)).json()) as { ready: boolean; database: { kind: string; target: string; reachable: boolean } };
+    const body = (await (await fetch(`${h.bot.url}/healthz`)).json()) as {
+      ready: boolean;
+      database: { kind: string; target: string; reachable: boolean };
+    };
     expect(body.ready).toBe(true);
     expect(body.database).toMatchObject({ kind: 'postgres', reachable: true });
     expect(body.database.target).toMatch(/^postgres:\/\/[^:@]*@?127\.0\.0\.1/);
@@ -35,6 +38,8 @@ describeOnPostgres('the bot on PostgreSQL', () => {
     await h.teams.say(alice, 'help');
     await h.connector.waitFor(() => h.connector.cards().length >= 1);
     expect(h.bot.store!.kind).toBe('postgres');
-    expect((await h.bot.store!.conversations.get(alice.aadObjectId)).personal?.address.data.serviceUrl).toBe(h.connector.url);
+    expect((await h.bot.store!.conversations.get(alice.aadObjectId)).personal?.address.data.serviceUrl).toBe(
+      h.connector.url,
+    );
   });
 });

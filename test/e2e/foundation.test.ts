@@ -1,6 +1,6 @@
+import { COMMANDS } from '../../src/teams/commands';
 import { assertValidCard, readableCardText as cardText } from '../support/card-validation';
 import { demoUser, startHarness, STRANGER, type Harness } from '../support/harness';
-import { COMMANDS } from '../../src/teams/commands';
 
 /** The foundation end to end: Teams activities in over HTTP, cards out through the connector. */
 let h: Harness;
@@ -19,7 +19,12 @@ describe('readiness', () => {
   test('/healthz says which Box and which database are in use and that both answer', async () => {
     const response = await fetch(`${h.bot.url}/healthz`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { ready: boolean; box: { target: string; reachable: boolean }; database: object; seed: object };
+    const body = (await response.json()) as {
+      ready: boolean;
+      box: { target: string; reachable: boolean };
+      database: object;
+      seed: object;
+    };
     expect(body.ready).toBe(true);
     expect(body.box.target).toMatch(/^emulator http:\/\/127\.0\.0\.1:\d+$/);
     expect(body.box.reachable).toBe(true);
@@ -41,7 +46,9 @@ describe('a registered officer', () => {
     assertValidCard(cards[0], { limitBytes: 80 * 1024 });
     expect(cardText(cards[0])).toContain('PC Alice Carter');
     // The reply went back into the same personal conversation, through the serviceUrl given.
-    expect(h.connector.calls.find((c) => c.kind === 'reply' && c.body.type === 'message')?.conversationId).toBe(`a:personal-${alice.aadObjectId}`);
+    expect(h.connector.calls.find((c) => c.kind === 'reply' && c.body.type === 'message')?.conversationId).toBe(
+      `a:personal-${alice.aadObjectId}`,
+    );
   });
 
   test('help answers with a card listing the commands with examples', async () => {
@@ -139,13 +146,18 @@ describe('invokes the bot does not know', () => {
   test('an unknown message extension command gets a message, not a 501', async () => {
     const response = await h.teams.query(alice, 'someOtherCommand', { query: 'x' });
     expect(response.status).toBe(200);
-    expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({ type: 'message', text: expect.stringMatching(/not one I know/) });
+    expect((response.body as { composeExtension: { type: string; text: string } }).composeExtension).toMatchObject({
+      type: 'message',
+      text: expect.stringMatching(/not one I know/),
+    });
   });
 
   test('a message extension query from someone not registered says so', async () => {
     const response = await h.teams.query(STRANGER, 'findFootage', { query: 'near Brixton Station' });
     expect(response.status).toBe(200);
-    expect((response.body as { composeExtension: { text: string } }).composeExtension.text).toMatch(/not registered.*Ask .+ to add you/);
+    expect((response.body as { composeExtension: { text: string } }).composeExtension.text).toMatch(
+      /not registered.*Ask .+ to add you/,
+    );
   });
 });
 

@@ -36,7 +36,9 @@ function cameraIdsOn(card: Record<string, unknown>): string[] {
 }
 
 function overlapping(filter: (r: Footage) => boolean, start: string, end: string): Footage[] {
-  return footage.filter((r) => filter(r) && Date.parse(r.recordedFrom) < Date.parse(end) && Date.parse(r.recordedTo) > Date.parse(start));
+  return footage.filter(
+    (r) => filter(r) && Date.parse(r.recordedFrom) < Date.parse(end) && Date.parse(r.recordedTo) > Date.parse(start),
+  );
 }
 
 test('"footage in hackney last weekend" finds Hackney recordings of Sat 14 and Sun 15 March 2026', async () => {
@@ -61,9 +63,21 @@ test('"camera LAM0105 last tuesday" reads the camera without its hyphen and the 
 });
 
 test.each([
-  ['a count too large for any number', 'find last 100000000000000000000 hours', /longer than one search can cover \(at most 31 days\)/],
-  ['a count of days reaching back centuries', 'find last 99999 days', /longer than one search can cover \(at most 31 days\)/],
-  ['an export name whose date is no date', 'request LAM-0105_99999999T9999Z_60min.mp4', /couldn't find a recording called \W*LAM-0105_99999999T9999Z_60min\.mp4/],
+  [
+    'a count too large for any number',
+    'find last 100000000000000000000 hours',
+    /longer than one search can cover \(at most 31 days\)/,
+  ],
+  [
+    'a count of days reaching back centuries',
+    'find last 99999 days',
+    /longer than one search can cover \(at most 31 days\)/,
+  ],
+  [
+    'an export name whose date is no date',
+    'request LAM-0105_99999999T9999Z_60min.mp4',
+    /couldn't find a recording called \W*LAM-0105_99999999T9999Z_60min\.mp4/,
+  ],
 ])('%s gets a clear answer', async (_label, text, answer) => {
   const card = await firstCard(text);
   expect(visible(card)).toMatch(answer);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, PROJECT_ROOT } from '../support/build';
 import { LocalConnector } from '../support/connector';
-import { SEEDED_DATA_DIR_ENV, demoUser } from '../support/harness';
+import { demoUser, SEEDED_DATA_DIR_ENV } from '../support/harness';
 import { freePort, httpStatus, start, stop, waitFor, type Managed } from '../support/processes';
 import { TeamsClient } from '../support/teams-client';
 
@@ -16,7 +16,9 @@ import { TeamsClient } from '../support/teams-client';
 const MAIN = path.join('dist', 'src', 'index.js');
 
 function botEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)),
+  );
   return { ...clean, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv;
 }
 
@@ -70,7 +72,9 @@ describe('a running bot', () => {
     const [port, emulatorPort] = [await freePort(), await freePort()];
     proc = run({ PORT: String(port), HOST: '127.0.0.1', BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: dir });
     const running = proc;
-    await waitFor('healthz 200', running, 90_000, async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined));
+    await waitFor('healthz 200', running, 90_000, async () =>
+      (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined,
+    );
     expect(running.output()).toContain('npm run playground');
 
     // Box answers the next metadata query slowly, so the search turn is still running at SIGTERM.
@@ -107,17 +111,31 @@ describe('standard output that nobody reads', () => {
     // open without reading, so the pipe fills up, as under a log shipper that died.
     const fifo = path.join(dir, 'stdout');
     execFileSync('mkfifo', [fifo]);
-    const reader = spawn('sh', ['-c', `head -c 1 >/dev/null; exec sleep 300`], { stdio: [openSync(fifo, 'r+'), 'ignore', 'ignore'] });
+    const reader = spawn('sh', ['-c', `head -c 1 >/dev/null; exec sleep 300`], {
+      stdio: [openSync(fifo, 'r+'), 'ignore', 'ignore'],
+    });
     const out = openSync(fifo, 'w');
     const [port, emulatorPort] = [await freePort(), await freePort()];
-    const env = botEnv({ LOG_LEVEL: 'trace', PORT: String(port), HOST: '127.0.0.1', BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: path.join(dir, 'data') });
+    const env = botEnv({
+      LOG_LEVEL: 'trace',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BOX_EMULATOR_PORT: String(emulatorPort),
+      DATA_DIR: path.join(dir, 'data'),
+    });
     const bot = spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env, stdio: ['ignore', out, 'pipe'] });
     closeSync(out);
     const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
     const connector = await new LocalConnector().start();
     try {
-      const managed: Managed = { child: bot, output: () => '', exited: () => bot.exitCode !== null || bot.signalCode !== null };
-      await waitFor('healthz 200', managed, 90_000, async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined));
+      const managed: Managed = {
+        child: bot,
+        output: () => '',
+        exited: () => bot.exitCode !== null || bot.signalCode !== null,
+      };
+      await waitFor('healthz 200', managed, 90_000, async () =>
+        (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined,
+      );
       // Far more log output than a pipe holds (64 KiB): every turn and Box call logs at trace level.
       const teams = new TeamsClient(`http://127.0.0.1:${port}`, connector.url);
       for (let round = 0; round < 15; round += 1) {

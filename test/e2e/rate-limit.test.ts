@@ -20,7 +20,9 @@ afterAll(async () => {
 
 /** Calls the bot made to Box (the emulator logs its own control calls too). */
 async function boxCalls(): Promise<number> {
-  const body = (await (await fetch(`${h.bot.emulator!.url}/_emulator/requests`, { headers: { 'content-type': 'application/json' } })).json()) as { entries: Array<{ path: string }> };
+  const body = (await (
+    await fetch(`${h.bot.emulator!.url}/_emulator/requests`, { headers: { 'content-type': 'application/json' } })
+  ).json()) as { entries: Array<{ path: string }> };
   return body.entries.filter((e) => !e.path.startsWith('/_emulator')).length;
 }
 
@@ -37,7 +39,9 @@ test('beyond the limit: a polite card, no Box calls, the refusal audited; others
   expect(action.status).toBe(200);
   expect(JSON.stringify(action.body)).toMatch(/One moment, please/);
   const query = await h.teams.query(alice, 'findFootage', { query: 'camera LAM-0105' });
-  expect(query.body).toMatchObject({ composeExtension: { type: 'message', text: expect.stringMatching(/more than 5 commands/) } });
+  expect(query.body).toMatchObject({
+    composeExtension: { type: 'message', text: expect.stringMatching(/more than 5 commands/) },
+  });
 
   await h.connector.waitFor(() => h.connector.cards().length >= 1);
   const text = cardText(h.connector.cards()[0]);
@@ -48,7 +52,9 @@ test('beyond the limit: a polite card, no Box calls, the refusal audited; others
 
   const refusals = (await h.bot.store!.audit.list()).slice(auditBefore).filter((e) => e.action === 'refused');
   expect(refusals).toHaveLength(3);
-  expect(refusals.every((e) => e.actor === alice.aadObjectId && (e.details as { code?: string }).code === 'rate_limited')).toBe(true);
+  expect(
+    refusals.every((e) => e.actor === alice.aadObjectId && (e.details as { code?: string }).code === 'rate_limited'),
+  ).toBe(true);
   expect((await h.bot.store!.audit.verify()).ok).toBe(true);
 
   h.connector.clear();

@@ -59,7 +59,8 @@ function bulletLines(card: unknown): string[] {
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (record.type === 'TextBlock' && typeof record.text === 'string') {
-        for (const line of record.text.split('\n')) if (line.startsWith('- ')) lines.push(line.slice(2).replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1'));
+        for (const line of record.text.split('\n'))
+          if (line.startsWith('- ')) lines.push(line.slice(2).replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1'));
       }
       Object.values(record).forEach(visit);
     }
@@ -83,7 +84,8 @@ async function shownExamples(): Promise<Map<string, string>> {
     for (const example of examples) if (!shown.has(example)) shown.set(example, where);
   };
   add('welcome card', bulletLines(await cardsAfter(() => h.teams.install(alice))));
-  for (const user of [alice, dana, priya]) add(`help card (${user.name})`, bulletLines(await cardsAfter(() => h.teams.say(user, 'help'))));
+  for (const user of [alice, dana, priya])
+    add(`help card (${user.name})`, bulletLines(await cardsAfter(() => h.teams.say(user, 'help'))));
   add('unknown-text suggestions', bulletLines(await cardsAfter(() => h.teams.say(alice, 'what is the weather like'))));
   add('README "Things to type"', await readmeExamples());
   return shown;
@@ -102,7 +104,8 @@ function typist(roles: readonly string[]): TeamsUser {
 }
 
 test('every command in the table says how its answer looks', () => {
-  for (const command of COMMANDS) expect({ command: command.name, known: command.name in ANSWERS }).toEqual({ command: command.name, known: true });
+  for (const command of COMMANDS)
+    expect({ command: command.name, known: command.name in ANSWERS }).toEqual({ command: command.name, known: true });
 });
 
 test('every example shown reaches its command and answers with something on the demo data', async () => {
@@ -119,12 +122,16 @@ test('every example shown reaches its command and answers with something on the 
       continue;
     }
     const listed = COMMANDS.find((c) => c.examples.includes(example));
-    if (listed && listed.name !== read.command.name) failures.push(`${where}: "${example}" is listed under ${listed.name} but reaches ${read.command.name}`);
+    if (listed && listed.name !== read.command.name)
+      failures.push(`${where}: "${example}" is listed under ${listed.name} but reaches ${read.command.name}`);
     const answer = ANSWERS[read.command.name];
-    const cards = await cardsAfter(() => h.teams.say(answer.by === 'supervisor' ? dana : typist(read.command.roles), example, answer.scope));
+    const cards = await cardsAfter(() =>
+      h.teams.say(answer.by === 'supervisor' ? dana : typist(read.command.roles), example, answer.scope),
+    );
     for (const card of cards) assertValidCard(card, { limitBytes: 80 * 1024 });
     const text = JSON.stringify(cards);
-    if (!answer.shows.test(text)) failures.push(`${where}: "${example}" (${read.command.name}) answered ${text.slice(0, 300)}`);
+    if (!answer.shows.test(text))
+      failures.push(`${where}: "${example}" (${read.command.name}) answered ${text.slice(0, 300)}`);
   }
   expect(failures).toEqual([]);
 }, 120_000);

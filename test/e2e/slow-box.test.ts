@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function fault(rule: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${h.bot.emulator!.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+  const response = await fetch(`${h.bot.emulator!.url}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
   expect(response.ok).toBe(true);
 }
 

@@ -4,16 +4,31 @@
  * bot on it must complete the template through Box's template update, leave the instances' values
  * alone, and not touch the template again on the next start.
  */
+import type { BoxClient } from 'box-node-sdk';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BoxClient } from 'box-node-sdk';
 import { TEMPLATE_FIELDS } from '../../src/box/recording-template';
 import type { BoxEmulator } from '../../src/emulator';
 import { sdkClient, startTestEmulator } from '../emulator/support';
 import { SEEDED_DATA_DIR_ENV, startHarness } from '../support/harness';
 
-const OLD_FIELDS = ['footageId', 'cameraId', 'cameraName', 'borough', 'latitude', 'longitude', 'owner', 'ownerType', 'recordedFrom', 'recordedTo', 'caseReference', 'exhibitReference', 'status', 'sha256'];
+const OLD_FIELDS = [
+  'footageId',
+  'cameraId',
+  'cameraName',
+  'borough',
+  'latitude',
+  'longitude',
+  'owner',
+  'ownerType',
+  'recordedFrom',
+  'recordedTo',
+  'caseReference',
+  'exhibitReference',
+  'status',
+  'sha256',
+];
 
 let dataDir: string;
 
@@ -29,7 +44,12 @@ afterAll(async () => {
 });
 
 async function anyRecording(box: BoxClient): Promise<string> {
-  const page = await box.search.searchByMetadataQuery({ from: 'enterprise_1.cctvFootage', ancestorFolderId: '0', limit: 1, orderBy: [{ fieldKey: 'footageId', direction: 'asc' }] });
+  const page = await box.search.searchByMetadataQuery({
+    from: 'enterprise_1.cctvFootage',
+    ancestorFolderId: '0',
+    limit: 1,
+    orderBy: [{ fieldKey: 'footageId', direction: 'asc' }],
+  });
   return (page.entries![0] as { id: string }).id;
 }
 
@@ -39,8 +59,12 @@ function values(extraData: Record<string, unknown> | undefined): Record<string, 
 }
 
 async function templateUpdates(emulator: BoxEmulator): Promise<Array<{ status: number }>> {
-  const log = (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { entries: Array<{ method: string; path: string; status: number }> };
-  return log.entries.filter((e) => e.method === 'PUT' && e.path.endsWith('/metadata_templates/enterprise/cctvFootage/schema'));
+  const log = (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as {
+    entries: Array<{ method: string; path: string; status: number }>;
+  };
+  return log.entries.filter(
+    (e) => e.method === 'PUT' && e.path.endsWith('/metadata_templates/enterprise/cctvFootage/schema'),
+  );
 }
 
 test('the bot completes a template made before the upload fields, at start, once', async () => {
@@ -52,8 +76,14 @@ test('the bot completes a template made before the upload fields, at start, once
     const box = sdkClient(old.emulator);
     const added = TEMPLATE_FIELDS.map((f) => f.key).filter((key) => !OLD_FIELDS.includes(key));
     expect(added.length).toBeGreaterThan(0);
-    await box.metadataTemplates.updateMetadataTemplate('enterprise', 'cctvFootage', added.map((fieldKey) => ({ op: 'removeField' as const, fieldKey })));
-    expect((await box.metadataTemplates.getMetadataTemplate('enterprise', 'cctvFootage')).fields!.map((f) => f.key)).toEqual(OLD_FIELDS);
+    await box.metadataTemplates.updateMetadataTemplate(
+      'enterprise',
+      'cctvFootage',
+      added.map((fieldKey) => ({ op: 'removeField' as const, fieldKey })),
+    );
+    expect(
+      (await box.metadataTemplates.getMetadataTemplate('enterprise', 'cctvFootage')).fields!.map((f) => f.key),
+    ).toEqual(OLD_FIELDS);
     fileId = await anyRecording(box);
     before = await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage');
   } finally {
@@ -76,8 +106,12 @@ test('the bot completes a template made before the upload fields, at start, once
     expect(after.typeVersion).toBe(before.typeVersion! + 1);
     const health = (await (await fetch(`${first.bot.url}/healthz`)).json()) as { ready: boolean };
     expect(health.ready).toBe(true);
-    await box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [{ op: 'add', path: '/source', value: 'chat_upload' }]);
-    expect((await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({ source: 'chat_upload' });
+    await box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [
+      { op: 'add', path: '/source', value: 'chat_upload' },
+    ]);
+    expect((await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({
+      source: 'chat_upload',
+    });
   } finally {
     await first.close();
   }

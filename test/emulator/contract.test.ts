@@ -17,7 +17,11 @@ let stop: () => Promise<void>;
 let box: BoxClient;
 
 beforeAll(async () => {
-  ({ emulator, stop } = await startTestEmulator({ validateAgainstSpec: true, uploadPartSize: PART_SIZE, minChunkedUploadSize: 2 * PART_SIZE }));
+  ({ emulator, stop } = await startTestEmulator({
+    validateAgainstSpec: true,
+    uploadPartSize: PART_SIZE,
+    minChunkedUploadSize: 2 * PART_SIZE,
+  }));
   box = sdkClient(emulator);
 });
 
@@ -30,7 +34,10 @@ function sha1(bytes: Buffer): string {
 }
 
 async function upload(client: BoxClient, folderId: string, name: string, content: Buffer): Promise<string> {
-  const files = await client.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([content]) });
+  const files = await client.uploads.uploadFile({
+    attributes: { name, parent: { id: folderId } },
+    file: Readable.from([content]),
+  });
   return files.entries![0].id;
 }
 
@@ -46,7 +53,13 @@ async function enterpriseToken(): Promise<string> {
   const response = await fetch(`${emulator.url}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '1' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'emulator-client',
+      client_secret: 'emulator-secret',
+      box_subject_type: 'enterprise',
+      box_subject_id: '1',
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -59,7 +72,12 @@ const TEMPLATE = {
     { type: 'string' as const, key: 'cameraId', displayName: 'Camera id' },
     { type: 'float' as const, key: 'latitude', displayName: 'Latitude' },
     { type: 'date' as const, key: 'recordedFrom', displayName: 'Recorded from' },
-    { type: 'enum' as const, key: 'status', displayName: 'Status', options: [{ key: 'received' }, { key: 'reviewed' }] },
+    {
+      type: 'enum' as const,
+      key: 'status',
+      displayName: 'Status',
+      options: [{ key: 'received' }, { key: 'reviewed' }],
+    },
     { type: 'multiSelect' as const, key: 'tags', displayName: 'Tags', options: [{ key: 'night' }, { key: 'day' }] },
   ],
 };
@@ -88,17 +106,35 @@ describe('authentication', () => {
     const response = await fetch(`${emulator.url}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '1' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'emulator-client',
+        client_secret: 'emulator-secret',
+        box_subject_type: 'enterprise',
+        box_subject_id: '1',
+      }),
     });
     const token = (await response.json()) as Record<string, unknown>;
-    expect(token).toEqual({ access_token: expect.any(String), expires_in: 3600, token_type: 'bearer', restricted_to: [], issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' });
+    expect(token).toEqual({
+      access_token: expect.any(String),
+      expires_in: 3600,
+      token_type: 'bearer',
+      restricted_to: [],
+      issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    });
   });
 
   it('refuses an enterprise subject other than the configured enterprise with invalid_grant', async () => {
     const response = await fetch(`${emulator.url}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '2' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'emulator-client',
+        client_secret: 'emulator-secret',
+        box_subject_type: 'enterprise',
+        box_subject_id: '2',
+      }),
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
@@ -232,7 +268,12 @@ describe('files', () => {
 
   it('uploads with multipart and reports Box’s SHA-1 and size', async () => {
     const file = await box.files.getFileById(fileId);
-    expect(file).toMatchObject({ type: 'file', name: 'LAM-0105_20260311T0200Z_60min.mp4', size: content.length, sha1: sha1(content) });
+    expect(file).toMatchObject({
+      type: 'file',
+      name: 'LAM-0105_20260311T0200Z_60min.mp4',
+      size: content.length,
+      sha1: sha1(content),
+    });
     expect(file.parent!.id).toBe(folderId);
   });
 
@@ -259,7 +300,9 @@ describe('files', () => {
   });
 
   it('serves PNG and JPEG thumbnails sized by min_width', async () => {
-    const png = await readAll(await box.files.getFileThumbnailById(fileId, 'png', { queryParams: { minWidth: 100, minHeight: 100 } }));
+    const png = await readAll(
+      await box.files.getFileThumbnailById(fileId, 'png', { queryParams: { minWidth: 100, minHeight: 100 } }),
+    );
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(128); // IHDR width
     const jpg = await readAll(await box.files.getFileThumbnailById(fileId, 'jpg', { queryParams: { minWidth: 150 } }));
@@ -272,22 +315,45 @@ describe('files', () => {
     const unsharedAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const shared = await box.sharedLinksFiles.addShareLinkToFile(
       fileId,
-      { sharedLink: { access: 'collaborators', unsharedAt: dateTimeFromString(unsharedAt), permissions: { canDownload: false } } },
+      {
+        sharedLink: {
+          access: 'collaborators',
+          unsharedAt: dateTimeFromString(unsharedAt),
+          permissions: { canDownload: false },
+        },
+      },
       { fields: 'shared_link' },
     );
-    expect(shared.sharedLink).toMatchObject({ access: 'collaborators', effectiveAccess: 'collaborators', effectivePermission: 'can_preview', isPasswordEnabled: false });
+    expect(shared.sharedLink).toMatchObject({
+      access: 'collaborators',
+      effectiveAccess: 'collaborators',
+      effectivePermission: 'can_preview',
+      isPasswordEnabled: false,
+    });
     expect(shared.sharedLink!.url).toMatch(new RegExp(`^${emulator.url}/s/[0-9a-f]{32}$`));
     expect(shared.sharedLink!.unsharedAt!.value.toISOString()).toBe(unsharedAt.replace(/\.\d+Z$/, '.000Z'));
     // The SDK appends `?fields=shared_link` after a `#add_shared_link` fragment, so the query never
     // reaches the server: Box (and the emulator) answer with the standard file representation.
     expect(shared.name).toBe('LAM-0105_20260311T0200Z_60min.mp4');
-    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as { entries: Array<{ method: string; path: string }> };
+    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as {
+      entries: Array<{ method: string; path: string }>;
+    };
     expect(log.entries.filter((e) => e.method === 'PUT').pop()?.path).toBe(`/2.0/files/${fileId}`);
 
-    const refused = await apiError(box.sharedLinksFiles.updateSharedLinkOnFile(fileId, { sharedLink: { access: 'collaborators', password: 'secret-password' } }, { fields: 'shared_link' }));
+    const refused = await apiError(
+      box.sharedLinksFiles.updateSharedLinkOnFile(
+        fileId,
+        { sharedLink: { access: 'collaborators', password: 'secret-password' } },
+        { fields: 'shared_link' },
+      ),
+    );
     expect(refused.status).toBe(400);
 
-    const removed = await box.sharedLinksFiles.removeSharedLinkFromFile(fileId, { sharedLink: null as never }, { fields: 'shared_link' });
+    const removed = await box.sharedLinksFiles.removeSharedLinkFromFile(
+      fileId,
+      { sharedLink: null as never },
+      { fields: 'shared_link' },
+    );
     expect(removed.sharedLink).toBeUndefined();
     expect((removed.rawData as { shared_link: unknown }).shared_link).toBeNull();
   });
@@ -323,24 +389,36 @@ describe('chunked uploads', () => {
     expect(wrong.status).toBe(412);
     const parts = [];
     for (let i = 0; i < 2; i++) {
-      const uploaded = await box.chunkedUploads.uploadFilePartByUrl(session.sessionEndpoints!.uploadPart!, Readable.from([part]), {
-        digest: `sha=${createHash('sha1').update(part).digest('base64')}`,
-        contentRange: `bytes ${i * PART_SIZE}-${(i + 1) * PART_SIZE - 1}/${size}`,
-      });
+      const uploaded = await box.chunkedUploads.uploadFilePartByUrl(
+        session.sessionEndpoints!.uploadPart!,
+        Readable.from([part]),
+        {
+          digest: `sha=${createHash('sha1').update(part).digest('base64')}`,
+          contentRange: `bytes ${i * PART_SIZE}-${(i + 1) * PART_SIZE - 1}/${size}`,
+        },
+      );
       parts.push(uploaded.part!);
     }
     const listed = await box.chunkedUploads.getFileUploadSessionPartsByUrl(session.sessionEndpoints!.listParts!);
     expect(listed.totalCount).toBe(2);
     const badCommit = await apiError(
-      box.chunkedUploads.createFileUploadSessionCommitByUrl(session.sessionEndpoints!.commit!, { parts }, { digest: `sha=${createHash('sha1').update('x').digest('base64')}` }),
+      box.chunkedUploads.createFileUploadSessionCommitByUrl(
+        session.sessionEndpoints!.commit!,
+        { parts },
+        { digest: `sha=${createHash('sha1').update('x').digest('base64')}` },
+      ),
     );
     expect(badCommit.status).toBe(412);
     await box.chunkedUploads.deleteFileUploadSessionByUrl(session.sessionEndpoints!.abort!);
-    expect((await apiError(box.chunkedUploads.getFileUploadSessionByUrl(session.sessionEndpoints!.status!))).status).toBe(404);
+    expect(
+      (await apiError(box.chunkedUploads.getFileUploadSessionByUrl(session.sessionEndpoints!.status!))).status,
+    ).toBe(404);
   });
 
   it('refuses sessions for files below the minimum size (400 file_size_too_small)', async () => {
-    const error = await apiError(box.chunkedUploads.createFileUploadSession({ folderId, fileSize: 10, fileName: 'tiny.mp4' }));
+    const error = await apiError(
+      box.chunkedUploads.createFileUploadSession({ folderId, fileSize: 10, fileName: 'tiny.mp4' }),
+    );
     expect(error).toMatchObject({ status: 400, code: 'file_size_too_small' });
   });
 });
@@ -356,7 +434,12 @@ describe('metadata templates and instances', () => {
   it('answers 404 for a template that does not exist yet, then creates it in scope enterprise_<id>', async () => {
     expect((await apiError(box.metadataTemplates.getMetadataTemplate('enterprise', 'cctvFootage'))).status).toBe(404);
     const created = await box.metadataTemplates.createMetadataTemplate(TEMPLATE);
-    expect(created).toMatchObject({ type: 'metadata_template', scope: 'enterprise_1', templateKey: 'cctvFootage', displayName: 'CCTV Footage' });
+    expect(created).toMatchObject({
+      type: 'metadata_template',
+      scope: 'enterprise_1',
+      templateKey: 'cctvFootage',
+      displayName: 'CCTV Footage',
+    });
     expect(created.fields!.map((f) => f.key)).toEqual(['cameraId', 'latitude', 'recordedFrom', 'status', 'tags']);
     expect((await box.metadataTemplates.getMetadataTemplate('enterprise', 'cctvFootage')).id).toBe(created.id);
     const listed = await box.metadataTemplates.getEnterpriseMetadataTemplates();
@@ -368,10 +451,27 @@ describe('metadata templates and instances', () => {
   });
 
   it('creates an instance, and answers a second create with 409 tuple_already_exists', async () => {
-    const values = { cameraId: 'LAM-0105', latitude: 51.46058, recordedFrom: '2026-03-11T02:00:00Z', status: 'reviewed', tags: ['night'] };
+    const values = {
+      cameraId: 'LAM-0105',
+      latitude: 51.46058,
+      recordedFrom: '2026-03-11T02:00:00Z',
+      status: 'reviewed',
+      tags: ['night'],
+    };
     const instance = await box.fileMetadata.createFileMetadataById(fileId, 'enterprise', 'cctvFootage', values);
-    expect(instance).toMatchObject({ template: 'cctvFootage', scope: 'enterprise_1', parent: `file_${fileId}`, version: 0 });
-    expect(instance.extraData).toMatchObject({ cameraId: 'LAM-0105', latitude: 51.46058, recordedFrom: '2026-03-11T02:00:00.000Z', status: 'reviewed', tags: ['night'] });
+    expect(instance).toMatchObject({
+      template: 'cctvFootage',
+      scope: 'enterprise_1',
+      parent: `file_${fileId}`,
+      version: 0,
+    });
+    expect(instance.extraData).toMatchObject({
+      cameraId: 'LAM-0105',
+      latitude: 51.46058,
+      recordedFrom: '2026-03-11T02:00:00.000Z',
+      status: 'reviewed',
+      tags: ['night'],
+    });
     const again = await apiError(box.fileMetadata.createFileMetadataById(fileId, 'enterprise', 'cctvFootage', values));
     expect(again).toMatchObject({ status: 409, code: 'tuple_already_exists' });
   });
@@ -382,7 +482,12 @@ describe('metadata templates and instances', () => {
     ['a date without a zone', { recordedFrom: '2026-03-11 02:00' }],
     ['a key the template does not have', { colour: 'red' }],
   ])('refuses %s with 400', async (_, values) => {
-    const other = await upload(box, (await box.files.getFileById(fileId)).parent!.id, `bad-${Object.keys(values)[0]}.mp4`, Buffer.from('x'));
+    const other = await upload(
+      box,
+      (await box.files.getFileById(fileId)).parent!.id,
+      `bad-${Object.keys(values)[0]}.mp4`,
+      Buffer.from('x'),
+    );
     const error = await apiError(box.fileMetadata.createFileMetadataById(other, 'enterprise', 'cctvFootage', values));
     expect(error).toMatchObject({ status: 400, code: 'bad_request' });
   });
@@ -397,15 +502,24 @@ describe('metadata templates and instances', () => {
     expect(updated.version).toBe(1);
     expect(updated.extraData).toMatchObject({ status: 'received', latitude: 51.5 });
     expect(updated.extraData).not.toHaveProperty('tags');
-    const failed = await apiError(box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [{ op: 'test', path: '/cameraId', value: 'X' }, { op: 'replace', path: '/status', value: 'reviewed' }]));
+    const failed = await apiError(
+      box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [
+        { op: 'test', path: '/cameraId', value: 'X' },
+        { op: 'replace', path: '/status', value: 'reviewed' },
+      ]),
+    );
     expect(failed.status).toBe(409);
-    expect((await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({ status: 'received' });
+    expect((await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({
+      status: 'received',
+    });
     const list = await box.fileMetadata.getFileMetadata(fileId);
     expect(list.entries).toHaveLength(1);
   });
 
   it('returns instances through fields=metadata.<scope>.<templateKey> on the file', async () => {
-    const file = await box.files.getFileById(fileId, { queryParams: { fields: ['name', 'metadata.enterprise_1.cctvFootage'] } });
+    const file = await box.files.getFileById(fileId, {
+      queryParams: { fields: ['name', 'metadata.enterprise_1.cctvFootage'] },
+    });
     const raw = file.rawData as { metadata: Record<string, Record<string, Record<string, unknown>>> };
     expect(raw.metadata.enterprise_1.cctvFootage).toMatchObject({ cameraId: 'LAM-0105', $template: 'cctvFootage' });
   });
@@ -428,7 +542,12 @@ describe('metadata queries', () => {
     ];
     for (const [name, folder, recordedFrom, latitude] of rows) {
       ids[name] = await upload(box, folder, name, Buffer.from(name));
-      await box.fileMetadata.createFileMetadataById(ids[name], 'enterprise', 'cctvFootage', { cameraId: 'QRY-1', recordedFrom, latitude, status: 'received' });
+      await box.fileMetadata.createFileMetadataById(ids[name], 'enterprise', 'cctvFootage', {
+        cameraId: 'QRY-1',
+        recordedFrom,
+        latitude,
+        status: 'received',
+      });
     }
   });
 
@@ -445,12 +564,24 @@ describe('metadata queries', () => {
         orderBy: [{ fieldKey: 'recordedFrom', direction: 'desc' }],
         limit: 2,
         marker,
-        fields: ['name', 'metadata.enterprise_1.cctvFootage.cameraId', 'metadata.enterprise_1.cctvFootage.recordedFrom'],
+        fields: [
+          'name',
+          'metadata.enterprise_1.cctvFootage.cameraId',
+          'metadata.enterprise_1.cctvFootage.recordedFrom',
+        ],
       });
       pages += 1;
       // Only the top-level object keeps rawData; entries are read from it.
-      for (const raw of (page.rawData as { entries: Array<{ name: string; metadata: Record<string, Record<string, Record<string, unknown>>> }> }).entries) {
-        expect(raw.metadata.enterprise_1.cctvFootage).toMatchObject({ cameraId: 'QRY-1', $template: 'cctvFootage', $scope: 'enterprise_1' });
+      for (const raw of (
+        page.rawData as {
+          entries: Array<{ name: string; metadata: Record<string, Record<string, Record<string, unknown>>> }>;
+        }
+      ).entries) {
+        expect(raw.metadata.enterprise_1.cctvFootage).toMatchObject({
+          cameraId: 'QRY-1',
+          $template: 'cctvFootage',
+          $scope: 'enterprise_1',
+        });
         expect(raw.metadata.enterprise_1.cctvFootage).not.toHaveProperty('latitude');
         names.push(raw.name);
       }
@@ -461,9 +592,17 @@ describe('metadata queries', () => {
   });
 
   it('answers a malformed query with 400 and an unknown template with 404', async () => {
-    const bad = await apiError(box.search.searchByMetadataQuery({ from: 'enterprise_1.cctvFootage', query: 'cameraId = ', ancestorFolderId: rootId }));
+    const bad = await apiError(
+      box.search.searchByMetadataQuery({
+        from: 'enterprise_1.cctvFootage',
+        query: 'cameraId = ',
+        ancestorFolderId: rootId,
+      }),
+    );
     expect(bad).toMatchObject({ status: 400, code: 'bad_request' });
-    const unknown = await apiError(box.search.searchByMetadataQuery({ from: 'enterprise_1.nothing', ancestorFolderId: rootId }));
+    const unknown = await apiError(
+      box.search.searchByMetadataQuery({ from: 'enterprise_1.nothing', ancestorFolderId: rootId }),
+    );
     expect(unknown.status).toBe(404);
   });
 });
@@ -485,30 +624,67 @@ describe('as-user and permissions', () => {
     expect(await apiError(asOfficer.files.getFileById(fileId))).toMatchObject({ status: 404, code: 'not_found' });
     expect((await apiError(asOfficer.downloads.downloadFile(fileId))).status).toBe(404);
     expect((await apiError(asOfficer.folders.getFolderItems(folderId))).status).toBe(404);
-    const search = await asOfficer.search.searchByMetadataQuery({ from: 'enterprise_1.cctvFootage', query: 'cameraId = :c', queryParams: { c: 'EVD-1' }, ancestorFolderId: '0' });
+    const search = await asOfficer.search.searchByMetadataQuery({
+      from: 'enterprise_1.cctvFootage',
+      query: 'cameraId = :c',
+      queryParams: { c: 'EVD-1' },
+      ancestorFolderId: '0',
+    });
     expect(search.entries).toEqual([]);
   });
 
   it('grants preview with a previewer collaboration: visible, thumbnails and metadata, but no download (403)', async () => {
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     const collab = await box.userCollaborations.createCollaboration(
-      { item: { type: 'file', id: fileId }, accessibleBy: { type: 'user', login: 'dana.fox@police.example' }, role: 'previewer', expiresAt: dateTimeFromString(expiresAt) },
+      {
+        item: { type: 'file', id: fileId },
+        accessibleBy: { type: 'user', login: 'dana.fox@police.example' },
+        role: 'previewer',
+        expiresAt: dateTimeFromString(expiresAt),
+      },
       { queryParams: { notify: false } },
     );
-    expect(collab).toMatchObject({ type: 'collaboration', role: 'previewer', status: 'accepted', accessibleBy: { id: officer }, item: { id: fileId } });
+    expect(collab).toMatchObject({
+      type: 'collaboration',
+      role: 'previewer',
+      status: 'accepted',
+      accessibleBy: { id: officer },
+      item: { id: fileId },
+    });
     expect(collab.expiresAt!.value.getTime()).toBe(Math.floor(Date.parse(expiresAt) / 1000) * 1000);
 
     const asOfficer = box.withAsUserHeader(officer);
     expect((await asOfficer.files.getFileById(fileId)).name).toBe('evidence.mp4');
     expect((await readAll(await asOfficer.files.getFileThumbnailById(fileId, 'png'))).length).toBeGreaterThan(0);
-    expect((await asOfficer.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({ cameraId: 'EVD-1' });
+    expect(
+      (await asOfficer.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData,
+    ).toMatchObject({ cameraId: 'EVD-1' });
     // Binary calls leave the error body unread (responseInfo.body is empty), so the code is checked over plain HTTP.
     expect((await apiError(asOfficer.downloads.downloadFile(fileId))).status).toBe(403);
-    const denied = await fetch(`${emulator.url}/2.0/files/${fileId}/content`, { headers: { authorization: `Bearer ${await enterpriseToken()}`, 'as-user': officer } });
+    const denied = await fetch(`${emulator.url}/2.0/files/${fileId}/content`, {
+      headers: { authorization: `Bearer ${await enterpriseToken()}`, 'as-user': officer },
+    });
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toMatchObject({ type: 'error', status: 403, code: 'access_denied_insufficient_permissions' });
-    expect((await apiError(asOfficer.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [{ op: 'add', path: '/cameraId', value: 'X' }]))).status).toBe(403);
-    const search = await asOfficer.search.searchByMetadataQuery({ from: 'enterprise_1.cctvFootage', query: 'cameraId = :c', queryParams: { c: 'EVD-1' }, ancestorFolderId: '0' });
+    expect(await denied.json()).toMatchObject({
+      type: 'error',
+      status: 403,
+      code: 'access_denied_insufficient_permissions',
+    });
+    expect(
+      (
+        await apiError(
+          asOfficer.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [
+            { op: 'add', path: '/cameraId', value: 'X' },
+          ]),
+        )
+      ).status,
+    ).toBe(403);
+    const search = await asOfficer.search.searchByMetadataQuery({
+      from: 'enterprise_1.cctvFootage',
+      query: 'cameraId = :c',
+      queryParams: { c: 'EVD-1' },
+      ancestorFolderId: '0',
+    });
     expect(search.entries!.map((e) => e.id)).toEqual([fileId]);
 
     const listed = await box.listCollaborations.getFileCollaborations(fileId);
@@ -520,7 +696,11 @@ describe('as-user and permissions', () => {
   });
 
   it('cascades a viewer collaboration on the folder to its files, which may then be downloaded', async () => {
-    const collab = await box.userCollaborations.createCollaboration({ item: { type: 'folder', id: folderId }, accessibleBy: { type: 'user', id: officer }, role: 'viewer' });
+    const collab = await box.userCollaborations.createCollaboration({
+      item: { type: 'folder', id: folderId },
+      accessibleBy: { type: 'user', id: officer },
+      role: 'viewer',
+    });
     const asOfficer = box.withAsUserHeader(officer);
     expect(await readAll(await asOfficer.downloads.downloadFile(fileId))).toEqual(Buffer.from('evidence'));
     const root = await asOfficer.folders.getFolderItems('0');
@@ -532,24 +712,74 @@ describe('as-user and permissions', () => {
 
   it('refuses bad collaborations as Box does', async () => {
     const item = { type: 'file' as const, id: fileId };
-    const first = await box.userCollaborations.createCollaboration({ item, accessibleBy: { type: 'user', id: officer }, role: 'viewer' });
-    expect(await apiError(box.userCollaborations.createCollaboration({ item, accessibleBy: { type: 'user', id: officer }, role: 'editor' }))).toMatchObject({
+    const first = await box.userCollaborations.createCollaboration({
+      item,
+      accessibleBy: { type: 'user', id: officer },
+      role: 'viewer',
+    });
+    expect(
+      await apiError(
+        box.userCollaborations.createCollaboration({
+          item,
+          accessibleBy: { type: 'user', id: officer },
+          role: 'editor',
+        }),
+      ),
+    ).toMatchObject({
       status: 400,
       code: 'user_already_collaborator',
     });
-    expect((await apiError(box.userCollaborations.createCollaboration({ item, accessibleBy: { type: 'user', id: '42' }, role: 'viewer' }))).status).toBe(404);
+    expect(
+      (
+        await apiError(
+          box.userCollaborations.createCollaboration({
+            item,
+            accessibleBy: { type: 'user', id: '42' },
+            role: 'viewer',
+          }),
+        )
+      ).status,
+    ).toBe(404);
     const past = dateTimeFromString('2020-01-01T00:00:00Z');
-    expect((await apiError(box.userCollaborations.createCollaboration({ item, accessibleBy: { type: 'user', login: 'alice.carter@police.example' }, role: 'viewer', expiresAt: past }))).status).toBe(400);
+    expect(
+      (
+        await apiError(
+          box.userCollaborations.createCollaboration({
+            item,
+            accessibleBy: { type: 'user', login: 'alice.carter@police.example' },
+            role: 'viewer',
+            expiresAt: past,
+          }),
+        )
+      ).status,
+    ).toBe(400);
     // A viewer may not invite others.
     const asOfficer = box.withAsUserHeader(officer);
-    expect((await apiError(asOfficer.userCollaborations.createCollaboration({ item, accessibleBy: { type: 'user', login: 'alice.carter@police.example' }, role: 'viewer' }))).status).toBe(403);
+    expect(
+      (
+        await apiError(
+          asOfficer.userCollaborations.createCollaboration({
+            item,
+            accessibleBy: { type: 'user', login: 'alice.carter@police.example' },
+            role: 'viewer',
+          }),
+        )
+      ).status,
+    ).toBe(403);
     await box.userCollaborations.deleteCollaborationById(first.id);
   });
 });
 
 describe('fault injection', () => {
   it('fails the next call with 429 and a lower-case retry-after header', async () => {
-    expect((await control('/_emulator/faults', { method: 'POST', body: { status: 429, count: 1, retryAfter: 2, match: 'GET /2.0/users/me' } })).status).toBe(201);
+    expect(
+      (
+        await control('/_emulator/faults', {
+          method: 'POST',
+          body: { status: 429, count: 1, retryAfter: 2, match: 'GET /2.0/users/me' },
+        })
+      ).status,
+    ).toBe(201);
     const error = await apiError(sdkClient(emulator, { maxAttempts: 1 }).users.getUserMe());
     expect(error).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
     expect(error.headers['retry-after']).toBe('2');
@@ -557,9 +787,14 @@ describe('fault injection', () => {
 
   it('shows that the SDK’s own retry strategy ignores retry-after (it looks for "Retry-After"; fetch lower-cases headers)', async () => {
     await control('/_emulator/requests', { method: 'DELETE' });
-    await control('/_emulator/faults', { method: 'POST', body: { status: 429, count: 1, retryAfter: 3, match: 'GET /2.0/users/me' } });
+    await control('/_emulator/faults', {
+      method: 'POST',
+      body: { status: 429, count: 1, retryAfter: 3, match: 'GET /2.0/users/me' },
+    });
     await sdkClient(emulator, { maxAttempts: 2, retryBaseInterval: 0.01 }).users.getUserMe();
-    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as { entries: Array<{ path: string; status: number; startedAt: number }> };
+    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as {
+      entries: Array<{ path: string; status: number; startedAt: number }>;
+    };
     const [limited, retried] = log.entries.filter((e) => e.path === '/2.0/users/me');
     expect([limited.status, retried.status]).toEqual([429, 200]);
     // A client honouring the header would have waited 3 s; the gateway must do that itself.
@@ -571,7 +806,9 @@ describe('fault injection', () => {
     await control('/_emulator/faults', { method: 'POST', body: { status: 500, count: 2, match: '/2.0/users/me' } });
     const me = await sdkClient(emulator, { maxAttempts: 3 }).users.getUserMe();
     expect(me.type).toBe('user');
-    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as { entries: Array<{ path: string; status: number; fault: boolean }> };
+    const log = (await (await control('/_emulator/requests', { method: 'GET' })).json()) as {
+      entries: Array<{ path: string; status: number; fault: boolean }>;
+    };
     expect(log.entries.filter((e) => e.path === '/2.0/users/me').map((e) => [e.status, e.fault])).toEqual([
       [500, true],
       [500, true],

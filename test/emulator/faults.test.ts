@@ -16,7 +16,14 @@ describe('Faults', () => {
     expect(faults.take('POST /oauth2/token', true)?.status).toBe(500);
   });
 
-  it.each([{}, { status: 404 }, { status: 429, count: 0 }, { status: 429, retryAfter: -1 }, { latencyMs: 'slow' }, { status: 429, match: 3 }])('refuses the rule %j', (rule) => {
+  it.each([
+    {},
+    { status: 404 },
+    { status: 429, count: 0 },
+    { status: 429, retryAfter: -1 },
+    { latencyMs: 'slow' },
+    { status: 429, match: 3 },
+  ])('refuses the rule %j', (rule) => {
     expect(() => parseFaultRule(rule)).toThrow();
   });
 });

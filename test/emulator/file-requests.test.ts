@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function upload(folderId: string, name: string, content: Buffer): Promise<string> {
-  const files = await box.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([content]) });
+  const files = await box.uploads.uploadFile({
+    attributes: { name, parent: { id: folderId } },
+    file: Readable.from([content]),
+  });
   return files.entries![0].id;
 }
 
@@ -33,7 +36,11 @@ async function folder(name: string, parent = '0'): Promise<string> {
 }
 
 /** Posts the upload form as a browser would: multipart with an email field and file parts. */
-async function postForm(url: string, fields: Record<string, string>, files: Array<{ name: string; content: Buffer }>): Promise<Response> {
+async function postForm(
+  url: string,
+  fields: Record<string, string>,
+  files: Array<{ name: string; content: Buffer }>,
+): Promise<Response> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   for (const file of files) form.append('file', new Blob([file.content]), file.name);
@@ -73,7 +80,10 @@ describe('moving, reading and deleting items', () => {
     await box.files.deleteFileById(fileId);
     expect((await apiError(box.files.getFileById(fileId))).status).toBe(404);
     expect((await apiError(box.folders.deleteFolderById(top))).status).toBe(400);
-    const notEmpty = await fetch(`${emulator.url}/2.0/folders/${top}`, { method: 'DELETE', headers: { authorization: `Bearer ${await token()}` } });
+    const notEmpty = await fetch(`${emulator.url}/2.0/folders/${top}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await token()}` },
+    });
     expect(await notEmpty.json()).toMatchObject({ type: 'error', status: 400, code: 'folder_not_empty' });
     await box.folders.deleteFolderById(top, { queryParams: { recursive: true } });
     expect((await apiError(box.folders.getFolderById(top))).status).toBe(404);
@@ -84,8 +94,14 @@ describe('moving, reading and deleting items', () => {
     const top = await folder('Guarded');
     const fileId = await upload(top, 'g.mp4', Buffer.from('g'));
     const viewer = await box.users.createUser({ name: 'Previewer', login: 'previewer.delete@police.example' });
-    await box.userCollaborations.createCollaboration({ item: { type: 'folder', id: top }, accessibleBy: { type: 'user', id: viewer.id }, role: 'previewer' });
-    const asViewer = await apiError(box.files.deleteFileById(fileId, { headers: { extraHeaders: { 'as-user': viewer.id } } }));
+    await box.userCollaborations.createCollaboration({
+      item: { type: 'folder', id: top },
+      accessibleBy: { type: 'user', id: viewer.id },
+      role: 'previewer',
+    });
+    const asViewer = await apiError(
+      box.files.deleteFileById(fileId, { headers: { extraHeaders: { 'as-user': viewer.id } } }),
+    );
     expect(asViewer.status).toBe(403);
     const stale = await apiError(box.files.deleteFileById(fileId, { headers: { ifMatch: '999' } }));
     expect(stale.status).toBe(412);
@@ -108,7 +124,14 @@ describe('file requests', () => {
       isDescriptionRequired: false,
       expiresAt: dateTimeFromString(expires),
     });
-    expect(copy).toMatchObject({ type: 'file_request', title: 'CCTV footage for case 42', description: 'Please upload the recordings', status: 'active', isEmailRequired: true, isDescriptionRequired: false });
+    expect(copy).toMatchObject({
+      type: 'file_request',
+      title: 'CCTV footage for case 42',
+      description: 'Please upload the recordings',
+      status: 'active',
+      isEmailRequired: true,
+      isDescriptionRequired: false,
+    });
     expect(copy.id).not.toBe(emulator.fileRequestTemplateId);
     expect(copy.folder.id).toBe(target);
     expect(copy.url).toMatch(/^\/f\/[0-9a-f]{32}$/);
@@ -118,10 +141,18 @@ describe('file requests', () => {
 
   it('changes a request (etag checked with if-match), and deletes it', async () => {
     const target = await folder('Request 2');
-    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, { folder: { id: target, type: 'folder' } });
-    const updated = await box.fileRequests.updateFileRequestById(copy.id, { status: 'inactive', title: 'Closed' }, { headers: { ifMatch: copy.etag! } });
+    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, {
+      folder: { id: target, type: 'folder' },
+    });
+    const updated = await box.fileRequests.updateFileRequestById(
+      copy.id,
+      { status: 'inactive', title: 'Closed' },
+      { headers: { ifMatch: copy.etag! } },
+    );
     expect(updated).toMatchObject({ status: 'inactive', title: 'Closed' });
-    const stale = await apiError(box.fileRequests.updateFileRequestById(copy.id, { status: 'active' }, { headers: { ifMatch: copy.etag! } }));
+    const stale = await apiError(
+      box.fileRequests.updateFileRequestById(copy.id, { status: 'active' }, { headers: { ifMatch: copy.etag! } }),
+    );
     expect(stale.status).toBe(412);
     await box.fileRequests.deleteFileRequestById(copy.id);
     const gone = await apiError(box.fileRequests.getFileRequestById(copy.id));
@@ -129,7 +160,11 @@ describe('file requests', () => {
   });
 
   it('refuses a copy onto a folder that does not exist, and a bad status, with Box errors', async () => {
-    const missing = await apiError(box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, { folder: { id: '999999', type: 'folder' } }));
+    const missing = await apiError(
+      box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, {
+        folder: { id: '999999', type: 'folder' },
+      }),
+    );
     expect(missing.status).toBe(404);
     const target = await folder('Request 3');
     const response = await fetch(`${emulator.url}/2.0/file_requests/${emulator.fileRequestTemplateId}/copy`, {
@@ -143,9 +178,13 @@ describe('file requests', () => {
 
   it('is hidden (404) from a user who cannot see its folder', async () => {
     const target = await folder('Private request');
-    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, { folder: { id: target, type: 'folder' } });
+    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, {
+      folder: { id: target, type: 'folder' },
+    });
     const stranger = await box.users.createUser({ name: 'Stranger', login: 'stranger.fr@police.example' });
-    const error = await apiError(box.fileRequests.getFileRequestById(copy.id, { headers: { extraHeaders: { 'as-user': stranger.id } } }));
+    const error = await apiError(
+      box.fileRequests.getFileRequestById(copy.id, { headers: { extraHeaders: { 'as-user': stranger.id } } }),
+    );
     expect(error.status).toBe(404);
   });
 });
@@ -154,15 +193,28 @@ async function token(): Promise<string> {
   const response = await fetch(`${emulator.url}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '1' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'emulator-client',
+      client_secret: 'emulator-secret',
+      box_subject_type: 'enterprise',
+      box_subject_id: '1',
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 describe('the public upload page', () => {
-  async function openRequest(name: string, settings: { isEmailRequired?: boolean; isDescriptionRequired?: boolean } = {}): Promise<{ folderId: string; id: string; url: string }> {
+  async function openRequest(
+    name: string,
+    settings: { isEmailRequired?: boolean; isDescriptionRequired?: boolean } = {},
+  ): Promise<{ folderId: string; id: string; url: string }> {
     const folderId = await folder(name);
-    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, { folder: { id: folderId, type: 'folder' }, isEmailRequired: true, ...settings });
+    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, {
+      folder: { id: folderId, type: 'folder' },
+      isEmailRequired: true,
+      ...settings,
+    });
     return { folderId, id: copy.id, url: `${emulator.appUrl}${copy.url}` };
   }
 
@@ -181,13 +233,18 @@ describe('the public upload page', () => {
     const { folderId, url } = await openRequest('Page upload');
     const first = Buffer.from('first recording');
     const second = Buffer.from('second recording');
-    const response = await postForm(url, { email: 'owner@shop.example' }, [{ name: 'cam1.mp4', content: first }, { name: 'cam2.mp4', content: second }]);
+    const response = await postForm(url, { email: 'owner@shop.example' }, [
+      { name: 'cam1.mp4', content: first },
+      { name: 'cam2.mp4', content: second },
+    ]);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Upload complete');
     const items = await box.folders.getFolderItems(folderId);
     expect(items.entries?.map((e) => (e as { name?: string }).name).sort()).toEqual(['cam1.mp4', 'cam2.mp4']);
     const cam1 = items.entries!.find((e) => (e as { name?: string }).name === 'cam1.mp4')!;
-    const file = await box.files.getFileById(cam1.id, { queryParams: { fields: ['sha1', 'size', 'created_by', 'uploader_display_name', 'owned_by'] } });
+    const file = await box.files.getFileById(cam1.id, {
+      queryParams: { fields: ['sha1', 'size', 'created_by', 'uploader_display_name', 'owned_by'] },
+    });
     expect(file.sha1).toBe(createHash('sha1').update(first).digest('hex'));
     expect(file.size).toBe(first.length);
     expect(file.uploaderDisplayName).toBe('owner@shop.example');
@@ -198,9 +255,13 @@ describe('the public upload page', () => {
   it('keeps both files when a name is taken, as Box does', async () => {
     const { folderId, url } = await openRequest('Page clash');
     await postForm(url, { email: 'a@shop.example' }, [{ name: 'same.mp4', content: Buffer.from('1') }]);
-    const response = await postForm(url, { email: 'a@shop.example' }, [{ name: 'same.mp4', content: Buffer.from('2') }]);
+    const response = await postForm(url, { email: 'a@shop.example' }, [
+      { name: 'same.mp4', content: Buffer.from('2') },
+    ]);
     expect(response.status).toBe(200);
-    const names = (await box.folders.getFolderItems(folderId)).entries!.map((e) => (e as { name?: string }).name).sort();
+    const names = (await box.folders.getFolderItems(folderId))
+      .entries!.map((e) => (e as { name?: string }).name)
+      .sort();
     expect(names).toEqual(['same (1).mp4', 'same.mp4']);
   });
 
@@ -216,28 +277,39 @@ describe('the public upload page', () => {
     const anonymous = await postForm(optional.url, {}, [{ name: 'y.mp4', content: Buffer.from('y') }]);
     expect(anonymous.status).toBe(200);
     const entry = (await box.folders.getFolderItems(optional.folderId)).entries![0];
-    expect((await box.files.getFileById(entry.id, { queryParams: { fields: ['uploader_display_name'] } })).uploaderDisplayName).toBe('File Request');
+    expect(
+      (await box.files.getFileById(entry.id, { queryParams: { fields: ['uploader_display_name'] } }))
+        .uploaderDisplayName,
+    ).toBe('File Request');
   });
 
   it('refuses uploads with a page that says why once the request is inactive, expired or deleted', async () => {
     const inactive = await openRequest('Page inactive');
     await box.fileRequests.updateFileRequestById(inactive.id, { status: 'inactive' });
-    const closed = await postForm(inactive.url, { email: 'a@shop.example' }, [{ name: 'x.mp4', content: Buffer.from('x') }]);
+    const closed = await postForm(inactive.url, { email: 'a@shop.example' }, [
+      { name: 'x.mp4', content: Buffer.from('x') },
+    ]);
     expect(closed.status).toBe(410);
     expect(await closed.text()).toContain('no longer accepting files');
     expect((await fetch(inactive.url)).status).toBe(410);
     expect((await box.folders.getFolderItems(inactive.folderId)).totalCount).toBe(0);
 
     const expired = await openRequest('Page expired');
-    await box.fileRequests.updateFileRequestById(expired.id, { expiresAt: dateTimeFromString('2020-01-01T00:00:00+00:00') });
+    await box.fileRequests.updateFileRequestById(expired.id, {
+      expiresAt: dateTimeFromString('2020-01-01T00:00:00+00:00'),
+    });
     expect((await box.fileRequests.getFileRequestById(expired.id)).status).toBe('inactive');
-    const late = await postForm(expired.url, { email: 'a@shop.example' }, [{ name: 'x.mp4', content: Buffer.from('x') }]);
+    const late = await postForm(expired.url, { email: 'a@shop.example' }, [
+      { name: 'x.mp4', content: Buffer.from('x') },
+    ]);
     expect(late.status).toBe(410);
     expect(await late.text()).toContain('expired');
 
     const deleted = await openRequest('Page deleted');
     await box.fileRequests.deleteFileRequestById(deleted.id);
-    const none = await postForm(deleted.url, { email: 'a@shop.example' }, [{ name: 'x.mp4', content: Buffer.from('x') }]);
+    const none = await postForm(deleted.url, { email: 'a@shop.example' }, [
+      { name: 'x.mp4', content: Buffer.from('x') },
+    ]);
     expect(none.status).toBe(404);
     expect(await none.text()).toContain('does not exist');
   });
@@ -247,7 +319,9 @@ describe('the public upload page', () => {
     const size = 96 * 1024 * 1024;
     const chunk = Buffer.alloc(1024 * 1024, 7);
     const boundary = 'emulatorboundary';
-    const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="email"\r\n\r\nbig@shop.example\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="email"\r\n\r\nbig@shop.example\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     async function* body(): AsyncGenerator<Buffer> {
       yield head;
@@ -276,8 +350,8 @@ describe('the public upload page', () => {
   }, 60_000);
 
   it('left no OpenAPI violations but the bad status sent on purpose', () => {
-    expect(emulator.violations().map((v) => `${v.direction} ${v.operation} ${v.errors.map((e) => e.instancePath).join()}`)).toEqual([
-      'request POST /file_requests/{file_request_id}/copy /status',
-    ]);
+    expect(
+      emulator.violations().map((v) => `${v.direction} ${v.operation} ${v.errors.map((e) => e.instancePath).join()}`),
+    ).toEqual(['request POST /file_requests/{file_request_id}/copy /status']);
   });
 });

@@ -41,20 +41,35 @@ describe('control routes', () => {
   const rule = JSON.stringify({ status: 503, count: 1, match: 'GET /2.0/users/me' });
 
   it('refuse a text/plain POST (what a page can send without a preflight) with 415, and add nothing', async () => {
-    const response = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: rule });
+    const response = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: rule,
+    });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ type: 'error', status: 415, code: 'unsupported_media_type' });
     expect(await pendingFaults()).toEqual([]);
   });
 
   it('refuse a foreign Origin with 403 even with a JSON body, and accept their own origin', async () => {
-    const foreign = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: rule });
+    const foreign = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: rule,
+    });
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ code: 'forbidden_origin' });
-    const rebound = await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE', headers: { origin: `http://evil.example:${emulator.port}` } });
+    const rebound = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'DELETE',
+      headers: { origin: `http://evil.example:${emulator.port}` },
+    });
     expect(rebound.status).toBe(403);
     expect(await pendingFaults()).toEqual([]);
-    const own = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json', origin: emulator.url }, body: rule });
+    const own = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: emulator.url },
+      body: rule,
+    });
     expect(own.status).toBe(201);
     expect(await pendingFaults()).toHaveLength(1);
     expect((await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' })).status).toBe(204);
@@ -63,7 +78,12 @@ describe('control routes', () => {
 
 describe('Host check', () => {
   it('refuses a Host that is not a loopback name of this emulator with its port (403)', async () => {
-    for (const host of ['evil.example', `evil.example:${emulator.port}`, `127.0.0.1:${emulator.port + 1}`, '127.0.0.1']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${emulator.port}`,
+      `127.0.0.1:${emulator.port + 1}`,
+      '127.0.0.1',
+    ]) {
       const response = await raw('/2.0/users/me', host);
       expect(response.status).toBe(403);
       expect(JSON.parse(response.body)).toMatchObject({ code: 'forbidden_host' });
@@ -72,7 +92,13 @@ describe('Host check', () => {
   });
 
   it('answers under localhost, 127.0.0.1, [::1] and configured names', async () => {
-    for (const host of [`localhost:${emulator.port}`, `127.0.0.1:${emulator.port}`, `[::1]:${emulator.port}`, `LOCALHOST:${emulator.port}`, `box-emulator.test:${emulator.port}`]) {
+    for (const host of [
+      `localhost:${emulator.port}`,
+      `127.0.0.1:${emulator.port}`,
+      `[::1]:${emulator.port}`,
+      `LOCALHOST:${emulator.port}`,
+      `box-emulator.test:${emulator.port}`,
+    ]) {
       expect((await raw('/2.0/users/me', host)).status).toBe(401); // through to authentication
     }
   });
@@ -82,12 +108,23 @@ describe('tokens in paths', () => {
   it('are redacted in /_emulator/requests', async () => {
     const box = sdkClient(emulator);
     const folder = await box.folders.createFolder({ name: 'Redaction', parent: { id: '0' } });
-    const fileId = (await box.uploads.uploadFile({ attributes: { name: 'r.mp4', parent: { id: folder.id } }, file: Readable.from([Buffer.from('r')]) })).entries![0].id;
+    const fileId = (
+      await box.uploads.uploadFile({
+        attributes: { name: 'r.mp4', parent: { id: folder.id } },
+        file: Readable.from([Buffer.from('r')]),
+      })
+    ).entries![0].id;
     await readAll(await box.downloads.downloadFile(fileId));
-    const shared = await box.sharedLinksFiles.addShareLinkToFile(fileId, { sharedLink: { access: 'open' } }, { fields: 'shared_link' });
+    const shared = await box.sharedLinksFiles.addShareLinkToFile(
+      fileId,
+      { sharedLink: { access: 'open' } },
+      { fields: 'shared_link' },
+    );
     await fetch(shared.sharedLink!.url);
     const token = new URL(shared.sharedLink!.url).pathname.split('/').pop()!;
-    const entries = ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { entries: Array<{ path: string }> }).entries;
+    const entries = (
+      (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { entries: Array<{ path: string }> }
+    ).entries;
     const paths = entries.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/d/1/[redacted]/download', '/s/[redacted]']));
     expect(paths.join(' ')).not.toContain(token);

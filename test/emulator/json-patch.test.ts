@@ -39,6 +39,8 @@ describe('applyJsonPatch', () => {
   });
 
   it('passes a test that holds, comparing arrays by value', () => {
-    expect(applyJsonPatch({ tags: ['a', 'b'] }, [{ op: 'test', path: '/tags', value: ['a', 'b'] }])).toEqual({ tags: ['a', 'b'] });
+    expect(applyJsonPatch({ tags: ['a', 'b'] }, [{ op: 'test', path: '/tags', value: ['a', 'b'] }])).toEqual({
+      tags: ['a', 'b'],
+    });
   });
 });

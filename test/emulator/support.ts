@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { startBoxEmulator, type BoxEmulator, type BoxEmulatorOptions } from '../../src/emulator';
 
 /** Starts an emulator on an ephemeral port in a fresh temp directory. */
-export async function startTestEmulator(options: Partial<BoxEmulatorOptions> = {}): Promise<{ emulator: BoxEmulator; dataDir: string; stop: () => Promise<void> }> {
+export async function startTestEmulator(
+  options: Partial<BoxEmulatorOptions> = {},
+): Promise<{ emulator: BoxEmulator; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'box-emulator-'));
   const emulator = await startBoxEmulator({ port: 0, ...options, dataDir });
   return {
@@ -45,7 +47,10 @@ export function sdkClient(emulator: BoxEmulator, options: ClientOptions = {}): B
   });
   const networkSession = new NetworkSession({
     baseUrls: new BaseUrls(emulator.baseUrls),
-    retryStrategy: new BoxRetryStrategy({ maxAttempts: options.maxAttempts ?? 3, retryBaseInterval: options.retryBaseInterval ?? 0.01 }),
+    retryStrategy: new BoxRetryStrategy({
+      maxAttempts: options.maxAttempts ?? 3,
+      retryBaseInterval: options.retryBaseInterval ?? 0.01,
+    }),
   });
   return new BoxClient({ auth, networkSession });
 }
@@ -62,15 +67,23 @@ export async function readAll(stream: NodeJS.ReadableStream | undefined): Promis
 export { Readable } from 'node:stream';
 
 /** The SDK's BoxApiError carries the response; this pulls out what tests assert on. */
-export async function apiError(promise: Promise<unknown>): Promise<{ status: number; code?: string; body: Record<string, unknown>; headers: Record<string, string> }> {
+export async function apiError(
+  promise: Promise<unknown>,
+): Promise<{ status: number; code?: string; body: Record<string, unknown>; headers: Record<string, string> }> {
   try {
     await promise;
   } catch (error) {
-    const info = (error as { responseInfo?: { statusCode: number; body?: unknown; headers: Record<string, string> } }).responseInfo;
+    const info = (error as { responseInfo?: { statusCode: number; body?: unknown; headers: Record<string, string> } })
+      .responseInfo;
     if (!info) throw error;
     // responseInfo.code is JSON-encoded by the SDK ('"item_name_in_use"'); the body has the plain code.
     const body = (info.body ?? {}) as Record<string, unknown>;
-    return { status: info.statusCode, code: typeof body.code === 'string' ? body.code : undefined, body, headers: info.headers };
+    return {
+      status: info.statusCode,
+      code: typeof body.code === 'string' ? body.code : undefined,
+      body,
+      headers: info.headers,
+    };
   }
   throw new Error('expected the call to fail');
 }

@@ -20,7 +20,12 @@ const TEMPLATE = {
     { type: 'string' as const, key: 'site', displayName: 'Site' },
     { type: 'float' as const, key: 'height', displayName: 'Height' },
     { type: 'enum' as const, key: 'state', displayName: 'State', options: [{ key: 'open' }, { key: 'closed' }] },
-    { type: 'multiSelect' as const, key: 'tags', displayName: 'Tags', options: [{ key: 'night' }, { key: 'day' }, { key: 'rain' }] },
+    {
+      type: 'multiSelect' as const,
+      key: 'tags',
+      displayName: 'Tags',
+      options: [{ key: 'night' }, { key: 'day' }, { key: 'rain' }],
+    },
   ],
 };
 
@@ -36,7 +41,10 @@ afterAll(async () => {
 });
 
 async function fileWith(name: string, values: Record<string, unknown>): Promise<string> {
-  const files = await box.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([Buffer.from(name)]) });
+  const files = await box.uploads.uploadFile({
+    attributes: { name, parent: { id: folderId } },
+    file: Readable.from([Buffer.from(name)]),
+  });
   const fileId = files.entries![0].id;
   await box.fileMetadata.createFileMetadataById(fileId, 'enterprise', 'survey', values);
   return fileId;
@@ -62,27 +70,49 @@ describe('template update', () => {
     expect(updated).toMatchObject({ type: 'metadata_template', scope: 'enterprise_1', templateKey: 'survey' });
     expect(updated.fields!.map((f) => f.key)).toEqual(['site', 'height', 'state', 'tags', 'surveyedAt', 'source']);
     expect(updated.fields!.find((f) => f.key === 'source')!.options!.map((o) => o.key)).toEqual(['drone', 'walk']);
-    expect(updated.fields!.find((f) => f.key === 'tags')!.options!.map((o) => o.key)).toEqual(['night', 'day', 'rain', 'fog']);
+    expect(updated.fields!.find((f) => f.key === 'tags')!.options!.map((o) => o.key)).toEqual([
+      'night',
+      'day',
+      'rain',
+      'fog',
+    ]);
     expect(await keys()).toEqual(updated.fields!.map((f) => f.key));
   });
 
   it('lets instances use what was added', async () => {
-    const fileId = await fileWith('added.txt', { site: 'A', surveyedAt: '2026-03-01T00:00:00Z', source: 'walk', tags: ['fog'] });
-    expect(await valuesOf(fileId)).toMatchObject({ source: 'walk', tags: ['fog'], surveyedAt: '2026-03-01T00:00:00.000Z' });
+    const fileId = await fileWith('added.txt', {
+      site: 'A',
+      surveyedAt: '2026-03-01T00:00:00Z',
+      source: 'walk',
+      tags: ['fog'],
+    });
+    expect(await valuesOf(fileId)).toMatchObject({
+      source: 'walk',
+      tags: ['fog'],
+      surveyedAt: '2026-03-01T00:00:00.000Z',
+    });
   });
 
   it('renames a field and an option on the template and in every instance, bumping their versions', async () => {
     const fileId = await fileWith('renamed.txt', { site: 'North gate', state: 'open', tags: ['night', 'rain'] });
     const before = await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'survey');
     await box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
-      { op: 'editField', fieldKey: 'site', data: { key: 'location', displayName: 'Location', description: 'Where the survey was done' } },
+      {
+        op: 'editField',
+        fieldKey: 'site',
+        data: { key: 'location', displayName: 'Location', description: 'Where the survey was done' },
+      },
       { op: 'editEnumOption', fieldKey: 'state', enumOptionKey: 'open', data: { key: 'active' } },
       { op: 'editMultiSelectOption', fieldKey: 'tags', multiSelectOptionKey: 'rain', data: { key: 'wet' } },
       { op: 'editTemplate', data: { displayName: 'Site surveys', copyInstanceOnItemCopy: true } },
     ]);
     const template = await box.metadataTemplates.getMetadataTemplate('enterprise', 'survey');
     expect(template).toMatchObject({ displayName: 'Site surveys', copyInstanceOnItemCopy: true });
-    expect(template.fields!.find((f) => f.key === 'location')).toMatchObject({ displayName: 'Location', description: 'Where the survey was done', type: 'string' });
+    expect(template.fields!.find((f) => f.key === 'location')).toMatchObject({
+      displayName: 'Location',
+      description: 'Where the survey was done',
+      type: 'string',
+    });
     const after = await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'survey');
     expect(after.extraData).toMatchObject({ location: 'North gate', state: 'active', tags: ['night', 'wet'] });
     expect(after.extraData).not.toHaveProperty('site');
@@ -93,15 +123,30 @@ describe('template update', () => {
   it('finds instances by the new names in metadata queries straight after a rename', async () => {
     const fileId = await fileWith('query.txt', { location: 'Depot', state: 'closed' });
     const query = (q: string, params: Record<string, string>) =>
-      box.search.searchByMetadataQuery({ from: 'enterprise_1.survey', query: q, queryParams: params, ancestorFolderId: folderId, fields: ['name'] });
-    expect((await query('state = :s', { s: 'closed' })).entries!.map((e) => (e as { id: string }).id)).toEqual([fileId]);
-    await box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [{ op: 'editEnumOption', fieldKey: 'state', enumOptionKey: 'closed', data: { key: 'shut' } }]);
+      box.search.searchByMetadataQuery({
+        from: 'enterprise_1.survey',
+        query: q,
+        queryParams: params,
+        ancestorFolderId: folderId,
+        fields: ['name'],
+      });
+    expect((await query('state = :s', { s: 'closed' })).entries!.map((e) => (e as { id: string }).id)).toEqual([
+      fileId,
+    ]);
+    await box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
+      { op: 'editEnumOption', fieldKey: 'state', enumOptionKey: 'closed', data: { key: 'shut' } },
+    ]);
     expect((await query('state = :s', { s: 'shut' })).entries!.map((e) => (e as { id: string }).id)).toEqual([fileId]);
     expect((await query('state = :s', { s: 'closed' })).entries).toEqual([]);
   });
 
   it('removes options and fields from the template and from the instances holding them', async () => {
-    const fileId = await fileWith('removed.txt', { location: 'Yard', height: 3.5, state: 'active', tags: ['day', 'wet'] });
+    const fileId = await fileWith('removed.txt', {
+      location: 'Yard',
+      height: 3.5,
+      state: 'active',
+      tags: ['day', 'wet'],
+    });
     await box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
       { op: 'removeEnumOption', fieldKey: 'state', enumOptionKey: 'active' },
       { op: 'removeMultiSelectOption', fieldKey: 'tags', multiSelectOptionKey: 'wet' },
@@ -114,7 +159,11 @@ describe('template update', () => {
     const template = await box.metadataTemplates.getMetadataTemplate('enterprise', 'survey');
     expect(template.fields!.find((f) => f.key === 'state')!.options!.map((o) => o.key)).toEqual(['shut']);
     expect(template.fields!.some((f) => f.key === 'height')).toBe(false);
-    const refused = await apiError(box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'survey', [{ op: 'add', path: '/height', value: '1' }]));
+    const refused = await apiError(
+      box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'survey', [
+        { op: 'add', path: '/height', value: '1' },
+      ]),
+    );
     expect(refused.status).toBe(400);
   });
 
@@ -130,14 +179,27 @@ describe('template update', () => {
     expect(template.fields!.map((f) => f.key)).toEqual(reversed);
     expect(template.fields!.find((f) => f.key === 'tags')!.options!.map((o) => o.key)).toEqual(['fog', 'day', 'night']);
     expect(template.fields!.find((f) => f.key === 'source')!.options!.map((o) => o.key)).toEqual(['walk', 'drone']);
-    const partial = await apiError(box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [{ op: 'reorderFields', fieldKeys: reversed.slice(1) }]));
+    const partial = await apiError(
+      box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
+        { op: 'reorderFields', fieldKeys: reversed.slice(1) },
+      ]),
+    );
     expect(partial).toMatchObject({ status: 400, code: 'bad_request' });
   });
 
   it.each([
-    ['a field key already taken', [{ op: 'addField' as const, data: { type: 'string', key: 'location', displayName: 'Again' } }]],
-    ['an unknown field type', [{ op: 'addField' as const, data: { type: 'integer', key: 'count', displayName: 'Count' } }]],
-    ['an enum field without options', [{ op: 'addField' as const, data: { type: 'enum', key: 'kind', displayName: 'Kind' } }]],
+    [
+      'a field key already taken',
+      [{ op: 'addField' as const, data: { type: 'string', key: 'location', displayName: 'Again' } }],
+    ],
+    [
+      'an unknown field type',
+      [{ op: 'addField' as const, data: { type: 'integer', key: 'count', displayName: 'Count' } }],
+    ],
+    [
+      'an enum field without options',
+      [{ op: 'addField' as const, data: { type: 'enum', key: 'kind', displayName: 'Kind' } }],
+    ],
     ['an option already there', [{ op: 'addEnumOption' as const, fieldKey: 'source', data: { key: 'drone' } }]],
     ['an enum option on a string field', [{ op: 'addEnumOption' as const, fieldKey: 'location', data: { key: 'x' } }]],
     ['a field that does not exist', [{ op: 'removeField' as const, fieldKey: 'nothing' }]],
@@ -148,21 +210,32 @@ describe('template update', () => {
   ])('refuses %s with 400 and changes nothing, even after valid operations', async (_, bad) => {
     const before = await box.metadataTemplates.getMetadataTemplate('enterprise', 'survey');
     const error = await apiError(
-      box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [{ op: 'addField', data: { type: 'string', key: 'firstOfTwo', displayName: 'First' } }, ...bad]),
+      box.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
+        { op: 'addField', data: { type: 'string', key: 'firstOfTwo', displayName: 'First' } },
+        ...bad,
+      ]),
     );
     expect(error).toMatchObject({ status: 400, code: 'bad_request' });
     expect(await box.metadataTemplates.getMetadataTemplate('enterprise', 'survey')).toEqual(before);
   });
 
   it('answers 404 for a template that does not exist', async () => {
-    const error = await apiError(box.metadataTemplates.updateMetadataTemplate('enterprise', 'nothing', [{ op: 'editTemplate', data: { hidden: true } }]));
+    const error = await apiError(
+      box.metadataTemplates.updateMetadataTemplate('enterprise', 'nothing', [
+        { op: 'editTemplate', data: { hidden: true } },
+      ]),
+    );
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('answers 403 to a user who is not an administrator', async () => {
     const user = await box.users.createUser({ name: 'Surveyor', login: 'surveyor@police.example' });
     const asUser = sdkClient(emulator, { userId: user.id });
-    const error = await apiError(asUser.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [{ op: 'editTemplate', data: { hidden: true } }]));
+    const error = await apiError(
+      asUser.metadataTemplates.updateMetadataTemplate('enterprise', 'survey', [
+        { op: 'editTemplate', data: { hidden: true } },
+      ]),
+    );
     expect(error.status).toBe(403);
     expect((await box.metadataTemplates.getMetadataTemplate('enterprise', 'survey')).hidden).toBe(false);
   });
@@ -170,12 +243,21 @@ describe('template update', () => {
   it('keeps the change across a restart of the emulator', async () => {
     const { emulator: first, dataDir, stop: stopFirst } = await startTestEmulator();
     const client = sdkClient(first);
-    await client.metadataTemplates.createMetadataTemplate({ scope: 'enterprise', templateKey: 'kept', displayName: 'Kept', fields: [] });
-    await client.metadataTemplates.updateMetadataTemplate('enterprise', 'kept', [{ op: 'addField', data: { type: 'string', key: 'note', displayName: 'Note' } }]);
+    await client.metadataTemplates.createMetadataTemplate({
+      scope: 'enterprise',
+      templateKey: 'kept',
+      displayName: 'Kept',
+      fields: [],
+    });
+    await client.metadataTemplates.updateMetadataTemplate('enterprise', 'kept', [
+      { op: 'addField', data: { type: 'string', key: 'note', displayName: 'Note' } },
+    ]);
     await first.close();
     const { emulator: second, stop: stopSecond } = await startTestEmulator({ dataDir });
     try {
-      expect((await sdkClient(second).metadataTemplates.getMetadataTemplate('enterprise', 'kept')).fields!.map((f) => f.key)).toEqual(['note']);
+      expect(
+        (await sdkClient(second).metadataTemplates.getMetadataTemplate('enterprise', 'kept')).fields!.map((f) => f.key),
+      ).toEqual(['note']);
     } finally {
       await stopSecond();
       await stopFirst().catch(() => undefined);
@@ -185,7 +267,11 @@ describe('template update', () => {
 
 describe('OpenAPI conformance', () => {
   it('recorded no response the spec rejects, and as a request only the operation Box does not have', () => {
-    const summary = emulator.violations().map((v) => ({ direction: v.direction, operation: v.operation, at: v.errors.map((e) => e.instancePath) }));
-    expect(summary).toEqual([{ direction: 'request', operation: 'PUT /metadata_templates/{scope}/{template_key}/schema', at: ['/1/op'] }]);
+    const summary = emulator
+      .violations()
+      .map((v) => ({ direction: v.direction, operation: v.operation, at: v.errors.map((e) => e.instancePath) }));
+    expect(summary).toEqual([
+      { direction: 'request', operation: 'PUT /metadata_templates/{scope}/{template_key}/schema', at: ['/1/op'] },
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  */
 
 import { inflateSync } from 'node:zlib';
-import { chooseSize, JPG_SIZES, jpegThumbnail, PNG_SIZES, pngThumbnail } from '../../src/emulator/thumbnails';
+import { chooseSize, jpegThumbnail, JPG_SIZES, PNG_SIZES, pngThumbnail } from '../../src/emulator/thumbnails';
 
 describe('chooseSize', () => {
   it('takes the smallest size meeting the minimums within the maximums', () => {

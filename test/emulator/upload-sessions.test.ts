@@ -17,7 +17,11 @@ let box: BoxClient;
 let folderId: string;
 
 beforeAll(async () => {
-  ({ emulator, stop } = await startTestEmulator({ validateAgainstSpec: true, uploadPartSize: PART, minChunkedUploadSize: PART + 1 }));
+  ({ emulator, stop } = await startTestEmulator({
+    validateAgainstSpec: true,
+    uploadPartSize: PART,
+    minChunkedUploadSize: PART + 1,
+  }));
   box = sdkClient(emulator);
   folderId = (await box.folders.createFolder({ name: 'Sessions', parent: { id: '0' } })).id;
 });
@@ -30,8 +34,18 @@ function digest(bytes: Buffer): string {
   return `sha=${createHash('sha1').update(bytes).digest('base64')}`;
 }
 
-async function openSession(name: string, content: Buffer): Promise<{ endpoints: Record<string, string>; parts: Array<{ partId: string; offset: number; size: number; sha1: string }> }> {
-  const session = await box.chunkedUploads.createFileUploadSession({ folderId, fileSize: content.length, fileName: name });
+async function openSession(
+  name: string,
+  content: Buffer,
+): Promise<{
+  endpoints: Record<string, string>;
+  parts: Array<{ partId: string; offset: number; size: number; sha1: string }>;
+}> {
+  const session = await box.chunkedUploads.createFileUploadSession({
+    folderId,
+    fileSize: content.length,
+    fileName: name,
+  });
   expect(session.partSize).toBe(PART);
   expect(session.totalParts).toBe(Math.ceil(content.length / PART));
   const endpoints = session.sessionEndpoints as unknown as Record<string, string>;
@@ -52,13 +66,28 @@ async function commitRaw(url: string, content: Buffer, parts: unknown[]): Promis
     await fetch(`${emulator.url}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '1' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'emulator-client',
+        client_secret: 'emulator-secret',
+        box_subject_type: 'enterprise',
+        box_subject_id: '1',
+      }),
     })
   ).json();
-  const wire = (parts as Array<{ partId: string; offset: number; size: number; sha1: string }>).map((p) => ({ part_id: p.partId, offset: p.offset, size: p.size, sha1: p.sha1 }));
+  const wire = (parts as Array<{ partId: string; offset: number; size: number; sha1: string }>).map((p) => ({
+    part_id: p.partId,
+    offset: p.offset,
+    size: p.size,
+    sha1: p.sha1,
+  }));
   return fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${(token as { access_token: string }).access_token}`, 'content-type': 'application/json', digest: digest(content) },
+    headers: {
+      authorization: `Bearer ${(token as { access_token: string }).access_token}`,
+      'content-type': 'application/json',
+      digest: digest(content),
+    },
     body: JSON.stringify({ parts: wire }),
   });
 }
@@ -67,10 +96,18 @@ it('refuses a different part for a range already uploaded with 409, and takes th
   const content = Buffer.alloc(2 * PART + 5, 9);
   const { endpoints } = await openSession('conflict.mp4', content);
   const other = Buffer.alloc(PART, 1);
-  const conflict = await apiError(box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([other]), { digest: digest(other), contentRange: `bytes 0-${PART - 1}/${content.length}` }));
+  const conflict = await apiError(
+    box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([other]), {
+      digest: digest(other),
+      contentRange: `bytes 0-${PART - 1}/${content.length}`,
+    }),
+  );
   expect(conflict).toMatchObject({ status: 409, code: 'conflict' });
   const same = content.subarray(0, PART);
-  const again = await box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([same]), { digest: digest(same), contentRange: `bytes 0-${PART - 1}/${content.length}` });
+  const again = await box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([same]), {
+    digest: digest(same),
+    contentRange: `bytes 0-${PART - 1}/${content.length}`,
+  });
   expect(again.part?.offset).toBe(0);
   expect((await box.chunkedUploads.getFileUploadSessionPartsByUrl(endpoints.listParts)).totalCount).toBe(3);
 });
@@ -78,7 +115,11 @@ it('refuses a different part for a range already uploaded with 409, and takes th
 it('answers 202 with retry-after while parts are held as processing, then 201 with the file', async () => {
   const content = Buffer.alloc(3 * PART, 4);
   const { endpoints, parts } = await openSession('held.mp4', content);
-  const hold = await fetch(`${emulator.url}/_emulator/commit-holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 2, retryAfter: 3 }) });
+  const hold = await fetch(`${emulator.url}/_emulator/commit-holds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: 2, retryAfter: 3 }),
+  });
   expect(hold.status).toBe(201);
   for (let i = 0; i < 2; i++) {
     const held = await commitRaw(endpoints.commit, content, parts);
@@ -88,7 +129,11 @@ it('answers 202 with retry-after while parts are held as processing, then 201 wi
   const done = await commitRaw(endpoints.commit, content, parts);
   expect(done.status).toBe(201);
   const body = (await done.json()) as { entries: Array<{ name: string; sha1: string; size: number }> };
-  expect(body.entries[0]).toMatchObject({ name: 'held.mp4', sha1: createHash('sha1').update(content).digest('hex'), size: content.length });
+  expect(body.entries[0]).toMatchObject({
+    name: 'held.mp4',
+    sha1: createHash('sha1').update(content).digest('hex'),
+    size: content.length,
+  });
 });
 
 it('refuses a commit whose whole-file digest is wrong (412) and keeps the session for a right one', async () => {

@@ -90,32 +90,70 @@ async function folder(name: string, parent = '0'): Promise<string> {
 }
 
 async function upload(folderId: string, name: string, content: Buffer): Promise<string> {
-  return (await box.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([content]) })).entries![0].id;
+  return (
+    await box.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([content]) })
+  ).entries![0].id;
 }
 
 describe('webhook management', () => {
   it('creates, reads, lists, changes and deletes a webhook as its creator only', async () => {
     const target = await folder('Hooked');
-    const hook = await box.webhooks.createWebhook({ target: { id: target, type: 'folder' }, address: receiver.url, triggers: ['FILE.UPLOADED'] });
-    expect(hook).toMatchObject({ type: 'webhook', address: receiver.url, triggers: ['FILE.UPLOADED'], target: { id: target, type: 'folder' } });
+    const hook = await box.webhooks.createWebhook({
+      target: { id: target, type: 'folder' },
+      address: receiver.url,
+      triggers: ['FILE.UPLOADED'],
+    });
+    expect(hook).toMatchObject({
+      type: 'webhook',
+      address: receiver.url,
+      triggers: ['FILE.UPLOADED'],
+      target: { id: target, type: 'folder' },
+    });
     expect((await box.webhooks.getWebhookById(hook.id!)).address).toBe(receiver.url);
     expect((await box.webhooks.getWebhooks()).entries?.map((e) => e.id)).toContain(hook.id);
-    const changed = await box.webhooks.updateWebhookById(hook.id!, { requestBody: { triggers: ['FILE.UPLOADED', 'FILE.DELETED'] } });
+    const changed = await box.webhooks.updateWebhookById(hook.id!, {
+      requestBody: { triggers: ['FILE.UPLOADED', 'FILE.DELETED'] },
+    });
     expect(changed.triggers).toEqual(['FILE.UPLOADED', 'FILE.DELETED']);
     const someone = await box.users.createUser({ name: 'Other', login: 'other.hooks@police.example' });
-    expect((await apiError(box.webhooks.getWebhookById(hook.id!, { headers: { extraHeaders: { 'as-user': someone.id } } }))).status).toBe(404);
+    expect(
+      (await apiError(box.webhooks.getWebhookById(hook.id!, { headers: { extraHeaders: { 'as-user': someone.id } } })))
+        .status,
+    ).toBe(404);
     await box.webhooks.deleteWebhookById(hook.id!);
     expect((await apiError(box.webhooks.getWebhookById(hook.id!))).status).toBe(404);
   });
 
   it('refuses a duplicate (409), an unknown trigger, a non-https remote address (400) and a missing target (404)', async () => {
     const target = await folder('Hooked twice');
-    await box.webhooks.createWebhook({ target: { id: target, type: 'folder' }, address: receiver.url, triggers: ['FILE.UPLOADED'] });
-    const duplicate = await apiError(box.webhooks.createWebhook({ target: { id: target, type: 'folder' }, address: receiver.url, triggers: ['FILE.UPLOADED'] }));
+    await box.webhooks.createWebhook({
+      target: { id: target, type: 'folder' },
+      address: receiver.url,
+      triggers: ['FILE.UPLOADED'],
+    });
+    const duplicate = await apiError(
+      box.webhooks.createWebhook({
+        target: { id: target, type: 'folder' },
+        address: receiver.url,
+        triggers: ['FILE.UPLOADED'],
+      }),
+    );
     expect(duplicate.status).toBe(409);
-    const plain = await apiError(box.webhooks.createWebhook({ target: { id: target, type: 'folder' }, address: 'http://example.com/hook', triggers: ['FILE.UPLOADED'] }));
+    const plain = await apiError(
+      box.webhooks.createWebhook({
+        target: { id: target, type: 'folder' },
+        address: 'http://example.com/hook',
+        triggers: ['FILE.UPLOADED'],
+      }),
+    );
     expect(plain).toMatchObject({ status: 400, code: 'bad_request' });
-    const missing = await apiError(box.webhooks.createWebhook({ target: { id: '987654', type: 'folder' }, address: receiver.url, triggers: ['FILE.UPLOADED'] }));
+    const missing = await apiError(
+      box.webhooks.createWebhook({
+        target: { id: '987654', type: 'folder' },
+        address: receiver.url,
+        triggers: ['FILE.UPLOADED'],
+      }),
+    );
     expect(missing.status).toBe(404);
   });
 });
@@ -125,7 +163,11 @@ describe('deliveries', () => {
 
   beforeAll(async () => {
     intake = await folder('Intake root');
-    await box.webhooks.createWebhook({ target: { id: intake, type: 'folder' }, address: receiver.url, triggers: ['FILE.UPLOADED'] });
+    await box.webhooks.createWebhook({
+      target: { id: intake, type: 'folder' },
+      address: receiver.url,
+      triggers: ['FILE.UPLOADED'],
+    });
   });
 
   async function delivered(count: number): Promise<Delivery[]> {
@@ -138,16 +180,32 @@ describe('deliveries', () => {
     const sub = await folder('Request 7', intake);
     const fileId = await upload(sub, 'cam.mp4', Buffer.from('footage'));
     const [delivery] = await delivered(1);
-    expect(delivery.headers).toMatchObject({ 'box-signature-version': '1', 'box-signature-algorithm': 'HmacSHA256', 'content-type': expect.stringContaining('application/json') });
+    expect(delivery.headers).toMatchObject({
+      'box-signature-version': '1',
+      'box-signature-algorithm': 'HmacSHA256',
+      'content-type': expect.stringContaining('application/json'),
+    });
     expect(delivery.headers['box-delivery-id']).toEqual(expect.any(String));
     const body = JSON.parse(delivery.body) as Loose;
-    expect(body).toMatchObject({ type: 'webhook_event', trigger: 'FILE.UPLOADED', webhook: { type: 'webhook' }, source: { type: 'file', id: fileId, name: 'cam.mp4', parent: { id: sub } }, additional_info: [] });
+    expect(body).toMatchObject({
+      type: 'webhook_event',
+      trigger: 'FILE.UPLOADED',
+      webhook: { type: 'webhook' },
+      source: { type: 'file', id: fileId, name: 'cam.mp4', parent: { id: sub } },
+      additional_info: [],
+    });
     expect(body.created_by).toMatchObject({ type: 'user', id: (await box.users.getUserMe()).id });
     const headers = delivery.headers as Record<string, string>;
     expect(await WebhooksManager.validateMessage(delivery.body, headers, KEYS.primary)).toBe(true);
-    expect(await WebhooksManager.validateMessage(delivery.body, headers, 'wrong', { secondaryKey: KEYS.secondary })).toBe(true);
-    expect(await WebhooksManager.validateMessage(delivery.body, headers, 'wrong', { secondaryKey: 'also wrong' })).toBe(false);
-    expect(await WebhooksManager.validateMessage(delivery.body.replace('cam.mp4', 'cam.mov'), headers, KEYS.primary)).toBe(false);
+    expect(
+      await WebhooksManager.validateMessage(delivery.body, headers, 'wrong', { secondaryKey: KEYS.secondary }),
+    ).toBe(true);
+    expect(await WebhooksManager.validateMessage(delivery.body, headers, 'wrong', { secondaryKey: 'also wrong' })).toBe(
+      false,
+    );
+    expect(
+      await WebhooksManager.validateMessage(delivery.body.replace('cam.mp4', 'cam.mov'), headers, KEYS.primary),
+    ).toBe(false);
     expect(emulator.webhookSignatureKeys).toEqual(KEYS);
   });
 
@@ -162,12 +220,17 @@ describe('deliveries', () => {
     const deliveries = await delivered(3);
     expect(new Set(deliveries.map((d) => d.headers['box-delivery-id'])).size).toBe(1);
     expect(deliveries[2].at - deliveries[1].at).toBeGreaterThanOrEqual(deliveries[1].at - deliveries[0].at);
-    for (const d of deliveries) expect(await WebhooksManager.validateMessage(d.body, d.headers as Record<string, string>, KEYS.primary)).toBe(true);
+    for (const d of deliveries)
+      expect(await WebhooksManager.validateMessage(d.body, d.headers as Record<string, string>, KEYS.primary)).toBe(
+        true,
+      );
     receiver.deliveries.length = 0;
     receiver.plan = [500, 500, 500, 500];
     await upload(intake, 'gives-up.mp4', Buffer.from('gives up'));
     await delivered(3);
-    const attempts = emulator.webhookDeliveries().filter((a) => a.deliveryId === receiver.deliveries[0].headers['box-delivery-id']);
+    const attempts = emulator
+      .webhookDeliveries()
+      .filter((a) => a.deliveryId === receiver.deliveries[0].headers['box-delivery-id']);
     expect(attempts.map((a) => a.status)).toEqual([500, 500, 500]);
   });
 
@@ -181,7 +244,9 @@ describe('deliveries', () => {
 
   it('delivers for a file sent through the public file request page, by the anonymous uploader', async () => {
     const sub = await folder('Request 8', intake);
-    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, { folder: { id: sub, type: 'folder' } });
+    const copy = await box.fileRequests.createFileRequestCopy(emulator.fileRequestTemplateId, {
+      folder: { id: sub, type: 'folder' },
+    });
     const form = new FormData();
     form.append('email', 'owner@shop.example');
     form.append('file', new Blob([Buffer.from('from the owner')]), 'owner.mp4');
@@ -196,7 +261,9 @@ describe('deliveries', () => {
     const content = Buffer.alloc(3 * PART + 10, 3);
     const file = await box.chunkedUploads.uploadBigFile(Readable.from([content]), 'big.mp4', content.length, intake);
     const [delivery] = await delivered(1);
-    expect(JSON.parse(delivery.body)).toMatchObject({ source: { id: file.id, sha1: createHash('sha1').update(content).digest('hex') } });
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      source: { id: file.id, sha1: createHash('sha1').update(content).digest('hex') },
+    });
   });
 });
 
@@ -217,22 +284,37 @@ describe('events', () => {
     const start = new Date(Date.now() - 1000).toISOString().slice(0, 19) + '+00:00';
     const target = await folder('Audited');
     const fileId = await upload(target, 'audit.mp4', Buffer.from('audit'));
-    const log = await box.events.getEvents({ streamType: 'admin_logs', eventType: ['UPLOAD'], createdAfter: dateTimeFromString(start), limit: 500 });
+    const log = await box.events.getEvents({
+      streamType: 'admin_logs',
+      eventType: ['UPLOAD'],
+      createdAfter: dateTimeFromString(start),
+      limit: 500,
+    });
     // The SDK reshapes `source` by guessing among the schema's oneOf members; the wire form is Box's EventSource.
     const raw = (page: { rawData?: unknown }): Loose[] => (page.rawData as { entries: Loose[] }).entries;
     const mine = raw(log).filter((e) => e.source.item_id === fileId);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ event_type: 'UPLOAD', source: { item_type: 'file', item_name: 'audit.mp4', parent: { id: target } } });
+    expect(mine[0]).toMatchObject({
+      event_type: 'UPLOAD',
+      source: { item_type: 'file', item_name: 'audit.mp4', parent: { id: target } },
+    });
     const other = await box.events.getEvents({ streamType: 'admin_logs', eventType: ['DOWNLOAD'] });
     expect(raw(other).some((e) => e.source.item_id === fileId)).toBe(false);
-    const future = await box.events.getEvents({ streamType: 'admin_logs', createdAfter: dateTimeFromString('2999-01-01T00:00:00+00:00') });
+    const future = await box.events.getEvents({
+      streamType: 'admin_logs',
+      createdAfter: dateTimeFromString('2999-01-01T00:00:00+00:00'),
+    });
     expect(future.entries).toEqual([]);
     const user = await box.users.createUser({ name: 'Not admin', login: 'not.admin@police.example' });
-    const refused = await apiError(box.events.getEvents({ streamType: 'admin_logs' }, { extraHeaders: { 'as-user': user.id } }));
+    const refused = await apiError(
+      box.events.getEvents({ streamType: 'admin_logs' }, { extraHeaders: { 'as-user': user.id } }),
+    );
     expect(refused.status).toBe(403);
   });
 
   it('left no OpenAPI violations', () => {
-    expect(emulator.violations().map((v) => ({ op: `${v.direction} ${v.operation}`, errors: v.errors.slice(0, 3) }))).toEqual([]);
+    expect(
+      emulator.violations().map((v) => ({ op: `${v.direction} ${v.operation}`, errors: v.errors.slice(0, 3) })),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ describe('the clock for relative phrases', () => {
 describe('the demo clock notice', () => {
   test('names the demo month and the demo time in London', () => {
     expect(demoClockNotice(DEMO_CLOCK_START)).toBe('Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:00 GMT here');
-    expect(demoClockNotice(new Date('2026-03-29T12:00:00Z'))).toBe('Demo data: 1–31 March 2026; it is Sun 29 Mar 2026, 13:00 BST here');
+    expect(demoClockNotice(new Date('2026-03-29T12:00:00Z'))).toBe(
+      'Demo data: 1–31 March 2026; it is Sun 29 Mar 2026, 13:00 BST here',
+    );
   });
 
   test('says what each clock means, and nothing for the real clock', () => {
@@ -39,12 +41,16 @@ describe('the demo clock notice', () => {
     expect(clockNotice({ kind: 'demo', startsAt: DEMO_CLOCK_START, realStart }, new Date('2026-11-29T07:45:00Z'))).toBe(
       'Demo data: 1–31 March 2026; it is Fri 20 Mar 2026, 10:45 GMT here',
     );
-    expect(clockNotice({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') }, realStart)).toMatch(/Sat 14 Mar 2026, 22:00 GMT \(CLOCK_NOW\)/);
+    expect(clockNotice({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') }, realStart)).toMatch(
+      /Sat 14 Mar 2026, 22:00 GMT \(CLOCK_NOW\)/,
+    );
     expect(clockNotice({ kind: 'real' }, realStart)).toBeUndefined();
   });
 
   test('the demo period and clock start match the demo data set', () => {
-    const starts = demoJson<Array<{ recordedFrom: string }>>('footage.json').map((r) => londonDateOf(new Date(r.recordedFrom)));
+    const starts = demoJson<Array<{ recordedFrom: string }>>('footage.json').map((r) =>
+      londonDateOf(new Date(r.recordedFrom)),
+    );
     const key = (d: { year: number; month: number; day: number }) => d.year * 10_000 + d.month * 100 + d.day;
     const sorted = starts.map(key).sort((a, b) => a - b);
     expect(sorted[0]).toBe(key(DEMO_DATA_PERIOD.first));

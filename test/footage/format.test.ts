@@ -1,11 +1,21 @@
-import { countRecordings, formatDays, formatDistance, formatDuration, formatLondonDate, formatLondonDateTime, formatLondonWindow } from '../../src/footage/format';
+import {
+  countRecordings,
+  formatDays,
+  formatDistance,
+  formatDuration,
+  formatLondonDate,
+  formatLondonDateTime,
+  formatLondonWindow,
+} from '../../src/footage/format';
 import { formatLondonDateTime as londonTimeDateTime } from '../../src/footage/london-time';
 
 const at = (iso: string) => new Date(iso);
 
 describe('London time, as every card and message writes it', () => {
   it('shows winter times as GMT with weekday and date', () => {
-    expect(formatLondonWindow(at('2026-03-03T14:00:00Z'), at('2026-03-03T16:00:00Z'))).toBe('Tue 3 Mar 2026, 14:00–16:00 GMT');
+    expect(formatLondonWindow(at('2026-03-03T14:00:00Z'), at('2026-03-03T16:00:00Z'))).toBe(
+      'Tue 3 Mar 2026, 14:00–16:00 GMT',
+    );
     expect(formatLondonDateTime(at('2026-01-05T09:05:00Z'))).toBe('Mon 5 Jan 2026, 09:05 GMT');
   });
 
@@ -16,12 +26,18 @@ describe('London time, as every card and message writes it', () => {
   });
 
   it('names both zones when a window spans the spring clock change', () => {
-    expect(formatLondonWindow(at('2026-03-29T00:30:00Z'), at('2026-03-29T02:00:00Z'))).toBe('Sun 29 Mar 2026, 00:30 GMT–03:00 BST');
-    expect(formatLondonWindow(at('2026-03-28T23:00:00Z'), at('2026-03-29T01:00:00Z'))).toBe('Sat 28 Mar 2026, 23:00 GMT – Sun 29 Mar 2026, 02:00 BST');
+    expect(formatLondonWindow(at('2026-03-29T00:30:00Z'), at('2026-03-29T02:00:00Z'))).toBe(
+      'Sun 29 Mar 2026, 00:30 GMT–03:00 BST',
+    );
+    expect(formatLondonWindow(at('2026-03-28T23:00:00Z'), at('2026-03-29T01:00:00Z'))).toBe(
+      'Sat 28 Mar 2026, 23:00 GMT – Sun 29 Mar 2026, 02:00 BST',
+    );
   });
 
   it('tells the repeated autumn hour apart by its zone', () => {
-    expect(formatLondonWindow(at('2026-10-25T00:30:00Z'), at('2026-10-25T01:30:00Z'))).toBe('Sun 25 Oct 2026, 01:30 BST–01:30 GMT');
+    expect(formatLondonWindow(at('2026-10-25T00:30:00Z'), at('2026-10-25T01:30:00Z'))).toBe(
+      'Sun 25 Oct 2026, 01:30 BST–01:30 GMT',
+    );
   });
 
   it('is the same text the domain writes in its own sentences', () => {
@@ -29,7 +45,9 @@ describe('London time, as every card and message writes it', () => {
   });
 
   it('shows both dates when a window crosses midnight, and the London date, not the UTC one', () => {
-    expect(formatLondonWindow(at('2026-03-03T23:00:00Z'), at('2026-03-04T01:00:00Z'))).toBe('Tue 3 Mar 2026, 23:00 – Wed 4 Mar 2026, 01:00 GMT');
+    expect(formatLondonWindow(at('2026-03-03T23:00:00Z'), at('2026-03-04T01:00:00Z'))).toBe(
+      'Tue 3 Mar 2026, 23:00 – Wed 4 Mar 2026, 01:00 GMT',
+    );
     expect(formatLondonDate(at('2026-06-30T23:30:00Z'))).toBe('Wed 1 Jul 2026');
     expect(formatLondonDateTime(at('2026-06-30T23:30:00Z'))).toBe('Wed 1 Jul 2026, 00:30 BST');
   });

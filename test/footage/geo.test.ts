@@ -54,7 +54,9 @@ describe('boundingBox', () => {
     // east/west edges on the widest parallel are outside the circle.
     const north = destinationPoint(brixton, 0, radius);
     expect(box.maxLatitude - north.latitude).toBeLessThan(1e-6);
-    const widestLatitude = (Math.asin(Math.sin((brixton.latitude * Math.PI) / 180) / Math.cos(radius / EARTH_RADIUS_METRES)) * 180) / Math.PI;
+    const widestLatitude =
+      (Math.asin(Math.sin((brixton.latitude * Math.PI) / 180) / Math.cos(radius / EARTH_RADIUS_METRES)) * 180) /
+      Math.PI;
     const justEast = { latitude: widestLatitude, longitude: box.maxLongitude + 1e-6 };
     expect(haversineMetres(brixton, justEast)).toBeGreaterThan(radius);
     const onEastEdge = { latitude: widestLatitude, longitude: box.maxLongitude - 2e-7 };
@@ -70,8 +72,15 @@ describe('boundingBox', () => {
   });
 
   it('spans all longitudes when the circle reaches a pole or crosses 180°', () => {
-    expect(boundingBox({ latitude: 89.999, longitude: 0 }, 1000)).toMatchObject({ minLongitude: -180, maxLongitude: 180, maxLatitude: 90 });
-    expect(boundingBox({ latitude: 0, longitude: 179.999 }, 1000)).toMatchObject({ minLongitude: -180, maxLongitude: 180 });
+    expect(boundingBox({ latitude: 89.999, longitude: 0 }, 1000)).toMatchObject({
+      minLongitude: -180,
+      maxLongitude: 180,
+      maxLatitude: 90,
+    });
+    expect(boundingBox({ latitude: 0, longitude: 179.999 }, 1000)).toMatchObject({
+      minLongitude: -180,
+      maxLongitude: 180,
+    });
   });
 
   it('refuses a negative or non-finite radius', () => {

@@ -36,15 +36,20 @@ describe('londonToUtc', () => {
     expect(london(text)).toEqual({ ok: true, instant: utc(iso), ambiguous });
   });
 
-  it.each(['29/03/2026 01:00', '29/03/2026 01:30', '29/03/2026 01:59'])('rejects %s, which London skipped, and names the change', (text) => {
-    expect(london(text)).toEqual({
-      ok: false,
-      transition: { at: utc('2026-03-29T01:00:00Z'), offsetBefore: 0, offsetAfter: 60 },
-    });
-  });
+  it.each(['29/03/2026 01:00', '29/03/2026 01:30', '29/03/2026 01:59'])(
+    'rejects %s, which London skipped, and names the change',
+    (text) => {
+      expect(london(text)).toEqual({
+        ok: false,
+        transition: { at: utc('2026-03-29T01:00:00Z'), offsetBefore: 0, offsetAfter: 60 },
+      });
+    },
+  );
 
   it('treats 24:00 as the next midnight', () => {
-    expect(londonToUtc({ year: 2026, month: 3, day: 31 }, { hour: 24, minute: 0 })).toMatchObject({ instant: utc('2026-03-31T23:00:00Z') });
+    expect(londonToUtc({ year: 2026, month: 3, day: 31 }, { hour: 24, minute: 0 })).toMatchObject({
+      instant: utc('2026-03-31T23:00:00Z'),
+    });
   });
 
   it('throws on impossible dates and times (callers validate typed input first)', () => {
@@ -65,8 +70,19 @@ describe('London days', () => {
   });
 
   it('reads UTC instants as London wall-clock time either side of a change', () => {
-    expect(toLondonWallClock(utc('2026-03-29T00:59:00Z'))).toMatchObject({ day: 29, hour: 0, minute: 59, offsetMinutes: 0, weekday: 0 });
-    expect(toLondonWallClock(utc('2026-03-29T01:00:00Z'))).toMatchObject({ day: 29, hour: 2, minute: 0, offsetMinutes: 60 });
+    expect(toLondonWallClock(utc('2026-03-29T00:59:00Z'))).toMatchObject({
+      day: 29,
+      hour: 0,
+      minute: 59,
+      offsetMinutes: 0,
+      weekday: 0,
+    });
+    expect(toLondonWallClock(utc('2026-03-29T01:00:00Z'))).toMatchObject({
+      day: 29,
+      hour: 2,
+      minute: 0,
+      offsetMinutes: 60,
+    });
     expect(toLondonWallClock(utc('2026-10-24T23:30:00Z'))).toMatchObject({ month: 10, day: 25, hour: 0, minute: 30 });
     expect(londonOffsetMinutes(utc('2026-10-25T00:59:00Z'))).toBe(60);
     expect(londonOffsetMinutes(utc('2026-10-25T01:00:00Z'))).toBe(0);
@@ -107,7 +123,14 @@ describe('formatting for people in London', () => {
 
 describe('londonOffsetMinutes across the clock changes, asked repeatedly', () => {
   test('the same answers the first time and from memory, on both sides of each change', () => {
-    const instants = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00Z', '2026-07-01T12:30:00Z', '2026-01-15T23:59:59Z'];
+    const instants = [
+      '2026-03-29T00:59:59.999Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:59:59.999Z',
+      '2026-10-25T01:00:00Z',
+      '2026-07-01T12:30:00Z',
+      '2026-01-15T23:59:59Z',
+    ];
     const first = instants.map((iso) => londonOffsetMinutes(new Date(iso)));
     expect(first).toEqual([0, 60, 60, 0, 60, 0]);
     expect(instants.map((iso) => londonOffsetMinutes(new Date(iso)))).toEqual(first);

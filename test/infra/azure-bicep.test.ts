@@ -53,14 +53,19 @@ const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
 /** Parameters no other statement refers to. */
 function unusedParams(file: BicepFile): string[] {
   return file.params
-    .filter((p) => !file.statements.some((s) => !(s.keyword === 'param' && s.name === p.name) && identifiersIn(s.masked).has(p.name)))
+    .filter(
+      (p) =>
+        !file.statements.some(
+          (s) => !(s.keyword === 'param' && s.name === p.name) && identifiersIn(s.masked).has(p.name),
+        ),
+    )
     .map((p) => p.name);
 }
 
 /** @secure params plus every var computed from one (transitively). */
 function secretNames(file: BicepFile): Set<string> {
   const tainted = new Set(file.params.filter((p) => p.secure).map((p) => p.name));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const v of file.vars) {
       if (!tainted.has(v.name) && [...identifiersIn(v.expression.masked)].some((n) => tainted.has(n))) {
@@ -75,7 +80,9 @@ function secretNames(file: BicepFile): Set<string> {
 /** Outputs whose expression reaches a secret. */
 function leakingOutputs(file: BicepFile): string[] {
   const secrets = secretNames(file);
-  return file.outputs.filter((o) => [...identifiersIn(o.expression.masked)].some((n) => secrets.has(n))).map((o) => o.name);
+  return file.outputs
+    .filter((o) => [...identifiersIn(o.expression.masked)].some((n) => secrets.has(n)))
+    .map((o) => o.name);
 }
 
 function resourcesOfType(file: BicepFile, type: string): BicepResource[] {
@@ -144,7 +151,9 @@ describe('infra/azure.bicep', () => {
   });
 
   it('never puts a secret, or anything computed from one, in an output', () => {
-    expect(secretNames(bicep)).toEqual(new Set(['botAadAppClientSecret', 'boxClientSecret', 'postgresAdminPassword', 'databaseUrl']));
+    expect(secretNames(bicep)).toEqual(
+      new Set(['botAadAppClientSecret', 'boxClientSecret', 'postgresAdminPassword', 'databaseUrl']),
+    );
     expect(leakingOutputs(bicep)).toEqual([]);
   });
 
@@ -183,7 +192,9 @@ describe('infra/azure.bicep', () => {
       // The stored value is the param itself, or a var built from it (DATABASE_URL).
       const stored = valueAt((secret as BicepResource).body, ['properties', 'value']);
       const refs = [...identifiersIn(stored?.masked ?? '')];
-      const reaches = refs.includes(param) || refs.some((n) => bicep.vars.some((v) => v.name === n && identifiersIn(v.expression.masked).has(param)));
+      const reaches =
+        refs.includes(param) ||
+        refs.some((n) => bicep.vars.some((v) => v.name === n && identifiersIn(v.expression.masked).has(param)));
       expect({ setting, reaches }).toEqual({ setting, reaches: true });
     }
     // Every other setting is plain and computed from nothing secret.
@@ -196,7 +207,9 @@ describe('infra/azure.bicep', () => {
 
   it('builds DATABASE_URL for the flexible server over TLS', () => {
     const databaseUrl = bicep.vars.find((v) => v.name === 'databaseUrl');
-    expect(databaseUrl?.expression.raw).toMatch(/^'postgres:\/\/\$\{uriComponent\(postgresAdminLogin\)\}:\$\{uriComponent\(postgresAdminPassword\)\}@\$\{postgres\.properties\.fullyQualifiedDomainName\}:5432\//);
+    expect(databaseUrl?.expression.raw).toMatch(
+      /^'postgres:\/\/\$\{uriComponent\(postgresAdminLogin\)\}:\$\{uriComponent\(postgresAdminPassword\)\}@\$\{postgres\.properties\.fullyQualifiedDomainName\}:5432\//,
+    );
     expect(databaseUrl?.expression.raw).toContain('sslmode=require');
   });
 
@@ -237,7 +250,9 @@ describe('infra/azure.bicep', () => {
     const bot = onlyResource(bicep, 'Microsoft.BotService/botServices');
     const web = onlyResource(bicep, 'Microsoft.Web/sites');
     expect(literal(bot, 'location')).toBe('global');
-    expect(raw(bot, 'properties', 'endpoint')).toBe(`'https://\${${web.symbol}.properties.defaultHostName}/api/messages'`);
+    expect(raw(bot, 'properties', 'endpoint')).toBe(
+      `'https://\${${web.symbol}.properties.defaultHostName}/api/messages'`,
+    );
     expect(raw(bot, 'properties', 'msaAppId')).toBe('botAadAppClientId');
     expect(raw(bot, 'properties', 'msaAppType')).toBe('botAppType');
     expect(raw(bot, 'properties', 'msaAppTenantId')).toContain('botAadAppTenantId');
@@ -254,7 +269,10 @@ describe('infra/azure.bicep', () => {
     expect(raw(db, 'parent')).toBe(server.symbol);
     const rule = onlyResource(bicep, 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules');
     expect(raw(rule, 'parent')).toBe(server.symbol);
-    expect([literal(rule, 'properties', 'startIpAddress'), literal(rule, 'properties', 'endIpAddress')]).toEqual(['0.0.0.0', '0.0.0.0']);
+    expect([literal(rule, 'properties', 'startIpAddress'), literal(rule, 'properties', 'endIpAddress')]).toEqual([
+      '0.0.0.0',
+      '0.0.0.0',
+    ]);
   });
 
   it('sends telemetry to Application Insights on a Log Analytics workspace', () => {
@@ -277,7 +295,8 @@ describe('infra/azure.parameters.json', () => {
   it('fills secrets from SECRET_ toolkit variables (env/.env.<env>.user) and nothing else from them', () => {
     for (const [name, { value }] of Object.entries(parameters.parameters)) {
       const text = String(value);
-      if (declared.get(name)?.secure) expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^\$\{\{SECRET_[A-Z0-9_]+\}\}$/) });
+      if (declared.get(name)?.secure)
+        expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^\$\{\{SECRET_[A-Z0-9_]+\}\}$/) });
       else expect({ name, secretPlaceholder: text.includes('SECRET_') }).toEqual({ name, secretPlaceholder: false });
     }
   });

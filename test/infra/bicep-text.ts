@@ -133,7 +133,10 @@ function depthChange(maskedLine: string): number {
  * object key at the start of a line.
  */
 export function identifiersIn(masked: string): Set<string> {
-  const withoutKeys = masked.replace(/^(\s*)([A-Za-z_]\w*)(\s*:)/gm, (_m, a: string, k: string, b: string) => a + ' '.repeat(k.length) + b);
+  const withoutKeys = masked.replace(
+    /^(\s*)([A-Za-z_]\w*)(\s*:)/gm,
+    (_m, a: string, k: string, b: string) => a + ' '.repeat(k.length) + b,
+  );
   const names = new Set<string>();
   for (const m of withoutKeys.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) names.add(m[2]);
   return names;

@@ -57,7 +57,12 @@ function withArg(action: Action | undefined, key: string): string {
 }
 
 /** Variables used in `text` that are neither produced, built in, nor given a value in the env file. */
-function unprovided(text: string, produced: Set<string>, env: Record<string, string>, allowEmptyInEnv = false): string[] {
+function unprovided(
+  text: string,
+  produced: Set<string>,
+  env: Record<string, string>,
+  allowEmptyInEnv = false,
+): string[] {
   return placeholdersIn(text).filter((v) => {
     if (produced.has(v) || BUILT_IN.has(v)) return false;
     if (!(v in env)) return true;
@@ -86,28 +91,48 @@ describe('teamsapp.yml and teamsapp.local.yml', () => {
 
   it('declares the schema it is checked against', () => {
     for (const file of ['teamsapp.yml', 'teamsapp.local.yml']) {
-      expect(read(file).split('\n')[0]).toBe('# yaml-language-server: $schema=https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json');
+      expect(read(file).split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json',
+      );
     }
   });
 });
 
 describe('teamsapp.yml (Azure)', () => {
   it('provisions in order: Teams app, bot Entra app, Azure resources, then validate, zip, validate, update', () => {
-    const order = ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'];
+    const order = [
+      'teamsApp/create',
+      'aadApp/create',
+      'arm/deploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ];
     const uses = dev.provision.map((a) => a.uses);
     expect(uses.filter((u) => order.includes(u))).toEqual(order);
   });
 
   it('creates a single-tenant bot app with a service principal, its secret going to a SECRET_ variable', () => {
     const app = dev.provision[indexOf(dev.provision, 'aadApp/create')];
-    expect(app.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true, generateClientSecret: true });
-    expect(app.writeToEnvironmentFile).toMatchObject({ clientId: 'BOT_ID', clientSecret: 'SECRET_BOT_PASSWORD', tenantId: 'BOT_TENANT_ID' });
+    expect(app.with).toMatchObject({
+      signInAudience: 'AzureADMyOrg',
+      generateServicePrincipal: true,
+      generateClientSecret: true,
+    });
+    expect(app.writeToEnvironmentFile).toMatchObject({
+      clientId: 'BOT_ID',
+      clientSecret: 'SECRET_BOT_PASSWORD',
+      tenantId: 'BOT_TENANT_ID',
+    });
   });
 
   it('deploys infra/azure.bicep with its parameters file', () => {
     const arm = dev.provision[indexOf(dev.provision, 'arm/deploy')];
     const templates = arm.with?.templates as Array<{ path: string; parameters: string }>;
-    expect(templates.map((t) => [t.path, t.parameters])).toEqual([['./infra/azure.bicep', './infra/azure.parameters.json']]);
+    expect(templates.map((t) => [t.path, t.parameters])).toEqual([
+      ['./infra/azure.bicep', './infra/azure.parameters.json'],
+    ]);
   });
 
   it('packages teamsapp/manifest.json into the git-ignored teamsapp/build', () => {
@@ -130,7 +155,9 @@ describe('teamsapp.yml (Azure)', () => {
   });
 
   it('keeps what the web app runs in the deployment zip', () => {
-    const ignored = read('infra/.webappignore').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const ignored = read('infra/.webappignore')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     // Anchored patterns only, so nothing inside node_modules is dropped; never the runtime itself.
     expect(ignored.filter((l) => !l.startsWith('/'))).toEqual([]);
     for (const needed of ['/dist/', '/node_modules/', '/package.json', '/demo/']) expect(ignored).not.toContain(needed);
@@ -192,7 +219,9 @@ describe('env/', () => {
     ['env/.env.dev', devEnv],
     ['env/.env.local', localEnv],
   ])('%s holds no secret', (_file, env) => {
-    const secretLooking = Object.keys(env).filter((k) => k.startsWith('SECRET_') || /PASSWORD|CLIENT_SECRET|CONNECTION_STRING|DATABASE_URL/.test(k));
+    const secretLooking = Object.keys(env).filter(
+      (k) => k.startsWith('SECRET_') || /PASSWORD|CLIENT_SECRET|CONNECTION_STRING|DATABASE_URL/.test(k),
+    );
     expect(secretLooking).toEqual([]);
   });
 

@@ -27,13 +27,17 @@ describe('seeding the full demo data set', () => {
     expect(report.metadata.created).toBe(1319);
 
     const calls = (await harness.requests()).filter((r) => !r.path.startsWith('/_emulator'));
-    const count = (method: string, pattern: RegExp): number => calls.filter((c) => c.method === method && pattern.test(c.path)).length;
-    const folders = 1 + new Set(demo.footage.map((r) => r.borough)).size + new Set(demo.footage.map((r) => r.cameraId)).size;
+    const count = (method: string, pattern: RegExp): number =>
+      calls.filter((c) => c.method === method && pattern.test(c.path)).length;
+    const folders =
+      1 + new Set(demo.footage.map((r) => r.borough)).size + new Set(demo.footage.map((r) => r.cameraId)).size;
     const people = demo.roster.length;
     expect(count('POST', /\/2\.0\/files\/content$/)).toBe(1319);
     expect(count('POST', /\/2\.0\/files\/\d+\/metadata\/enterprise\/cctvFootage$/)).toBe(1319);
     expect(count('POST', /^\/2\.0\/folders$/)).toBe(folders);
-    expect(calls.filter((c) => c.status >= 400 && !c.path.endsWith('/metadata_templates/enterprise/cctvFootage/schema'))).toEqual([]);
+    expect(
+      calls.filter((c) => c.status >= 400 && !c.path.endsWith('/metadata_templates/enterprise/cctvFootage/schema')),
+    ).toEqual([]);
     // Reading before writing: at most two listings per folder (one to look, one after a create) and
     // two calls per person (look up, create); a handful more for the token, template and query.
     expect(calls.length - 2 * 1319 - folders).toBeLessThanOrEqual(2 * (folders + 1) + 2 * people + 6);

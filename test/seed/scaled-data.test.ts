@@ -22,9 +22,19 @@ describe('scaleDemoData', () => {
     const copy = scaled.footage[demo.footage.length];
     const original = demo.footage[0];
     expect(Date.parse(original.recordedFrom) - Date.parse(copy.recordedFrom)).toBe(31 * 24 * 3_600_000);
-    expect(Date.parse(copy.recordedTo) - Date.parse(copy.recordedFrom)).toBe(Date.parse(original.recordedTo) - Date.parse(original.recordedFrom));
-    expect(copy).toMatchObject({ cameraId: original.cameraId, latitude: original.latitude, longitude: original.longitude, clip: original.clip, caseReference: null });
-    expect(copy.fileName).toBe(`${original.cameraId}_${copy.recordedFrom.replace(/[-:]/g, '').slice(0, 13)}Z_${original.durationMinutes}min.mp4`);
+    expect(Date.parse(copy.recordedTo) - Date.parse(copy.recordedFrom)).toBe(
+      Date.parse(original.recordedTo) - Date.parse(original.recordedFrom),
+    );
+    expect(copy).toMatchObject({
+      cameraId: original.cameraId,
+      latitude: original.latitude,
+      longitude: original.longitude,
+      clip: original.clip,
+      caseReference: null,
+    });
+    expect(copy.fileName).toBe(
+      `${original.cameraId}_${copy.recordedFrom.replace(/[-:]/g, '').slice(0, 13)}Z_${original.durationMinutes}min.mp4`,
+    );
   });
 
   test('is deterministic, and every recording gets a file name of its own in its camera folder', () => {

@@ -11,7 +11,12 @@ const projectDemo = path.resolve(__dirname, '../../demo');
 describe('npm run seed: configuration', () => {
   it('targets a running emulator by default, with its default credentials', () => {
     const config = seedConfigFromEnv({});
-    expect(config.box.auth).toEqual({ kind: 'ccg', clientId: 'emulator-client', clientSecret: 'emulator-secret', enterpriseId: '1' });
+    expect(config.box.auth).toEqual({
+      kind: 'ccg',
+      clientId: 'emulator-client',
+      clientSecret: 'emulator-secret',
+      enterpriseId: '1',
+    });
     expect(config.box.baseUrls).toEqual(emulatorBaseUrls('http://127.0.0.1:3979'));
     expect(config.demoDir).toBe(projectDemo);
     expect(config.concurrency).toBe(8);
@@ -21,7 +26,9 @@ describe('npm run seed: configuration', () => {
     expect(seedConfigFromEnv({ BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: '42' }).box).toEqual({
       auth: { kind: 'ccg', clientId: 'id', clientSecret: 's', enterpriseId: '42' },
     });
-    expect(seedConfigFromEnv({ BOX_JWT_CONFIG_PATH: '/etc/box/config.json' }).box).toEqual({ auth: { kind: 'jwt', configPath: '/etc/box/config.json' } });
+    expect(seedConfigFromEnv({ BOX_JWT_CONFIG_PATH: '/etc/box/config.json' }).box).toEqual({
+      auth: { kind: 'jwt', configPath: '/etc/box/config.json' },
+    });
   });
 
   it('names the variable that is wrong', () => {
@@ -34,7 +41,9 @@ describe('npm run seed: configuration', () => {
       }
     };
     expect(variable({ BOX_CLIENT_ID: 'id' })).toBe('BOX_CLIENT_SECRET');
-    expect(variable({ BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: 'acme' })).toBe('BOX_ENTERPRISE_ID');
+    expect(variable({ BOX_CLIENT_ID: 'id', BOX_CLIENT_SECRET: 's', BOX_ENTERPRISE_ID: 'acme' })).toBe(
+      'BOX_ENTERPRISE_ID',
+    );
     expect(variable({ BOX_CLIENT_ID: 'id', BOX_JWT_CONFIG_PATH: '/x' })).toBe('BOX_JWT_CONFIG_PATH');
     expect(variable({ BOX_EMULATOR_URL: 'not a url' })).toBe('BOX_EMULATOR_URL');
     expect(variable({ SEED_CONCURRENCY: '0' })).toBe('SEED_CONCURRENCY');
@@ -52,7 +61,10 @@ describe('npm run seed: against a running emulator', () => {
     const demo = loadDemoData(projectDemo);
     const footage = demo.footage.slice(0, 12);
     writeFileSync(path.join(demoDir, 'footage.json'), JSON.stringify(footage));
-    writeFileSync(path.join(demoDir, 'cameras.json'), JSON.stringify(demo.cameras.filter((c) => footage.some((r) => r.cameraId === c.cameraId))));
+    writeFileSync(
+      path.join(demoDir, 'cameras.json'),
+      JSON.stringify(demo.cameras.filter((c) => footage.some((r) => r.cameraId === c.cameraId))),
+    );
     writeFileSync(path.join(demoDir, 'roster.json'), JSON.stringify({ people: demo.roster.slice(0, 2) }));
     cpSync(demo.clipsDir, path.join(demoDir, 'clips'), { recursive: true });
   });

@@ -1,8 +1,8 @@
 import path from 'node:path';
+import type { BoxPort } from '../../src/footage/ports/box';
+import type { Recording } from '../../src/footage/recording';
 import { loadDemoData, seedDemoData, type DemoData } from '../../src/seed';
 import { isWrite, startHarness, type EmulatorHarness } from '../box/emulator-support';
-import type { Recording } from '../../src/footage/recording';
-import type { BoxPort } from '../../src/footage/ports/box';
 
 const full = loadDemoData(path.resolve(__dirname, '../../demo'));
 
@@ -60,7 +60,12 @@ describe('seeding the demo data into the emulator', () => {
     expect(stored.map((r) => r.footageId).sort()).toEqual(demo.footage.map((r) => r.footageId).sort());
     for (const recording of stored) {
       const source = demo.footage.find((r) => r.footageId === recording.footageId);
-      expect(recording).toMatchObject({ cameraId: source?.cameraId, borough: source?.borough, status: source?.status, caseReference: source?.caseReference });
+      expect(recording).toMatchObject({
+        cameraId: source?.cameraId,
+        borough: source?.borough,
+        status: source?.status,
+        caseReference: source?.caseReference,
+      });
       expect(recording.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     const twin = stored.find((r) => r.footageId === 'F01187');
@@ -86,7 +91,12 @@ describe('seeding the demo data into the emulator', () => {
   });
 
   it('updates only the recording whose data changed', async () => {
-    const changed: DemoData = { ...demo, footage: demo.footage.map((r, i) => (i === 3 ? { ...r, status: 'evidential' as const, caseReference: '5299999/26' } : r)) };
+    const changed: DemoData = {
+      ...demo,
+      footage: demo.footage.map((r, i) =>
+        i === 3 ? { ...r, status: 'evidential' as const, caseReference: '5299999/26' } : r,
+      ),
+    };
     const since = Date.now();
     const report = await seedDemoData(harness.box, changed);
     expect(report.metadata).toEqual({ created: 0, updated: 1, unchanged: 29 });

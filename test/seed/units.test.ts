@@ -1,7 +1,7 @@
+import path from 'node:path';
+import { loadDemoData } from '../../src/seed/demo-data';
 import { storedFileNames } from '../../src/seed/file-names';
 import { mapWithConcurrency } from '../../src/seed/pool';
-import { loadDemoData } from '../../src/seed/demo-data';
-import path from 'node:path';
 
 describe('storedFileNames', () => {
   it('keeps names, and gives a later recording with a taken name its footage id', () => {

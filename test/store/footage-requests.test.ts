@@ -12,8 +12,24 @@ function newRequest(overrides: Partial<NewFootageRequest> = {}): NewFootageReque
     idempotencyKey: 'aad-alice:form-1',
     requesterAadObjectId: 'aad-alice',
     cameras: [
-      { cameraId: 'LAM-0105', cameraName: 'Brixton Station (south)', borough: 'Lambeth', latitude: 51.46058, longitude: -0.114213, owner: 'Supermarket', ownerType: 'business' },
-      { cameraId: 'LAM-0106', cameraName: 'Brixton Station (junction)', borough: 'Lambeth', latitude: 51.463979, longitude: -0.118212, owner: 'Lambeth Council', ownerType: 'local_authority' },
+      {
+        cameraId: 'LAM-0105',
+        cameraName: 'Brixton Station (south)',
+        borough: 'Lambeth',
+        latitude: 51.46058,
+        longitude: -0.114213,
+        owner: 'Supermarket',
+        ownerType: 'business',
+      },
+      {
+        cameraId: 'LAM-0106',
+        cameraName: 'Brixton Station (junction)',
+        borough: 'Lambeth',
+        latitude: 51.463979,
+        longitude: -0.118212,
+        owner: 'Lambeth Council',
+        ownerType: 'local_authority',
+      },
     ],
     windowStart: new Date('2026-03-03T14:00:00Z'),
     windowEnd: new Date('2026-03-03T16:00:00Z'),
@@ -35,18 +51,34 @@ describe.each(backends())('footage request store on %s', (kind) => {
     const again = await store.intake.footageRequests.create(newRequest({ whatHappened: 'submitted twice' }));
     expect(first.created).toBe(true);
     expect(again).toEqual({ created: false, request: first.request });
-    expect(first.request).toMatchObject({ status: 'waiting', filesReceived: 0, caseReference: '5274265/26', windowStart: new Date('2026-03-03T14:00:00Z') });
-    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl])).toEqual([['LAM-0105', 51.46058, null], ['LAM-0106', 51.463979, null]]);
+    expect(first.request).toMatchObject({
+      status: 'waiting',
+      filesReceived: 0,
+      caseReference: '5274265/26',
+      windowStart: new Date('2026-03-03T14:00:00Z'),
+    });
+    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl])).toEqual([
+      ['LAM-0105', 51.46058, null],
+      ['LAM-0106', 51.463979, null],
+    ]);
     expect(first.request.id).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('remembers each camera link and finds the request by its intake folder', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());
-    await store.intake.footageRequests.setCameraLink(request.id, 'LAM-0106', { intakeFolderId: '900', fileRequestId: '77', uploadUrl: 'https://app.box.com/f/abc' });
+    await store.intake.footageRequests.setCameraLink(request.id, 'LAM-0106', {
+      intakeFolderId: '900',
+      fileRequestId: '77',
+      uploadUrl: 'https://app.box.com/f/abc',
+    });
     const found = await store.intake.footageRequests.findByIntakeFolder('900');
     expect(found?.request.id).toBe(request.id);
-    expect(found?.camera).toMatchObject({ cameraId: 'LAM-0106', fileRequestId: '77', uploadUrl: 'https://app.box.com/f/abc' });
+    expect(found?.camera).toMatchObject({
+      cameraId: 'LAM-0106',
+      fileRequestId: '77',
+      uploadUrl: 'https://app.box.com/f/abc',
+    });
     expect(await store.intake.footageRequests.findByIntakeFolder('901')).toBeUndefined();
   });
 
@@ -55,7 +87,9 @@ describe.each(backends())('footage request store on %s', (kind) => {
     const { store } = await fixture.store({ clock: clock.now });
     const { request } = await store.intake.footageRequests.create(newRequest());
     const stale = () => new Date(clock.now().getTime() - 120_000);
-    const claims = await Promise.all([1, 2, 3].map(() => store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())));
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
     clock.advance(60_000);
     expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(false);
@@ -63,7 +97,11 @@ describe.each(backends())('footage request store on %s', (kind) => {
     expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(true);
     await store.intake.footageRequests.releaseCameraLink(request.id, 'LAM-0105');
     expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(true);
-    await store.intake.footageRequests.setCameraLink(request.id, 'LAM-0105', { intakeFolderId: '900', fileRequestId: '77', uploadUrl: 'https://app.box.com/f/abc' });
+    await store.intake.footageRequests.setCameraLink(request.id, 'LAM-0105', {
+      intakeFolderId: '900',
+      fileRequestId: '77',
+      uploadUrl: 'https://app.box.com/f/abc',
+    });
     clock.advance(600_000);
     // A camera with its link is never claimed again.
     expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(false);
@@ -72,45 +110,102 @@ describe.each(backends())('footage request store on %s', (kind) => {
   it('moves status by compare-and-set: the second cancel finds it cancelled', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());
-    const first = await store.intake.footageRequests.transition(request.id, { from: ['waiting', 'receiving'], to: 'cancelled', endedBy: 'aad-alice' });
-    const second = await store.intake.footageRequests.transition(request.id, { from: ['waiting', 'receiving'], to: 'cancelled', endedBy: 'aad-dana' });
+    const first = await store.intake.footageRequests.transition(request.id, {
+      from: ['waiting', 'receiving'],
+      to: 'cancelled',
+      endedBy: 'aad-alice',
+    });
+    const second = await store.intake.footageRequests.transition(request.id, {
+      from: ['waiting', 'receiving'],
+      to: 'cancelled',
+      endedBy: 'aad-dana',
+    });
     expect(first.outcome).toBe('transitioned');
     expect(second.outcome).toBe('wrong_state');
     expect(second.outcome !== 'not_found' && second.request.endedBy).toBe('aad-alice');
-    expect((await store.intake.footageRequests.transition('nope', { from: ['waiting'], to: 'cancelled' })).outcome).toBe('not_found');
+    expect(
+      (await store.intake.footageRequests.transition('nope', { from: ['waiting'], to: 'cancelled' })).outcome,
+    ).toBe('not_found');
   });
 
   it('counts arrivals, moves waiting to receiving, and lists due requests by expiry', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());
-    const other = (await store.intake.footageRequests.create(newRequest({ idempotencyKey: 'k2', expiresAt: new Date('2026-04-30T00:00:00Z') }))).request;
+    const other = (
+      await store.intake.footageRequests.create(
+        newRequest({ idempotencyKey: 'k2', expiresAt: new Date('2026-04-30T00:00:00Z') }),
+      )
+    ).request;
     const counted = await store.intake.footageRequests.countArrival(request.id);
     expect(counted).toMatchObject({ status: 'receiving', filesReceived: 1 });
     expect((await store.intake.footageRequests.countArrival(request.id))?.filesReceived).toBe(2);
-    const due = await store.intake.footageRequests.listByStatus(['waiting', 'receiving'], { expiresBefore: new Date('2026-03-28T00:00:00Z') });
+    const due = await store.intake.footageRequests.listByStatus(['waiting', 'receiving'], {
+      expiresBefore: new Date('2026-03-28T00:00:00Z'),
+    });
     expect(due.map((r) => r.id)).toEqual([request.id]);
-    const extended = await store.intake.footageRequests.extend(request.id, { from: ['waiting', 'receiving'], expiresAt: new Date(request.expiresAt.getTime() + 7 * DAY_MS), linkDays: 14 });
+    const extended = await store.intake.footageRequests.extend(request.id, {
+      from: ['waiting', 'receiving'],
+      expiresAt: new Date(request.expiresAt.getTime() + 7 * DAY_MS),
+      linkDays: 14,
+    });
     expect(extended.outcome === 'transitioned' && extended.request.linkDays).toBe(14);
-    expect((await store.intake.footageRequests.listByRequester('aad-alice')).map((r) => r.id).sort()).toEqual([other.id, request.id].sort());
+    expect((await store.intake.footageRequests.listByRequester('aad-alice')).map((r) => r.id).sort()).toEqual(
+      [other.id, request.id].sort(),
+    );
   });
 
   it('stores a webhook delivery once: a replayed delivery id is recognised', async () => {
     const { store } = await fixture.store();
-    const delivery = { deliveryId: 'd-1', trigger: 'FILE.UPLOADED', sourceType: 'file', sourceId: '555', parentFolderId: '900', receivedAt: new Date('2026-03-20T10:00:00Z'), body: '{"trigger":"FILE.UPLOADED"}' };
+    const delivery = {
+      deliveryId: 'd-1',
+      trigger: 'FILE.UPLOADED',
+      sourceType: 'file',
+      sourceId: '555',
+      parentFolderId: '900',
+      receivedAt: new Date('2026-03-20T10:00:00Z'),
+      body: '{"trigger":"FILE.UPLOADED"}',
+    };
     expect(await store.intake.webhookDeliveries.record(delivery)).toEqual({ created: true });
-    expect(await store.intake.webhookDeliveries.record({ ...delivery, body: '{"forged":true}' })).toEqual({ created: false });
+    expect(await store.intake.webhookDeliveries.record({ ...delivery, body: '{"forged":true}' })).toEqual({
+      created: false,
+    });
     expect(await store.intake.webhookDeliveries.get('d-1')).toEqual(delivery);
   });
 
   it('begins an intake file once and keeps what processing recorded', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());
-    const begun = await store.intake.intakeFiles.begin({ boxFileId: '555', requestId: request.id, cameraId: 'LAM-0105', fileName: 'clip.mp4', source: 'file_request' });
+    const begun = await store.intake.intakeFiles.begin({
+      boxFileId: '555',
+      requestId: request.id,
+      cameraId: 'LAM-0105',
+      fileName: 'clip.mp4',
+      source: 'file_request',
+    });
     expect(begun.created).toBe(true);
     expect(begun.file).toMatchObject({ state: 'processing', notified: false, sha256: null, isVideo: null });
-    const updated = await store.intake.intakeFiles.update('555', { state: 'catalogued', sha256: 'ab'.repeat(32), sizeBytes: 5_000_000_000, isVideo: false, uploadedAt: new Date('2026-03-20T09:59:00Z'), notified: true });
-    expect(updated).toMatchObject({ state: 'catalogued', sizeBytes: 5_000_000_000, isVideo: false, notified: true, uploadedAt: new Date('2026-03-20T09:59:00Z') });
-    const again = await store.intake.intakeFiles.begin({ boxFileId: '555', requestId: request.id, cameraId: 'LAM-0105', fileName: 'other.mp4', source: 'file_request' });
+    const updated = await store.intake.intakeFiles.update('555', {
+      state: 'catalogued',
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 5_000_000_000,
+      isVideo: false,
+      uploadedAt: new Date('2026-03-20T09:59:00Z'),
+      notified: true,
+    });
+    expect(updated).toMatchObject({
+      state: 'catalogued',
+      sizeBytes: 5_000_000_000,
+      isVideo: false,
+      notified: true,
+      uploadedAt: new Date('2026-03-20T09:59:00Z'),
+    });
+    const again = await store.intake.intakeFiles.begin({
+      boxFileId: '555',
+      requestId: request.id,
+      cameraId: 'LAM-0105',
+      fileName: 'other.mp4',
+      source: 'file_request',
+    });
     expect(again.created).toBe(false);
     expect(again.file.fileName).toBe('clip.mp4');
     expect((await store.intake.intakeFiles.listByRequest(request.id)).map((f) => f.boxFileId)).toEqual(['555']);

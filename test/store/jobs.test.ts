@@ -18,7 +18,11 @@ describe.each(backends())('durable jobs on %s', (kind) => {
 
   it('enqueues once per unique key, whatever the payload of a repeat', async () => {
     const { store } = await fixture.store();
-    const first = await store.jobs.enqueue({ kind: 'grant', uniqueKey: 'grant:r1', payload: { requestId: 'r1', files: ['1', '2'] } });
+    const first = await store.jobs.enqueue({
+      kind: 'grant',
+      uniqueKey: 'grant:r1',
+      payload: { requestId: 'r1', files: ['1', '2'] },
+    });
     const again = await store.jobs.enqueue({ kind: 'grant', uniqueKey: 'grant:r1', payload: { requestId: 'other' } });
     expect(first.created).toBe(true);
     expect(again).toEqual({ created: false, job: first.job });
@@ -44,17 +48,28 @@ describe.each(backends())('durable jobs on %s', (kind) => {
     const { store, db } = await fixture.store();
     const other = await db.open();
     await store.jobs.enqueue({ kind: 'grant', uniqueKey: 'grant:only', payload: null });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, w) => (w % 2 ? store : other).jobs.claim(`worker-${w}`, LEASE_MS)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, w) => (w % 2 ? store : other).jobs.claim(`worker-${w}`, LEASE_MS)),
+    );
     const winners = results.filter((job) => job !== undefined);
     expect(winners).toHaveLength(1);
-    expect(await store.jobs.get(winners[0]!.id)).toMatchObject({ status: 'running', attempts: 1, lockedBy: winners[0]!.lockedBy });
+    expect(await store.jobs.get(winners[0]!.id)).toMatchObject({
+      status: 'running',
+      attempts: 1,
+      lockedBy: winners[0]!.lockedBy,
+    });
   });
 
   it('does not hand out a job before it is due, and takes the earliest first', async () => {
     const clock = new ManualClock();
     const { store } = await fixture.store({ clock: clock.now });
     const later = new Date(clock.now().getTime() + 60_000);
-    await store.jobs.enqueue({ kind: 'expire', uniqueKey: 'expire:late', payload: null, runAt: new Date(later.getTime() + 1000) });
+    await store.jobs.enqueue({
+      kind: 'expire',
+      uniqueKey: 'expire:late',
+      payload: null,
+      runAt: new Date(later.getTime() + 1000),
+    });
     await store.jobs.enqueue({ kind: 'expire', uniqueKey: 'expire:early', payload: null, runAt: later });
 
     expect(await store.jobs.claim('w1', LEASE_MS)).toBeUndefined();
@@ -79,7 +94,12 @@ describe.each(backends())('durable jobs on %s', (kind) => {
     await store.jobs.enqueue({ kind: 'grant', uniqueKey: 'grant:r1', payload: { requestId: 'r1' } });
 
     const crashed = await store.jobs.claim('instance-a', LEASE_MS);
-    expect(crashed).toMatchObject({ status: 'running', lockedBy: 'instance-a', attempts: 1, leaseUntil: new Date(clock.now().getTime() + LEASE_MS) });
+    expect(crashed).toMatchObject({
+      status: 'running',
+      lockedBy: 'instance-a',
+      attempts: 1,
+      leaseUntil: new Date(clock.now().getTime() + LEASE_MS),
+    });
     clock.advance(LEASE_MS - 1);
     expect(await survivor.jobs.claim('instance-b', LEASE_MS)).toBeUndefined();
     clock.advance(1);
@@ -128,7 +148,12 @@ describe.each(backends())('durable jobs on %s', (kind) => {
     const first = (await store.jobs.claim('w1', LEASE_MS))!;
     const retryAt = new Date(clock.now().getTime() + 5000);
     expect(await store.jobs.fail(first.id, first.claimToken, { error: 'Box 503', retryAt })).toBe(true);
-    expect(await store.jobs.get(first.id)).toMatchObject({ status: 'queued', runAt: retryAt, lastError: 'Box 503', leaseUntil: null });
+    expect(await store.jobs.get(first.id)).toMatchObject({
+      status: 'queued',
+      runAt: retryAt,
+      lastError: 'Box 503',
+      leaseUntil: null,
+    });
     expect(await store.jobs.claim('w1', LEASE_MS)).toBeUndefined();
 
     clock.advance(5000);

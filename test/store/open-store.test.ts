@@ -18,7 +18,9 @@ async function closedPort(): Promise<number> {
 
 describe('openStore', () => {
   let dataDir: string;
-  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'cctv-open-')); });
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cctv-open-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('uses the embedded database under DATA_DIR when there is no URL', async () => {
@@ -48,8 +50,9 @@ describe('openStore', () => {
   });
 
   it('describes a PostgreSQL URL without its password or query string', () => {
-    expect(describePostgresUrl('postgresql://app:p%40ss@db.example:6432/cctv?sslmode=require&password=x', 'tenant_a'))
-      .toBe('postgres://app@db.example:6432/cctv schema=tenant_a');
+    expect(
+      describePostgresUrl('postgresql://app:p%40ss@db.example:6432/cctv?sslmode=require&password=x', 'tenant_a'),
+    ).toBe('postgres://app@db.example:6432/cctv schema=tenant_a');
   });
 });
 
@@ -59,7 +62,9 @@ describe.each(backends())('transactions and closing on %s', (kind) => {
   it('says what it is and answers ping until closed', async () => {
     const { store } = await fixture.store();
     expect(store.kind).toBe(kind);
-    expect(store.describe()).toMatch(kind === 'postgres' ? /^postgres:\/\/\S+@127\.0\.0\.1:5432\/\w+ schema=t_/ : /^sqlite:.*bot\.sqlite$/);
+    expect(store.describe()).toMatch(
+      kind === 'postgres' ? /^postgres:\/\/\S+@127\.0\.0\.1:5432\/\w+ schema=t_/ : /^sqlite:.*bot\.sqlite$/,
+    );
     expect(await store.ping()).toBe(true);
     await store.close();
     expect(await store.ping()).toBe(false);
@@ -67,10 +72,12 @@ describe.each(backends())('transactions and closing on %s', (kind) => {
 
   it('refuses the store itself inside its own transaction instead of hanging', async () => {
     const { store } = await fixture.store();
-    await expect(store.transaction(async (tx) => {
-      await tx.settings.set('a', 1);
-      return store.settings.get('a');
-    })).rejects.toThrow(/use the repositories passed to the callback/);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.settings.set('a', 1);
+        return store.settings.get('a');
+      }),
+    ).rejects.toThrow(/use the repositories passed to the callback/);
     expect(await store.settings.get('a')).toBeUndefined();
     await expect(store.transaction(() => store.transaction(async () => 1))).rejects.toThrow(/inside store.transaction/);
   });

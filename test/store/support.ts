@@ -1,8 +1,8 @@
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { Store } from '../../src/footage/ports/store';
 import { openStore, SQLITE_FILE_NAME, type Clock } from '../../src/store';
@@ -60,8 +60,15 @@ export class StoreFixture {
   private readonly dirs: string[] = [];
   private counter = 0;
 
-  constructor(readonly kind: BackendKind, testFile: string) {
-    const slug = basename(testFile).replace(/\.test\.ts$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
+  constructor(
+    readonly kind: BackendKind,
+    testFile: string,
+  ) {
+    const slug = basename(testFile)
+      .replace(/\.test\.ts$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .slice(0, 24);
     this.prefix = `t_${slug}_${randomBytes(4).toString('hex')}`;
   }
 
@@ -111,7 +118,9 @@ export class StoreFixture {
             statement.run(...params);
             return [];
           },
-          close: async () => { connection.close(); },
+          close: async () => {
+            connection.close();
+          },
         };
         this.raws.push(raw);
         return raw;
@@ -124,7 +133,8 @@ export class StoreFixture {
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     this.schemas.push(schema);
     return {
-      open: async (options = {}) => this.track(await openStore({ databaseUrl: url, dataDir: '/nonexistent', schema, poolSize: 5, ...options })),
+      open: async (options = {}) =>
+        this.track(await openStore({ databaseUrl: url, dataDir: '/nonexistent', schema, poolSize: 5, ...options })),
       raw: async () => {
         const client = new Client({ connectionString: url, options: `-c search_path=${schema}` });
         await client.connect();

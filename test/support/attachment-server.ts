@@ -76,7 +76,10 @@ export class AttachmentServer {
       return;
     }
     const size = entry.bytes?.length ?? entry.sizeBytes ?? 0;
-    res.writeHead(200, { 'content-type': 'application/octet-stream', ...(entry.noLength ? {} : { 'content-length': String(size) }) });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      ...(entry.noLength ? {} : { 'content-length': String(size) }),
+    });
     if (entry.bytes) {
       if (entry.stopAfterBytes !== undefined) {
         res.write(entry.bytes.subarray(0, entry.stopAfterBytes), () => res.destroy());

@@ -1,6 +1,6 @@
-import http from 'node:http';
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import http from 'node:http';
 import { closeServer, listenOnLoopback, originOf } from './loopback-server';
 
 /**
@@ -19,7 +19,13 @@ export class LocalTokenIssuer {
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.privateKey = privateKey;
-    this.publicJwk = { ...publicKey.export({ format: 'jwk' }), kid: this.keyId, kty: 'RSA', use: 'sig', endorsements: ['msteams'] };
+    this.publicJwk = {
+      ...publicKey.export({ format: 'jwk' }),
+      kid: this.keyId,
+      kty: 'RSA',
+      use: 'sig',
+      endorsements: ['msteams'],
+    };
   }
 
   get metadataUrl(): string {
@@ -30,13 +36,15 @@ export class LocalTokenIssuer {
     this.server = http.createServer((req, res) => {
       if (req.url === '/.well-known/openidconfiguration') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-          issuer: this.issuer,
-          authorization_endpoint: `${this.base()}/authorize`,
-          jwks_uri: `${this.base()}/keys`,
-          id_token_signing_alg_values_supported: ['RS256'],
-          token_endpoint_auth_methods_supported: ['private_key_jwt'],
-        }));
+        res.end(
+          JSON.stringify({
+            issuer: this.issuer,
+            authorization_endpoint: `${this.base()}/authorize`,
+            jwks_uri: `${this.base()}/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          }),
+        );
         return;
       }
       if (req.url === '/keys') {
@@ -56,7 +64,13 @@ export class LocalTokenIssuer {
   }
 
   /** A channel token for `audience` (the bot's app id), bound to `serviceUrl` like Teams' tokens. */
-  sign(claims: { audience: string; serviceUrl: string; expiresInSeconds?: number; issuer?: string; key?: KeyObject }): string {
+  sign(claims: {
+    audience: string;
+    serviceUrl: string;
+    expiresInSeconds?: number;
+    issuer?: string;
+    key?: KeyObject;
+  }): string {
     return `Bearer ${jwt.sign({ serviceurl: claims.serviceUrl }, claims.key ?? this.privateKey, {
       algorithm: 'RS256',
       keyid: this.keyId,

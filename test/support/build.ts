@@ -11,5 +11,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../..');
  */
 export async function ensureBuilt(): Promise<void> {
   if (process.env.CCTV_DIST_FRESH === '1') return;
-  await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+  await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: PROJECT_ROOT,
+  });
 }

@@ -9,14 +9,14 @@
  *   verb and object data, refresh lists 1..60 user ids, images are https or small data: images,
  *   multi-select choice values hold no comma.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type * as AdaptiveCards from 'adaptivecards';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type * as AdaptiveCards from 'adaptivecards';
-import { ALL_CARD_VERBS } from '../../src/cards/verbs';
-import { SHARING_VERB_LIST } from '../../src/cards/sharing-verbs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ADAPTIVE_CARD_VERSION } from '../../src/cards/schema';
+import { SHARING_VERB_LIST } from '../../src/cards/sharing-verbs';
+import { ALL_CARD_VERBS } from '../../src/cards/verbs';
 
 // The package's main entry (lib/) is ES modules that Node's CommonJS loader cannot follow; the UMD
 // bundle in dist/ is the same library built for plain require().
@@ -42,13 +42,17 @@ let schemaValidators: SchemaValidators | undefined;
 
 /** Compiled once per test file: the schema is draft-06 with a draft-04 style `id`, which ajv 8 wants as `$id`. */
 function compileSchema(): SchemaValidators {
-  const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { id: string; definitions: Record<string, unknown> } & Record<string, unknown>;
+  const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as {
+    id: string;
+    definitions: Record<string, unknown>;
+  } & Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
   const card = ajv.compile({ ...schema, $id: id });
-  const forType = (type: string) => (Object.hasOwn(schema.definitions, type) ? ajv.getSchema(`${id}#/definitions/${type}`) : undefined);
+  const forType = (type: string) =>
+    Object.hasOwn(schema.definitions, type) ? ajv.getSchema(`${id}#/definitions/${type}`) : undefined;
   return { card, forType };
 }
 
@@ -82,7 +86,10 @@ function validateSchema(card: unknown): string[] {
 }
 
 function ownedByNestedElement(node: Node, pointer: string): boolean {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[segments.length - 1] === 'type') segments.pop();
   let current: unknown = node;
   for (const segment of segments) {
@@ -98,7 +105,8 @@ function validateWithLibrary(card: unknown): string[] {
   parsed.parse(card, context);
   const errors: string[] = [];
   for (let i = 0; i < context.eventCount; i += 1) errors.push(`adaptivecards parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) errors.push(`adaptivecards validate: ${event.message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    errors.push(`adaptivecards validate: ${event.message}`);
   return errors;
 }
 
@@ -117,7 +125,9 @@ function nonJsonValues(value: unknown, at: string, out: string[]): void {
     for (const [key, item] of Object.entries(value)) nonJsonValues(item, `${at}/${key}`, out);
     return;
   }
-  out.push(`json: ${at} is not plain JSON (${value === undefined ? 'undefined' : Object.prototype.toString.call(value)})`);
+  out.push(
+    `json: ${at} is not plain JSON (${value === undefined ? 'undefined' : Object.prototype.toString.call(value)})`,
+  );
 }
 
 type Node = Record<string, unknown>;
@@ -146,11 +156,13 @@ function checkExecute(node: Node, at: string, errors: string[]): void {
 function checkBotRules(card: unknown): string[] {
   const errors: string[] = [];
   if (!isNode(card) || card.type !== 'AdaptiveCard') return ['bot: not an AdaptiveCard'];
-  if (card.version !== ADAPTIVE_CARD_VERSION) errors.push(`bot: version must be ${ADAPTIVE_CARD_VERSION}, got ${JSON.stringify(card.version)}`);
+  if (card.version !== ADAPTIVE_CARD_VERSION)
+    errors.push(`bot: version must be ${ADAPTIVE_CARD_VERSION}, got ${JSON.stringify(card.version)}`);
   if (card.refresh !== undefined) {
     const refresh = card.refresh as Node;
     const action = refresh.action;
-    if (!isNode(action) || action.type !== 'Action.Execute') errors.push('bot: refresh.action must be an Action.Execute');
+    if (!isNode(action) || action.type !== 'Action.Execute')
+      errors.push('bot: refresh.action must be an Action.Execute');
     const userIds = refresh.userIds;
     if (!Array.isArray(userIds) || userIds.length === 0 || userIds.length > MAX_REFRESH_USERS) {
       errors.push(`bot: refresh.userIds must list 1 to ${MAX_REFRESH_USERS} users`);
@@ -168,7 +180,8 @@ function checkBotRules(card: unknown): string[] {
         errors.push(`bot: ${at} uses ${node.type}; buttons that reach the bot must be Action.Execute`);
         break;
       case 'Action.OpenUrl':
-        if (typeof node.url !== 'string' || !/^https?:\/\/[^\s]+$/.test(node.url)) errors.push(`bot: ${at} Action.OpenUrl url must be absolute http(s)`);
+        if (typeof node.url !== 'string' || !/^https?:\/\/[^\s]+$/.test(node.url))
+          errors.push(`bot: ${at} Action.OpenUrl url must be absolute http(s)`);
         break;
       case 'Image':
         if (typeof node.url !== 'string' || !(node.url.startsWith('https://') || DATA_IMAGE.test(node.url))) {
@@ -176,12 +189,21 @@ function checkBotRules(card: unknown): string[] {
         }
         break;
       case 'Input.ChoiceSet':
-        if (node.isMultiSelect === true && Array.isArray(node.choices) && node.choices.some((c) => isNode(c) && String(c.value).includes(','))) {
+        if (
+          node.isMultiSelect === true &&
+          Array.isArray(node.choices) &&
+          node.choices.some((c) => isNode(c) && String(c.value).includes(','))
+        ) {
           errors.push(`bot: ${at} multi-select choice values must not contain commas`);
         }
         if (node[TEAMS_DYNAMIC_CHOICES] !== undefined) {
           const query = node[TEAMS_DYNAMIC_CHOICES];
-          if (!isNode(query) || query.type !== 'Data.Query' || typeof query.dataset !== 'string' || query.dataset === '') {
+          if (
+            !isNode(query) ||
+            query.type !== 'Data.Query' ||
+            typeof query.dataset !== 'string' ||
+            query.dataset === ''
+          ) {
             errors.push(`bot: ${at} choices.data must be { type: 'Data.Query', dataset }`);
           }
         }

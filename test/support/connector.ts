@@ -81,7 +81,11 @@ export class LocalConnector {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`connector: condition not met within ${timeoutMs} ms; captured ${JSON.stringify(this.calls.map((c) => [c.kind, c.body.type]))}`));
+        reject(
+          new Error(
+            `connector: condition not met within ${timeoutMs} ms; captured ${JSON.stringify(this.calls.map((c) => [c.kind, c.body.type]))}`,
+          ),
+        );
       }, timeoutMs);
       const check = (): void => {
         if (predicate(this.calls)) {
@@ -107,7 +111,11 @@ export class LocalConnector {
         res.end();
         return;
       }
-      const call = this.route(req.method ?? 'GET', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname), body);
+      const call = this.route(
+        req.method ?? 'GET',
+        decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
+        body,
+      );
       call.authorization = req.headers.authorization;
       this.calls.push(call);
       this.respond(call, res);
@@ -118,9 +126,12 @@ export class LocalConnector {
   private route(method: string, path: string, body: Record<string, unknown>): ConnectorCall {
     const activity = /^\/v3\/conversations\/(.+)\/activities\/([^/]+)$/.exec(path);
     const conversation = /^\/v3\/conversations\/(.+)\/activities$/.exec(path);
-    if (method === 'POST' && activity) return { kind: 'reply', method, path, conversationId: activity[1], activityId: activity[2], body };
-    if (method === 'PUT' && activity) return { kind: 'update', method, path, conversationId: activity[1], activityId: activity[2], body };
-    if (method === 'DELETE' && activity) return { kind: 'delete', method, path, conversationId: activity[1], activityId: activity[2], body };
+    if (method === 'POST' && activity)
+      return { kind: 'reply', method, path, conversationId: activity[1], activityId: activity[2], body };
+    if (method === 'PUT' && activity)
+      return { kind: 'update', method, path, conversationId: activity[1], activityId: activity[2], body };
+    if (method === 'DELETE' && activity)
+      return { kind: 'delete', method, path, conversationId: activity[1], activityId: activity[2], body };
     if (method === 'POST' && conversation) return { kind: 'send', method, path, conversationId: conversation[1], body };
     if (method === 'POST' && path === '/v3/conversations') return { kind: 'createConversation', method, path, body };
     return { kind: 'other', method, path, body };
@@ -145,13 +156,17 @@ export class LocalConnector {
       case 'createConversation': {
         const members = (call.body.members as Array<{ id: string }> | undefined) ?? [];
         if (members.some((m) => this.refuseConversationsWith.has(m.id))) {
-          return json(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+          return json(403, {
+            error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+          });
         }
         call.assignedId = `a:conversation-${++this.counter}`;
         return json(201, { id: call.assignedId, activityId: `activity-${++this.counter}`, serviceUrl: this.url });
       }
       default:
-        return json(404, { error: { code: 'NotFound', message: `connector: no route for ${call.method} ${call.path}` } });
+        return json(404, {
+          error: { code: 'NotFound', message: `connector: no route for ${call.method} ${call.path}` },
+        });
     }
   }
 }

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
 import { startBot } from '../../src/bot';
+import { loadConfig } from '../../src/config';
 import { SEEDED_DATA_DIR_ENV } from './harness';
 
 /**
@@ -22,7 +22,9 @@ export default async function globalSetup(): Promise<void> {
   const building = `${dir}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   await mkdir(building, { recursive: true });
-  const bot = await startBot(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', BOX_EMULATOR_PORT: '0', DATA_DIR: building }));
+  const bot = await startBot(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', BOX_EMULATOR_PORT: '0', DATA_DIR: building }),
+  );
   try {
     await bot.ready;
   } finally {

@@ -1,12 +1,12 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import roster from '../../demo/roster.json';
 import { startBot, type RunningBot } from '../../src/bot';
+import { loadConfig } from '../../src/config';
 import { LocalConnector } from './connector';
 import { TeamsClient, type TeamsUser } from './teams-client';
-import roster from '../../demo/roster.json';
 
 /**
  * Starts the real bot (HTTP server, Box emulator, database, demo data) in this process on ephemeral
@@ -83,10 +83,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 type RosterEntry = (typeof roster.people)[number];
 
 /** Demo roster people as Teams users. */
-export function demoUser(name: 'alice' | 'ben' | 'chloe' | 'dana' | 'ed' | 'priya'): TeamsUser & { email: string; role: string } {
+export function demoUser(
+  name: 'alice' | 'ben' | 'chloe' | 'dana' | 'ed' | 'priya',
+): TeamsUser & { email: string; role: string } {
   const person = roster.people.find((p: RosterEntry) => p.email.startsWith(name)) as RosterEntry;
-  return { name: person.name, aadObjectId: person.aadObjectId, teamsId: person.teamsId, email: person.email, role: person.role };
+  return {
+    name: person.name,
+    aadObjectId: person.aadObjectId,
+    teamsId: person.teamsId,
+    email: person.email,
+    role: person.role,
+  };
 }
 
 /** Someone with a valid Teams identity who is not on the roster. */
-export const STRANGER: TeamsUser = { name: 'Sam Stranger', aadObjectId: '0c0c0c0c-9999-4999-8999-000000000999', teamsId: '29:1sam-stranger' };
+export const STRANGER: TeamsUser = {
+  name: 'Sam Stranger',
+  aadObjectId: '0c0c0c0c-9999-4999-8999-000000000999',
+  teamsId: '29:1sam-stranger',
+};

@@ -12,7 +12,10 @@ export interface PollOptions {
   stopIf?: () => string | undefined;
 }
 
-export async function pollUntil<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: PollOptions): Promise<T> {
+export async function pollUntil<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  options: PollOptions,
+): Promise<T> {
   const { what, timeoutMs = 15_000, intervalMs = 25, stopIf } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -45,8 +45,18 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns a value, the process dies, or time runs out. */
-export function waitFor<T>(what: string, proc: Managed, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
-  return pollUntil(check, { what, timeoutMs, intervalMs: 250, stopIf: () => (proc.exited() ? `the process exited first.\n${proc.output()}` : undefined) }).catch((error: Error) => {
+export function waitFor<T>(
+  what: string,
+  proc: Managed,
+  timeoutMs: number,
+  check: () => Promise<T | undefined>,
+): Promise<T> {
+  return pollUntil(check, {
+    what,
+    timeoutMs,
+    intervalMs: 250,
+    stopIf: () => (proc.exited() ? `the process exited first.\n${proc.output()}` : undefined),
+  }).catch((error: Error) => {
     throw proc.exited() ? error : new Error(`${error.message}\n${proc.output()}`);
   });
 }

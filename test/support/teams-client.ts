@@ -60,7 +60,11 @@ export class TeamsClient {
    * one `application/vnd.microsoft.teams.file.download.info` attachment per file, with the
    * pre-authorised downloadUrl, Teams' uniqueId and fileType, and the name on the attachment.
    */
-  async attach(user: TeamsUser, files: Array<{ name: string; downloadUrl: string; uniqueId?: string; fileType?: string }>, options: { text?: string; scope?: Scope; id?: string } = {}): Promise<BotResponse> {
+  async attach(
+    user: TeamsUser,
+    files: Array<{ name: string; downloadUrl: string; uniqueId?: string; fileType?: string }>,
+    options: { text?: string; scope?: Scope; id?: string } = {},
+  ): Promise<BotResponse> {
     const scope = options.scope ?? { type: 'personal' };
     const base = this.base(user, scope);
     return this.post({
@@ -73,7 +77,11 @@ export class TeamsClient {
         contentType: 'application/vnd.microsoft.teams.file.download.info',
         contentUrl: `https://contoso.sharepoint.com/personal/${user.aadObjectId}/Documents/Microsoft Teams Chat Files/${encodeURIComponent(file.name)}`,
         name: file.name,
-        content: { downloadUrl: file.downloadUrl, uniqueId: file.uniqueId ?? randomUUID(), fileType: file.fileType ?? (/\.([A-Za-z0-9]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '') },
+        content: {
+          downloadUrl: file.downloadUrl,
+          uniqueId: file.uniqueId ?? randomUUID(),
+          fileType: file.fileType ?? /\.([A-Za-z0-9]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '',
+        },
       })),
       entities: [this.clientInfo()],
     });
@@ -87,13 +95,21 @@ export class TeamsClient {
       ...base,
       type: 'conversationUpdate',
       membersAdded: [{ id: BOT.id }],
-      channelData: { ...(base.channelData as object), eventType: scope.type === 'channel' ? 'teamMemberAdded' : undefined },
+      channelData: {
+        ...(base.channelData as object),
+        eventType: scope.type === 'channel' ? 'teamMemberAdded' : undefined,
+      },
     });
     return [installation, update];
   }
 
   /** A Universal Action (Action.Execute) from an Adaptive Card: invoke `adaptiveCard/action`. */
-  async execute(user: TeamsUser, verb: string, data: Record<string, unknown>, options: { replyToId?: string; scope?: Scope; trigger?: 'manual' | 'automatic' } = {}): Promise<BotResponse> {
+  async execute(
+    user: TeamsUser,
+    verb: string,
+    data: Record<string, unknown>,
+    options: { replyToId?: string; scope?: Scope; trigger?: 'manual' | 'automatic' } = {},
+  ): Promise<BotResponse> {
     return this.post({
       ...this.base(user, options.scope ?? { type: 'personal' }),
       type: 'invoke',
@@ -104,12 +120,22 @@ export class TeamsClient {
   }
 
   /** A search-based message extension query from the compose box. */
-  async query(user: TeamsUser, commandId: string, parameters: Record<string, string>, queryOptions = { skip: 0, count: 25 }, scope: Scope = { type: 'personal' }): Promise<BotResponse> {
+  async query(
+    user: TeamsUser,
+    commandId: string,
+    parameters: Record<string, string>,
+    queryOptions = { skip: 0, count: 25 },
+    scope: Scope = { type: 'personal' },
+  ): Promise<BotResponse> {
     return this.post({
       ...this.base(user, scope),
       type: 'invoke',
       name: 'composeExtension/query',
-      value: { commandId, parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })), queryOptions },
+      value: {
+        commandId,
+        parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })),
+        queryOptions,
+      },
     });
   }
 
@@ -158,9 +184,19 @@ export class TeamsClient {
       case 'personal':
         return { conversationType: 'personal', tenantId: this.tenantId, id: `a:personal-${user.aadObjectId}` };
       case 'channel':
-        return { isGroup: true, conversationType: 'channel', tenantId: this.tenantId, id: `${scope.channelId ?? '19:general@thread.tacv2'};messageid=${this.sequence}` };
+        return {
+          isGroup: true,
+          conversationType: 'channel',
+          tenantId: this.tenantId,
+          id: `${scope.channelId ?? '19:general@thread.tacv2'};messageid=${this.sequence}`,
+        };
       case 'groupChat':
-        return { isGroup: true, conversationType: 'groupChat', tenantId: this.tenantId, id: scope.chatId ?? '19:group-chat@thread.v2' };
+        return {
+          isGroup: true,
+          conversationType: 'groupChat',
+          tenantId: this.tenantId,
+          id: scope.chatId ?? '19:group-chat@thread.v2',
+        };
     }
   }
 

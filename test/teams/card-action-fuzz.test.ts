@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { ActivityTypes, type Activity } from 'botbuilder';
+import fc from 'fast-check';
 import { ALL_CARD_VERBS, CARD_SIZE_LIMITS, INPUT_IDS } from '../../src/cards';
 import { assertValidCard, readableCardText } from '../support/card-validation';
 import { clickActivity, people, useInProcessBot } from './in-process';
@@ -26,7 +26,24 @@ const anyString = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
   { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9._:-]{1,40}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '0', '-1', '7', '99999999999999999999', 'NaN', 'view', 'download', '../../etc', '🚓'.repeat(300), '__proto__', 'constructor') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '0',
+      '-1',
+      '7',
+      '99999999999999999999',
+      'NaN',
+      'view',
+      'download',
+      '../../etc',
+      '🚓'.repeat(300),
+      '__proto__',
+      'constructor',
+    ),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 20_000 }).map((n) => 'x'.repeat(n)) },
 );
 
@@ -49,17 +66,19 @@ const data: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .tuple(
-        fc.subarray(FIELDS),
-        fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 4 }),
-      )
+      .tuple(fc.subarray(FIELDS), fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 4 }))
       .chain(([fields, extra]) =>
-        fc.tuple(...fields.map((field) => anyValue.map((value) => [field, value] as const))).map((pairs) => ({ ...extra, ...Object.fromEntries(pairs) })),
+        fc
+          .tuple(...fields.map((field) => anyValue.map((value) => [field, value] as const)))
+          .map((pairs) => ({ ...extra, ...Object.fromEntries(pairs) })),
       ),
   },
 );
 
-const verb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ALL_CARD_VERBS) }, { weight: 1, arbitrary: fc.oneof(anyString, anyValue) });
+const verb = fc.oneof(
+  { weight: 9, arbitrary: fc.constantFrom(...ALL_CARD_VERBS) },
+  { weight: 1, arbitrary: fc.oneof(anyString, anyValue) },
+);
 
 const person = fc.constantFrom(...people);
 
@@ -67,7 +86,10 @@ const person = fc.constantFrom(...people);
 function checkAnswer(sent: Partial<Activity>[]): void {
   const responses = sent.filter((a) => a.type === ActivityTypes.InvokeResponse);
   expect(responses).toHaveLength(1);
-  const { status, body } = responses[0].value as { status: number; body: { statusCode?: number; type?: string; value?: unknown } };
+  const { status, body } = responses[0].value as {
+    status: number;
+    body: { statusCode?: number; type?: string; value?: unknown };
+  };
   expect(status).toBe(200);
   expect(body.statusCode).toBe(200);
   if (body.type === 'application/vnd.microsoft.activity.message') {
@@ -106,7 +128,9 @@ test(`${RUNS} random card actions: nothing escapes, every answer is a valid card
     fc.asyncProperty(person, verb, data, async (who, clicked, payload) => {
       const sent = await turn(clickActivity(who, clicked, payload));
       checkAnswer(sent);
-      const response = sent.find((a) => a.type === ActivityTypes.InvokeResponse)!.value as { body: { value?: unknown } };
+      const response = sent.find((a) => a.type === ActivityTypes.InvokeResponse)!.value as {
+        body: { value?: unknown };
+      };
       seen.add(headingOf(response.body.value));
     }),
     { seed: SEED, numRuns: RUNS },

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store';
 import type { ConversationAddress, ConversationScope, Store } from '../../src/footage/ports/store';
+import { openStore } from '../../src/store';
 import { ConversationMemory } from '../../src/teams/conversation-memory';
 
 const ALICE = '00000000-0000-0000-0000-00000000a11c';
@@ -15,7 +15,13 @@ const ALICE = '00000000-0000-0000-0000-00000000a11c';
 function address(activityId: string, serviceUrl = 'https://smba.example/uk/'): ConversationAddress {
   return {
     conversationId: `a:personal-${ALICE}`,
-    data: { activityId, serviceUrl, channelId: 'msteams', conversation: { id: `a:personal-${ALICE}`, conversationType: 'personal' }, user: { id: '29:alice', aadObjectId: ALICE } },
+    data: {
+      activityId,
+      serviceUrl,
+      channelId: 'msteams',
+      conversation: { id: `a:personal-${ALICE}`, conversationType: 'personal' },
+      user: { id: '29:alice', aadObjectId: ALICE },
+    },
   };
 }
 
@@ -49,7 +55,10 @@ describe('ConversationMemory', () => {
     await memory.remember(ALICE, 'personal', address('3'));
     expect(writes).toEqual([[ALICE, 'personal', '1']]);
     const stored = (await store.conversations.get(ALICE)).personal?.address;
-    expect(stored?.data).toMatchObject({ serviceUrl: 'https://smba.example/uk/', conversation: { id: `a:personal-${ALICE}` } });
+    expect(stored?.data).toMatchObject({
+      serviceUrl: 'https://smba.example/uk/',
+      conversation: { id: `a:personal-${ALICE}` },
+    });
   });
 
   test('writes a changed address at once, and each scope on its own', async () => {
@@ -58,7 +67,9 @@ describe('ConversationMemory', () => {
     await memory.remember(ALICE, 'personal', address('2', 'https://smba.example/emea/'));
     await memory.remember(ALICE, 'channel', address('3'));
     expect(writes.map(([, scope, id]) => `${scope}:${id}`)).toEqual(['personal:1', 'personal:2', 'channel:3']);
-    expect((await store.conversations.get(ALICE)).personal?.address.data).toMatchObject({ serviceUrl: 'https://smba.example/emea/' });
+    expect((await store.conversations.get(ALICE)).personal?.address.data).toMatchObject({
+      serviceUrl: 'https://smba.example/emea/',
+    });
   });
 
   test('writes an unchanged address again once the refresh interval has passed', async () => {

@@ -6,19 +6,26 @@
  * than being turned into the error card.
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  INVOKE_RESPONSE_KEY,
+  TestAdapter,
+  type Activity,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { teamsServices } from '../../src/bot';
 import { loadConfig } from '../../src/config';
-import { loadDemoData, seedDemoData } from '../../src/seed';
-import { openStore } from '../../src/store';
 import { FindFootage } from '../../src/footage/find';
 import type { Person } from '../../src/footage/people';
 import type { Store } from '../../src/footage/ports/store';
 import { FootageSearch } from '../../src/footage/search-service';
+import { loadDemoData, seedDemoData } from '../../src/seed';
+import { openStore } from '../../src/store';
 import { createAccessFeature } from '../../src/teams/access';
 import { createTeamsApp } from '../../src/teams/app';
-import { teamsServices } from '../../src/bot';
 import { startHarness as startEmulator, type EmulatorHarness } from '../box/emulator-support';
 import { demoGazetteer, demoJson } from '../footage/demo-data';
 import { useFixture } from '../store/support';
@@ -42,7 +49,8 @@ export function useInProcessBot(
     notice?: string;
     /** The database in RAM (tmpfs) where the machine has one: for suites of thousands of turns, where fsync would dominate. */
     inMemoryDisk?: boolean;
-    run?: (app: Application<TurnState>, context: Parameters<Application<TurnState>['run']>[0]) => Promise<unknown> } = {},
+    run?: (app: Application<TurnState>, context: Parameters<Application<TurnState>['run']>[0]) => Promise<unknown>;
+  } = {},
 ): { readonly bot: InProcessBot } {
   const fixture = useFixture('sqlite', testFile);
   let bot: InProcessBot | undefined;
@@ -52,7 +60,11 @@ export function useInProcessBot(
   beforeAll(async () => {
     emulator = await startEmulator({ validateAgainstSpec: false });
     const demo = loadDemoData(path.join(__dirname, '..', '..', 'demo'));
-    await seedDemoData(emulator.box, { ...demo, footage: demo.footage.filter((f) => f.cameraId === 'LAM-0105'), roster: [] });
+    await seedDemoData(emulator.box, {
+      ...demo,
+      footage: demo.footage.filter((f) => f.cameraId === 'LAM-0105'),
+      roster: [],
+    });
     if (options.inMemoryDisk && existsSync(RAM_DISK)) ramDir = mkdtempSync(path.join(RAM_DISK, 'cctv-store-'));
     const store = ramDir ? (ramStore = await openStore({ dataDir: ramDir })) : (await fixture.store()).store;
     await store.people.replaceRoster(people);
@@ -62,10 +74,27 @@ export function useInProcessBot(
     const adapter = new ServingAdapter(async (context) => {
       await (options.run ? options.run(built.app!, context) : built.app!.run(context));
     });
-    const access = createAccessFeature({ store, box: emulator.box, adapter, botAppId: '', policy: config.access, jobs: config.jobs });
+    const access = createAccessFeature({
+      store,
+      box: emulator.box,
+      adapter,
+      botAppId: '',
+      policy: config.access,
+      jobs: config.jobs,
+    });
     const find = new FindFootage(new FootageSearch(emulator.box), demoGazetteer());
     const notice = options.notice;
-    built.app = createTeamsApp(undefined, undefined, teamsServices({ box: emulator.box, find, access: access.routes, config, ...(notice ? { notice: () => notice } : {}) }));
+    built.app = createTeamsApp(
+      undefined,
+      undefined,
+      teamsServices({
+        box: emulator.box,
+        find,
+        access: access.routes,
+        config,
+        ...(notice ? { notice: () => notice } : {}),
+      }),
+    );
     const running = emulator;
     bot = {
       store,
@@ -97,7 +126,8 @@ export function useInProcessBot(
  */
 class ServingAdapter extends TestAdapter {
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    for (const sent of activities) if (sent.type === ActivityTypes.InvokeResponse) context.turnState.set(INVOKE_RESPONSE_KEY, sent);
+    for (const sent of activities)
+      if (sent.type === ActivityTypes.InvokeResponse) context.turnState.set(INVOKE_RESPONSE_KEY, sent);
     return super.sendActivities(context, activities);
   }
 }
@@ -108,15 +138,29 @@ export function activity(person: { aadObjectId: string; name: string }, fields: 
     serviceUrl: 'https://smba.example/teams/',
     from: { id: `29:${person.aadObjectId}`, name: person.name, aadObjectId: person.aadObjectId },
     recipient: { id: '28:bot', name: 'CCTV Footage' },
-    conversation: { id: `a:${person.aadObjectId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+    conversation: {
+      id: `a:${person.aadObjectId}`,
+      conversationType: 'personal',
+      tenantId: TENANT,
+      isGroup: false,
+      name: '',
+    },
     channelData: { tenant: { id: TENANT } },
     ...fields,
   };
 }
 
 /** An Action.Execute invoke, as Teams sends a button's click. */
-export function clickActivity(person: { aadObjectId: string; name: string }, verb: unknown, data: unknown): Partial<Activity> {
-  return activity(person, { type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+export function clickActivity(
+  person: { aadObjectId: string; name: string },
+  verb: unknown,
+  data: unknown,
+): Partial<Activity> {
+  return activity(person, {
+    type: ActivityTypes.Invoke,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
 }
 
 export function cardsOf(sent: Partial<Activity>[]): unknown[] {

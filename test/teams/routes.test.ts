@@ -5,9 +5,9 @@
  * than the full-process suites in test/e2e, which stay the proof over HTTP.
  */
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { COMMANDS } from '../../src/teams/commands';
 import type { Person } from '../../src/footage/people';
 import { runTurn } from '../../src/teams/app';
+import { COMMANDS } from '../../src/teams/commands';
 import { activity, cardsOf, clickActivity, people, useInProcessBot } from './in-process';
 
 const officer = people.find((p) => p.role === 'officer')!;
@@ -43,7 +43,8 @@ describe('typed text goes through the command table', () => {
     const text = JSON.stringify(card);
     expect(text.indexOf(NOTICE)).toBeGreaterThan(-1);
     expect(text.indexOf(NOTICE)).toBeLessThan(text.indexOf('What I can do'));
-    for (const command of COMMANDS) expect(text.includes(`**${command.name}**`)).toBe(command.roles.includes('officer'));
+    for (const command of COMMANDS)
+      expect(text.includes(`**${command.name}**`)).toBe(command.roles.includes('officer'));
   });
 
   test('a search reaches find and answers with recordings, read against the fixed clock', async () => {
@@ -104,12 +105,15 @@ describe('people and installs', () => {
     const [card] = cardsOf(await turn(activity(supervisor, { type: ActivityTypes.InstallationUpdate, action: 'add' })));
     const text = JSON.stringify(card);
     expect(text).toContain(NOTICE);
-    for (const example of COMMANDS.filter((c) => c.featured).flatMap((c) => c.examples)) expect(text).toContain(example);
+    for (const example of COMMANDS.filter((c) => c.featured).flatMap((c) => c.examples))
+      expect(text).toContain(example);
     expect(text).toContain('you also approve requests');
   });
 
   test('someone not on the roster learns only whom to ask', async () => {
-    const [card] = cardsOf(await say({ aadObjectId: '0c0c0c0c-9999-4999-8999-000000000999', name: 'Sam Stranger' }, 'help'));
+    const [card] = cardsOf(
+      await say({ aadObjectId: '0c0c0c0c-9999-4999-8999-000000000999', name: 'Sam Stranger' }, 'help'),
+    );
     expect(JSON.stringify(card)).toContain("You're not registered to use CCTV Footage.");
   });
 });
@@ -124,7 +128,9 @@ describe('card actions are answered in one place', () => {
   });
 
   test('a refresh for a request that does not exist says so', async () => {
-    const body = invokeBody(await click(supervisor, 'request.refresh', { requestId: '00000000-0000-4000-8000-000000000000' }));
+    const body = invokeBody(
+      await click(supervisor, 'request.refresh', { requestId: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(JSON.stringify(body.value)).toContain('That request does not exist (any more).');
   });
 

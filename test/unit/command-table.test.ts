@@ -19,11 +19,17 @@ describe('reading typed text against the command table', () => {
     ['request access to 12345', { command: 'request', args: '12345' }],
     ['revoke 42', { command: 'revoke', args: '42' }],
     ['revoke request #3f2a9c1e', { command: 'revoke', args: '3f2a9c1e' }],
-    ['find footage near Brixton Station on 03/03/2026 between 2pm and 4pm', { command: 'find', args: 'footage near Brixton Station on 03/03/2026 between 2pm and 4pm' }],
+    [
+      'find footage near Brixton Station on 03/03/2026 between 2pm and 4pm',
+      { command: 'find', args: 'footage near Brixton Station on 03/03/2026 between 2pm and 4pm' },
+    ],
     ['show footage near Brixton Station', { command: 'find', args: 'footage near Brixton Station' }],
     ['camera LAM-0105 last night', { command: 'find', args: 'camera LAM-0105 last night' }],
     ['footage for case 5212345/26', { command: 'find', args: 'footage for case 5212345/26' }],
-    ['cctv within 300m of Oxford Circus 14/03/2026 22:00-23:30', { command: 'find', args: 'cctv within 300m of Oxford Circus 14/03/2026 22:00-23:30' }],
+    [
+      'cctv within 300m of Oxford Circus 14/03/2026 22:00-23:30',
+      { command: 'find', args: 'cctv within 300m of Oxford Circus 14/03/2026 22:00-23:30' },
+    ],
     ['', { kind: 'empty' }],
     ['   ', { kind: 'empty' }],
     ['what is the weather like', { kind: 'unknown', text: 'what is the weather like' }],
@@ -39,7 +45,10 @@ describe('reading typed text against the command table', () => {
   test('every example on the help card reaches the command it is listed under', () => {
     for (const command of COMMANDS) {
       for (const example of command.examples) {
-        expect({ example, reached: read(example) }).toEqual({ example, reached: { command: command.name, args: expect.anything() } });
+        expect({ example, reached: read(example) }).toEqual({
+          example,
+          reached: { command: command.name, args: expect.anything() },
+        });
       }
     }
   });

@@ -35,7 +35,10 @@ describe('configuration', () => {
 
   test('BOT_ID without a password is refused unless a managed identity is used', () => {
     expect(failure({ BOT_ID: 'abc' }).variable).toBe('BOT_PASSWORD');
-    expect(loadConfig({ BOT_ID: 'abc', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({ mode: 'authenticated', appType: 'UserAssignedMSI' });
+    expect(loadConfig({ BOT_ID: 'abc', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({
+      mode: 'authenticated',
+      appType: 'UserAssignedMSI',
+    });
   });
 
   test('single-tenant bots need a tenant id', () => {
@@ -65,8 +68,13 @@ describe('configuration', () => {
     // Relative phrases are read against the demo clock, which has barely moved.
     const read = relativeNow(demo, new Date());
     expect(read.getTime() - Date.parse('2026-03-20T10:00:00Z')).toBeLessThan(60_000);
-    expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock).toEqual({ kind: 'fixed', now: new Date('2026-03-14T22:00:00Z') });
-    expect(relativeNow(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock, new Date())).toEqual(new Date('2026-03-14T22:00:00Z'));
+    expect(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock).toEqual({
+      kind: 'fixed',
+      now: new Date('2026-03-14T22:00:00Z'),
+    });
+    expect(relativeNow(loadConfig({ CLOCK_NOW: '2026-03-14T22:00:00Z' }).clock, new Date())).toEqual(
+      new Date('2026-03-14T22:00:00Z'),
+    );
     expect(failure({ CLOCK_NOW: 'yesterday' }).variable).toBe('CLOCK_NOW');
   });
 
@@ -133,7 +141,11 @@ describe('production', () => {
 
 describe('a malformed Box URL', () => {
   test('is refused without echoing the credentials in it', () => {
-    for (const value of ['https://user:hunter2@api.box.example', 'ftp://user:hunter2@api.box.example', 'not a url hunter2']) {
+    for (const value of [
+      'https://user:hunter2@api.box.example',
+      'ftp://user:hunter2@api.box.example',
+      'not a url hunter2',
+    ]) {
       const error = failure({ BOX_API_BASE_URL: value });
       expect(error.variable).toBe('BOX_API_BASE_URL');
       expect(error.message).not.toContain('hunter2');
@@ -164,7 +176,9 @@ describe('tenants', () => {
 
   test('a roster without a tenant falls back to BOT_TENANT_ID, and with neither the bot refuses to start', () => {
     const file = roster({ people: [] });
-    expect(loadConfig({ ROSTER_PATH: file, ...BOT, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'CCC-3' }).allowedTenantIds).toEqual(['ccc-3']);
+    expect(
+      loadConfig({ ROSTER_PATH: file, ...BOT, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'CCC-3' }).allowedTenantIds,
+    ).toEqual(['ccc-3']);
     expect(failure({ ROSTER_PATH: file }).variable).toBe('ALLOWED_TENANT_IDS');
   });
 });

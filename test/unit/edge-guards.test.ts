@@ -1,8 +1,8 @@
+import { Health, statusOnly } from '../../src/health';
+import { mayReadHealthDetail } from '../../src/server';
 import { activityProblem } from '../../src/teams/activity-shape';
 import { RateLimiter } from '../../src/teams/rate-limit';
 import { decideTenant } from '../../src/teams/tenant-gate';
-import { mayReadHealthDetail } from '../../src/server';
-import { Health, statusOnly } from '../../src/health';
 
 /** The pure decisions at the edge: tenant, rate, activity shape, who reads /healthz detail. */
 const HOME = 'home-tenant';
@@ -10,17 +10,41 @@ const allowed = new Set([HOME]);
 
 describe('tenant gate', () => {
   test('both places must name an allowed tenant when they name one', () => {
-    expect(decideTenant({ channelId: 'msteams', conversation: { tenantId: HOME }, channelData: { tenant: { id: HOME } } }, allowed)).toEqual({ allowed: true });
-    expect(decideTenant({ channelId: 'msteams', conversation: { tenantId: 'HOME-TENANT' } }, allowed)).toEqual({ allowed: true });
-    expect(decideTenant({ channelId: 'msteams', channelData: { tenant: { id: HOME } } }, allowed)).toEqual({ allowed: true });
-    expect(decideTenant({ channelId: 'msteams', conversation: { tenantId: HOME }, channelData: { tenant: { id: 'other' } } }, allowed)).toMatchObject({ allowed: false, tenantIds: [HOME, 'other'] });
-    expect(decideTenant({ channelId: 'msteams', conversation: { tenantId: 'other' }, channelData: { tenant: { id: HOME } } }, allowed)).toMatchObject({ allowed: false });
+    expect(
+      decideTenant(
+        { channelId: 'msteams', conversation: { tenantId: HOME }, channelData: { tenant: { id: HOME } } },
+        allowed,
+      ),
+    ).toEqual({ allowed: true });
+    expect(decideTenant({ channelId: 'msteams', conversation: { tenantId: 'HOME-TENANT' } }, allowed)).toEqual({
+      allowed: true,
+    });
+    expect(decideTenant({ channelId: 'msteams', channelData: { tenant: { id: HOME } } }, allowed)).toEqual({
+      allowed: true,
+    });
+    expect(
+      decideTenant(
+        { channelId: 'msteams', conversation: { tenantId: HOME }, channelData: { tenant: { id: 'other' } } },
+        allowed,
+      ),
+    ).toMatchObject({ allowed: false, tenantIds: [HOME, 'other'] });
+    expect(
+      decideTenant(
+        { channelId: 'msteams', conversation: { tenantId: 'other' }, channelData: { tenant: { id: HOME } } },
+        allowed,
+      ),
+    ).toMatchObject({ allowed: false });
   });
 
   test('Teams without a tenant is refused; another channel without one is not', () => {
-    expect(decideTenant({ channelId: 'msteams', conversation: {}, channelData: {} }, allowed)).toMatchObject({ allowed: false, reason: 'no tenant named' });
+    expect(decideTenant({ channelId: 'msteams', conversation: {}, channelData: {} }, allowed)).toMatchObject({
+      allowed: false,
+      reason: 'no tenant named',
+    });
     expect(decideTenant({ channelId: 'emulator', conversation: {} }, allowed)).toEqual({ allowed: true });
-    expect(decideTenant({ channelId: 'emulator', conversation: { tenantId: 'other' } }, allowed)).toMatchObject({ allowed: false });
+    expect(decideTenant({ channelId: 'emulator', conversation: { tenantId: 'other' } }, allowed)).toMatchObject({
+      allowed: false,
+    });
   });
 });
 
@@ -53,7 +77,15 @@ describe('activity shape', () => {
   });
 
   test('a Teams message passes', () => {
-    expect(activityProblem({ type: 'message', text: 'help', from: { id: '29:a', aadObjectId: 'x' }, conversation: { id: 'a', tenantId: 't' }, channelData: { tenant: { id: 't' } } })).toBeUndefined();
+    expect(
+      activityProblem({
+        type: 'message',
+        text: 'help',
+        from: { id: '29:a', aadObjectId: 'x' },
+        conversation: { id: 'a', tenantId: 't' },
+        channelData: { tenant: { id: 't' } },
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -69,7 +101,13 @@ describe('/healthz detail', () => {
   });
 
   test('status only names no path, host or user', async () => {
-    const health = new Health({ box: 'https://api.box.com', database: { kind: 'postgres', target: 'postgres://botuser@db.internal:5432/cctv' } }, false);
+    const health = new Health(
+      {
+        box: 'https://api.box.com',
+        database: { kind: 'postgres', target: 'postgres://botuser@db.internal:5432/cctv' },
+      },
+      false,
+    );
     health.warn('demo mode');
     const report = statusOnly(await health.report());
     expect(report).toEqual({ ready: false, status: 'starting', warnings: ['demo mode'] });

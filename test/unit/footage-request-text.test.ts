@@ -6,7 +6,10 @@ import { classifyFootageRequestText } from '../../src/teams/footage-requests';
 
 describe('footage request commands', () => {
   it.each([
-    ['request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26', 'camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26'],
+    [
+      'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+      'camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+    ],
     ['ask the owner of camera WST-0115 for footage 14/03/2026 22:00-23:30', 'camera WST-0115 14/03/2026 22:00-23:30'],
     ['request footage near Brixton Station last night', 'near Brixton Station last night'],
     ['Ask for footage   near Oxford Circus yesterday', 'near Oxford Circus yesterday'],
@@ -20,7 +23,14 @@ describe('footage request commands', () => {
     expect(classifyFootageRequestText('My Footage Request')).toEqual({ kind: 'myFootageRequests' });
   });
 
-  it.each(['request LAM-0105_20260311T0200Z_60min.mp4', 'my requests', 'find footage near Brixton Station', 'footage for case 5274265/26', 'help', ''])('leaves "%s" to the other commands', (typed) => {
+  it.each([
+    'request LAM-0105_20260311T0200Z_60min.mp4',
+    'my requests',
+    'find footage near Brixton Station',
+    'footage for case 5274265/26',
+    'help',
+    '',
+  ])('leaves "%s" to the other commands', (typed) => {
     expect(classifyFootageRequestText(typed)).toBeUndefined();
   });
 });

@@ -13,7 +13,10 @@ const FAST = { pollMs: 20, leaseMs: 300, maxAttempts: 3, retryBaseMs: 30 };
 
 class RecordingHandler implements JobHandler {
   readonly runs: Job[] = [];
-  constructor(readonly kind: string, private readonly answer: (job: Job) => Promise<JobOutcome> = async () => ({ kind: 'done' })) {}
+  constructor(
+    readonly kind: string,
+    private readonly answer: (job: Job) => Promise<JobOutcome> = async () => ({ kind: 'done' }),
+  ) {}
   async handle(job: Job): Promise<JobOutcome> {
     this.runs.push(job);
     return this.answer(job);
@@ -21,7 +24,11 @@ class RecordingHandler implements JobHandler {
 }
 
 function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<true> {
-  return pollUntil(async () => (await condition()) || undefined, { what: 'the job runner to get there', timeoutMs, intervalMs: 10 });
+  return pollUntil(async () => (await condition()) || undefined, {
+    what: 'the job runner to get there',
+    timeoutMs,
+    intervalMs: 10,
+  });
 }
 
 describe.each(backends())('the job runner on %s', (kind) => {
@@ -38,7 +45,11 @@ describe.each(backends())('the job runner on %s', (kind) => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
   });
 
-  function start(handlers: JobHandler[], options: Partial<ConstructorParameters<typeof JobRunner>[0]> = {}, on: Store = store): JobRunner {
+  function start(
+    handlers: JobHandler[],
+    options: Partial<ConstructorParameters<typeof JobRunner>[0]> = {},
+    on: Store = store,
+  ): JobRunner {
     const runner = new JobRunner({ jobs: on.jobs, handlers, ...FAST, ...options });
     runners.push(runner);
     runner.start();
@@ -55,18 +66,26 @@ describe.each(backends())('the job runner on %s', (kind) => {
   });
 
   test('a retry waits its delay and keeps the attempt count; a throwing handler is given up after the attempts', async () => {
-    const retrying = new RecordingHandler('t.retry', async (job) => (job.attempts < 2 ? { kind: 'retry', error: 'busy', delayMs: 150 } : { kind: 'done' }));
+    const retrying = new RecordingHandler('t.retry', async (job) =>
+      job.attempts < 2 ? { kind: 'retry', error: 'busy', delayMs: 150 } : { kind: 'done' },
+    );
     const throwing = new RecordingHandler('t.throw', async () => {
       throw new Error('boom');
     });
     start([retrying, throwing]);
     await store.jobs.enqueue({ kind: 't.retry', uniqueKey: 'retry', payload: {} });
     await store.jobs.enqueue({ kind: 't.throw', uniqueKey: 'throw', payload: {} });
-    await until(async () => (await store.jobs.list({ kind: 't.retry', status: 'done' })).length === 1 && (await store.jobs.list({ kind: 't.throw', status: 'failed' })).length === 1);
+    await until(
+      async () =>
+        (await store.jobs.list({ kind: 't.retry', status: 'done' })).length === 1 &&
+        (await store.jobs.list({ kind: 't.throw', status: 'failed' })).length === 1,
+    );
     expect(retrying.runs.map((j) => j.attempts)).toEqual([1, 2]);
     expect(retrying.runs[1].updatedAt.getTime() - retrying.runs[0].updatedAt.getTime()).toBeGreaterThanOrEqual(100);
     expect(throwing.runs.map((j) => j.attempts)).toEqual([1, 2, 3]);
-    expect(await store.jobs.list({ kind: 't.throw' })).toMatchObject([{ status: 'failed', lastError: 'boom', attempts: 3 }]);
+    expect(await store.jobs.list({ kind: 't.throw' })).toMatchObject([
+      { status: 'failed', lastError: 'boom', attempts: 3 },
+    ]);
   });
 
   test('a job whose worker died is taken over once its lease has run out', async () => {
@@ -101,7 +120,9 @@ describe.each(backends())('the job runner on %s', (kind) => {
 
   test('stop() lets the job in hand finish and report before returning', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const handler = new RecordingHandler('t.slow', async () => {
       await gate;
       return { kind: 'done' };
@@ -110,7 +131,9 @@ describe.each(backends())('the job runner on %s', (kind) => {
     await store.jobs.enqueue({ kind: 't.slow', uniqueKey: 'slow', payload: {} });
     await until(() => handler.runs.length === 1);
     let stopped = false;
-    const stopping = runner.stop().then(() => { stopped = true; });
+    const stopping = runner.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stopped).toBe(false);
     release();

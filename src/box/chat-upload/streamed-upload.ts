@@ -8,12 +8,16 @@
  * A session that cannot be completed is deleted in Box, so no half-written file is left; a session
  * that survives a crash is resumed by listing its parts and sending only those missing.
  */
+import { UploadFileHeaders } from 'box-node-sdk/managers/uploads';
+import type { UploadPart } from 'box-node-sdk/schemas/uploadPart';
 import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { UploadPart } from 'box-node-sdk/schemas/uploadPart';
-import { UploadFileHeaders } from 'box-node-sdk/managers/uploads';
 import { ConflictError, NotFoundError } from '../../footage/errors';
-import { ContentLengthMismatchError, type StreamedFile, type StreamedUpload } from '../../footage/ports/chat-upload-box';
+import {
+  ContentLengthMismatchError,
+  type StreamedFile,
+  type StreamedUpload,
+} from '../../footage/ports/chat-upload-box';
 import type { BoxContext } from '../context';
 import { boxStep } from '../errors';
 
@@ -43,7 +47,11 @@ interface Digests {
   sha1: Hash;
 }
 
-export async function streamUpload(ctx: BoxContext, settings: StreamingSettings, upload: StreamedUpload): Promise<StreamedFile> {
+export async function streamUpload(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  upload: StreamedUpload,
+): Promise<StreamedFile> {
   if (upload.sizeBytes <= settings.directMaxBytes) return directUpload(ctx, upload);
   return chunkedUpload(ctx, settings, upload);
 }
@@ -67,7 +75,10 @@ async function directUpload(ctx: BoxContext, upload: StreamedUpload): Promise<St
   try {
     const files = await boxStep('Uploading a file from the chat into Box', () =>
       ctx.client.uploads.uploadFile(
-        { attributes: { name: upload.fileName, parent: { id: upload.folderId } }, file: Readable.from([Buffer.concat(chunks)]) },
+        {
+          attributes: { name: upload.fileName, parent: { id: upload.folderId } },
+          file: Readable.from([Buffer.concat(chunks)]),
+        },
         { headers: new UploadFileHeaders({ contentMd5: sha1 }) },
       ),
     );
@@ -88,11 +99,17 @@ async function directUpload(ctx: BoxContext, upload: StreamedUpload): Promise<St
 async function sameContentAlreadyThere(ctx: BoxContext, error: unknown, sha1: string): Promise<string | undefined> {
   if (!(error instanceof ConflictError) || !error.existingId) return undefined;
   const existingId = error.existingId;
-  const file = await boxStep('Reading the file already in the staging folder', () => ctx.client.files.getFileById(existingId, { queryParams: { fields: ['id', 'sha1'] } }));
+  const file = await boxStep('Reading the file already in the staging folder', () =>
+    ctx.client.files.getFileById(existingId, { queryParams: { fields: ['id', 'sha1'] } }),
+  );
   return file.sha1 === sha1 ? existingId : undefined;
 }
 
-async function chunkedUpload(ctx: BoxContext, settings: StreamingSettings, upload: StreamedUpload): Promise<StreamedFile> {
+async function chunkedUpload(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  upload: StreamedUpload,
+): Promise<StreamedFile> {
   const session = await openSession(ctx, upload);
   await upload.sessionOpened?.(session.id);
   try {
@@ -117,7 +134,11 @@ async function openSession(ctx: BoxContext, upload: StreamedUpload): Promise<Ope
     if (resumed) return resumed;
   }
   const session = await boxStep('Opening a chunked upload session in Box', () =>
-    ctx.client.chunkedUploads.createFileUploadSession({ folderId: upload.folderId, fileSize: upload.sizeBytes, fileName: upload.fileName }),
+    ctx.client.chunkedUploads.createFileUploadSession({
+      folderId: upload.folderId,
+      fileSize: upload.sizeBytes,
+      fileName: upload.fileName,
+    }),
   );
   if (!session.id || !session.partSize) throw new Error('Box opened an upload session without an id or part size');
   return { id: session.id, partSize: session.partSize, present: new Map() };
@@ -126,7 +147,9 @@ async function openSession(ctx: BoxContext, upload: StreamedUpload): Promise<Ope
 /** The session and the parts it holds; undefined when Box no longer has it (expired, aborted, committed). */
 async function resumeSession(ctx: BoxContext, sessionId: string): Promise<OpenSession | undefined> {
   try {
-    const session = await boxStep('Reading an interrupted upload session', () => ctx.client.chunkedUploads.getFileUploadSessionById(sessionId));
+    const session = await boxStep('Reading an interrupted upload session', () =>
+      ctx.client.chunkedUploads.getFileUploadSessionById(sessionId),
+    );
     if (!session.id || !session.partSize) return undefined;
     const present = new Map<number, UploadPart>();
     let offset = 0;
@@ -146,7 +169,12 @@ async function resumeSession(ctx: BoxContext, sessionId: string): Promise<OpenSe
   }
 }
 
-async function sendParts(ctx: BoxContext, settings: StreamingSettings, upload: StreamedUpload, session: OpenSession): Promise<StreamedFile> {
+async function sendParts(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  upload: StreamedUpload,
+  session: OpenSession,
+): Promise<StreamedFile> {
   const { sizeBytes } = upload;
   const digests: Digests = { sha256: createHash('sha256'), sha1: createHash('sha1') };
   const sent: UploadPart[] = [];
@@ -216,14 +244,26 @@ async function drained(inFlight: Set<Promise<void>>, error: unknown): Promise<un
   return error;
 }
 
-async function sendPart(ctx: BoxContext, settings: StreamingSettings, session: OpenSession, part: Buffer, offset: number, total: number): Promise<UploadPart> {
+async function sendPart(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  session: OpenSession,
+  part: Buffer,
+  offset: number,
+  total: number,
+): Promise<UploadPart> {
   const sha1 = createHash('sha1').update(part).digest();
   const present = session.present.get(offset);
   if (present && present.size === part.length && present.sha1 === sha1.toString('hex')) return present;
-  const headers = { digest: `sha=${sha1.toString('base64')}`, contentRange: `bytes ${offset}-${offset + part.length - 1}/${total}` };
+  const headers = {
+    digest: `sha=${sha1.toString('base64')}`,
+    contentRange: `bytes ${offset}-${offset + part.length - 1}/${total}`,
+  };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const uploaded = await boxStep('Sending a part of a chunked upload', () => ctx.client.chunkedUploads.uploadFilePart(session.id, Readable.from([part]), headers));
+      const uploaded = await boxStep('Sending a part of a chunked upload', () =>
+        ctx.client.chunkedUploads.uploadFilePart(session.id, Readable.from([part]), headers),
+      );
       if (!uploaded.part) throw new Error('Box answered a part upload without the part');
       return uploaded.part;
     } catch (error) {
@@ -233,11 +273,21 @@ async function sendPart(ctx: BoxContext, settings: StreamingSettings, session: O
 }
 
 /** Box may answer 202 while it assembles the file; the SDK's retries honour its retry-after, and then this waits more. */
-async function commit(ctx: BoxContext, settings: StreamingSettings, sessionId: string, parts: UploadPart[], sha1Hex: string): Promise<string> {
-  const ordered = [...parts].sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)).map((p) => ({ partId: p.partId, offset: p.offset, size: p.size, sha1: p.sha1 }));
+async function commit(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  sessionId: string,
+  parts: UploadPart[],
+  sha1Hex: string,
+): Promise<string> {
+  const ordered = [...parts]
+    .sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0))
+    .map((p) => ({ partId: p.partId, offset: p.offset, size: p.size, sha1: p.sha1 }));
   const digest = `sha=${Buffer.from(sha1Hex, 'hex').toString('base64')}`;
   for (let attempt = 1; attempt <= settings.commitAttempts; attempt += 1) {
-    const files = await boxStep('Completing a chunked upload in Box', () => ctx.client.chunkedUploads.createFileUploadSessionCommit(sessionId, { parts: ordered }, { digest }));
+    const files = await boxStep('Completing a chunked upload in Box', () =>
+      ctx.client.chunkedUploads.createFileUploadSessionCommit(sessionId, { parts: ordered }, { digest }),
+    );
     const fileId = files?.entries?.[0]?.id;
     if (fileId) return fileId;
     await new Promise((resolve) => setTimeout(resolve, settings.commitWaitMs));
@@ -247,7 +297,9 @@ async function commit(ctx: BoxContext, settings: StreamingSettings, sessionId: s
 
 export async function abortSession(ctx: BoxContext, sessionId: string): Promise<void> {
   try {
-    await boxStep('Deleting an upload session that could not complete', () => ctx.client.chunkedUploads.deleteFileUploadSessionById(sessionId));
+    await boxStep('Deleting an upload session that could not complete', () =>
+      ctx.client.chunkedUploads.deleteFileUploadSessionById(sessionId),
+    );
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
   }

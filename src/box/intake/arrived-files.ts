@@ -8,7 +8,9 @@ import { TEMPLATE_KEY } from '../recording-template';
 
 export async function getFileInfo(ctx: BoxContext, fileId: string): Promise<IntakeFileInfo> {
   const file = await boxStep('Reading an uploaded file in Box', () =>
-    ctx.client.files.getFileById(fileId, { queryParams: { fields: ['id', 'name', 'size', 'parent', 'created_by', 'created_at', 'uploader_display_name'] } }),
+    ctx.client.files.getFileById(fileId, {
+      queryParams: { fields: ['id', 'name', 'size', 'parent', 'created_by', 'created_at', 'uploader_display_name'] },
+    }),
   );
   // For a file request that asks for an email, Box puts the submitter's address in
   // uploader_display_name; created_by is then Box's anonymous user.
@@ -24,7 +26,9 @@ export async function getFileInfo(ctx: BoxContext, fileId: string): Promise<Inta
 }
 
 export async function download(ctx: BoxContext, fileId: string): Promise<AsyncIterable<Uint8Array>> {
-  const stream = await boxStep('Downloading an uploaded file from Box', () => ctx.client.downloads.downloadFile(fileId));
+  const stream = await boxStep('Downloading an uploaded file from Box', () =>
+    ctx.client.downloads.downloadFile(fileId),
+  );
   if (!stream) throw new Error('Box returned no content for a download');
   return stream as Readable;
 }
@@ -33,10 +37,18 @@ export async function download(ctx: BoxContext, fileId: string): Promise<AsyncIt
  * Moves the file; when the camera folder already has a file of that name (two owners' exports are
  * often called the same), the moved file gets the upload's file id added to its name.
  */
-export async function moveFile(ctx: BoxContext, fileId: string, folderId: string, name: string): Promise<{ name: string }> {
+export async function moveFile(
+  ctx: BoxContext,
+  fileId: string,
+  folderId: string,
+  name: string,
+): Promise<{ name: string }> {
   const move = (newName: string) =>
     boxStep('Moving an uploaded file into its camera folder', () =>
-      ctx.client.files.updateFileById(fileId, { requestBody: { parent: { id: folderId }, name: newName }, queryParams: { fields: ['id', 'name', 'parent'] } }),
+      ctx.client.files.updateFileById(fileId, {
+        requestBody: { parent: { id: folderId }, name: newName },
+        queryParams: { fields: ['id', 'name', 'parent'] },
+      }),
     );
   try {
     return { name: (await move(name)).name ?? name };

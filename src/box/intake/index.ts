@@ -1,4 +1,3 @@
 /** Box for footage requests: upload links, arrived files, the upload webhook and its signature check. */
-export { createIntakeGateway, INTAKE_FOLDER,  } from './gateway';
-;
-export {  verifyWebhookSignature,  } from './webhooks';
+export { INTAKE_FOLDER, createIntakeGateway } from './gateway';
+export { verifyWebhookSignature } from './webhooks';

@@ -9,7 +9,12 @@ import type { FileRequestSpec, TemplateCheck, UploadLink } from '../../footage/p
 import type { BoxContext } from '../context';
 import { boxStep } from '../errors';
 
-export async function createUploadLink(ctx: BoxContext, appBaseUrl: string, templateId: string, spec: FileRequestSpec): Promise<UploadLink> {
+export async function createUploadLink(
+  ctx: BoxContext,
+  appBaseUrl: string,
+  templateId: string,
+  spec: FileRequestSpec,
+): Promise<UploadLink> {
   const copy = await boxStep('Creating an upload link (Box file request)', () =>
     ctx.client.fileRequests.createFileRequestCopy(templateId, {
       folder: { id: spec.folderId, type: 'folder' },
@@ -25,7 +30,11 @@ export async function createUploadLink(ctx: BoxContext, appBaseUrl: string, temp
   return { fileRequestId: copy.id, url: absoluteUrl(appBaseUrl, copy.url) };
 }
 
-export async function updateUploadLink(ctx: BoxContext, fileRequestId: string, change: { expiresAt?: Date; active?: boolean }): Promise<void> {
+export async function updateUploadLink(
+  ctx: BoxContext,
+  fileRequestId: string,
+  change: { expiresAt?: Date; active?: boolean },
+): Promise<void> {
   try {
     await boxStep('Updating an upload link (Box file request)', () =>
       ctx.client.fileRequests.updateFileRequestById(fileRequestId, {
@@ -43,16 +52,25 @@ export async function updateUploadLink(ctx: BoxContext, fileRequestId: string, c
 export async function checkTemplate(ctx: BoxContext, templateId: string): Promise<TemplateCheck> {
   if (!templateId) return { ok: false, reason: 'BOX_FILE_REQUEST_TEMPLATE_ID is not set.' };
   try {
-    const template = await boxStep('Reading the template file request', () => ctx.client.fileRequests.getFileRequestById(templateId));
+    const template = await boxStep('Reading the template file request', () =>
+      ctx.client.fileRequests.getFileRequestById(templateId),
+    );
     return { ok: true, title: template.title ?? '(untitled)' };
   } catch (error) {
-    if (error instanceof NotFoundError) return { ok: false, reason: `Box has no file request ${templateId} (or the bot's service account cannot see it).` };
-    if (error instanceof PermissionDeniedError) return { ok: false, reason: `The bot's service account may not read file request ${templateId}.` };
+    if (error instanceof NotFoundError)
+      return {
+        ok: false,
+        reason: `Box has no file request ${templateId} (or the bot's service account cannot see it).`,
+      };
+    if (error instanceof PermissionDeniedError)
+      return { ok: false, reason: `The bot's service account may not read file request ${templateId}.` };
     throw error;
   }
 }
 
 /** Box returns the page as a path (`/f/<id>`); owners need the whole address. */
 export function absoluteUrl(appBaseUrl: string, url: string): string {
-  return /^https?:\/\//i.test(url) ? url : new URL(url, appBaseUrl.endsWith('/') ? appBaseUrl : `${appBaseUrl}/`).toString();
+  return /^https?:\/\//i.test(url)
+    ? url
+    : new URL(url, appBaseUrl.endsWith('/') ? appBaseUrl : `${appBaseUrl}/`).toString();
 }

@@ -18,18 +18,31 @@ export interface WebhookKeys {
 }
 
 /** True when the body and headers carry a valid signature made with either key, and are fresh. */
-export async function verifyWebhookSignature(body: string, headers: Readonly<Record<string, string | undefined>>, keys: WebhookKeys): Promise<boolean> {
+export async function verifyWebhookSignature(
+  body: string,
+  headers: Readonly<Record<string, string | undefined>>,
+  keys: WebhookKeys,
+): Promise<boolean> {
   if (!keys.primary && !keys.secondary) return false;
   const timestamp = headers['box-delivery-timestamp'];
   // The SDK throws on an unparsable timestamp; that is just another bad delivery.
   if (!timestamp || Number.isNaN(Date.parse(timestamp))) return false;
   const wanted: Record<string, string> = {};
-  for (const name of ['box-delivery-timestamp', 'box-signature-primary', 'box-signature-secondary', 'box-signature-version', 'box-signature-algorithm']) {
+  for (const name of [
+    'box-delivery-timestamp',
+    'box-signature-primary',
+    'box-signature-secondary',
+    'box-signature-version',
+    'box-signature-algorithm',
+  ]) {
     const value = headers[name];
     if (typeof value === 'string') wanted[name] = value;
   }
   try {
-    return await WebhooksManager.validateMessage(body, wanted, keys.primary ?? '', { secondaryKey: keys.secondary, maxAge: MAX_DELIVERY_AGE_SECONDS });
+    return await WebhooksManager.validateMessage(body, wanted, keys.primary ?? '', {
+      secondaryKey: keys.secondary,
+      maxAge: MAX_DELIVERY_AGE_SECONDS,
+    });
   } catch {
     return false;
   }
@@ -39,7 +52,9 @@ export async function verifyWebhookSignature(body: string, headers: Readonly<Rec
 export async function ensureUploadWebhook(ctx: BoxContext, folderId: string, address: string): Promise<Ensured> {
   let marker: string | undefined;
   do {
-    const page = await boxStep('Listing Box webhooks', () => ctx.client.webhooks.getWebhooks({ limit: 100, ...(marker ? { marker } : {}) }));
+    const page = await boxStep('Listing Box webhooks', () =>
+      ctx.client.webhooks.getWebhooks({ limit: 100, ...(marker ? { marker } : {}) }),
+    );
     for (const mini of page.entries ?? []) {
       if (mini.target?.id !== folderId || mini.target?.type !== 'folder') continue;
       const webhook = await boxStep('Reading a Box webhook', () => ctx.client.webhooks.getWebhookById(mini.id ?? ''));
@@ -48,7 +63,11 @@ export async function ensureUploadWebhook(ctx: BoxContext, folderId: string, add
     marker = page.nextMarker ?? undefined;
   } while (marker);
   const created = await boxStep('Registering the upload webhook in Box', () =>
-    ctx.client.webhooks.createWebhook({ target: { id: folderId, type: 'folder' }, address, triggers: ['FILE.UPLOADED'] }),
+    ctx.client.webhooks.createWebhook({
+      target: { id: folderId, type: 'folder' },
+      address,
+      triggers: ['FILE.UPLOADED'],
+    }),
   );
   return { id: created.id ?? '', created: true };
 }

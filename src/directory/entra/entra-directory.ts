@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
-import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import type { Person } from '../../footage/people';
 import type { JsonValue, Store } from '../../footage/ports/store';
 import { logger } from '../../log';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import type { BoroughSource } from '../config';
 import type { Directory, DirectoryStatus, RefreshOutcome } from '../port';
 import { describeGraphFailure } from './graph-errors';
@@ -43,13 +43,22 @@ export class EntraDirectory implements Directory {
   readonly recurring;
   private readonly now: () => Date;
 
-  constructor(private readonly graph: GraphReader, private readonly store: Store, private readonly settings: EntraDirectorySettings) {
+  constructor(
+    private readonly graph: GraphReader,
+    private readonly store: Store,
+    private readonly settings: EntraDirectorySettings,
+  ) {
     this.now = settings.now ?? (() => new Date());
-    this.jobHandlers = [{ kind: DIRECTORY_REFRESH_JOB, handle: async (): Promise<JobOutcome> => {
-      // A failed refresh is already recorded as staleness; the next period tries again.
-      await this.refresh();
-      return { kind: 'done' };
-    } }];
+    this.jobHandlers = [
+      {
+        kind: DIRECTORY_REFRESH_JOB,
+        handle: async (): Promise<JobOutcome> => {
+          // A failed refresh is already recorded as staleness; the next period tries again.
+          await this.refresh();
+          return { kind: 'done' };
+        },
+      },
+    ];
     this.recurring = [{ kind: DIRECTORY_REFRESH_JOB, everyMs: settings.refreshMs }];
   }
 
@@ -62,7 +71,9 @@ export class EntraDirectory implements Directory {
     try {
       const reasons: string[] = [];
       const usersDelta = await this.graph.delta<GraphUserRecord>(state.usersDelta ?? '/users/delta?$deltatoken=latest');
-      const groupsDelta = await this.graph.delta<{ id: string }>(state.groupsDelta ?? '/groups/delta?$select=displayName,members&$deltatoken=latest');
+      const groupsDelta = await this.graph.delta<{ id: string }>(
+        state.groupsDelta ?? '/groups/delta?$select=displayName,members&$deltatoken=latest',
+      );
       if (!state.usersDelta || !state.groupsDelta) reasons.push('first read');
       const known = new Set((await this.store.people.list()).map((p) => p.aadObjectId));
       const movedOrLeft = usersDelta.changes.filter((u) => known.has(u.id.toLowerCase()));
@@ -71,19 +82,41 @@ export class EntraDirectory implements Directory {
       const assignments = await readAssignments(this.graph, this.settings.appId);
       const fingerprint = fingerprintOf(assignments);
       if (fingerprint !== state.assignments) reasons.push('app role assignments changed');
-      let outcome: RefreshOutcome = { rewritten: false, total: known.size, added: 0, changed: 0, removed: 0, skipped: [] };
+      let outcome: RefreshOutcome = {
+        rewritten: false,
+        total: known.size,
+        added: 0,
+        changed: 0,
+        removed: 0,
+        skipped: [],
+      };
       if (reasons.length > 0) {
         const computed = await peopleFromGraph(this.graph, this.settings.appId, this.settings.borough, assignments);
-        for (const skip of computed.skipped) logger.warn({ directory: 'entra', user: skip.id, reason: skip.reason }, `directory: user ${skip.id} left out: ${skip.reason}`);
+        for (const skip of computed.skipped)
+          logger.warn(
+            { directory: 'entra', user: skip.id, reason: skip.reason },
+            `directory: user ${skip.id} left out: ${skip.reason}`,
+          );
         const result = await this.store.people.replaceRoster(computed.people);
         outcome = { rewritten: true, ...result, skipped: computed.skipped };
-        logger.info({ directory: 'entra', because: reasons, ...result, skipped: computed.skipped.length }, 'directory refreshed from Microsoft Graph');
+        logger.info(
+          { directory: 'entra', because: reasons, ...result, skipped: computed.skipped.length },
+          'directory refreshed from Microsoft Graph',
+        );
       }
-      await this.writeState({ usersDelta: usersDelta.deltaLink, groupsDelta: groupsDelta.deltaLink, assignments: fingerprint, lastRefreshAt: this.now().toISOString() });
+      await this.writeState({
+        usersDelta: usersDelta.deltaLink,
+        groupsDelta: groupsDelta.deltaLink,
+        assignments: fingerprint,
+        lastRefreshAt: this.now().toISOString(),
+      });
       return outcome;
     } catch (error) {
       const failure = describeGraphFailure(error);
-      logger.warn({ directory: 'entra', kind: failure.kind, status: failure.status, code: failure.code }, `directory refresh failed, serving the last known people: ${failure.message}`);
+      logger.warn(
+        { directory: 'entra', kind: failure.kind, status: failure.status, code: failure.code },
+        `directory refresh failed, serving the last known people: ${failure.message}`,
+      );
       await this.writeState({ ...state, error: failure.message });
       return undefined;
     }
@@ -100,14 +133,22 @@ export class EntraDirectory implements Directory {
       user = await userOrNull(this.graph, id, userSelect(this.settings.borough));
     } catch (error) {
       const failure = describeGraphFailure(error);
-      logger.warn({ directory: 'entra', user: id, kind: failure.kind, status: failure.status }, `directory: cannot confirm a person, using the last known record: ${failure.message}`);
+      logger.warn(
+        { directory: 'entra', user: id, kind: failure.kind, status: failure.status },
+        `directory: cannot confirm a person, using the last known record: ${failure.message}`,
+      );
       await this.writeState({ ...(await this.readState()), error: failure.message });
       return person;
     }
-    const placed = user ? place(user, person.role, this.settings.borough, person.borough ? new Set([person.borough]) : undefined) : { reason: 'deleted from the directory' };
+    const placed = user
+      ? place(user, person.role, this.settings.borough, person.borough ? new Set([person.borough]) : undefined)
+      : { reason: 'deleted from the directory' };
     if ('reason' in placed) {
       await this.store.people.remove(id);
-      logger.warn({ directory: 'entra', user: id, reason: placed.reason }, `directory: ${person.name} no longer has access: ${placed.reason}`);
+      logger.warn(
+        { directory: 'entra', user: id, reason: placed.reason },
+        `directory: ${person.name} no longer has access: ${placed.reason}`,
+      );
       return null;
     }
     const current: Person = { ...placed, ...(person.teamsId ? { teamsId: person.teamsId } : {}) };

@@ -6,7 +6,14 @@
  * local emulator serves plain http on loopback.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -45,7 +52,10 @@ class BearerFromCredential implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const token = await this.provider.getAccessToken();
-    const headers = { ...(context.options?.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` };
+    const headers = {
+      ...(context.options?.headers as Record<string, string> | undefined),
+      Authorization: `Bearer ${token}`,
+    };
     context.options = { ...context.options, headers };
     await this.next?.execute(context);
   }

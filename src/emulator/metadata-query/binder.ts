@@ -27,7 +27,13 @@ export class Binder {
         return { kind: 'isNull', key: node.field.name, type: this.fieldType(node.field) };
       case 'compare': {
         const type = this.scalarField(node.field, `operator '${node.operator}'`);
-        return { kind: 'compare', key: node.field.name, type, operator: node.operator, value: this.scalarArg(node.param, node.field, type) };
+        return {
+          kind: 'compare',
+          key: node.field.name,
+          type,
+          operator: node.operator,
+          value: this.scalarArg(node.param, node.field, type),
+        };
       }
       case 'in': {
         const type = this.scalarField(node.field, 'IN');
@@ -47,7 +53,9 @@ export class Binder {
     if (type !== 'string' && type !== 'enum') throw this.unsupported(operator, field, type);
     const pattern = likePatternToRegExp(this.stringArg(param, field, type), caseInsensitive);
     if (pattern === null) {
-      throw new MetadataQueryError(`Invalid query: the ${operator} pattern in query argument :${param.name} ends with an escape character '\\'`);
+      throw new MetadataQueryError(
+        `Invalid query: the ${operator} pattern in query argument :${param.name} ends with an escape character '\\'`,
+      );
     }
     return { kind: 'like', key: field.name, pattern };
   }
@@ -102,7 +110,12 @@ export class Binder {
       const value = this.arg(param);
       const instant = typeof value === 'string' ? parseInstant(value) : null;
       if (instant !== null) return instant;
-      throw this.wrongType(param, field, type, 'an RFC 3339 date-time string with a zone, such as 2026-03-29T01:30:00Z');
+      throw this.wrongType(
+        param,
+        field,
+        type,
+        'an RFC 3339 date-time string with a zone, such as 2026-03-29T01:30:00Z',
+      );
     }
     return this.stringArg(param, field, type);
   }

@@ -76,7 +76,9 @@ export function evaluate(node: BoundNode, instance: MetadataInstance): Truth {
     case 'has': {
       const selected = readMultiSelect(instance, node.key);
       if (selected === null) return null;
-      return node.mode === 'any' ? node.values.some((v) => selected.includes(v)) : node.values.every((v) => selected.includes(v));
+      return node.mode === 'any'
+        ? node.values.some((v) => selected.includes(v))
+        : node.values.every((v) => selected.includes(v));
     }
   }
 }

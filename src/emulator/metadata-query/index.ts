@@ -26,9 +26,11 @@ export function compileMetadataQuery(
   fields: FieldTypes,
 ): (instance: MetadataInstance) => boolean {
   // The emulator hands over the request body as parsed JSON, so its types are checked here too.
-  if (query !== undefined && query !== null && typeof query !== 'string') throw new MetadataQueryError('Invalid query: query must be a string');
+  if (query !== undefined && query !== null && typeof query !== 'string')
+    throw new MetadataQueryError('Invalid query: query must be a string');
   const args = params ?? {};
-  if (typeof args !== 'object' || Array.isArray(args)) throw new MetadataQueryError('Invalid query: query_params must be an object');
+  if (typeof args !== 'object' || Array.isArray(args))
+    throw new MetadataQueryError('Invalid query: query_params must be an object');
   if (query === undefined || query === null || query.trim() === '') return () => true;
   const bound = new Binder(args, fields).bind(parseQuery(query));
   return (instance) => evaluate(bound, instance) === true;
@@ -66,10 +68,18 @@ export function planMetadataQuery(
   const conjuncts = bound.kind === 'and' ? bound.operands : [bound];
   const required: RequiredValues[] = [];
   for (const node of conjuncts) {
-    if (node.kind === 'compare' && node.operator === '=' && (node.type === 'string' || node.type === 'enum') && typeof node.value === 'string') {
+    if (
+      node.kind === 'compare' &&
+      node.operator === '=' &&
+      (node.type === 'string' || node.type === 'enum') &&
+      typeof node.value === 'string'
+    ) {
       required.push({ key: node.key, values: [node.value] });
     } else if (node.kind === 'in' && (node.type === 'string' || node.type === 'enum')) {
-      required.push({ key: node.key, values: [...node.values].filter((value): value is string => typeof value === 'string') });
+      required.push({
+        key: node.key,
+        values: [...node.values].filter((value): value is string => typeof value === 'string'),
+      });
     } else if (
       node.kind === 'compare' &&
       (node.type === 'float' || node.type === 'date') &&

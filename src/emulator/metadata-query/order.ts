@@ -25,7 +25,8 @@ function sortKey(entry: unknown, fields: FieldTypes): SortKey {
   const key = typeof entry === 'object' && entry !== null ? (entry as { field_key?: unknown }).field_key : undefined;
   if (typeof key !== 'string') throw new MetadataQueryError('Invalid order_by: each entry needs a field_key string');
   const type = ownValue(fields, key);
-  if (type === undefined) throw new MetadataQueryError(`Invalid order_by: field key '${key}' is not a field of the metadata template`);
+  if (type === undefined)
+    throw new MetadataQueryError(`Invalid order_by: field key '${key}' is not a field of the metadata template`);
   if (type === 'multiSelect') {
     throw new MetadataQueryError(`Invalid order_by: cannot order by template field key=${key} field type=multiSelect`);
   }
@@ -45,11 +46,15 @@ function compareNullable(a: string | number | null, b: string | number | null): 
  * directions are refused; a missing direction means ASC. Instances equal on every key compare as
  * 0: callers that page add their own tie-break (such as the item id) for a total order.
  */
-export function compareByOrder(orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes): (a: MetadataInstance, b: MetadataInstance) => number {
+export function compareByOrder(
+  orderBy: ReadonlyArray<OrderBy>,
+  fields: FieldTypes,
+): (a: MetadataInstance, b: MetadataInstance) => number {
   if (!Array.isArray(orderBy)) throw new MetadataQueryError('Invalid order_by: expected an array');
   const keys = orderBy.map((entry) => sortKey(entry, fields));
   const directions = new Set(orderBy.map((entry) => parseDirection(entry.direction)));
-  if (directions.size > 1) throw new MetadataQueryError('Invalid order_by: the direction must be the same for each item in order_by');
+  if (directions.size > 1)
+    throw new MetadataQueryError('Invalid order_by: the direction must be the same for each item in order_by');
   const sign = directions.has('desc') ? -1 : 1;
   // A sort compares each instance about log2(n) times; its sort values are read once.
   const sortValues = new WeakMap<MetadataInstance, Array<string | number | null>>();

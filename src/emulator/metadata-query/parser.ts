@@ -56,7 +56,8 @@ class Parser {
 
   private parsePredicate(field: Ref): QueryNode {
     const token = this.next();
-    if (token.kind === 'operator') return { kind: 'compare', field, operator: token.operator, param: this.parseParam() };
+    if (token.kind === 'operator')
+      return { kind: 'compare', field, operator: token.operator, param: this.parseParam() };
     if (token.kind !== 'keyword') return this.failAfterField(field, token);
     switch (token.keyword) {
       case 'LIKE':
@@ -65,7 +66,10 @@ class Parser {
         return this.parseMatch(field, token.keyword);
       case 'NOT': {
         const negated = this.next();
-        if (negated.kind === 'keyword' && (negated.keyword === 'LIKE' || negated.keyword === 'ILIKE' || negated.keyword === 'IN')) {
+        if (
+          negated.kind === 'keyword' &&
+          (negated.keyword === 'LIKE' || negated.keyword === 'ILIKE' || negated.keyword === 'IN')
+        ) {
           return { kind: 'not', operand: this.parseMatch(field, negated.keyword) };
         }
         return this.fail(`expected LIKE, ILIKE or IN after NOT but found ${describeToken(negated)}`, negated);
@@ -135,7 +139,8 @@ class Parser {
   }
 
   private expectKeyword(keyword: Keyword): void {
-    if (!this.acceptKeyword(keyword)) this.fail(`expected ${keyword} but found ${describeToken(this.peek())}`, this.peek());
+    if (!this.acceptKeyword(keyword))
+      this.fail(`expected ${keyword} but found ${describeToken(this.peek())}`, this.peek());
   }
 
   private expect(kind: '(' | ')', expected: string): void {

@@ -67,10 +67,12 @@ function boundsOf(ranges: ReadonlyArray<RequiredRange>): Interval[] {
     if (range.operator === '>' || range.operator === '>=') {
       const current = interval.lower;
       // The tighter of two lower bounds: the larger value; at equal values, the exclusive one.
-      if (!current || bound.value > current.value || (bound.value === current.value && !bound.inclusive)) interval.lower = bound;
+      if (!current || bound.value > current.value || (bound.value === current.value && !bound.inclusive))
+        interval.lower = bound;
     } else {
       const current = interval.upper;
-      if (!current || bound.value < current.value || (bound.value === current.value && !bound.inclusive)) interval.upper = bound;
+      if (!current || bound.value < current.value || (bound.value === current.value && !bound.inclusive))
+        interval.upper = bound;
     }
     byField.set(signature, interval);
   }
@@ -109,7 +111,11 @@ export class SortedInstanceIndex {
     templateKey: string,
     orderBy: ReadonlyArray<OrderBy>,
     fields: FieldTypes,
-    options: { after?: KeysetPosition; required?: ReadonlyArray<RequiredValues>; ranges?: ReadonlyArray<RequiredRange> } = {},
+    options: {
+      after?: KeysetPosition;
+      required?: ReadonlyArray<RequiredValues>;
+      ranges?: ReadonlyArray<RequiredRange>;
+    } = {},
   ): Generator<IndexedInstance> {
     const template = this.template(scope, templateKey);
     const { entries: sorted, rank } = this.sortedFor(template, orderBy, fields);
@@ -152,7 +158,11 @@ export class SortedInstanceIndex {
   }
 
   /** The fewest instances that can match, from the most selective pinned field; null: no field pinned. */
-  private candidates(template: TemplateIndex, required: ReadonlyArray<RequiredValues>, ranges: ReadonlyArray<RequiredRange>): readonly IndexedInstance[] | null {
+  private candidates(
+    template: TemplateIndex,
+    required: ReadonlyArray<RequiredValues>,
+    ranges: ReadonlyArray<RequiredRange>,
+  ): readonly IndexedInstance[] | null {
     let best: readonly IndexedInstance[] | null = null;
     for (const { key, values } of required) {
       const byValue = this.valuesOf(template, key);
@@ -161,7 +171,10 @@ export class SortedInstanceIndex {
       const size = lists.reduce((sum, list) => sum + list.length, 0);
       if (best === null || size < best.length) best = lists.length === 1 ? lists[0] : lists.flat();
     }
-    const intervals = boundsOf(ranges).map((range) => ({ range, index: this.numbersOf(template, range.key, range.type) }));
+    const intervals = boundsOf(ranges).map((range) => ({
+      range,
+      index: this.numbersOf(template, range.key, range.type),
+    }));
     for (const { range, index } of intervals) {
       const { numbers, entries } = index;
       // First position whose number is > value (or >= value): a range is a slice of the sorted array.
@@ -197,7 +210,11 @@ export class SortedInstanceIndex {
         if (typeof value === 'number') pairs.push([value, entry]);
       }
       pairs.sort((a, b) => a[0] - b[0]);
-      sorted = { numbers: pairs.map(([value]) => value), entries: pairs.map(([, entry]) => entry), of: new Map(pairs.map(([value, entry]) => [entry, value])) };
+      sorted = {
+        numbers: pairs.map(([value]) => value),
+        entries: pairs.map(([, entry]) => entry),
+        of: new Map(pairs.map(([value, entry]) => [entry, value])),
+      };
       template.byNumber.set(signature, sorted);
     }
     return sorted;
@@ -219,8 +236,14 @@ export class SortedInstanceIndex {
     return byValue;
   }
 
-  private sortedFor(template: TemplateIndex, orderBy: ReadonlyArray<OrderBy>, fields: FieldTypes): { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> } {
-    const signature = JSON.stringify(orderBy.map((entry) => [entry.field_key, (entry.direction ?? 'asc').toLowerCase(), fields[entry.field_key]]));
+  private sortedFor(
+    template: TemplateIndex,
+    orderBy: ReadonlyArray<OrderBy>,
+    fields: FieldTypes,
+  ): { entries: IndexedInstance[]; rank: Map<IndexedInstance, number> } {
+    const signature = JSON.stringify(
+      orderBy.map((entry) => [entry.field_key, (entry.direction ?? 'asc').toLowerCase(), fields[entry.field_key]]),
+    );
     let sorted = template.sorted.get(signature);
     if (!sorted) {
       const compare = compareByOrder(orderBy, fields);
@@ -236,7 +259,13 @@ export class SortedInstanceIndex {
     const stamp = this.stampOf();
     let template = this.templates.get(key);
     if (!template || template.stamp !== stamp) {
-      template = { stamp, entries: this.load(scope, templateKey), sorted: new Map(), byValue: new Map(), byNumber: new Map() };
+      template = {
+        stamp,
+        entries: this.load(scope, templateKey),
+        sorted: new Map(),
+        byValue: new Map(),
+        byNumber: new Map(),
+      };
       this.templates.set(key, template);
     }
     return template;

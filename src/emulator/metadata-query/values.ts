@@ -18,8 +18,15 @@ function computeInstant(text: string): number | null {
   const offsetHours = match[10] === undefined ? 0 : Number(match[10]);
   const offsetMinutes = match[11] === undefined ? 0 : Number(match[11]);
   const valid =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 23 &&
+    offsetMinutes <= 59;
   if (!valid) return null;
   // Box keeps millisecond precision; finer fractions are cut off.
   const millis = match[7] === undefined ? 0 : Number(match[7].slice(0, 3).padEnd(3, '0'));
@@ -49,7 +56,11 @@ export function parseInstant(text: string): number | null {
  * for float fields, epoch milliseconds for date fields. Absent, null, or a value not of the field's
  * type all read as null, as Box cannot hold such a value in a field of that type.
  */
-export function readScalar(instance: MetadataInstance, key: string, type: Exclude<FieldType, 'multiSelect'>): string | number | null {
+export function readScalar(
+  instance: MetadataInstance,
+  key: string,
+  type: Exclude<FieldType, 'multiSelect'>,
+): string | number | null {
   const raw = ownValue(instance, key);
   switch (type) {
     case 'string':

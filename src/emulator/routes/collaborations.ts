@@ -11,8 +11,16 @@ import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from 
 import { loadVisible, parseItemId, requireCapability } from '../items';
 import type { Route } from '../router';
 import {
-  COLLABORATION_ROLES, collaborationsOnItem, deleteCollaboration, findCollaboration, getCollaboration, insertCollaboration, purgeExpired, updateCollaboration,
-  type CollaborationRole, type CollaborationRow,
+  COLLABORATION_ROLES,
+  collaborationsOnItem,
+  deleteCollaboration,
+  findCollaboration,
+  getCollaboration,
+  insertCollaboration,
+  purgeExpired,
+  updateCollaboration,
+  type CollaborationRole,
+  type CollaborationRow,
 } from '../state/collaborations';
 import { chain, getItem, type ItemType } from '../state/items';
 import { EMAIL_PATTERN, ensureExternalUser, getUser, getUserByLogin, type UserRow } from '../state/users';
@@ -25,7 +33,11 @@ function policy(services: Services, caller: Caller): { enforce: boolean; now: nu
   return { enforce: services.settings.enforceCollaborationExpiry, now: caller.now };
 }
 
-function collaborationView(services: Services, row: CollaborationRow, fields: readonly string[] | undefined): Record<string, unknown> {
+function collaborationView(
+  services: Services,
+  row: CollaborationRow,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
   const user = getUser(services.db, row.user_id);
   const creator = getUser(services.db, row.created_by);
   const item = getItem(services.db, row.item_id);
@@ -44,13 +56,26 @@ function collaborationView(services: Services, row: CollaborationRow, fields: re
     item: () => (item ? itemMini(item) : null),
     is_access_only: () => row.is_access_only === 1,
   };
-  const defaults = ['created_by', 'created_at', 'modified_at', 'expires_at', 'status', 'accessible_by', 'invite_email', 'role', 'acknowledged_at', 'item', 'is_access_only'];
+  const defaults = [
+    'created_by',
+    'created_at',
+    'modified_at',
+    'expires_at',
+    'status',
+    'accessible_by',
+    'invite_email',
+    'role',
+    'acknowledged_at',
+    'item',
+    'is_access_only',
+  ];
   return pick(providers, ['type', 'id'], fields, defaults);
 }
 
 function parseGrantee(services: Services, raw: unknown, now: number): UserRow {
   if (!isObject(raw) || typeof raw.type !== 'string') throw badRequest("'accessible_by' with a 'type' is required");
-  if (raw.type !== 'user') throw badRequest(`Collaborations with accessible_by.type '${raw.type}' are not supported by the emulator`);
+  if (raw.type !== 'user')
+    throw badRequest(`Collaborations with accessible_by.type '${raw.type}' are not supported by the emulator`);
   if (typeof raw.id === 'string' && raw.id !== '') {
     const user = /^\d+$/.test(raw.id) ? getUser(services.db, Number(raw.id)) : undefined;
     if (!user) throw notFound({ name: 'accessible_by', id: raw.id });
@@ -58,7 +83,8 @@ function parseGrantee(services: Services, raw: unknown, now: number): UserRow {
   }
   if (typeof raw.login === 'string' && raw.login !== '') {
     // An address nobody in the enterprise has is a person outside it, invited by email as Box does.
-    if (!EMAIL_PATTERN.test(raw.login)) throw badRequest(`Invalid value '${raw.login}' for 'accessible_by.login'; it must be an email address`);
+    if (!EMAIL_PATTERN.test(raw.login))
+      throw badRequest(`Invalid value '${raw.login}' for 'accessible_by.login'; it must be an email address`);
     return getUserByLogin(services.db, raw.login) ?? ensureExternalUser(services.db, raw.login, now);
   }
   throw badRequest("'accessible_by' needs an 'id' or a 'login'");
@@ -67,12 +93,17 @@ function parseGrantee(services: Services, raw: unknown, now: number): UserRow {
 function parseExpiry(raw: unknown, now: number): number | null {
   if (raw === undefined || raw === null) return null;
   const ms = parseDateTime(raw);
-  if (ms === null || ms <= now) throw badRequest(`Invalid value '${String(raw)}' for 'expires_at'; it must be a future date-time`);
+  if (ms === null || ms <= now)
+    throw badRequest(`Invalid value '${String(raw)}' for 'expires_at'; it must be a future date-time`);
   return ms;
 }
 
 /** Who may see a collaboration: anyone who can see its item, and the collaborator. */
-function loadCollaboration(services: Services, caller: Caller, req: EmulatorRequest): { row: CollaborationRow; canManage: boolean } {
+function loadCollaboration(
+  services: Services,
+  caller: Caller,
+  req: EmulatorRequest,
+): { row: CollaborationRow; canManage: boolean } {
   purgeExpired(services.db, policy(services, caller));
   const id = req.params.collaboration_id;
   const row = /^\d+$/.test(id) ? getCollaboration(services.db, Number(id)) : undefined;
@@ -86,7 +117,13 @@ function loadCollaboration(services: Services, caller: Caller, req: EmulatorRequ
 function listHandler(type: ItemType) {
   return (req: EmulatorRequest, services: Services, caller: Caller) => {
     const param = type === 'file' ? 'file_id' : 'folder_id';
-    const visible = loadVisible(services, caller, parseItemId(req.params[param], type, type === 'file' ? 'f_' : 'd_'), type, type);
+    const visible = loadVisible(
+      services,
+      caller,
+      parseItemId(req.params[param], type, type === 'file' ? 'f_' : 'd_'),
+      type,
+      type,
+    );
     const rows = collaborationsOnItem(services.db, visible.item.id, policy(services, caller));
     const limit = intParam(req, 'limit', 100, 1, 1000);
     const marker = req.query.get('marker');
@@ -109,15 +146,27 @@ export const collaborationRoutes: Route[] = [
     access: 'api',
     handler: (req, services, caller) => {
       const body = jsonBody(req);
-      if (!isObject(body.item) || (body.item.type !== 'file' && body.item.type !== 'folder') || typeof body.item.id !== 'string') {
+      if (
+        !isObject(body.item) ||
+        (body.item.type !== 'file' && body.item.type !== 'folder') ||
+        typeof body.item.id !== 'string'
+      ) {
         throw badRequest("'item' with a 'type' of file or folder and an 'id' is required");
       }
       const role = body.role;
       if (typeof role !== 'string' || !COLLABORATION_ROLES.includes(role as CollaborationRole)) {
-        throw badRequest(`Invalid value '${String(role)}' for 'role'; expected one of ${COLLABORATION_ROLES.join(', ')}`);
+        throw badRequest(
+          `Invalid value '${String(role)}' for 'role'; expected one of ${COLLABORATION_ROLES.join(', ')}`,
+        );
       }
       const type = body.item.type;
-      const visible = loadVisible(services, caller, parseItemId(body.item.id, 'item', type === 'file' ? 'f_' : 'd_'), type, 'item');
+      const visible = loadVisible(
+        services,
+        caller,
+        parseItemId(body.item.id, 'item', type === 'file' ? 'f_' : 'd_'),
+        type,
+        'item',
+      );
       requireCapability(visible, 'invite');
       const user = services.db.transaction(() => parseGrantee(services, body.accessible_by, caller.now))();
       const expiresAt = parseExpiry(body.expires_at, caller.now);
@@ -128,11 +177,23 @@ export const collaborationRoutes: Route[] = [
         }
         return insertCollaboration(
           services.db,
-          { itemId: visible.item.id, userId: user.id, role: role as CollaborationRole, expiresAt, isAccessOnly: body.is_access_only === true, createdBy: caller.user.id },
+          {
+            itemId: visible.item.id,
+            userId: user.id,
+            role: role as CollaborationRole,
+            expiresAt,
+            isAccessOnly: body.is_access_only === true,
+            createdBy: caller.user.id,
+          },
           caller.now,
         );
       })();
-      itemActivity(services, visible.item, caller.user.id, { userEventType: 'COLLAB_ADD_COLLABORATOR', enterpriseEventType: 'COLLABORATION_INVITE', trigger: 'COLLABORATION.CREATED', additionalDetails: { collaboration_id: String(row.id), role: row.role, invitee_login: user.login } });
+      itemActivity(services, visible.item, caller.user.id, {
+        userEventType: 'COLLAB_ADD_COLLABORATOR',
+        enterpriseEventType: 'COLLABORATION_INVITE',
+        trigger: 'COLLABORATION.CREATED',
+        additionalDetails: { collaboration_id: String(row.id), role: row.role, invitee_login: user.login },
+      });
       return json(201, collaborationView(services, row, requestedFields(req)));
     },
   },
@@ -140,7 +201,8 @@ export const collaborationRoutes: Route[] = [
     method: 'GET',
     pattern: '/2.0/collaborations/:collaboration_id',
     access: 'api',
-    handler: (req, services, caller) => json(200, collaborationView(services, loadCollaboration(services, caller, req).row, requestedFields(req))),
+    handler: (req, services, caller) =>
+      json(200, collaborationView(services, loadCollaboration(services, caller, req).row, requestedFields(req))),
   },
   {
     // Box requires the role and accepts a new expires_at (the bot re-grants a person this way).
@@ -153,10 +215,17 @@ export const collaborationRoutes: Route[] = [
       if (!caps.invite) throw forbidden();
       const body = jsonBody(req);
       if (typeof body.role !== 'string' || !COLLABORATION_ROLES.includes(body.role as CollaborationRole)) {
-        throw badRequest(`Invalid value '${String(body.role)}' for 'role'; expected one of ${COLLABORATION_ROLES.join(', ')}`);
+        throw badRequest(
+          `Invalid value '${String(body.role)}' for 'role'; expected one of ${COLLABORATION_ROLES.join(', ')}`,
+        );
       }
       const expiresAt = body.expires_at === undefined ? undefined : parseExpiry(body.expires_at, caller.now);
-      const updated = updateCollaboration(services.db, row.id, { role: body.role as CollaborationRole, ...(expiresAt === undefined ? {} : { expiresAt }) }, caller.now);
+      const updated = updateCollaboration(
+        services.db,
+        row.id,
+        { role: body.role as CollaborationRole, ...(expiresAt === undefined ? {} : { expiresAt }) },
+        caller.now,
+      );
       return json(200, collaborationView(services, updated, requestedFields(req)));
     },
   },

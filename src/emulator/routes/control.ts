@@ -1,9 +1,9 @@
 /** Routes that exist only in the emulator, for tests: fault injection, the request log, spec violations. */
 
-import type { Faults } from '../faults';
-import { parseFaultRule } from '../faults';
 import { tokenFor } from '../auth';
 import { badRequest, notFound } from '../errors';
+import type { Faults } from '../faults';
+import { parseFaultRule } from '../faults';
 import { empty, json, jsonBody } from '../http';
 import type { RequestLog } from '../request-log';
 import type { Route } from '../router';
@@ -31,7 +31,12 @@ export function controlRoutes(state: ControlState): Route[] {
         return json(201, rule);
       },
     },
-    { method: 'GET', pattern: '/_emulator/faults', access: 'control', handler: () => json(200, { entries: state.faults.pending() }) },
+    {
+      method: 'GET',
+      pattern: '/_emulator/faults',
+      access: 'control',
+      handler: () => json(200, { entries: state.faults.pending() }),
+    },
     {
       method: 'DELETE',
       pattern: '/_emulator/faults',
@@ -41,7 +46,12 @@ export function controlRoutes(state: ControlState): Route[] {
         return empty(204);
       },
     },
-    { method: 'GET', pattern: '/_emulator/requests', access: 'control', handler: () => json(200, { entries: state.log.list() }) },
+    {
+      method: 'GET',
+      pattern: '/_emulator/requests',
+      access: 'control',
+      handler: () => json(200, { entries: state.log.list() }),
+    },
     {
       method: 'DELETE',
       pattern: '/_emulator/requests',
@@ -60,7 +70,12 @@ export function controlRoutes(state: ControlState): Route[] {
         const body = jsonBody(req);
         const count = body.count ?? 1;
         const retryAfter = body.retryAfter ?? 1;
-        if (!Number.isInteger(count) || (count as number) < 0 || !Number.isInteger(retryAfter) || (retryAfter as number) < 0) {
+        if (
+          !Number.isInteger(count) ||
+          (count as number) < 0 ||
+          !Number.isInteger(retryAfter) ||
+          (retryAfter as number) < 0
+        ) {
           throw badRequest("'count' and 'retryAfter' must be whole numbers of at least 0");
         }
         state.commitHolds.remaining = count as number;
@@ -80,8 +95,18 @@ export function controlRoutes(state: ControlState): Route[] {
         return json(201, tokenFor(services, user.id));
       },
     },
-    { method: 'GET', pattern: '/_emulator/webhook-deliveries', access: 'control', handler: () => json(200, { entries: state.webhooks.attempts() }) },
-    { method: 'GET', pattern: '/_emulator/violations', access: 'control', handler: () => json(200, { entries: state.violations }) },
+    {
+      method: 'GET',
+      pattern: '/_emulator/webhook-deliveries',
+      access: 'control',
+      handler: () => json(200, { entries: state.webhooks.attempts() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/_emulator/violations',
+      access: 'control',
+      handler: () => json(200, { entries: state.violations }),
+    },
     {
       method: 'DELETE',
       pattern: '/_emulator/violations',

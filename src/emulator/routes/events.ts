@@ -23,7 +23,9 @@ function eventView(row: EventRow, admin: boolean): Record<string, unknown> {
     created_by: JSON.parse(row.created_by) as unknown,
     event_type: row.event_type,
     source: row.source === null ? null : (JSON.parse(row.source) as unknown),
-    ...(row.additional_details === null || row.additional_details === 'null' ? {} : { additional_details: JSON.parse(row.additional_details) as unknown }),
+    ...(row.additional_details === null || row.additional_details === 'null'
+      ? {}
+      : { additional_details: JSON.parse(row.additional_details) as unknown }),
     ...(admin && row.ip_address ? { ip_address: row.ip_address } : {}),
   };
 }
@@ -48,11 +50,14 @@ export const eventRoutes: Route[] = [
     handler: (req, services, caller) => {
       const streamType = req.query.get('stream_type') ?? 'all';
       const admin = ADMIN_STREAMS.has(streamType);
-      if (!admin && !USER_STREAMS.has(streamType)) throw badRequest(`Invalid value '${streamType}' for query parameter 'stream_type'`);
+      if (!admin && !USER_STREAMS.has(streamType))
+        throw badRequest(`Invalid value '${streamType}' for query parameter 'stream_type'`);
       if (admin && !isAdmin(caller)) throw forbidden('Only enterprise administrators can read the admin log');
       const position = req.query.get('stream_position');
-      if (position === 'now') return json(200, { chunk_size: 0, next_stream_position: String(lastPosition(services.db)), entries: [] });
-      if (position !== null && position !== '' && !/^\d+$/.test(position)) throw badRequest(`Invalid value '${position}' for query parameter 'stream_position'`);
+      if (position === 'now')
+        return json(200, { chunk_size: 0, next_stream_position: String(lastPosition(services.db)), entries: [] });
+      if (position !== null && position !== '' && !/^\d+$/.test(position))
+        throw badRequest(`Invalid value '${position}' for query parameter 'stream_position'`);
       const query: EventQuery = {
         stream: admin ? 'enterprise' : 'user',
         userId: admin ? undefined : caller.user.id,
@@ -60,13 +65,20 @@ export const eventRoutes: Route[] = [
         limit: intParam(req, 'limit', admin ? 100 : 100, 1, 500),
       };
       if (admin) {
-        query.eventTypes = (req.query.get('event_type') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+        query.eventTypes = (req.query.get('event_type') ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
         query.createdAfter = dateParam(req, 'created_after');
         query.createdBefore = dateParam(req, 'created_before');
       }
       const rows = queryEvents(services.db, query);
       const next = rows.length > 0 ? rows[rows.length - 1].position : Math.max(query.after, 0);
-      return json(200, { chunk_size: rows.length, next_stream_position: String(next), entries: rows.map((row) => eventView(row, admin)) });
+      return json(200, {
+        chunk_size: rows.length,
+        next_stream_position: String(next),
+        entries: rows.map((row) => eventView(row, admin)),
+      });
     },
   },
 ];

@@ -11,7 +11,12 @@ import { discard, FormError, receiveForm, type ReceivedFile } from '../form-uplo
 import { escapeHtml, html, type EmulatorRequest, type EmulatorResponse } from '../http';
 import { validateName } from '../items';
 import type { Route } from '../router';
-import { effectiveStatus, fileRequestByToken, recordAnonymousUpload, type FileRequestRow } from '../state/file-requests';
+import {
+  effectiveStatus,
+  fileRequestByToken,
+  recordAnonymousUpload,
+  type FileRequestRow,
+} from '../state/file-requests';
 import { findByName, getItem, insertItem, type ItemRow } from '../state/items';
 import { EMAIL_PATTERN } from '../state/users';
 import { ANONYMOUS_USER_ID } from '../views/users';
@@ -27,10 +32,13 @@ function page(status: number, title: string, body: string): EmulatorResponse {
 function openRequest(services: Services, token: string): FileRequestRow | EmulatorResponse {
   const row = fileRequestByToken(services.db, token);
   const folder = row ? getItem(services.db, row.folder_id) : undefined;
-  if (!row || !folder) return page(404, 'File request not found', '<p>This file request does not exist or has been deleted.</p>');
+  if (!row || !folder)
+    return page(404, 'File request not found', '<p>This file request does not exist or has been deleted.</p>');
   const now = services.settings.now();
-  if (row.expires_at !== null && row.expires_at <= now) return page(410, 'File request expired', '<p>This file request has expired and no longer accepts files.</p>');
-  if (effectiveStatus(row, now) !== 'active') return page(410, 'File request closed', '<p>This file request is no longer accepting files.</p>');
+  if (row.expires_at !== null && row.expires_at <= now)
+    return page(410, 'File request expired', '<p>This file request has expired and no longer accepts files.</p>');
+  if (effectiveStatus(row, now) !== 'active')
+    return page(410, 'File request closed', '<p>This file request is no longer accepting files.</p>');
   return row;
 }
 
@@ -61,7 +69,8 @@ function problem(fields: Record<string, string>, files: ReceivedFile[], row: Fil
   const email = (fields.email ?? '').trim();
   if (row.is_email_required && email === '') return 'Please give your email address.';
   if (email !== '' && !EMAIL_PATTERN.test(email)) return 'That email address does not look right.';
-  if (row.is_description_required && (fields.description ?? '').trim() === '') return 'Please describe the files you are sending.';
+  if (row.is_description_required && (fields.description ?? '').trim() === '')
+    return 'Please describe the files you are sending.';
   if (files.length === 0) return 'Please choose at least one file.';
   for (const file of files) {
     try {
@@ -103,7 +112,16 @@ async function submit(req: EmulatorRequest, services: Services): Promise<Emulato
         services.blobs.adopt(file.tmpPath, file.sha1);
         const item = insertItem(
           services.db,
-          { type: 'file', name: freeName(services, folder.id, file.name), parentId: folder.id, ownerId: folder.owner_id, actorId: ANONYMOUS_USER_ID, size: file.size, sha1: file.sha1, description },
+          {
+            type: 'file',
+            name: freeName(services, folder.id, file.name),
+            parentId: folder.id,
+            ownerId: folder.owner_id,
+            actorId: ANONYMOUS_USER_ID,
+            size: file.size,
+            sha1: file.sha1,
+            description,
+          },
           now,
         );
         recordAnonymousUpload(services.db, item.id, email, current.id);
@@ -118,7 +136,11 @@ async function submit(req: EmulatorRequest, services: Services): Promise<Emulato
   }
   for (const item of created) fileUploaded(services, item, ANONYMOUS_USER_ID);
   const list = created.map((item) => `<li>${escapeHtml(item.name)} (${item.size} bytes)</li>`).join('');
-  return page(200, 'Upload complete', `<p>Thank you. ${created.length === 1 ? 'Your file has' : `Your ${created.length} files have`} been sent.</p><ul>${list}</ul>`);
+  return page(
+    200,
+    'Upload complete',
+    `<p>Thank you. ${created.length === 1 ? 'Your file has' : `Your ${created.length} files have`} been sent.</p><ul>${list}</ul>`,
+  );
 }
 
 function isResponse(value: unknown): value is EmulatorResponse {

@@ -10,7 +10,14 @@ import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
 import { assertEtag, loadVisible, parseItemId, requireCapability, type VisibleItem } from '../items';
 import type { Route } from '../router';
 import {
-  deleteFileRequest, effectiveStatus, getFileRequest, insertFileRequest, settingsOf, updateFileRequest, type FileRequestRow, type FileRequestSettings,
+  deleteFileRequest,
+  effectiveStatus,
+  getFileRequest,
+  insertFileRequest,
+  settingsOf,
+  updateFileRequest,
+  type FileRequestRow,
+  type FileRequestSettings,
 } from '../state/file-requests';
 import { getItem } from '../state/items';
 import { getUser } from '../state/users';
@@ -44,7 +51,11 @@ export function fileRequestView(services: Services, row: FileRequestRow, now: nu
 }
 
 /** A file request the caller can reach through its folder (404 otherwise, as for the folder). */
-function loadFileRequest(services: Services, caller: Caller, req: EmulatorRequest): { row: FileRequestRow; folder: VisibleItem } {
+function loadFileRequest(
+  services: Services,
+  caller: Caller,
+  req: EmulatorRequest,
+): { row: FileRequestRow; folder: VisibleItem } {
   const raw = req.params.file_request_id;
   const row = /^\d+$/.test(raw) ? getFileRequest(services.db, Number(raw)) : undefined;
   if (!row) throw notFound({ name: 'file_request_id', id: raw });
@@ -57,7 +68,9 @@ function loadFileRequest(services: Services, caller: Caller, req: EmulatorReques
 }
 
 function invalid(name: string, value: unknown): BoxApiError {
-  return badRequest('Bad Request', { errors: [{ reason: 'invalid_parameter', name, message: `Invalid value '${String(value)}' for '${name}'` }] });
+  return badRequest('Bad Request', {
+    errors: [{ reason: 'invalid_parameter', name, message: `Invalid value '${String(value)}' for '${name}'` }],
+  });
 }
 
 /** The settings a PUT or copy body asks for, on top of the current (or template's) ones. */
@@ -68,14 +81,18 @@ function applySettings(base: FileRequestSettings, body: Record<string, unknown>)
     next.title = body.title;
   }
   if (body.description !== undefined) {
-    if (body.description !== null && typeof body.description !== 'string') throw invalid('description', body.description);
+    if (body.description !== null && typeof body.description !== 'string')
+      throw invalid('description', body.description);
     next.description = body.description;
   }
   if (body.status !== undefined) {
     if (body.status !== 'active' && body.status !== 'inactive') throw invalid('status', body.status);
     next.status = body.status;
   }
-  for (const [key, field] of [['is_email_required', 'isEmailRequired'], ['is_description_required', 'isDescriptionRequired']] as const) {
+  for (const [key, field] of [
+    ['is_email_required', 'isEmailRequired'],
+    ['is_description_required', 'isDescriptionRequired'],
+  ] as const) {
     if (body[key] === undefined) continue;
     if (typeof body[key] !== 'boolean') throw invalid(key, body[key]);
     next[field] = body[key];
@@ -98,7 +115,10 @@ export const fileRequestRoutes: Route[] = [
       const created = services.db.transaction(() => {
         const { row } = loadFileRequest(services, caller, req);
         const folderId = isObject(body.folder) ? body.folder.id : undefined;
-        if (typeof folderId !== 'string') throw badRequest("'folder' is required", { errors: [{ reason: 'missing_parameter', name: 'folder', message: "'folder' is required" }] });
+        if (typeof folderId !== 'string')
+          throw badRequest("'folder' is required", {
+            errors: [{ reason: 'missing_parameter', name: 'folder', message: "'folder' is required" }],
+          });
         const target = loadVisible(services, caller, parseItemId(folderId, 'folder', 'd_'), 'folder', 'folder');
         requireCapability(target, 'edit');
         // A copy starts active unless told otherwise; the template's own status does not carry over.
@@ -112,7 +132,8 @@ export const fileRequestRoutes: Route[] = [
     method: 'GET',
     pattern: '/2.0/file_requests/:file_request_id',
     access: 'api',
-    handler: (req, services, caller) => json(200, fileRequestView(services, loadFileRequest(services, caller, req).row, caller.now)),
+    handler: (req, services, caller) =>
+      json(200, fileRequestView(services, loadFileRequest(services, caller, req).row, caller.now)),
   },
   {
     method: 'PUT',

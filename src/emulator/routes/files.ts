@@ -8,11 +8,20 @@ import { fileDownloaded, itemActivity } from '../activity';
 import type { Caller, Services } from '../context';
 import { badRequest } from '../errors';
 import { empty, isObject, json, jsonBody, type EmulatorRequest } from '../http';
-import { assertEtag, assertNameFree, loadVisible, parseItemId, requireCapability, targetFolder, validateName, type VisibleItem } from '../items';
+import {
+  assertEtag,
+  assertNameFree,
+  loadVisible,
+  parseItemId,
+  requireCapability,
+  targetFolder,
+  validateName,
+  type VisibleItem,
+} from '../items';
 import type { Route } from '../router';
 import { applySharedLink } from '../shared-links';
 import { deleteSubtree, moveItem, nameKey, renameItem, setDescription, setSharedLink } from '../state/items';
-import { chooseSize, JPG_SIZES, jpegThumbnail, PNG_SIZES, pngThumbnail, type SizeLimits } from '../thumbnails';
+import { chooseSize, jpegThumbnail, JPG_SIZES, PNG_SIZES, pngThumbnail, type SizeLimits } from '../thumbnails';
 import { requestedFields } from '../views/fields';
 import { fileView } from '../views/items';
 
@@ -21,7 +30,12 @@ function fileIdParam(req: EmulatorRequest): number {
 }
 
 /** The file a path names, which the caller must see (404) and may use as asked (403). */
-function fileFor(req: EmulatorRequest, services: Services, caller: Caller, capability: keyof Capabilities): VisibleItem {
+function fileFor(
+  req: EmulatorRequest,
+  services: Services,
+  caller: Caller,
+  capability: keyof Capabilities,
+): VisibleItem {
   const visible = loadVisible(services, caller, fileIdParam(req), 'file', 'file');
   requireCapability(visible, capability);
   return visible;
@@ -32,10 +46,16 @@ function sizeLimits(req: EmulatorRequest): SizeLimits {
     const raw = req.query.get(name);
     if (raw === null) return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 32 || value > 320) throw badRequest(`Invalid value '${raw}' for query parameter '${name}'`);
+    if (!Number.isInteger(value) || value < 32 || value > 320)
+      throw badRequest(`Invalid value '${raw}' for query parameter '${name}'`);
     return value;
   };
-  return { minWidth: read('min_width'), minHeight: read('min_height'), maxWidth: read('max_width'), maxHeight: read('max_height') };
+  return {
+    minWidth: read('min_width'),
+    minHeight: read('min_height'),
+    maxWidth: read('max_width'),
+    maxHeight: read('max_height'),
+  };
 }
 
 export const fileRoutes: Route[] = [
@@ -87,7 +107,12 @@ export const fileRoutes: Route[] = [
         }
         return loadVisible(services, caller, item.id, 'file', 'file').item;
       })();
-      if (sharedLinkCreated) itemActivity(services, updated, caller.user.id, { userEventType: 'ITEM_SHARED', enterpriseEventType: 'SHARE', trigger: 'SHARED_LINK.CREATED' });
+      if (sharedLinkCreated)
+        itemActivity(services, updated, caller.user.id, {
+          userEventType: 'ITEM_SHARED',
+          enterpriseEventType: 'SHARE',
+          trigger: 'SHARED_LINK.CREATED',
+        });
       return json(200, fileView(updated, services, caller, { fields: requestedFields(req) }));
     },
   },
@@ -112,10 +137,15 @@ export const fileRoutes: Route[] = [
     handler: (req, services, caller) => {
       const visible = fileFor(req, services, caller, 'download');
       const version = req.query.get('version');
-      if (version !== null && version !== String(visible.item.version_id)) throw badRequest(`Invalid value '${version}' for query parameter 'version'`);
+      if (version !== null && version !== String(visible.item.version_id))
+        throw badRequest(`Invalid value '${version}' for query parameter 'version'`);
       fileDownloaded(services, visible.item, caller.user.id);
       // Box answers with a redirect to its download host; the SDK follows it (without the token when the host differs).
-      return { kind: 'empty', status: 302, headers: { location: services.downloads.create(visible.item.id, visible.item.sha1 ?? '') } };
+      return {
+        kind: 'empty',
+        status: 302,
+        headers: { location: services.downloads.create(visible.item.id, visible.item.sha1 ?? '') },
+      };
     },
   },
   {
@@ -126,8 +156,20 @@ export const fileRoutes: Route[] = [
       fileFor(req, services, caller, 'preview');
       const extension = req.params.extension;
       const limits = sizeLimits(req);
-      if (extension === 'png') return { kind: 'bytes', status: 200, body: pngThumbnail(chooseSize(PNG_SIZES, limits)), contentType: 'image/png' };
-      if (extension === 'jpg') return { kind: 'bytes', status: 200, body: jpegThumbnail(chooseSize(JPG_SIZES, limits)), contentType: 'image/jpeg' };
+      if (extension === 'png')
+        return {
+          kind: 'bytes',
+          status: 200,
+          body: pngThumbnail(chooseSize(PNG_SIZES, limits)),
+          contentType: 'image/png',
+        };
+      if (extension === 'jpg')
+        return {
+          kind: 'bytes',
+          status: 200,
+          body: jpegThumbnail(chooseSize(JPG_SIZES, limits)),
+          contentType: 'image/jpeg',
+        };
       throw badRequest(`Invalid value '${extension}' for path parameter 'extension'`);
     },
   },

@@ -6,7 +6,15 @@
 import type { Caller, Services } from '../context';
 import { badRequest, forbidden } from '../errors';
 import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from '../http';
-import { assertEtag, assertNameFree, loadVisible, parseItemId, requireCapability, targetFolder, validateName } from '../items';
+import {
+  assertEtag,
+  assertNameFree,
+  loadVisible,
+  parseItemId,
+  requireCapability,
+  targetFolder,
+  validateName,
+} from '../items';
 import { markerPage, offsetPage, visibleChildren } from '../listing';
 import type { Route } from '../router';
 import { children, deleteSubtree, insertItem, ROOT_ID } from '../state/items';
@@ -34,7 +42,11 @@ export const folderRoutes: Route[] = [
       const folder = services.db.transaction(() => {
         const target = targetFolder(services, caller, parent, 'parent');
         assertNameFree(services, target.folderId, name, caller.user.id, 'list');
-        return insertItem(services.db, { type: 'folder', name, parentId: target.folderId, ownerId: target.ownerId, actorId: caller.user.id }, caller.now);
+        return insertItem(
+          services.db,
+          { type: 'folder', name, parentId: target.folderId, ownerId: target.ownerId, actorId: caller.user.id },
+          caller.now,
+        );
       })();
       return json(201, folderView(folder, services, caller, { fields: requestedFields(req) }));
     },
@@ -82,14 +94,29 @@ export const folderRoutes: Route[] = [
       const limit = intParam(req, 'limit', 100, 1, 1000);
       // Entries default to the mini form; `fields` switches them to exactly the fields asked for.
       const view = (item: (typeof items)[number]): Record<string, unknown> =>
-        itemView(item, services, caller, { fields: fields ?? ['type', 'id', 'etag', 'sequence_id', 'name', ...(item.type === 'file' ? ['sha1', 'file_version'] : [])] });
+        itemView(item, services, caller, {
+          fields: fields ?? [
+            'type',
+            'id',
+            'etag',
+            'sequence_id',
+            'name',
+            ...(item.type === 'file' ? ['sha1', 'file_version'] : []),
+          ],
+        });
       if (req.query.get('usemarker') === 'true') {
         const page = markerPage(items, req.query.get('marker'), limit);
         return json(200, { entries: page.entries.map(view), limit, next_marker: page.nextMarker ?? null });
       }
       const offset = intParam(req, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
       const page = offsetPage(items, offset, limit);
-      return json(200, { total_count: page.totalCount, entries: page.entries.map(view), offset, limit, order: DEFAULT_ORDER });
+      return json(200, {
+        total_count: page.totalCount,
+        entries: page.entries.map(view),
+        offset,
+        limit,
+        order: DEFAULT_ORDER,
+      });
     },
   },
 ];

@@ -8,7 +8,15 @@ import { applyJsonPatch } from '../json-patch';
 import { validateValues } from '../metadata-values';
 import type { Route } from '../router';
 import { sql } from '../state/db';
-import { getInstance, getTemplate, insertInstance, instancesOfItem, updateInstanceValues, type MetadataInstance, type MetadataTemplate } from '../state/metadata';
+import {
+  getInstance,
+  getTemplate,
+  insertInstance,
+  instancesOfItem,
+  updateInstanceValues,
+  type MetadataInstance,
+  type MetadataTemplate,
+} from '../state/metadata';
 import { instanceView } from '../views/metadata';
 import { templateFromPath } from './metadata-templates';
 
@@ -17,7 +25,12 @@ function file(req: EmulatorRequest, services: Services, caller: Caller): Visible
 }
 
 /** The file and template a write names: the caller must be able to edit the file. */
-function writeTarget(req: EmulatorRequest, services: Services, caller: Caller, missingTemplateCode: string): { visible: VisibleItem; template: MetadataTemplate } {
+function writeTarget(
+  req: EmulatorRequest,
+  services: Services,
+  caller: Caller,
+  missingTemplateCode: string,
+): { visible: VisibleItem; template: MetadataTemplate } {
   const visible = file(req, services, caller);
   requireCapability(visible, 'edit');
   return { visible, template: templateFromPath(req, services, missingTemplateCode) };
@@ -66,7 +79,10 @@ export const metadataInstanceRoutes: Route[] = [
     handler: (req, services, caller) => {
       const visible = file(req, services, caller);
       const template = templateFromPath(req, services, 'instance_not_found');
-      return json(200, instanceView(existingInstance(services, visible, template), template, visible.item, visible.caps.edit));
+      return json(
+        200,
+        instanceView(existingInstance(services, visible, template), template, visible.item, visible.caps.edit),
+      );
     },
   },
   {

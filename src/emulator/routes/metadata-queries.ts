@@ -3,11 +3,25 @@ import type { Caller, Services } from '../context';
 import { badRequest, BoxApiError } from '../errors';
 import { isObject, json, jsonBody } from '../http';
 import { loadVisible, parseItemId } from '../items';
-import { compareByOrder, MetadataQueryError, planMetadataQuery, type FieldTypes, type OrderBy, type RequiredRange, type RequiredValues } from '../metadata-query';
-import type { Route } from '../router';
+import {
+  compareByOrder,
+  MetadataQueryError,
+  planMetadataQuery,
+  type FieldTypes,
+  type OrderBy,
+  type RequiredRange,
+  type RequiredValues,
+} from '../metadata-query';
 import type { IndexedInstance, KeysetPosition } from '../metadata-query/sorted-index';
+import type { Route } from '../router';
 import { chain, getItem, ROOT_ID, type ItemRow } from '../state/items';
-import { getTemplate, instanceIndex, isCurrentInstance, type MetadataInstance, type MetadataTemplate } from '../state/metadata';
+import {
+  getTemplate,
+  instanceIndex,
+  isCurrentInstance,
+  type MetadataInstance,
+  type MetadataTemplate,
+} from '../state/metadata';
 import { itemView, type KnownRows } from '../views/items';
 
 /**
@@ -19,8 +33,12 @@ import { itemView, type KnownRows } from '../views/items';
 const MAX_LIMIT = 100;
 
 function parseFrom(from: unknown, services: Services): MetadataTemplate {
-  const match = typeof from === 'string' ? /^(enterprise(?:_\d+)?|global)\.([A-Za-z_][-A-Za-z0-9_]*)$/.exec(from) : null;
-  if (!match) throw badRequest(`Invalid value '${String(from)}' for 'from'; expected <scope>.<templateKey> such as ${services.enterpriseScope}.cctvFootage`);
+  const match =
+    typeof from === 'string' ? /^(enterprise(?:_\d+)?|global)\.([A-Za-z_][-A-Za-z0-9_]*)$/.exec(from) : null;
+  if (!match)
+    throw badRequest(
+      `Invalid value '${String(from)}' for 'from'; expected <scope>.<templateKey> such as ${services.enterpriseScope}.cctvFootage`,
+    );
   const scope = match[1] === 'enterprise' ? services.enterpriseScope : match[1];
   const template = getTemplate(services.db, scope, match[2]);
   if (!template) throw new BoxApiError(404, 'not_found', `Template not found: ${String(from)}`);
@@ -29,7 +47,8 @@ function parseFrom(from: unknown, services: Services): MetadataTemplate {
 
 function parseLimit(raw: unknown): number {
   if (raw === undefined) return MAX_LIMIT;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > MAX_LIMIT) throw badRequest(`Invalid value '${String(raw)}' for 'limit'; it must be 1 to ${MAX_LIMIT}`);
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > MAX_LIMIT)
+    throw badRequest(`Invalid value '${String(raw)}' for 'limit'; it must be 1 to ${MAX_LIMIT}`);
   return raw;
 }
 
@@ -49,25 +68,48 @@ function parseMarker(raw: unknown, orderKeys: readonly string[]): KeysetPosition
   } catch {
     return refuse();
   }
-  if (!isObject(decoded) || !Number.isInteger(decoded.i) || !Array.isArray(decoded.v) || decoded.v.length !== orderKeys.length) return refuse();
+  if (
+    !isObject(decoded) ||
+    !Number.isInteger(decoded.i) ||
+    !Array.isArray(decoded.v) ||
+    decoded.v.length !== orderKeys.length
+  )
+    return refuse();
   const values = decoded.v as unknown[];
-  if (!values.every((value) => value === null || typeof value === 'string' || typeof value === 'number')) return refuse();
-  return { itemId: decoded.i as number, values: Object.fromEntries(orderKeys.map((key, index) => [key, values[index]]).filter(([, value]) => value !== null)) };
+  if (!values.every((value) => value === null || typeof value === 'string' || typeof value === 'number'))
+    return refuse();
+  return {
+    itemId: decoded.i as number,
+    values: Object.fromEntries(
+      orderKeys.map((key, index) => [key, values[index]]).filter(([, value]) => value !== null),
+    ),
+  };
 }
 
 function markerAfter(entry: IndexedInstance, orderKeys: readonly string[]): string {
-  const values = orderKeys.map((key) => (Object.prototype.hasOwnProperty.call(entry.values, key) ? (entry.values[key] ?? null) : null));
+  const values = orderKeys.map((key) =>
+    Object.prototype.hasOwnProperty.call(entry.values, key) ? (entry.values[key] ?? null) : null,
+  );
   return Buffer.from(JSON.stringify({ v: values, i: entry.itemId })).toString('base64url');
 }
 
 function parseFields(raw: unknown): string[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw) || !raw.every((f) => typeof f === 'string')) throw badRequest("'fields' must be a list of strings");
+  if (!Array.isArray(raw) || !raw.every((f) => typeof f === 'string'))
+    throw badRequest("'fields' must be a list of strings");
   return raw as string[];
 }
 
 /** Wraps the query module's refusals as Box's 400. */
-function compile(body: Record<string, unknown>, fieldTypes: FieldTypes): { matches: (values: MetadataInstance['values']) => boolean; required: RequiredValues[]; ranges: RequiredRange[]; orderBy: OrderBy[] } {
+function compile(
+  body: Record<string, unknown>,
+  fieldTypes: FieldTypes,
+): {
+  matches: (values: MetadataInstance['values']) => boolean;
+  required: RequiredValues[];
+  ranges: RequiredRange[];
+  orderBy: OrderBy[];
+} {
   try {
     const params = body.query_params === undefined ? {} : body.query_params;
     if (!isObject(params)) throw new MetadataQueryError('Invalid query: query_params must be an object');
@@ -126,7 +168,11 @@ function collectPage(
     }
     return [item, ...parents];
   };
-  const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, { after: request.after, required: request.required, ranges: request.ranges });
+  const walk = instanceIndex(db).walk(template.scope, template.templateKey, request.orderBy, request.fieldTypes, {
+    after: request.after,
+    required: request.required,
+    ranges: request.ranges,
+  });
   for (const entry of walk) {
     if (!request.matches(entry.values as MetadataInstance['values'])) continue;
     const item = getItem(db, entry.itemId);
@@ -170,7 +216,8 @@ export const metadataQueryRoutes: Route[] = [
       const chains = new Map(page.map(({ item, ancestors }) => [item.id, ancestors]));
       const known: KnownRows = {
         chainOf: (item) => chains.get(item.id),
-        template: (scope, templateKey) => (scope === template.scope && templateKey === template.templateKey ? template : undefined),
+        template: (scope, templateKey) =>
+          scope === template.scope && templateKey === template.templateKey ? template : undefined,
       };
       return json(200, {
         entries: page.map(({ item }) => itemView(item, services, caller, { fields, metadataMode: 'query', known })),

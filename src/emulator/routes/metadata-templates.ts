@@ -14,12 +14,17 @@ import { applyTemplateOperations } from '../template-operations';
 import { fullScope, templateView } from '../views/metadata';
 
 function parseTemplate(body: Record<string, unknown>, services: Services): Omit<MetadataTemplate, 'id'> {
-  if (body.scope !== 'enterprise') throw badRequest(`Invalid value '${String(body.scope)}' for 'scope'; templates are created in scope 'enterprise'`);
-  if (typeof body.displayName !== 'string' || body.displayName.trim() === '' || body.displayName.length > 4096) throw badRequest("'displayName' is required");
+  if (body.scope !== 'enterprise')
+    throw badRequest(`Invalid value '${String(body.scope)}' for 'scope'; templates are created in scope 'enterprise'`);
+  if (typeof body.displayName !== 'string' || body.displayName.trim() === '' || body.displayName.length > 4096)
+    throw badRequest("'displayName' is required");
   const templateKey = body.templateKey ?? keyFromDisplayName(body.displayName);
-  if (typeof templateKey !== 'string' || !KEY_PATTERN.test(templateKey) || templateKey.length > 64) throw badRequest(`Invalid value '${String(templateKey)}' for 'templateKey'`);
+  if (typeof templateKey !== 'string' || !KEY_PATTERN.test(templateKey) || templateKey.length > 64)
+    throw badRequest(`Invalid value '${String(templateKey)}' for 'templateKey'`);
   if (body.fields !== undefined && !Array.isArray(body.fields)) throw badRequest("'fields' must be a list");
-  const fields = ((body.fields as unknown[] | undefined) ?? []).map((field, index) => parseField(field, `fields[${index}]`));
+  const fields = ((body.fields as unknown[] | undefined) ?? []).map((field, index) =>
+    parseField(field, `fields[${index}]`),
+  );
   const keys = new Set<string>();
   for (const field of fields) {
     if (keys.has(field.key)) throw badRequest(`Duplicate field key '${field.key}'`);
@@ -49,7 +54,8 @@ export const metadataTemplateRoutes: Route[] = [
     pattern: '/2.0/metadata_templates/schema',
     access: 'api',
     handler: (req, services, caller) => {
-      if (!caller.isServiceAccount) throw forbidden('Only an administrator of the enterprise can create metadata templates');
+      if (!caller.isServiceAccount)
+        throw forbidden('Only an administrator of the enterprise can create metadata templates');
       const template = parseTemplate(jsonBody(req), services);
       const created = services.db.transaction(() => {
         if (getTemplate(services.db, template.scope, template.templateKey)) {
@@ -83,7 +89,8 @@ export const metadataTemplateRoutes: Route[] = [
     pattern: '/2.0/metadata_templates/:scope/:template_key/schema',
     access: 'api',
     handler: (req, services, caller) => {
-      if (!caller.isServiceAccount) throw forbidden('Only an administrator of the enterprise can update metadata templates');
+      if (!caller.isServiceAccount)
+        throw forbidden('Only an administrator of the enterprise can update metadata templates');
       // Box's own guide sends the operations as plain JSON; the SDKs send them as a JSON Patch document.
       const contentType = header(req, 'content-type')?.split(';')[0].trim();
       if (contentType !== 'application/json-patch+json' && contentType !== 'application/json') {
@@ -104,8 +111,13 @@ function listResponse(req: EmulatorRequest, templates: MetadataTemplate[]): Retu
   const limit = intParam(req, 'limit', 100, 1, 1000);
   const marker = req.query.get('marker');
   const start = marker ? Number(Buffer.from(marker, 'base64url').toString('utf8')) : 0;
-  if (!Number.isInteger(start) || start < 0) throw badRequest(`Invalid marker '${marker}'`, undefined, 'invalid_marker');
+  if (!Number.isInteger(start) || start < 0)
+    throw badRequest(`Invalid marker '${marker}'`, undefined, 'invalid_marker');
   const page = templates.slice(start, start + limit);
   const more = start + limit < templates.length;
-  return json(200, { entries: page.map(templateView), limit, next_marker: more ? Buffer.from(String(start + limit)).toString('base64url') : null });
+  return json(200, {
+    entries: page.map(templateView),
+    limit,
+    next_marker: more ? Buffer.from(String(start + limit)).toString('base64url') : null,
+  });
 }

@@ -12,7 +12,8 @@ export const oauthRoutes: Route[] = [
     access: 'token',
     handler: (req, services) => {
       const type = header(req, 'content-type')?.split(';')[0].trim().toLowerCase();
-      if (type !== 'application/x-www-form-urlencoded') throw new OAuthError('invalid_request', 'Invalid grant_type parameter or parameter missing');
+      if (type !== 'application/x-www-form-urlencoded')
+        throw new OAuthError('invalid_request', 'Invalid grant_type parameter or parameter missing');
       return json(200, issueToken(services, new URLSearchParams(req.body.toString('utf8'))));
     },
   },

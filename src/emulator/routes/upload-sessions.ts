@@ -5,15 +5,33 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, notFound } from '../errors';
-import { empty, header, intParam, isObject, json, jsonBody, type EmulatorRequest, type EmulatorResponse } from '../http';
+import {
+  empty,
+  header,
+  intParam,
+  isObject,
+  json,
+  jsonBody,
+  type EmulatorRequest,
+  type EmulatorResponse,
+} from '../http';
 import { assertNameFree, targetFolder, validateName } from '../items';
 import type { Route } from '../router';
-import { deleteSession, getSession, insertPart, insertSession, partAt, partsOf, type UploadPartRow, type UploadSessionRow } from '../state/upload-sessions';
+import {
+  deleteSession,
+  getSession,
+  insertPart,
+  insertSession,
+  partAt,
+  partsOf,
+  type UploadPartRow,
+  type UploadSessionRow,
+} from '../state/upload-sessions';
 import { boxDateTime } from '../time';
 import { createFile, filesResponse } from './uploads';
 
@@ -21,7 +39,14 @@ const SESSION_LIFETIME_MS = 7 * 24 * 3600_000;
 
 function sessionEndpoints(services: Services, id: string): Record<string, string> {
   const base = `${services.urls.upload}/2.0/files/upload_sessions/${id}`;
-  return { upload_part: base, commit: `${base}/commit`, abort: base, list_parts: `${base}/parts`, status: base, log_event: `${base}/log` };
+  return {
+    upload_part: base,
+    commit: `${base}/commit`,
+    abort: base,
+    list_parts: `${base}/parts`,
+    status: base,
+    log_event: `${base}/log`,
+  };
 }
 
 function sessionView(services: Services, session: UploadSessionRow): Record<string, unknown> {
@@ -43,7 +68,8 @@ function partView(part: UploadPartRow): Record<string, unknown> {
 /** A session exists only for the user who opened it (and only until it expires). */
 function loadSession(services: Services, caller: Caller, req: EmulatorRequest): UploadSessionRow {
   const session = getSession(services.db, req.params.upload_session_id);
-  if (!session || session.user_id !== caller.user.id || session.expires_at <= caller.now) throw notFound({ name: 'upload_session_id', id: req.params.upload_session_id });
+  if (!session || session.user_id !== caller.user.id || session.expires_at <= caller.now)
+    throw notFound({ name: 'upload_session_id', id: req.params.upload_session_id });
   return session;
 }
 
@@ -51,7 +77,12 @@ function loadSession(services: Services, caller: Caller, req: EmulatorRequest): 
 function digestSha1(req: EmulatorRequest): string {
   const value = header(req, 'digest');
   const match = value ? /^sha=([A-Za-z0-9+/]{27}=)$/.exec(value.trim()) : null;
-  if (!match) throw badRequest("The 'digest' header is missing or not of the form sha=<base64 SHA-1>", undefined, 'missing_or_invalid_digest');
+  if (!match)
+    throw badRequest(
+      "The 'digest' header is missing or not of the form sha=<base64 SHA-1>",
+      undefined,
+      'missing_or_invalid_digest',
+    );
   return Buffer.from(match[1], 'base64').toString('hex');
 }
 
@@ -77,7 +108,8 @@ function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): R
   if (total !== session.file_size || start % session.part_size !== 0 || end < start || end >= session.file_size) {
     throw rangeError('The content-range does not describe a part of this session');
   }
-  if (end - start + 1 !== session.part_size && !isLast) throw rangeError(`Parts must be ${session.part_size} bytes, except the last`);
+  if (end - start + 1 !== session.part_size && !isLast)
+    throw rangeError(`Parts must be ${session.part_size} bytes, except the last`);
   if (req.body.length !== end - start + 1) throw rangeError('The body length does not match the content-range');
   const actual = createHash('sha1').update(req.body).digest('hex');
   if (actual !== sha1) throw digestMismatch("The 'digest' header does not match the SHA-1 of the part");
@@ -89,20 +121,37 @@ function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): R
   }
   mkdirSync(join(services.sessionsDir, session.id), { recursive: true });
   writeFileSync(partPath(services, session.id, start), req.body);
-  const part: UploadPartRow = { session_id: session.id, part_id: randomBytes(4).toString('hex').toUpperCase(), offset: start, size: req.body.length, sha1: actual };
+  const part: UploadPartRow = {
+    session_id: session.id,
+    part_id: randomBytes(4).toString('hex').toUpperCase(),
+    offset: start,
+    size: req.body.length,
+    sha1: actual,
+  };
   insertPart(services.db, part);
   return json(200, { part: partView(part) });
 }
 
 /** The parts named in the commit must be exactly the uploaded parts, in order, covering the file. */
 function checkCommitParts(session: UploadSessionRow, stored: UploadPartRow[], listed: unknown): void {
-  if (!Array.isArray(listed) || listed.length === 0) throw badRequest("'parts' is required", { errors: [{ reason: 'missing_parameter', name: 'parts', message: "'parts' is required" }] });
+  if (!Array.isArray(listed) || listed.length === 0)
+    throw badRequest("'parts' is required", {
+      errors: [{ reason: 'missing_parameter', name: 'parts', message: "'parts' is required" }],
+    });
   const covered = stored.reduce((sum, p) => sum + p.size, 0);
-  if (stored.length !== session.total_parts || covered !== session.file_size) throw badRequest('Not all parts of the file have been uploaded', undefined, 'incomplete_upload');
+  if (stored.length !== session.total_parts || covered !== session.file_size)
+    throw badRequest('Not all parts of the file have been uploaded', undefined, 'incomplete_upload');
   const sorted = [...listed].sort((a, b) => Number(isObject(a) ? a.offset : 0) - Number(isObject(b) ? b.offset : 0));
   const matches =
     sorted.length === stored.length &&
-    sorted.every((p, i) => isObject(p) && p.part_id === stored[i].part_id && p.offset === stored[i].offset && p.size === stored[i].size && (p.sha1 === undefined || p.sha1 === stored[i].sha1));
+    sorted.every(
+      (p, i) =>
+        isObject(p) &&
+        p.part_id === stored[i].part_id &&
+        p.offset === stored[i].offset &&
+        p.size === stored[i].size &&
+        (p.sha1 === undefined || p.sha1 === stored[i].sha1),
+    );
   if (!matches) throw badRequest('The parts list does not match the uploaded parts', undefined, 'parts_mismatch');
 }
 
@@ -134,7 +183,13 @@ async function commit(req: EmulatorRequest, services: Services, caller: Caller):
     throw digestMismatch("The 'digest' header does not match the SHA-1 of the uploaded file");
   }
   services.blobs.adopt(tmp, sha1);
-  const item = createFile(services, caller, { name: session.file_name, folderId: String(session.folder_id), sha1, size: session.file_size, attributes });
+  const item = createFile(services, caller, {
+    name: session.file_name,
+    folderId: String(session.folder_id),
+    sha1,
+    size: session.file_size,
+    attributes,
+  });
   deleteSession(services.db, session.id);
   rmSync(join(services.sessionsDir, session.id), { recursive: true, force: true });
   return filesResponse(req, services, caller, item);
@@ -149,9 +204,14 @@ export const uploadSessionRoutes: Route[] = [
       const body = jsonBody(req);
       const name = validateName(body.file_name);
       const size = body.file_size;
-      if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw badRequest("'file_size' must be a whole number of bytes");
+      if (typeof size !== 'number' || !Number.isInteger(size) || size < 0)
+        throw badRequest("'file_size' must be a whole number of bytes");
       if (size < services.settings.minChunkedUploadSize) {
-        throw badRequest(`File size ${size} is less than minimum allowed for this API: ${services.settings.minChunkedUploadSize}`, undefined, 'file_size_too_small');
+        throw badRequest(
+          `File size ${size} is less than minimum allowed for this API: ${services.settings.minChunkedUploadSize}`,
+          undefined,
+          'file_size_too_small',
+        );
       }
       const target = targetFolder(services, caller, body.folder_id, 'folder_id');
       assertNameFree(services, target.folderId, name, caller.user.id, 'object');
@@ -197,7 +257,12 @@ export const uploadSessionRoutes: Route[] = [
       const parts = partsOf(services.db, session.id);
       const offset = intParam(req, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = intParam(req, 'limit', 1000, 1, 1000);
-      return json(200, { entries: parts.slice(offset, offset + limit).map(partView), limit, offset, total_count: parts.length });
+      return json(200, {
+        entries: parts.slice(offset, offset + limit).map(partView),
+        limit,
+        offset,
+        total_count: parts.length,
+      });
     },
   },
   { method: 'POST', pattern: '/2.0/files/upload_sessions/:upload_session_id/commit', access: 'api', handler: commit },

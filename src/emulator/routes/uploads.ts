@@ -18,7 +18,10 @@ import { requestedFields } from '../views/fields';
 import { fileView } from '../views/items';
 
 /** Optional content dates from upload attributes; Box requires RFC 3339 when they are given. */
-export function contentDates(attributes: Record<string, unknown>): { contentCreatedAt?: number; contentModifiedAt?: number } {
+export function contentDates(attributes: Record<string, unknown>): {
+  contentCreatedAt?: number;
+  contentModifiedAt?: number;
+} {
   const read = (key: string): number | undefined => {
     if (attributes[key] === undefined) return undefined;
     const ms = parseDateTime(attributes[key]);
@@ -61,7 +64,12 @@ export function createFile(services: Services, caller: Caller, file: NewFile): I
   return item;
 }
 
-export function filesResponse(req: EmulatorRequest, services: Services, caller: Caller, item: ItemRow): ReturnType<typeof json> {
+export function filesResponse(
+  req: EmulatorRequest,
+  services: Services,
+  caller: Caller,
+  item: ItemRow,
+): ReturnType<typeof json> {
   return json(201, { total_count: 1, entries: [fileView(item, services, caller, { fields: requestedFields(req) })] });
 }
 
@@ -77,11 +85,18 @@ export const uploadRoutes: Route[] = [
       const sha1 = createHash('sha1').update(upload.content).digest('hex');
       // The SDK sends the file's SHA-1 (hex) in content-md5, as Box's upload API expects.
       const declared = header(req, 'content-md5');
-      if (declared !== undefined && declared.toLowerCase() !== sha1) throw badRequest('The content-md5 header does not match the SHA-1 of the file', undefined, 'sha1_mismatch');
+      if (declared !== undefined && declared.toLowerCase() !== sha1)
+        throw badRequest('The content-md5 header does not match the SHA-1 of the file', undefined, 'sha1_mismatch');
       // Check the folder before storing anything, so a refused upload leaves no blob behind.
       targetFolder(services, caller, parent, 'parent');
       services.blobs.put(upload.content);
-      const item = createFile(services, caller, { name, folderId: parent, sha1, size: upload.content.length, attributes: upload.attributes });
+      const item = createFile(services, caller, {
+        name,
+        folderId: parent,
+        sha1,
+        size: upload.content.length,
+        attributes: upload.attributes,
+      });
       return filesResponse(req, services, caller, item);
     },
   },

@@ -18,7 +18,8 @@ function requireServiceAccount(caller: Caller): void {
 
 function userType(req: EmulatorRequest): UserFilter['userType'] {
   const value = req.query.get('user_type') ?? 'all';
-  if (value !== 'all' && value !== 'managed' && value !== 'external') throw badRequest(`Invalid value '${value}' for query parameter 'user_type'`);
+  if (value !== 'all' && value !== 'managed' && value !== 'external')
+    throw badRequest(`Invalid value '${value}' for query parameter 'user_type'`);
   return value;
 }
 
@@ -44,13 +45,17 @@ export const userRoutes: Route[] = [
       const limit = intParam(req, 'limit', 100, 1, 1000);
       if (req.query.get('usemarker') === 'true') {
         const marker = req.query.get('marker');
-        const start = marker ? users.findIndex((u) => u.id > Number(Buffer.from(marker, 'base64url').toString('utf8'))) : 0;
+        const start = marker
+          ? users.findIndex((u) => u.id > Number(Buffer.from(marker, 'base64url').toString('utf8')))
+          : 0;
         const from = start === -1 ? users.length : start;
         const page = users.slice(from, from + limit);
         const more = from + limit < users.length;
         return json(200, {
           limit,
-          ...(more ? { next_marker: Buffer.from(String(page[page.length - 1].id)).toString('base64url') } : { next_marker: null }),
+          ...(more
+            ? { next_marker: Buffer.from(String(page[page.length - 1].id)).toString('base64url') }
+            : { next_marker: null }),
           entries: page.map((u) => userView(u, services, fields)),
         });
       }
@@ -71,14 +76,22 @@ export const userRoutes: Route[] = [
       requireServiceAccount(caller);
       const body = jsonBody(req);
       const appUser = body.is_platform_access_only === true;
-      if (typeof body.name !== 'string' || body.name.trim() === '') throw badRequest("'name' is required", { errors: [{ reason: 'missing_parameter', name: 'name', message: "'name' is required" }] });
+      if (typeof body.name !== 'string' || body.name.trim() === '')
+        throw badRequest("'name' is required", {
+          errors: [{ reason: 'missing_parameter', name: 'name', message: "'name' is required" }],
+        });
       if (body.name.length > 50) throw badRequest("'name' must be at most 50 characters");
       const login = typeof body.login === 'string' ? body.login.trim() : undefined;
-      if (!appUser && !login) throw badRequest("'login' is required", { errors: [{ reason: 'missing_parameter', name: 'login', message: "'login' is required" }] });
+      if (!appUser && !login)
+        throw badRequest("'login' is required", {
+          errors: [{ reason: 'missing_parameter', name: 'login', message: "'login' is required" }],
+        });
       if (login !== undefined && !EMAIL_PATTERN.test(login)) throw badRequest(`Invalid value '${login}' for 'login'`);
-      if (login !== undefined && getUserByLogin(services.db, login)) throw conflict('user_login_already_used', 'User with the specified login already exists');
+      if (login !== undefined && getUserByLogin(services.db, login))
+        throw conflict('user_login_already_used', 'User with the specified login already exists');
       const role = body.role === 'coadmin' ? 'coadmin' : 'user';
-      const str = (key: string): string | undefined => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
+      const str = (key: string): string | undefined =>
+        typeof body[key] === 'string' ? (body[key] as string) : undefined;
       const user = services.db.transaction(() =>
         insertUser(
           services.db,

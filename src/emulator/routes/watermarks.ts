@@ -40,7 +40,8 @@ export const watermarkRoutes: Route[] = [
     access: 'api',
     handler: (req, services, caller) => {
       const body = jsonBody(req);
-      if (!isObject(body.watermark) || body.watermark.imprint !== 'default') throw badRequest("'watermark.imprint' must be 'default'");
+      if (!isObject(body.watermark) || body.watermark.imprint !== 'default')
+        throw badRequest("'watermark.imprint' must be 'default'");
       const visible = file(req, services, caller);
       requireOwner(visible);
       const created = putWatermark(services.db, visible.item.id, caller.now);

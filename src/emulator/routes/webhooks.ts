@@ -9,8 +9,18 @@ import { empty, intParam, isObject, json, jsonBody, type EmulatorRequest } from 
 import { loadVisible, parseItemId } from '../items';
 import type { Route } from '../router';
 import { loadOpenApi } from '../spec/openapi';
-import { deleteWebhook, findWebhook, getWebhook, insertWebhook, triggersOf, updateWebhook, webhooksOf, type WebhookRow, type WebhookSettings } from '../state/webhooks';
 import { getUser } from '../state/users';
+import {
+  deleteWebhook,
+  findWebhook,
+  getWebhook,
+  insertWebhook,
+  triggersOf,
+  updateWebhook,
+  webhooksOf,
+  type WebhookRow,
+  type WebhookSettings,
+} from '../state/webhooks';
 import { boxDateTime } from '../time';
 import { NO_USER, userMini } from '../views/users';
 
@@ -23,7 +33,8 @@ function triggerNames(): Set<string> {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!isObject(node)) return;
-    if (node.title === 'Webhook Trigger' && Array.isArray(node.enum)) node.enum.forEach((name) => found.add(String(name)));
+    if (node.title === 'Webhook Trigger' && Array.isArray(node.enum))
+      node.enum.forEach((name) => found.add(String(name)));
     Object.values(node).forEach(walk);
   };
   walk(loadOpenApi().components.schemas.Webhook);
@@ -47,11 +58,15 @@ function webhookView(services: Services, row: WebhookRow): Record<string, unknow
 }
 
 function missing(name: string): ReturnType<typeof badRequest> {
-  return badRequest(`'${name}' is required`, { errors: [{ reason: 'missing_parameter', name, message: `'${name}' is required` }] });
+  return badRequest(`'${name}' is required`, {
+    errors: [{ reason: 'missing_parameter', name, message: `'${name}' is required` }],
+  });
 }
 
 function invalid(name: string, value: unknown, why: string): ReturnType<typeof badRequest> {
-  return badRequest('Bad Request', { errors: [{ reason: 'invalid_parameter', name, message: `Invalid value '${String(value)}'. ${why}` }] });
+  return badRequest('Bad Request', {
+    errors: [{ reason: 'invalid_parameter', name, message: `Invalid value '${String(value)}'. ${why}` }],
+  });
 }
 
 /**
@@ -67,19 +82,25 @@ function checkAddress(raw: unknown): string {
     throw invalid('address', raw, 'It must be a URL.');
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw invalid('address', raw, 'It must be an https URL.');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw invalid('address', raw, 'It must be an https URL.');
   return raw;
 }
 
 function checkTriggers(raw: unknown): string[] {
   if (!Array.isArray(raw) || raw.length === 0) throw missing('triggers');
   const known = triggerNames();
-  for (const trigger of raw) if (typeof trigger !== 'string' || !known.has(trigger)) throw invalid('triggers', trigger, 'Unknown trigger.');
+  for (const trigger of raw)
+    if (typeof trigger !== 'string' || !known.has(trigger)) throw invalid('triggers', trigger, 'Unknown trigger.');
   return [...new Set(raw as string[])];
 }
 
 /** The target must be an item the caller can see. */
-function checkTarget(services: Services, caller: Caller, raw: unknown): { targetType: 'file' | 'folder'; targetId: number } {
+function checkTarget(
+  services: Services,
+  caller: Caller,
+  raw: unknown,
+): { targetType: 'file' | 'folder'; targetId: number } {
   if (!isObject(raw)) throw missing('target');
   const type = raw.type;
   if (type !== 'file' && type !== 'folder') throw invalid('target.type', type, "It must be 'file' or 'folder'.");
@@ -97,7 +118,8 @@ function loadWebhook(services: Services, caller: Caller, req: EmulatorRequest): 
 
 function assertUnique(services: Services, settings: WebhookSettings, exceptId?: number): void {
   const existing = findWebhook(services.db, settings.targetType, settings.targetId, settings.address);
-  if (existing && existing.id !== exceptId) throw conflict('conflict', 'Webhook:' + existing.id + ' already exists on the requested target.');
+  if (existing && existing.id !== exceptId)
+    throw conflict('conflict', 'Webhook:' + existing.id + ' already exists on the requested target.');
 }
 
 export const webhookRoutes: Route[] = [
@@ -108,7 +130,11 @@ export const webhookRoutes: Route[] = [
     handler: (req, services, caller) => {
       const body = jsonBody(req);
       const row = services.db.transaction(() => {
-        const settings: WebhookSettings = { ...checkTarget(services, caller, body.target), address: checkAddress(body.address), triggers: checkTriggers(body.triggers) };
+        const settings: WebhookSettings = {
+          ...checkTarget(services, caller, body.target),
+          address: checkAddress(body.address),
+          triggers: checkTriggers(body.triggers),
+        };
         assertUnique(services, settings);
         return insertWebhook(services.db, settings, caller.user.id, caller.now);
       })();
@@ -126,7 +152,8 @@ export const webhookRoutes: Route[] = [
       if (!Number.isInteger(after)) throw badRequest(`Invalid marker '${marker}'`, undefined, 'invalid_marker');
       const rows = webhooksOf(services.db, caller.user.id).filter((row) => row.id > after);
       const entries = rows.slice(0, limit);
-      const nextMarker = rows.length > limit ? Buffer.from(String(entries[entries.length - 1].id)).toString('base64url') : null;
+      const nextMarker =
+        rows.length > limit ? Buffer.from(String(entries[entries.length - 1].id)).toString('base64url') : null;
       return json(200, { limit, next_marker: nextMarker, prev_marker: null, entries: entries.map(webhookMini) });
     },
   },
@@ -145,7 +172,9 @@ export const webhookRoutes: Route[] = [
       const row = services.db.transaction(() => {
         const current = loadWebhook(services, caller, req);
         const settings: WebhookSettings = {
-          ...(body.target === undefined ? { targetType: current.target_type, targetId: current.target_id } : checkTarget(services, caller, body.target)),
+          ...(body.target === undefined
+            ? { targetType: current.target_type, targetId: current.target_id }
+            : checkTarget(services, caller, body.target)),
           address: body.address === undefined ? current.address : checkAddress(body.address),
           triggers: body.triggers === undefined ? triggersOf(current) : checkTriggers(body.triggers),
         };

@@ -44,7 +44,8 @@ const SPEC_RELATIVE = join('specs', 'box', 'openapi.json');
 export function defaultSpecPath(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     if (existsSync(join(dir, SPEC_RELATIVE))) return join(dir, SPEC_RELATIVE);
-    if (dirname(dir) === dir) throw new Error(`Box OpenAPI spec not found above ${__dirname} (expected ${SPEC_RELATIVE})`);
+    if (dirname(dir) === dir)
+      throw new Error(`Box OpenAPI spec not found above ${__dirname} (expected ${SPEC_RELATIVE})`);
   }
 }
 
@@ -94,19 +95,35 @@ export function toJsonSchema(schema: Json): Json {
  * `nullable: true` (e.g. File.shared_link); Box then sends null, so the whole schema is nullable.
  */
 function isNullMarker(member: Json): boolean {
-  return isObject(member) && member.nullable === true && Object.keys(member).every((k) => k === 'nullable' || k === 'description');
+  return (
+    isObject(member) &&
+    member.nullable === true &&
+    Object.keys(member).every((k) => k === 'nullable' || k === 'description')
+  );
 }
 
 /** Converts every schema that sits under a `schema` key of a parameter, body or response. */
 function convertOperation(operation: OpenApiOperation): OpenApiOperation {
   const media = (content: Record<string, OpenApiMedia>): Record<string, OpenApiMedia> =>
-    Object.fromEntries(Object.entries(content).map(([type, m]) => [type, m.schema ? { schema: toJsonSchema(m.schema) as JsonObject } : {}]));
+    Object.fromEntries(
+      Object.entries(content).map(([type, m]) => [
+        type,
+        m.schema ? { schema: toJsonSchema(m.schema) as JsonObject } : {},
+      ]),
+    );
   return {
     ...operation,
-    parameters: operation.parameters?.map((p) => (p.schema ? { ...p, schema: toJsonSchema(p.schema) as JsonObject } : p)),
-    requestBody: operation.requestBody ? { ...operation.requestBody, content: media(operation.requestBody.content) } : undefined,
+    parameters: operation.parameters?.map((p) =>
+      p.schema ? { ...p, schema: toJsonSchema(p.schema) as JsonObject } : p,
+    ),
+    requestBody: operation.requestBody
+      ? { ...operation.requestBody, content: media(operation.requestBody.content) }
+      : undefined,
     responses: Object.fromEntries(
-      Object.entries(operation.responses).map(([status, r]) => [status, r.content ? { ...r, content: media(r.content) } : r]),
+      Object.entries(operation.responses).map(([status, r]) => [
+        status,
+        r.content ? { ...r, content: media(r.content) } : r,
+      ]),
     ),
   };
 }
@@ -128,7 +145,12 @@ function patch(schemas: Record<string, JsonObject>): void {
   const stripAccessed = (node: Json): void => {
     if (Array.isArray(node)) return node.forEach(stripAccessed);
     if (!isObject(node)) return;
-    if (Array.isArray(node.required) && node.required.includes('accessed') && isObject(node.properties) && !('accessed' in node.properties)) {
+    if (
+      Array.isArray(node.required) &&
+      node.required.includes('accessed') &&
+      isObject(node.properties) &&
+      !('accessed' in node.properties)
+    ) {
       node.required = node.required.filter((name) => name !== 'accessed');
     }
     Object.values(node).forEach(stripAccessed);
@@ -147,10 +169,15 @@ let cached: { path: string; doc: OpenApiDocument } | undefined;
 export function loadOpenApi(path = defaultSpecPath()): OpenApiDocument {
   if (cached?.path === path) return cached.doc;
   const raw = JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
-  const schemas = Object.fromEntries(Object.entries(raw.components.schemas).map(([name, s]) => [name, toJsonSchema(s) as JsonObject]));
+  const schemas = Object.fromEntries(
+    Object.entries(raw.components.schemas).map(([name, s]) => [name, toJsonSchema(s) as JsonObject]),
+  );
   patch(schemas);
   const paths = Object.fromEntries(
-    Object.entries(raw.paths).map(([p, ops]) => [p, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, convertOperation(op)]))]),
+    Object.entries(raw.paths).map(([p, ops]) => [
+      p,
+      Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, convertOperation(op)])),
+    ]),
   );
   const doc: OpenApiDocument = { servers: raw.servers, paths, components: { schemas } };
   cached = { path, doc };

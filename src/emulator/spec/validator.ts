@@ -6,7 +6,14 @@
 
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { loadOpenApi, type Json, type JsonObject, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter } from './openapi';
+import {
+  loadOpenApi,
+  type Json,
+  type JsonObject,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiParameter,
+} from './openapi';
 
 export interface SpecError {
   /** Where: `body`, `query.limit`, `header.digest`, `path.file_id`, `operation`, `status`. */
@@ -64,7 +71,8 @@ interface Matcher {
 }
 
 function serverPrefix(operation: OpenApiOperation, doc: OpenApiDocument): string {
-  const server: { url: string; variables?: Record<string, { default: string }> } = operation.servers?.[0] ?? doc.servers[0];
+  const server: { url: string; variables?: Record<string, { default: string }> } =
+    operation.servers?.[0] ?? doc.servers[0];
   const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? 'host');
   // The upload server lives under /api; the emulator serves both hosts from one origin without it.
   return new URL(url).pathname.replace(/^\/api(?=\/|$)/, '').replace(/\/$/, '');
@@ -105,12 +113,21 @@ function anchorRefs(node: Json): Json {
   if (Array.isArray(node)) return node.map(anchorRefs);
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? DOC_ID + value : anchorRefs(value)]),
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#') ? DOC_ID + value : anchorRefs(value),
+    ]),
   );
 }
 
 function toSpecErrors(location: string, errors: ErrorObject[] | null | undefined): SpecError[] {
-  return (errors ?? []).map((e) => ({ location, instancePath: e.instancePath, message: e.message ?? 'invalid', keyword: e.keyword, params: e.params }));
+  return (errors ?? []).map((e) => ({
+    location,
+    instancePath: e.instancePath,
+    message: e.message ?? 'invalid',
+    keyword: e.keyword,
+    params: e.params,
+  }));
 }
 
 /** Query and path values arrive as text; the spec types them, so convert before validating. */
@@ -134,7 +151,17 @@ export class SpecValidator {
   constructor(doc: OpenApiDocument = loadOpenApi()) {
     this.ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false });
     addFormats(this.ajv);
-    for (const name of ['token', 'html', 'timezone', 'urn', '<width>x<height>', 'digest', 'jwt', 'space_delimited_list']) this.ajv.addFormat(name, true);
+    for (const name of [
+      'token',
+      'html',
+      'timezone',
+      'urn',
+      '<width>x<height>',
+      'digest',
+      'jwt',
+      'space_delimited_list',
+    ])
+      this.ajv.addFormat(name, true);
     this.ajv.addFormat('url', (value: string) => URL.canParse(value));
     this.ajv.addSchema({ $id: DOC_ID, components: doc.components } as object);
     this.matchers = buildMatchers(doc);
@@ -170,7 +197,12 @@ export class SpecValidator {
     const errors: SpecError[] = [];
     const declaredQuery = new Set(params.filter((p) => p.in === 'query').map((p) => p.name));
     for (const name of new Set(req.query.keys())) {
-      if (!declaredQuery.has(name)) errors.push({ location: `query.${name}`, instancePath: '', message: 'query parameter not defined by the operation' });
+      if (!declaredQuery.has(name))
+        errors.push({
+          location: `query.${name}`,
+          instancePath: '',
+          message: 'query parameter not defined by the operation',
+        });
     }
     for (const p of params) {
       const raw = this.rawParameter(p, op, req);
@@ -181,7 +213,9 @@ export class SpecValidator {
       }
       if (!p.schema) continue;
       const schema = p.schema;
-      errors.push(...this.check(`${op.method} ${op.template} ${location}`, location, () => schema, coerce(raw, schema)));
+      errors.push(
+        ...this.check(`${op.method} ${op.template} ${location}`, location, () => schema, coerce(raw, schema)),
+      );
     }
     return errors;
   }
@@ -199,10 +233,19 @@ export class SpecValidator {
   private checkBody(op: MatchedOperation, req: RequestForValidation): SpecError[] {
     const declared = op.operation.requestBody;
     const type = mediaType(req.contentType);
-    if (!declared) return req.hasBody ? [{ location: 'body', instancePath: '', message: 'operation takes no request body' }] : [];
-    if (!req.hasBody) return declared.required ? [{ location: 'body', instancePath: '', message: 'request body required' }] : [];
+    if (!declared)
+      return req.hasBody ? [{ location: 'body', instancePath: '', message: 'operation takes no request body' }] : [];
+    if (!req.hasBody)
+      return declared.required ? [{ location: 'body', instancePath: '', message: 'request body required' }] : [];
     const media = type ? declared.content[type] : undefined;
-    if (!media) return [{ location: 'body', instancePath: '', message: `content type ${type ?? '(none)'} not accepted; expected ${Object.keys(declared.content).join(', ')}` }];
+    if (!media)
+      return [
+        {
+          location: 'body',
+          instancePath: '',
+          message: `content type ${type ?? '(none)'} not accepted; expected ${Object.keys(declared.content).join(', ')}`,
+        },
+      ];
     const schema = media.schema;
     if (!schema || req.body === undefined) return [];
     return this.check(`${op.method} ${op.template} body ${type}`, 'body', () => schema, req.body);
@@ -211,7 +254,15 @@ export class SpecValidator {
   validateRequest(req: RequestForValidation): SpecViolation | undefined {
     const op = this.match(req.method, req.path);
     if (!op) {
-      return { operation: `${req.method} ${req.path}`, direction: 'request', method: req.method, path: req.path, errors: [{ location: 'operation', instancePath: '', message: 'no operation in the spec matches this method and path' }] };
+      return {
+        operation: `${req.method} ${req.path}`,
+        direction: 'request',
+        method: req.method,
+        path: req.path,
+        errors: [
+          { location: 'operation', instancePath: '', message: 'no operation in the spec matches this method and path' },
+        ],
+      };
     }
     const errors = [...this.checkParameters(op, req), ...this.checkBody(op, req)];
     return errors.length ? this.violation(op, 'request', req.path, errors) : undefined;
@@ -225,21 +276,54 @@ export class SpecValidator {
     const success = Object.keys(responses).filter((s) => s.startsWith('2'));
     // Some operations document the wrong 2xx (GET metadata instance says 201; Box sends 200).
     const key =
-      status in responses ? status : res.status < 300 && success.length === 1 ? success[0] : `${status[0]}XX` in responses ? `${status[0]}XX` : 'default';
+      status in responses
+        ? status
+        : res.status < 300 && success.length === 1
+          ? success[0]
+          : `${status[0]}XX` in responses
+            ? `${status[0]}XX`
+            : 'default';
     const entry = responses[key];
-    if (!entry) return this.violation(op, 'response', path, [{ location: 'status', instancePath: '', message: `status ${status} not documented` }], res.status);
+    if (!entry)
+      return this.violation(
+        op,
+        'response',
+        path,
+        [{ location: 'status', instancePath: '', message: `status ${status} not documented` }],
+        res.status,
+      );
     const type = mediaType(res.contentType);
     if (res.body === undefined || type !== 'application/json') return undefined;
     const schema = entry.content?.['application/json']?.schema;
     if (!schema) {
-      return this.violation(op, 'response', path, [{ location: 'body', instancePath: '', message: `no JSON body documented for ${status}` }], res.status);
+      return this.violation(
+        op,
+        'response',
+        path,
+        [{ location: 'body', instancePath: '', message: `no JSON body documented for ${status}` }],
+        res.status,
+      );
     }
     const errors = this.check(`${op.method} ${op.template} response ${key}`, 'body', () => schema, res.body);
     return errors.length ? this.violation(op, 'response', path, errors, res.status) : undefined;
   }
 
-  private violation(op: MatchedOperation, direction: 'request' | 'response', path: string, errors: SpecError[], status?: number): SpecViolation {
-    return { operation: `${op.method} ${op.template}`, operationId: op.operation.operationId, direction, method: op.method, path, status, errors };
+  private violation(
+    op: MatchedOperation,
+    direction: 'request' | 'response',
+    path: string,
+    errors: SpecError[],
+    status?: number,
+  ): SpecViolation {
+    return {
+      operation: `${op.method} ${op.template}`,
+      operationId: op.operation.operationId,
+      direction,
+      method: op.method,
+      path,
+      status,
+      errors,
+    };
   }
 }
 

@@ -5,10 +5,17 @@
 
 import { nextId, sql, type Db } from './db';
 
-export type CollaborationRole = 'editor' | 'viewer' | 'previewer' | 'uploader' | 'previewer uploader' | 'viewer uploader' | 'co-owner';
+export type CollaborationRole =
+  'editor' | 'viewer' | 'previewer' | 'uploader' | 'previewer uploader' | 'viewer uploader' | 'co-owner';
 
 export const COLLABORATION_ROLES: readonly CollaborationRole[] = [
-  'editor', 'viewer', 'previewer', 'uploader', 'previewer uploader', 'viewer uploader', 'co-owner',
+  'editor',
+  'viewer',
+  'previewer',
+  'uploader',
+  'previewer uploader',
+  'viewer uploader',
+  'co-owner',
 ];
 
 export interface CollaborationRow {
@@ -42,7 +49,8 @@ export function getCollaboration(db: Db, id: number): CollaborationRow | undefin
 }
 
 export function findCollaboration(db: Db, itemId: number, userId: number): CollaborationRow | undefined {
-  return sql(db, 'SELECT * FROM collaborations WHERE item_id = ? AND user_id = ?').get(itemId, userId) as CollaborationRow | undefined;
+  return sql(db, 'SELECT * FROM collaborations WHERE item_id = ? AND user_id = ?').get(itemId, userId) as
+    CollaborationRow | undefined;
 }
 
 export function collaborationsOnItem(db: Db, itemId: number, policy: ExpiryPolicy): CollaborationRow[] {
@@ -75,12 +83,27 @@ export function insertCollaboration(db: Db, collab: NewCollaboration, now: numbe
     db,
     `INSERT INTO collaborations (id, item_id, user_id, role, status, expires_at, is_access_only, created_by, created_at, modified_at)
      VALUES (?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
-  ).run(id, collab.itemId, collab.userId, collab.role, collab.expiresAt, collab.isAccessOnly ? 1 : 0, collab.createdBy, now, now);
+  ).run(
+    id,
+    collab.itemId,
+    collab.userId,
+    collab.role,
+    collab.expiresAt,
+    collab.isAccessOnly ? 1 : 0,
+    collab.createdBy,
+    now,
+    now,
+  );
   return getCollaboration(db, id) as CollaborationRow;
 }
 
 /** Changes the role and/or expiry (null: never expires); other fields stay. */
-export function updateCollaboration(db: Db, id: number, change: { role?: CollaborationRole; expiresAt?: number | null }, now: number): CollaborationRow {
+export function updateCollaboration(
+  db: Db,
+  id: number,
+  change: { role?: CollaborationRole; expiresAt?: number | null },
+  now: number,
+): CollaborationRow {
   const current = getCollaboration(db, id) as CollaborationRow;
   sql(db, 'UPDATE collaborations SET role = ?, expires_at = ?, modified_at = ? WHERE id = ?').run(
     change.role ?? current.role,
@@ -97,5 +120,6 @@ export function deleteCollaboration(db: Db, id: number): void {
 
 /** Drops collaborations that have expired, when the enterprise enforces expiry. */
 export function purgeExpired(db: Db, policy: ExpiryPolicy): void {
-  if (policy.enforce) sql(db, 'DELETE FROM collaborations WHERE expires_at IS NOT NULL AND expires_at <= ?').run(policy.now);
+  if (policy.enforce)
+    sql(db, 'DELETE FROM collaborations WHERE expires_at IS NOT NULL AND expires_at <= ?').run(policy.now);
 }

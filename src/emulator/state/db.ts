@@ -162,7 +162,9 @@ export function openDatabase(dir: string): Db {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   } else if (version !== SCHEMA_VERSION) {
-    throw new Error(`Box emulator database at ${dir} has schema version ${version}; this emulator expects ${SCHEMA_VERSION}. Delete the directory to start afresh.`);
+    throw new Error(
+      `Box emulator database at ${dir} has schema version ${version}; this emulator expects ${SCHEMA_VERSION}. Delete the directory to start afresh.`,
+    );
   }
   applyAdditions(db);
   return db;
@@ -170,7 +172,9 @@ export function openDatabase(dir: string): Db {
 
 /** Next id of a kind; call inside the write transaction that uses it. */
 export function nextId(db: Db, kind: keyof typeof COUNTER_STARTS): number {
-  const row = sql(db, 'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(kind) as { value: number };
+  const row = sql(db, 'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(kind) as {
+    value: number;
+  };
   return row.value;
 }
 
@@ -180,7 +184,10 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,6 +260,8 @@ function applyAdditions(db: Db): void {
 
 /** Next id of a kind added after the first schema (file requests, webhooks). */
 export function nextAddedId(db: Db, kind: keyof typeof ADDITION_COUNTERS): number {
-  const row = sql(db, 'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(kind) as { value: number };
+  const row = sql(db, 'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(kind) as {
+    value: number;
+  };
   return row.value;
 }

@@ -42,8 +42,15 @@ export function insertEvent(db: Db, event: NewEvent, now: number): string {
     `INSERT INTO events (event_id, stream, event_type, user_id, created_by, source, additional_details, ip_address, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    eventId, event.stream, event.eventType, event.userId, JSON.stringify(event.createdBy), event.source === undefined ? null : JSON.stringify(event.source),
-    event.additionalDetails === undefined ? null : JSON.stringify(event.additionalDetails), event.ipAddress ?? null, now,
+    eventId,
+    event.stream,
+    event.eventType,
+    event.userId,
+    JSON.stringify(event.createdBy),
+    event.source === undefined ? null : JSON.stringify(event.source),
+    event.additionalDetails === undefined ? null : JSON.stringify(event.additionalDetails),
+    event.ipAddress ?? null,
+    now,
   );
   return eventId;
 }
@@ -84,5 +91,7 @@ export function queryEvents(db: Db, query: EventQuery): EventRow[] {
   }
   args.push(query.limit);
   // Not cached: the text varies with the filter.
-  return db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).all(...args) as EventRow[];
+  return db
+    .prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
+    .all(...args) as EventRow[];
 }

@@ -42,7 +42,13 @@ export function fileRequestByToken(db: Db, token: string): FileRequestRow | unde
   return sql(db, 'SELECT * FROM file_requests WHERE token = ?').get(token) as FileRequestRow | undefined;
 }
 
-export function insertFileRequest(db: Db, folderId: number, settings: FileRequestSettings, actorId: number, now: number): FileRequestRow {
+export function insertFileRequest(
+  db: Db,
+  folderId: number,
+  settings: FileRequestSettings,
+  actorId: number,
+  now: number,
+): FileRequestRow {
   const id = nextAddedId(db, 'file_request');
   sql(
     db,
@@ -50,20 +56,44 @@ export function insertFileRequest(db: Db, folderId: number, settings: FileReques
        created_by, created_at, updated_by, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id, folderId, randomBytes(16).toString('hex'), settings.title, settings.description, settings.status, settings.isEmailRequired ? 1 : 0,
-    settings.isDescriptionRequired ? 1 : 0, settings.expiresAt, actorId, now, actorId, now,
+    id,
+    folderId,
+    randomBytes(16).toString('hex'),
+    settings.title,
+    settings.description,
+    settings.status,
+    settings.isEmailRequired ? 1 : 0,
+    settings.isDescriptionRequired ? 1 : 0,
+    settings.expiresAt,
+    actorId,
+    now,
+    actorId,
+    now,
   );
   return getFileRequest(db, id) as FileRequestRow;
 }
 
-export function updateFileRequest(db: Db, id: number, settings: FileRequestSettings, actorId: number, now: number): void {
+export function updateFileRequest(
+  db: Db,
+  id: number,
+  settings: FileRequestSettings,
+  actorId: number,
+  now: number,
+): void {
   sql(
     db,
     `UPDATE file_requests SET title = ?, description = ?, status = ?, is_email_required = ?, is_description_required = ?, expires_at = ?,
        etag = etag + 1, updated_by = ?, updated_at = ? WHERE id = ?`,
   ).run(
-    settings.title, settings.description, settings.status, settings.isEmailRequired ? 1 : 0, settings.isDescriptionRequired ? 1 : 0,
-    settings.expiresAt, actorId, now, id,
+    settings.title,
+    settings.description,
+    settings.status,
+    settings.isEmailRequired ? 1 : 0,
+    settings.isDescriptionRequired ? 1 : 0,
+    settings.expiresAt,
+    actorId,
+    now,
+    id,
   );
 }
 
@@ -89,9 +119,14 @@ export function settingsOf(row: FileRequestRow): FileRequestSettings {
 
 /** Who sent a file through a file request form: Box shows the email when the form asked for one. */
 export function recordAnonymousUpload(db: Db, itemId: number, email: string | null, fileRequestId: number): void {
-  sql(db, 'INSERT OR REPLACE INTO anonymous_uploads (item_id, email, file_request_id) VALUES (?, ?, ?)').run(itemId, email, fileRequestId);
+  sql(db, 'INSERT OR REPLACE INTO anonymous_uploads (item_id, email, file_request_id) VALUES (?, ?, ?)').run(
+    itemId,
+    email,
+    fileRequestId,
+  );
 }
 
 export function anonymousUpload(db: Db, itemId: number): { email: string | null; file_request_id: number } | undefined {
-  return sql(db, 'SELECT email, file_request_id FROM anonymous_uploads WHERE item_id = ?').get(itemId) as { email: string | null; file_request_id: number } | undefined;
+  return sql(db, 'SELECT email, file_request_id FROM anonymous_uploads WHERE item_id = ?').get(itemId) as
+    { email: string | null; file_request_id: number } | undefined;
 }

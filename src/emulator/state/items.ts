@@ -46,9 +46,13 @@ export function getItem(db: Db, id: number): ItemRow | undefined {
  */
 export function findByName(db: Db, parentId: number, name: string, rootOwnerId: number): ItemRow | undefined {
   if (parentId === ROOT_ID) {
-    return sql(db, 'SELECT * FROM items WHERE parent_id = 0 AND owner_id = ? AND name_key = ?').get(rootOwnerId, nameKey(name)) as ItemRow | undefined;
+    return sql(db, 'SELECT * FROM items WHERE parent_id = 0 AND owner_id = ? AND name_key = ?').get(
+      rootOwnerId,
+      nameKey(name),
+    ) as ItemRow | undefined;
   }
-  return sql(db, 'SELECT * FROM items WHERE parent_id = ? AND name_key = ?').get(parentId, nameKey(name)) as ItemRow | undefined;
+  return sql(db, 'SELECT * FROM items WHERE parent_id = ? AND name_key = ?').get(parentId, nameKey(name)) as
+    ItemRow | undefined;
 }
 
 export interface NewItem {
@@ -73,9 +77,23 @@ export function insertItem(db: Db, item: NewItem, now: number): ItemRow {
        content_created_at, content_modified_at, size, sha1, version_id, version_number)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id, item.type, item.name, nameKey(item.name), item.parentId, item.ownerId, item.actorId, item.actorId, item.description ?? '', now, now,
-    item.contentCreatedAt ?? (isFile ? now : null), item.contentModifiedAt ?? (isFile ? now : null),
-    item.size ?? 0, item.sha1 ?? null, isFile ? nextId(db, 'version') : null, isFile ? 1 : null,
+    id,
+    item.type,
+    item.name,
+    nameKey(item.name),
+    item.parentId,
+    item.ownerId,
+    item.actorId,
+    item.actorId,
+    item.description ?? '',
+    now,
+    now,
+    item.contentCreatedAt ?? (isFile ? now : null),
+    item.contentModifiedAt ?? (isFile ? now : null),
+    item.size ?? 0,
+    item.sha1 ?? null,
+    isFile ? nextId(db, 'version') : null,
+    isFile ? 1 : null,
   );
   if (item.parentId !== ROOT_ID) touch(db, item.parentId, item.actorId, now);
   return getItem(db, id) as ItemRow;
@@ -142,7 +160,9 @@ export function folderSize(db: Db, folderId: number): number {
 }
 
 export function ownedSize(db: Db, ownerId: number): number {
-  const row = sql(db, "SELECT COALESCE(SUM(size), 0) AS total FROM items WHERE owner_id = ? AND type = 'file'").get(ownerId) as { total: number };
+  const row = sql(db, "SELECT COALESCE(SUM(size), 0) AS total FROM items WHERE owner_id = ? AND type = 'file'").get(
+    ownerId,
+  ) as { total: number };
   return row.total;
 }
 

@@ -47,12 +47,17 @@ function toTemplate(row: TemplateRow): MetadataTemplate {
 }
 
 export function getTemplate(db: Db, scope: string, templateKey: string): MetadataTemplate | undefined {
-  const row = sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? AND template_key = ?').get(scope, templateKey) as TemplateRow | undefined;
+  const row = sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? AND template_key = ?').get(
+    scope,
+    templateKey,
+  ) as TemplateRow | undefined;
   return row ? toTemplate(row) : undefined;
 }
 
 export function listTemplates(db: Db, scope: string): MetadataTemplate[] {
-  return (sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? ORDER BY created_seq').all(scope) as TemplateRow[]).map(toTemplate);
+  return (
+    sql(db, 'SELECT * FROM metadata_templates WHERE scope = ? ORDER BY created_seq').all(scope) as TemplateRow[]
+  ).map(toTemplate);
 }
 
 export function insertTemplate(db: Db, template: Omit<MetadataTemplate, 'id'>): MetadataTemplate {
@@ -62,8 +67,14 @@ export function insertTemplate(db: Db, template: Omit<MetadataTemplate, 'id'>): 
     `INSERT INTO metadata_templates (id, scope, template_key, display_name, hidden, copy_instance_on_item_copy, fields, created_seq)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id, template.scope, template.templateKey, template.displayName, template.hidden ? 1 : 0, template.copyInstanceOnItemCopy ? 1 : 0,
-    JSON.stringify(template.fields), nextId(db, 'template'),
+    id,
+    template.scope,
+    template.templateKey,
+    template.displayName,
+    template.hidden ? 1 : 0,
+    template.copyInstanceOnItemCopy ? 1 : 0,
+    JSON.stringify(template.fields),
+    nextId(db, 'template'),
   );
   return { id, ...template };
 }
@@ -103,14 +114,18 @@ function toInstance(row: InstanceRow): MetadataInstance {
 }
 
 export function getInstance(db: Db, itemId: number, scope: string, templateKey: string): MetadataInstance | undefined {
-  const row = sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? AND scope = ? AND template_key = ?').get(itemId, scope, templateKey) as
-    | InstanceRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? AND scope = ? AND template_key = ?').get(
+    itemId,
+    scope,
+    templateKey,
+  ) as InstanceRow | undefined;
   return row ? toInstance(row) : undefined;
 }
 
 export function instancesOfItem(db: Db, itemId: number): MetadataInstance[] {
-  return (sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? ORDER BY rowid').all(itemId) as InstanceRow[]).map(toInstance);
+  return (
+    sql(db, 'SELECT * FROM metadata_instances WHERE item_id = ? ORDER BY rowid').all(itemId) as InstanceRow[]
+  ).map(toInstance);
 }
 
 // Writes through this module bump the generation; writes by another connection change SQLite's
@@ -128,9 +143,17 @@ export function instanceIndex(db: Db): SortedInstanceIndex {
   if (!index) {
     index = new SortedInstanceIndex(
       (scope, templateKey) =>
-        (sql(db, 'SELECT id, item_id, vals, version FROM metadata_instances WHERE scope = ? AND template_key = ?').all(scope, templateKey) as InstanceRow[]).map(
-          (row): IndexedInstance => ({ instanceId: row.id, itemId: row.item_id, version: row.version, values: JSON.parse(row.vals) as InstanceValues }),
-        ),
+        (
+          sql(db, 'SELECT id, item_id, vals, version FROM metadata_instances WHERE scope = ? AND template_key = ?').all(
+            scope,
+            templateKey,
+          ) as InstanceRow[]
+        ).map((row): IndexedInstance => ({
+          instanceId: row.id,
+          itemId: row.item_id,
+          version: row.version,
+          values: JSON.parse(row.vals) as InstanceValues,
+        })),
       () => `${generations.get(db) ?? 0}:${String(db.pragma('data_version', { simple: true }))}`,
     );
     indexes.set(db, index);
@@ -140,22 +163,33 @@ export function instanceIndex(db: Db): SortedInstanceIndex {
 
 /** Whether an indexed entry still says what the database says (same instance, same version). */
 export function isCurrentInstance(db: Db, entry: IndexedInstance): boolean {
-  const row = sql(db, 'SELECT version FROM metadata_instances WHERE id = ?').get(entry.instanceId) as { version: number } | undefined;
+  const row = sql(db, 'SELECT version FROM metadata_instances WHERE id = ?').get(entry.instanceId) as
+    { version: number } | undefined;
   return row !== undefined && row.version === entry.version;
 }
 
-export function insertInstance(db: Db, itemId: number, scope: string, templateKey: string, values: InstanceValues): MetadataInstance {
+export function insertInstance(
+  db: Db,
+  itemId: number,
+  scope: string,
+  templateKey: string,
+  values: InstanceValues,
+): MetadataInstance {
   changed(db);
   const id = randomUUID();
-  sql(db, 'INSERT INTO metadata_instances (id, item_id, scope, template_key, vals, version, type_version) VALUES (?, ?, ?, ?, ?, 0, 0)').run(
-    id, itemId, scope, templateKey, JSON.stringify(values),
-  );
+  sql(
+    db,
+    'INSERT INTO metadata_instances (id, item_id, scope, template_key, vals, version, type_version) VALUES (?, ?, ?, ?, ?, 0, 0)',
+  ).run(id, itemId, scope, templateKey, JSON.stringify(values));
   return { id, itemId, scope, templateKey, values, version: 0, typeVersion: 0 };
 }
 
 export function updateInstanceValues(db: Db, instance: MetadataInstance, values: InstanceValues): MetadataInstance {
   changed(db);
-  sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1 WHERE id = ?').run(JSON.stringify(values), instance.id);
+  sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1 WHERE id = ?').run(
+    JSON.stringify(values),
+    instance.id,
+  );
   return { ...instance, values, version: instance.version + 1 };
 }
 
@@ -164,13 +198,30 @@ export function updateInstanceValues(db: Db, instance: MetadataInstance, values:
  * transaction). Every instance takes the template's new type version; those whose values changed
  * also take a new version, so a query index holding the old values sees them as stale.
  */
-export function replaceTemplate(db: Db, template: MetadataTemplate, rewriteValues: (values: InstanceValues) => InstanceValues): void {
+export function replaceTemplate(
+  db: Db,
+  template: MetadataTemplate,
+  rewriteValues: (values: InstanceValues) => InstanceValues,
+): void {
   changed(db);
-  sql(db, 'UPDATE metadata_templates SET display_name = ?, hidden = ?, copy_instance_on_item_copy = ?, fields = ? WHERE id = ?').run(
-    template.displayName, template.hidden ? 1 : 0, template.copyInstanceOnItemCopy ? 1 : 0, JSON.stringify(template.fields), template.id,
+  sql(
+    db,
+    'UPDATE metadata_templates SET display_name = ?, hidden = ?, copy_instance_on_item_copy = ?, fields = ? WHERE id = ?',
+  ).run(
+    template.displayName,
+    template.hidden ? 1 : 0,
+    template.copyInstanceOnItemCopy ? 1 : 0,
+    JSON.stringify(template.fields),
+    template.id,
   );
-  const rows = sql(db, 'SELECT id, vals FROM metadata_instances WHERE scope = ? AND template_key = ?').all(template.scope, template.templateKey) as Array<Pick<InstanceRow, 'id' | 'vals'>>;
-  const rewrite = sql(db, 'UPDATE metadata_instances SET vals = ?, version = version + 1, type_version = type_version + 1 WHERE id = ?');
+  const rows = sql(db, 'SELECT id, vals FROM metadata_instances WHERE scope = ? AND template_key = ?').all(
+    template.scope,
+    template.templateKey,
+  ) as Array<Pick<InstanceRow, 'id' | 'vals'>>;
+  const rewrite = sql(
+    db,
+    'UPDATE metadata_instances SET vals = ?, version = version + 1, type_version = type_version + 1 WHERE id = ?',
+  );
   const bump = sql(db, 'UPDATE metadata_instances SET type_version = type_version + 1 WHERE id = ?');
   for (const row of rows) {
     const before = row.vals;

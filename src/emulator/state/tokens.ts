@@ -20,9 +20,15 @@ function hash(token: string): string {
 
 export function saveToken(db: Db, token: string, row: TokenRow): void {
   sql(db, 'DELETE FROM tokens WHERE expires_at < ?').run(row.expires_at - 2 * 3600_000);
-  sql(db, 'INSERT INTO tokens (token_hash, user_id, subject_type, expires_at) VALUES (?, ?, ?, ?)').run(hash(token), row.user_id, row.subject_type, row.expires_at);
+  sql(db, 'INSERT INTO tokens (token_hash, user_id, subject_type, expires_at) VALUES (?, ?, ?, ?)').run(
+    hash(token),
+    row.user_id,
+    row.subject_type,
+    row.expires_at,
+  );
 }
 
 export function findToken(db: Db, token: string): TokenRow | undefined {
-  return sql(db, 'SELECT user_id, subject_type, expires_at FROM tokens WHERE token_hash = ?').get(hash(token)) as TokenRow | undefined;
+  return sql(db, 'SELECT user_id, subject_type, expires_at FROM tokens WHERE token_hash = ?').get(hash(token)) as
+    TokenRow | undefined;
 }

@@ -27,7 +27,16 @@ export function insertSession(db: Db, session: UploadSessionRow): void {
   sql(
     db,
     'INSERT INTO upload_sessions (id, folder_id, file_name, file_size, part_size, total_parts, user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(session.id, session.folder_id, session.file_name, session.file_size, session.part_size, session.total_parts, session.user_id, session.expires_at);
+  ).run(
+    session.id,
+    session.folder_id,
+    session.file_name,
+    session.file_size,
+    session.part_size,
+    session.total_parts,
+    session.user_id,
+    session.expires_at,
+  );
 }
 
 export function getSession(db: Db, id: string): UploadSessionRow | undefined {
@@ -44,11 +53,16 @@ export function partsOf(db: Db, sessionId: string): UploadPartRow[] {
 }
 
 export function partAt(db: Db, sessionId: string, offset: number): UploadPartRow | undefined {
-  return sql(db, 'SELECT * FROM upload_parts WHERE session_id = ? AND offset = ?').get(sessionId, offset) as UploadPartRow | undefined;
+  return sql(db, 'SELECT * FROM upload_parts WHERE session_id = ? AND offset = ?').get(sessionId, offset) as
+    UploadPartRow | undefined;
 }
 
 export function insertPart(db: Db, part: UploadPartRow): void {
   sql(db, 'INSERT INTO upload_parts (session_id, part_id, offset, size, sha1) VALUES (?, ?, ?, ?, ?)').run(
-    part.session_id, part.part_id, part.offset, part.size, part.sha1,
+    part.session_id,
+    part.part_id,
+    part.offset,
+    part.size,
+    part.sha1,
   );
 }

@@ -69,9 +69,22 @@ export function insertUser(db: Db, user: NewUser, now: number, opts: { serviceAc
        address, language, timezone, space_amount, external_app_user_id, created_at, modified_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id, user.name, login, loginKey(login), user.isPlatformAccessOnly ? 1 : 0, opts.serviceAccount ? 1 : 0, user.role ?? 'user',
-    user.jobTitle ?? '', user.phone ?? '', user.address ?? '', user.language ?? 'en', user.timezone ?? 'Europe/London',
-    user.spaceAmount ?? -1, user.externalAppUserId ?? null, now, now,
+    id,
+    user.name,
+    login,
+    loginKey(login),
+    user.isPlatformAccessOnly ? 1 : 0,
+    opts.serviceAccount ? 1 : 0,
+    user.role ?? 'user',
+    user.jobTitle ?? '',
+    user.phone ?? '',
+    user.address ?? '',
+    user.language ?? 'en',
+    user.timezone ?? 'Europe/London',
+    user.spaceAmount ?? -1,
+    user.externalAppUserId ?? null,
+    now,
+    now,
   );
   return getUser(db, id) as UserRow;
 }
@@ -88,14 +101,22 @@ export interface UserFilter {
  * (invited by email) are listed only with `user_type=external`.
  */
 export function listUsers(db: Db, filter: UserFilter): UserRow[] {
-  const external = new Set((sql(db, 'SELECT user_id FROM external_users').all() as Array<{ user_id: number }>).map((row) => row.user_id));
-  const rows = (sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).filter((row) => external.has(row.id) === (filter.userType === 'external'));
+  const external = new Set(
+    (sql(db, 'SELECT user_id FROM external_users').all() as Array<{ user_id: number }>).map((row) => row.user_id),
+  );
+  const rows = (sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).filter(
+    (row) => external.has(row.id) === (filter.userType === 'external'),
+  );
   const term = filter.filterTerm?.trim().toLowerCase();
   return rows.filter((row) => {
     if (filter.externalAppUserId !== undefined && row.external_app_user_id !== filter.externalAppUserId) return false;
     if (!term) return true;
     const name = row.name.toLowerCase();
-    return row.login.toLowerCase().startsWith(term) || name.startsWith(term) || name.split(/\s+/).some((word) => word.startsWith(term));
+    return (
+      row.login.toLowerCase().startsWith(term) ||
+      name.startsWith(term) ||
+      name.split(/\s+/).some((word) => word.startsWith(term))
+    );
   });
 }
 
@@ -104,7 +125,12 @@ export function ensureServiceAccount(db: Db, now: number): UserRow {
   const existing = getMeta(db, 'service_account_id');
   if (existing) return getUser(db, Number(existing)) as UserRow;
   return db.transaction(() => {
-    const user = insertUser(db, { name: 'CCTV Footage (Box emulator service account)', isPlatformAccessOnly: true }, now, { serviceAccount: true });
+    const user = insertUser(
+      db,
+      { name: 'CCTV Footage (Box emulator service account)', isPlatformAccessOnly: true },
+      now,
+      { serviceAccount: true },
+    );
     setMeta(db, 'service_account_id', String(user.id));
     return user;
   })();

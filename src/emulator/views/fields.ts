@@ -11,11 +11,19 @@ export type FieldProviders = Record<string, () => unknown>;
 export function requestedFields(req: EmulatorRequest): string[] | undefined {
   const raw = req.query.get('fields');
   if (raw === null || raw.trim() === '') return undefined;
-  return raw.split(',').map((field) => field.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean);
 }
 
 /** Builds the object from the base fields, then the requested fields (or the default set). Unknown names are ignored, as Box ignores them. */
-export function pick(providers: FieldProviders, base: readonly string[], fields: readonly string[] | undefined, defaults: readonly string[]): Record<string, unknown> {
+export function pick(
+  providers: FieldProviders,
+  base: readonly string[],
+  fields: readonly string[] | undefined,
+  defaults: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of [...base, ...(fields ?? defaults)]) {
     if (name in out || !Object.prototype.hasOwnProperty.call(providers, name)) continue;

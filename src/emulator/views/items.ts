@@ -10,8 +10,8 @@ import { hasCollaborations } from '../state/collaborations';
 import { anonymousUpload } from '../state/file-requests';
 import { chain, folderSize, getItem, ROOT_ID, type ItemRow } from '../state/items';
 import { getInstance, getTemplate, type MetadataTemplate } from '../state/metadata';
-import { getWatermark } from '../state/watermarks';
 import { getUser, type UserRow } from '../state/users';
+import { getWatermark } from '../state/watermarks';
 import { boxDateTime } from '../time';
 import { metadataFieldRequests, pick, type FieldProviders } from './fields';
 import { fullScope, instanceSystemFields, instanceView } from './metadata';
@@ -21,7 +21,13 @@ import { ANONYMOUS_USER_ID, anonymousUserMini, NO_USER, userMini, type UserMini 
 export const ROOT_MINI = { type: 'folder', id: '0', sequence_id: null, etag: null, name: 'All Files' } as const;
 
 export function folderMini(item: ItemRow): Record<string, unknown> {
-  return { type: 'folder', id: String(item.id), sequence_id: String(item.etag), etag: String(item.etag), name: item.name };
+  return {
+    type: 'folder',
+    id: String(item.id),
+    sequence_id: String(item.etag),
+    etag: String(item.etag),
+    name: item.name,
+  };
 }
 
 export function fileMini(item: ItemRow): Record<string, unknown> {
@@ -41,17 +47,58 @@ export function itemMini(item: ItemRow): Record<string, unknown> {
 }
 
 const FILE_STANDARD = [
-  'file_version', 'sequence_id', 'sha1', 'name', 'description', 'size', 'path_collection', 'created_at', 'modified_at', 'trashed_at',
-  'purged_at', 'content_created_at', 'content_modified_at', 'created_by', 'modified_by', 'owned_by', 'shared_link', 'parent', 'item_status',
+  'file_version',
+  'sequence_id',
+  'sha1',
+  'name',
+  'description',
+  'size',
+  'path_collection',
+  'created_at',
+  'modified_at',
+  'trashed_at',
+  'purged_at',
+  'content_created_at',
+  'content_modified_at',
+  'created_by',
+  'modified_by',
+  'owned_by',
+  'shared_link',
+  'parent',
+  'item_status',
 ];
 const FOLDER_STANDARD = [
-  'sequence_id', 'name', 'created_at', 'modified_at', 'description', 'size', 'path_collection', 'created_by', 'modified_by', 'trashed_at',
-  'purged_at', 'content_created_at', 'content_modified_at', 'owned_by', 'shared_link', 'folder_upload_email', 'parent', 'item_status',
+  'sequence_id',
+  'name',
+  'created_at',
+  'modified_at',
+  'description',
+  'size',
+  'path_collection',
+  'created_by',
+  'modified_by',
+  'trashed_at',
+  'purged_at',
+  'content_created_at',
+  'content_modified_at',
+  'owned_by',
+  'shared_link',
+  'folder_upload_email',
+  'parent',
+  'item_status',
   'item_collection',
 ];
 const ITEM_BASE = ['type', 'id', 'etag'];
 
-const INVITEE_ROLES = ['editor', 'viewer', 'previewer', 'uploader', 'previewer uploader', 'viewer uploader', 'co-owner'];
+const INVITEE_ROLES = [
+  'editor',
+  'viewer',
+  'previewer',
+  'uploader',
+  'previewer uploader',
+  'viewer uploader',
+  'co-owner',
+];
 
 function userRef(services: Services, id: number): UserMini {
   const user: UserRow | undefined = getUser(services.db, id);
@@ -106,18 +153,28 @@ function filePermissions(role: AccessRole | null): Record<string, boolean> {
 }
 
 /** The `metadata` field: full instances for item requests, system fields plus the asked-for keys in query results. */
-function metadataField(item: ItemRow, services: Services, fields: readonly string[] | undefined, mode: 'full' | 'query', canEdit: boolean, known: KnownRows | undefined): Record<string, unknown> {
+function metadataField(
+  item: ItemRow,
+  services: Services,
+  fields: readonly string[] | undefined,
+  mode: 'full' | 'query',
+  canEdit: boolean,
+  known: KnownRows | undefined,
+): Record<string, unknown> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const request of metadataFieldRequests(fields)) {
     const scope = fullScope(request.scope, services);
-    const template = known?.template(scope, request.templateKey) ?? getTemplate(services.db, scope, request.templateKey);
+    const template =
+      known?.template(scope, request.templateKey) ?? getTemplate(services.db, scope, request.templateKey);
     const instance = template ? getInstance(services.db, item.id, scope, request.templateKey) : undefined;
     if (!template || !instance) continue;
     let value: Record<string, unknown>;
     if (mode === 'full') {
       value = instanceView(instance, template, item, canEdit);
     } else {
-      const asked = Object.fromEntries(request.fieldKeys.filter((key) => key in instance.values).map((key) => [key, instance.values[key]]));
+      const asked = Object.fromEntries(
+        request.fieldKeys.filter((key) => key in instance.values).map((key) => [key, instance.values[key]]),
+      );
       value = { ...asked, ...instanceSystemFields(instance, template, item, canEdit) };
     }
     out[scope] = { ...(out[scope] ?? {}), [request.templateKey]: value };
@@ -141,12 +198,22 @@ export interface KnownRows {
   template(scope: string, templateKey: string): MetadataTemplate | undefined;
 }
 
-function commonProviders(item: ItemRow, services: Services, caller: Caller, options: ViewOptions): { providers: FieldProviders; role: () => AccessRole | null } {
+function commonProviders(
+  item: ItemRow,
+  services: Services,
+  caller: Caller,
+  options: ViewOptions,
+): { providers: FieldProviders; role: () => AccessRole | null } {
   let itemChain: readonly ItemRow[] | undefined = options.known?.chainOf(item);
   const getChain = (): readonly ItemRow[] => (itemChain ??= chain(services.db, item.id));
   let role: AccessRole | null | undefined;
   const getRole = (): AccessRole | null => (role === undefined ? (role = caller.access.roleOnChain(getChain())) : role);
-  const parent = item.parent_id === ROOT_ID ? undefined : itemChain?.[1]?.id === item.parent_id ? itemChain[1] : getItem(services.db, item.parent_id);
+  const parent =
+    item.parent_id === ROOT_ID
+      ? undefined
+      : itemChain?.[1]?.id === item.parent_id
+        ? itemChain[1]
+        : getItem(services.db, item.parent_id);
   const providers: FieldProviders = {
     type: () => item.type,
     id: () => String(item.id),
@@ -167,15 +234,31 @@ function commonProviders(item: ItemRow, services: Services, caller: Caller, opti
     parent: () => (parent ? folderMini(parent) : ROOT_MINI),
     path_collection: () => pathCollection(getChain(), caller),
     item_status: () => 'active',
-    has_collaborations: () => hasCollaborations(services.db, item.id, { enforce: services.settings.enforceCollaborationExpiry, now: caller.now }),
+    has_collaborations: () =>
+      hasCollaborations(services.db, item.id, {
+        enforce: services.settings.enforceCollaborationExpiry,
+        now: caller.now,
+      }),
     is_externally_owned: () => false,
     allowed_invitee_roles: () => INVITEE_ROLES,
     tags: () => [],
-    watermark_info: () => ({ is_watermarked: getWatermark(services.db, item.id) !== undefined, is_watermark_inherited: false, is_watermarked_by_access_policy: false }),
+    watermark_info: () => ({
+      is_watermarked: getWatermark(services.db, item.id) !== undefined,
+      is_watermark_inherited: false,
+      is_watermarked_by_access_policy: false,
+    }),
     is_accessible_via_shared_link: () => sharedLinkView(item, services, caller.now) !== null,
     classification: () => null,
     is_associated_with_app_item: () => false,
-    metadata: () => metadataField(item, services, options.fields, options.metadataMode ?? 'full', capabilitiesOf(getRole()).edit, options.known),
+    metadata: () =>
+      metadataField(
+        item,
+        services,
+        options.fields,
+        options.metadataMode ?? 'full',
+        capabilitiesOf(getRole()).edit,
+        options.known,
+      ),
   };
   return { providers, role: getRole };
 }
@@ -186,7 +269,12 @@ function withMetadataRequested(fields: readonly string[] | undefined): string[] 
   return fields.map((field) => (field.startsWith('metadata.') ? 'metadata' : field));
 }
 
-export function fileView(item: ItemRow, services: Services, caller: Caller, options: ViewOptions): Record<string, unknown> {
+export function fileView(
+  item: ItemRow,
+  services: Services,
+  caller: Caller,
+  options: ViewOptions,
+): Record<string, unknown> {
   const { providers, role } = commonProviders(item, services, caller, options);
   Object.assign(providers, {
     file_version: () => ({ type: 'file_version', id: String(item.version_id), sha1: item.sha1 }),
@@ -211,7 +299,12 @@ export function fileView(item: ItemRow, services: Services, caller: Caller, opti
   return pick(providers, ITEM_BASE, withMetadataRequested(options.fields), FILE_STANDARD);
 }
 
-export function folderView(item: ItemRow, services: Services, caller: Caller, options: ViewOptions): Record<string, unknown> {
+export function folderView(
+  item: ItemRow,
+  services: Services,
+  caller: Caller,
+  options: ViewOptions,
+): Record<string, unknown> {
   const { providers, role } = commonProviders(item, services, caller, options);
   Object.assign(providers, {
     size: () => folderSize(services.db, item.id),
@@ -227,14 +320,25 @@ export function folderView(item: ItemRow, services: Services, caller: Caller, op
   return pick(providers, ITEM_BASE, withMetadataRequested(options.fields), FOLDER_STANDARD);
 }
 
-export function itemView(item: ItemRow, services: Services, caller: Caller, options: ViewOptions): Record<string, unknown> {
+export function itemView(
+  item: ItemRow,
+  services: Services,
+  caller: Caller,
+  options: ViewOptions,
+): Record<string, unknown> {
   return item.type === 'file' ? fileView(item, services, caller, options) : folderView(item, services, caller, options);
 }
 
 /** The first page of a folder's entries, embedded in the folder object. */
 function itemCollection(services: Services, caller: Caller, folderId: number): Record<string, unknown> {
   const page = offsetPage(visibleChildren(services, caller, folderId), 0, 100);
-  return { total_count: page.totalCount, entries: page.entries.map(itemMini), offset: 0, limit: 100, order: DEFAULT_ORDER };
+  return {
+    total_count: page.totalCount,
+    entries: page.entries.map(itemMini),
+    offset: 0,
+    limit: 100,
+    order: DEFAULT_ORDER,
+  };
 }
 
 export const DEFAULT_ORDER = [
@@ -243,7 +347,11 @@ export const DEFAULT_ORDER = [
 ];
 
 /** "All Files": every user's root, owned by the user looking at it. */
-export function rootView(services: Services, caller: Caller, fields: readonly string[] | undefined): Record<string, unknown> {
+export function rootView(
+  services: Services,
+  caller: Caller,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
   const me = userMini(caller.user);
   const providers: FieldProviders = {
     type: () => 'folder',
@@ -254,7 +362,11 @@ export function rootView(services: Services, caller: Caller, fields: readonly st
     created_at: () => null,
     modified_at: () => null,
     description: () => '',
-    size: () => visibleChildren(services, caller, ROOT_ID).reduce((sum, item) => sum + (item.type === 'file' ? item.size : folderSize(services.db, item.id)), 0),
+    size: () =>
+      visibleChildren(services, caller, ROOT_ID).reduce(
+        (sum, item) => sum + (item.type === 'file' ? item.size : folderSize(services.db, item.id)),
+        0,
+      ),
     path_collection: () => ({ total_count: 0, entries: [] }),
     // Box sends an empty user ({id: '', login: ''}) here, which its own spec rejects (login is an email).
     created_by: () => me,

@@ -30,7 +30,12 @@ export function templateView(template: MetadataTemplate): Record<string, unknown
 }
 
 /** The `$`-prefixed system fields of an instance (Box's "mini" representation in query results). */
-export function instanceSystemFields(instance: MetadataInstance, template: MetadataTemplate, item: ItemRow, canEdit: boolean): Record<string, unknown> {
+export function instanceSystemFields(
+  instance: MetadataInstance,
+  template: MetadataTemplate,
+  item: ItemRow,
+  canEdit: boolean,
+): Record<string, unknown> {
   return {
     $id: instance.id,
     $version: instance.version,
@@ -43,7 +48,12 @@ export function instanceSystemFields(instance: MetadataInstance, template: Metad
   };
 }
 
-export function instanceView(instance: MetadataInstance, template: MetadataTemplate, item: ItemRow, canEdit: boolean): Record<string, unknown> {
+export function instanceView(
+  instance: MetadataInstance,
+  template: MetadataTemplate,
+  item: ItemRow,
+  canEdit: boolean,
+): Record<string, unknown> {
   return { ...instance.values, ...instanceSystemFields(instance, template, item, canEdit) };
 }
 

@@ -39,7 +39,10 @@ export function sharedLinkView(item: ItemRow, services: Services, now: number): 
   const ext = extensionOf(item.name);
   return {
     url: `${services.urls.base}/s/${link.token}`,
-    download_url: item.type === 'file' && link.canDownload ? `${services.urls.base}/shared/static/${link.token}${ext ? `.${ext}` : ''}` : null,
+    download_url:
+      item.type === 'file' && link.canDownload
+        ? `${services.urls.base}/shared/static/${link.token}${ext ? `.${ext}` : ''}`
+        : null,
     vanity_url: link.vanityName ? `${services.urls.base}/v/${link.vanityName}` : null,
     vanity_name: link.vanityName,
     access: link.access,

@@ -24,8 +24,21 @@ export function userMini(user: UserRow): UserMini {
 export const NO_USER: UserMini = { type: 'user', id: '', name: '', login: '' };
 
 const STANDARD = [
-  'name', 'login', 'created_at', 'modified_at', 'language', 'timezone', 'space_amount', 'space_used', 'max_upload_size', 'status',
-  'job_title', 'phone', 'address', 'avatar_url', 'notification_email',
+  'name',
+  'login',
+  'created_at',
+  'modified_at',
+  'language',
+  'timezone',
+  'space_amount',
+  'space_used',
+  'max_upload_size',
+  'status',
+  'job_title',
+  'phone',
+  'address',
+  'avatar_url',
+  'notification_email',
 ];
 
 function providers(user: UserRow, services: Services): FieldProviders {
@@ -62,7 +75,11 @@ function providers(user: UserRow, services: Services): FieldProviders {
   };
 }
 
-export function userView(user: UserRow, services: Services, fields: readonly string[] | undefined): Record<string, unknown> {
+export function userView(
+  user: UserRow,
+  services: Services,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
   return pick(providers(user, services), ['type', 'id'], fields, STANDARD);
 }
 
@@ -73,5 +90,7 @@ export function userView(user: UserRow, services: Services, fields: readonly str
 export const ANONYMOUS_USER_ID = 2;
 
 export function anonymousUserMini(email: string | null): UserMini | { type: 'user'; id: string; name: string } {
-  return email ? { type: 'user', id: String(ANONYMOUS_USER_ID), name: email, login: email } : { type: 'user', id: String(ANONYMOUS_USER_ID), name: 'File Request' };
+  return email
+    ? { type: 'user', id: String(ANONYMOUS_USER_ID), name: email, login: email }
+    : { type: 'user', id: String(ANONYMOUS_USER_ID), name: 'File Request' };
 }

@@ -23,11 +23,19 @@ export function openUrlFor(recording: { boxFileId: string; sharedLinkUrl: string
 }
 
 export function isActive(request: AccessRequest, now: Date): boolean {
-  return (request.status === 'granted' || request.status === 'partially_failed') && request.expiresAt !== null && request.expiresAt.getTime() > now.getTime();
+  return (
+    (request.status === 'granted' || request.status === 'partially_failed') &&
+    request.expiresAt !== null &&
+    request.expiresAt.getTime() > now.getTime()
+  );
 }
 
 /** Box file id → how to open it and until when; the longest-lasting grant wins when several cover a file. */
-export async function activeGrantsFor(store: Pick<Store, 'requests'>, aadObjectId: string, now: Date): Promise<Map<string, ActiveGrant>> {
+export async function activeGrantsFor(
+  store: Pick<Store, 'requests'>,
+  aadObjectId: string,
+  now: Date,
+): Promise<Map<string, ActiveGrant>> {
   const grants = new Map<string, ActiveGrant>();
   const requests = await store.requests.listByRequester(aadObjectId, { limit: REQUESTS_SCANNED });
   for (const request of requests) {

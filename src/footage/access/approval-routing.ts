@@ -39,7 +39,8 @@ export async function routeForApproval(
     reached += 1;
     await audit(store.audit, SYSTEM_ACTOR, 'routed', target, { to: channel.conversationId, via: 'channel' });
   }
-  if (reached === 0) await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
+  if (reached === 0)
+    await audit(store.audit, SYSTEM_ACTOR, 'unroutable', target, { reason: 'no supervisor could be reached' });
   return reached > 0;
 }
 
@@ -48,6 +49,7 @@ export async function approvalsChannel(store: Pick<Store, 'settings'>): Promise<
   const value = await store.settings.get(SETTING_KEYS.approvalsChannel);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { conversationId, data } = value;
-  if (typeof conversationId !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  if (typeof conversationId !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data))
+    return undefined;
   return { conversationId, data };
 }

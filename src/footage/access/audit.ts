@@ -9,7 +9,13 @@ export function requestTarget(requestId: string): string {
 
 export { SYSTEM_ACTOR };
 
-export function audit(log: AuditLog, actor: string, action: AuditAction, target: string, details: JsonObject = {}): Promise<unknown> {
+export function audit(
+  log: AuditLog,
+  actor: string,
+  action: AuditAction,
+  target: string,
+  details: JsonObject = {},
+): Promise<unknown> {
   return log.append({ actor, action, target, details });
 }
 

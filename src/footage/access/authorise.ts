@@ -58,25 +58,44 @@ export function whoCanDecide({ scope, requester }: DecisionScope): string {
 export type DecisionCheck = { ok: true; approvedDurationDays: number | null } | { ok: false; refusal: Refusal };
 
 /** Statuses from which access may still be live or being set up, so revoking makes sense. */
-export const REVOCABLE_STATUSES: readonly AccessRequestStatus[] = ['approved', 'granting', 'granted', 'partially_failed'];
+export const REVOCABLE_STATUSES: readonly AccessRequestStatus[] = [
+  'approved',
+  'granting',
+  'granted',
+  'partially_failed',
+];
 
 /** Without `scope`, any supervisor may decide (the rule before boroughs were checked). */
-export function checkDecision(decider: Person, request: AccessRequest | undefined, input: DecisionRequest, maxDurationDays: number, scope?: DecisionScope): DecisionCheck {
+export function checkDecision(
+  decider: Person,
+  request: AccessRequest | undefined,
+  input: DecisionRequest,
+  maxDurationDays: number,
+  scope?: DecisionScope,
+): DecisionCheck {
   if (!request) return refuse('not_found', 'That request does not exist (any more).');
-  if (!canDecide(decider)) return refuse('not_an_approver', 'Only a supervisor or an administrator can decide access requests.');
+  if (!canDecide(decider))
+    return refuse('not_an_approver', 'Only a supervisor or an administrator can decide access requests.');
   if (scope && !decidesFor(decider, scope)) {
     return refuse('not_an_approver', `Only ${whoCanDecide(scope)} can decide this request.`);
   }
   if (request.requesterAadObjectId === decider.aadObjectId) {
     return refuse('own_request', 'You cannot decide your own request: another supervisor has to.');
   }
-  if (request.status !== 'pending') return refuse('not_pending', `This request is no longer waiting for a decision (it is ${describeStatus(request.status)}).`);
+  if (request.status !== 'pending')
+    return refuse(
+      'not_pending',
+      `This request is no longer waiting for a decision (it is ${describeStatus(request.status)}).`,
+    );
   if (input.decision === 'rejected') return { ok: true, approvedDurationDays: null };
   const days = input.durationDays ?? request.durationDays;
   if (!Number.isInteger(days) || days < 1) return refuse('invalid_duration', 'Choose a duration of at least 1 day.');
   if (days > request.durationDays || days > maxDurationDays) {
     const limit = Math.min(request.durationDays, maxDurationDays);
-    return refuse('duration_too_long', `Access can be shortened but not lengthened: at most ${limit} ${limit === 1 ? 'day' : 'days'}.`);
+    return refuse(
+      'duration_too_long',
+      `Access can be shortened but not lengthened: at most ${limit} ${limit === 1 ? 'day' : 'days'}.`,
+    );
   }
   return { ok: true, approvedDurationDays: days };
 }
@@ -85,9 +104,15 @@ export function checkDecision(decider: Person, request: AccessRequest | undefine
  * Approving gives the requester access, so they must still be in the directory with a role: a
  * leaver's or a revoked person's pending request can only be rejected.
  */
-export function checkRequesterListed(requester: Person | undefined, decision: Decision): { ok: true } | { ok: false; refusal: Refusal } {
+export function checkRequesterListed(
+  requester: Person | undefined,
+  decision: Decision,
+): { ok: true } | { ok: false; refusal: Refusal } {
   if (decision !== 'approved' || requester) return { ok: true };
-  return refuse('requester_not_listed', 'This request cannot be approved: the officer who asked no longer has access to the bot (they left the directory or lost their role). You can still reject it.');
+  return refuse(
+    'requester_not_listed',
+    'This request cannot be approved: the officer who asked no longer has access to the bot (they left the directory or lost their role). You can still reject it.',
+  );
 }
 
 export type RevocationCheck = { ok: true } | { ok: false; refusal: Refusal };
@@ -103,15 +128,24 @@ export function checkRevocation(revoker: Person, request: AccessRequest | undefi
 
 export function describeStatus(status: AccessRequestStatus): string {
   switch (status) {
-    case 'pending': return 'waiting for a decision';
-    case 'approved': return 'approved';
-    case 'granting': return 'approved, with access being set up';
-    case 'granted': return 'approved and granted';
-    case 'partially_failed': return 'approved, but access could not be fully set up';
-    case 'failed': return 'approved, but access could not be set up';
-    case 'rejected': return 'rejected';
-    case 'expired': return 'expired';
-    case 'revoked': return 'revoked';
+    case 'pending':
+      return 'waiting for a decision';
+    case 'approved':
+      return 'approved';
+    case 'granting':
+      return 'approved, with access being set up';
+    case 'granted':
+      return 'approved and granted';
+    case 'partially_failed':
+      return 'approved, but access could not be fully set up';
+    case 'failed':
+      return 'approved, but access could not be set up';
+    case 'rejected':
+      return 'rejected';
+    case 'expired':
+      return 'expired';
+    case 'revoked':
+      return 'revoked';
   }
 }
 

@@ -30,7 +30,10 @@ export class RecordingCatalog {
   private readonly maxEntries: number;
   private readonly now: () => number;
 
-  constructor(private readonly box: CatalogBox, options: CatalogOptions = {}) {
+  constructor(
+    private readonly box: CatalogBox,
+    options: CatalogOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? 10 * MINUTE_MS;
     this.maxEntries = options.maxEntries ?? 2000;
     this.now = options.now ?? Date.now;
@@ -81,7 +84,11 @@ export class RecordingCatalog {
 
   private async load(fileId: string): Promise<Recording | null> {
     try {
-      const [file, metadata, rootId] = await Promise.all([this.box.getFile(fileId), this.box.getRecordingMetadata(fileId), this.box.footageRootId()]);
+      const [file, metadata, rootId] = await Promise.all([
+        this.box.getFile(fileId),
+        this.box.getRecordingMetadata(fileId),
+        this.box.footageRootId(),
+      ]);
       if (!metadata || !file.ancestorFolderIds?.includes(rootId)) return null;
       return { ...metadata, fileId: file.id, fileName: file.name };
     } catch (error) {

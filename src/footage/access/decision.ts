@@ -4,7 +4,7 @@
  * taken for several requests at once (a share with colleagues), so both leave the same trail.
  */
 import type { Person } from '../people';
-import type { Decision, DecideResult, JsonObject, StoreRepositories } from '../ports/store';
+import type { DecideResult, Decision, JsonObject, StoreRepositories } from '../ports/store';
 import { requestTarget } from './audit';
 import { ACCESS_JOB_KINDS, grantJobKey, requestJobPayload } from './jobs';
 
@@ -18,7 +18,11 @@ export interface DecisionRecord {
   details?: JsonObject;
 }
 
-export async function recordDecision(tx: StoreRepositories, decider: Person, input: DecisionRecord): Promise<DecideResult> {
+export async function recordDecision(
+  tx: StoreRepositories,
+  decider: Person,
+  input: DecisionRecord,
+): Promise<DecideResult> {
   const decided = await tx.requests.decide({
     requestId: input.requestId,
     deciderAadObjectId: decider.aadObjectId,
@@ -39,7 +43,11 @@ export async function recordDecision(tx: StoreRepositories, decider: Person, inp
     },
   });
   if (input.decision === 'approved') {
-    await tx.jobs.enqueue({ kind: ACCESS_JOB_KINDS.grant, uniqueKey: grantJobKey(input.requestId), payload: requestJobPayload(input.requestId) });
+    await tx.jobs.enqueue({
+      kind: ACCESS_JOB_KINDS.grant,
+      uniqueKey: grantJobKey(input.requestId),
+      payload: requestJobPayload(input.requestId),
+    });
   }
   return decided;
 }

@@ -4,11 +4,11 @@
  * once, and this job removes it from Box), or it expires (the periodic sweep removes it, then marks
  * the request expired). Either way the officer is told and every card about the request is redrawn.
  */
+import { logger } from '../../log';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import type { BoxPort } from '../ports/box';
 import type { AccessRequest, Job, Store } from '../ports/store';
-import { logger } from '../../log';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
 import type { AccessNotifier } from './notifier';
 import { removeBoxAccess, type RemovalResult } from './removal';
@@ -67,7 +67,10 @@ export class ExpirySweep implements JobHandler {
       const removal = await removeFor(this.deps, request);
       // Marked expired only once Box no longer grants anything: until then the next sweep tries again.
       if (removal.failed.length > 0) {
-        logger.warn({ requestId: request.id, failed: removal.failed.length }, 'expired access could not be fully removed; the next sweep retries');
+        logger.warn(
+          { requestId: request.id, failed: removal.failed.length },
+          'expired access could not be fully removed; the next sweep retries',
+        );
         continue;
       }
       const moved = await store.requests.transition(request.id, { from: [request.status], to: 'expired' });

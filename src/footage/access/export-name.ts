@@ -21,7 +21,12 @@ export function parseExportName(name: string): ExportName | undefined {
   const parsed = EXPORT_NAME.exec(name);
   if (!parsed) return undefined;
   const [year, month, day, hour, minute] = parsed.slice(2).map(Number);
-  if (year < EARLIEST_YEAR || !isValidLocalDate({ year, month, day }) || hour > 23 || !isValidLocalTime({ hour, minute })) {
+  if (
+    year < EARLIEST_YEAR ||
+    !isValidLocalDate({ year, month, day }) ||
+    hour > 23 ||
+    !isValidLocalTime({ hour, minute })
+  ) {
     return undefined;
   }
   return { cameraId: parsed[1].toUpperCase(), start: new Date(Date.UTC(year, month - 1, day, hour, minute)) };

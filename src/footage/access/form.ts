@@ -44,7 +44,8 @@ export function checkRequestForm(input: RequestFormInput, policy: DurationPolicy
     return fail('Enter the case reference as seven digits, a slash and two digits, e.g. 5212345/26.');
   }
   if (reason === '') return fail('Give the reason you need the footage.');
-  if (reason.length > MAX_REASON_CHARS) return fail(`Shorten the reason to at most ${MAX_REASON_CHARS} characters (it has ${reason.length}).`);
+  if (reason.length > MAX_REASON_CHARS)
+    return fail(`Shorten the reason to at most ${MAX_REASON_CHARS} characters (it has ${reason.length}).`);
   if (input.access === 'download') {
     if (justification === '') return fail('Say why you need to download the footage, or choose view only.');
     if (justification.length > MAX_JUSTIFICATION_CHARS) {

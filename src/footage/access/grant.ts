@@ -6,12 +6,12 @@
  * either fully granted, or failed with whatever it had created removed again, and the people
  * concerned told; a recording whose removal failed is marked so, and the request says so too.
  */
+import { logger } from '../../log';
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { DomainError, UpstreamUnavailableError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { AccessRequest, Job, RecordingGrant, Store } from '../ports/store';
-import { logger } from '../../log';
 import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
-import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
 import { collaborationFor, liveGrantsExcept, roleFor, sharedLinkFor, type LiveGrant } from './live-grants';
 import type { AccessNotifier } from './notifier';
@@ -35,7 +35,10 @@ export interface GrantDeps {
 }
 
 class GrantFailure extends Error {
-  constructor(message: string, readonly recording?: RecordingGrant) {
+  constructor(
+    message: string,
+    readonly recording?: RecordingGrant,
+  ) {
     super(message);
   }
 }
@@ -83,9 +86,13 @@ export class GrantJob implements JobHandler {
     const requester = await store.people.findByAadObjectId(request.requesterAadObjectId);
     if (!requester) throw new GrantFailure('The officer is no longer on the roster, so nothing was granted.');
     const expiresAt = request.expiresAt;
-    if (!expiresAt || expiresAt.getTime() <= now().getTime()) throw new GrantFailure('The approved period ended before access could be set up.');
+    if (!expiresAt || expiresAt.getTime() <= now().getTime())
+      throw new GrantFailure('The approved period ended before access could be set up.');
     const boxUser = await box.findUserByLogin(requester.email);
-    if (!boxUser) throw new GrantFailure(`No Box user has the email ${requester.email}, so nothing was granted. Ask the Box administrator to create one, then request again.`);
+    if (!boxUser)
+      throw new GrantFailure(
+        `No Box user has the email ${requester.email}, so nothing was granted. Ask the Box administrator to create one, then request again.`,
+      );
     const live = await liveGrantsExcept(store.requests, request.id, now());
     for (const recording of request.recordings) {
       if (recording.state === 'granted') continue;
@@ -96,10 +103,19 @@ export class GrantJob implements JobHandler {
         return { kind: 'done' };
       }
       try {
-        await this.grantOne(request, recording, boxUser.id, expiresAt, live.filter((g) => g.boxFileId === recording.boxFileId));
+        await this.grantOne(
+          request,
+          recording,
+          boxUser.id,
+          expiresAt,
+          live.filter((g) => g.boxFileId === recording.boxFileId),
+        );
       } catch (error) {
         if (isTransient(error) && attempt < this.deps.settings.maxAttempts) {
-          await store.requests.updateGrant(request.id, recording.boxFileId, { state: 'pending', error: describeError(error) });
+          await store.requests.updateGrant(request.id, recording.boxFileId, {
+            state: 'pending',
+            error: describeError(error),
+          });
           return this.retry(attempt, error);
         }
         throw new GrantFailure(failureMessage(error), recording);
@@ -113,16 +129,36 @@ export class GrantJob implements JobHandler {
     return this.announce(moved.request);
   }
 
-  private async grantOne(request: AccessRequest, recording: RecordingGrant, userId: string, expiresAt: Date, onFile: LiveGrant[]): Promise<void> {
+  private async grantOne(
+    request: AccessRequest,
+    recording: RecordingGrant,
+    userId: string,
+    expiresAt: Date,
+    onFile: LiveGrant[],
+  ): Promise<void> {
     const { store, box, settings } = this.deps;
     const own = { access: request.access, expiresAt };
-    const collaboration = collaborationFor(own, onFile.filter((g) => g.requesterAadObjectId === request.requesterAadObjectId));
-    const grant = await box.grantAccess({ userId, fileId: recording.boxFileId, role: collaboration.role, expiresAt: collaboration.expiresAt });
+    const collaboration = collaborationFor(
+      own,
+      onFile.filter((g) => g.requesterAadObjectId === request.requesterAadObjectId),
+    );
+    const grant = await box.grantAccess({
+      userId,
+      fileId: recording.boxFileId,
+      role: collaboration.role,
+      expiresAt: collaboration.expiresAt,
+    });
     // Saved before anything else can fail, so the collaboration can always be found and removed.
-    await store.requests.updateGrant(request.id, recording.boxFileId, { state: 'pending', collaborationId: grant.collaborationId });
+    await store.requests.updateGrant(request.id, recording.boxFileId, {
+      state: 'pending',
+      collaborationId: grant.collaborationId,
+    });
     let sharedLinkUrl: string | null = null;
     if (settings.sharedLinks) {
-      const link = await box.setSharedLink(recording.boxFileId, { access: 'collaborators', ...sharedLinkFor(own, onFile) });
+      const link = await box.setSharedLink(recording.boxFileId, {
+        access: 'collaborators',
+        ...sharedLinkFor(own, onFile),
+      });
       sharedLinkUrl = link.url;
     }
     await store.requests.updateGrant(request.id, recording.boxFileId, { state: 'granted', sharedLinkUrl, error: null });
@@ -157,7 +193,10 @@ export class GrantJob implements JobHandler {
     for (const r of request.recordings) {
       const isCulprit = r.boxFileId === recording?.boxFileId;
       if (isCulprit || (r.state === 'pending' && !r.collaborationId)) {
-        await store.requests.updateGrant(request.id, r.boxFileId, { state: 'failed', error: isCulprit ? message : `Not granted: ${message}` });
+        await store.requests.updateGrant(request.id, r.boxFileId, {
+          state: 'failed',
+          error: isCulprit ? message : `Not granted: ${message}`,
+        });
       }
     }
     await audit(store.audit, SYSTEM_ACTOR, 'grant_failed', requestTarget(request.id), {

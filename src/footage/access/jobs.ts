@@ -28,7 +28,9 @@ export function requestJobPayload(requestId: string): JsonValue {
 /** Runs `work` on the job's request id; a job without one (malformed payload) fails for good. */
 export function forRequest(job: Job, work: (requestId: string) => Promise<JobOutcome>): Promise<JobOutcome> {
   const requestId = requestIdOf(job);
-  return requestId ? work(requestId) : Promise.resolve({ kind: 'failed', error: `${job.kind} job without a request id` });
+  return requestId
+    ? work(requestId)
+    : Promise.resolve({ kind: 'failed', error: `${job.kind} job without a request id` });
 }
 
 /** The request id a grant or revoke job is about; undefined for a malformed payload. */

@@ -24,7 +24,11 @@ export interface LiveGrant {
 const LIVE_REQUEST_SCAN_LIMIT = 5000;
 
 /** Every unexpired grant in Box under a live request other than `exceptRequestId`. */
-export async function liveGrantsExcept(requests: AccessRequestRepository, exceptRequestId: string, now: Date): Promise<LiveGrant[]> {
+export async function liveGrantsExcept(
+  requests: AccessRequestRepository,
+  exceptRequestId: string,
+  now: Date,
+): Promise<LiveGrant[]> {
   const live = await requests.listByStatus(LIVE_STATUSES, { limit: LIVE_REQUEST_SCAN_LIMIT });
   return live
     .filter((r) => r.id !== exceptRequestId)
@@ -38,15 +42,17 @@ export function grantsIn(request: AccessRequest): LiveGrant[] {
   const expiresAt = request.expiresAt;
   return request.recordings.flatMap((recording) =>
     recording.collaborationId && (recording.state === 'granted' || recording.state === 'pending')
-      ? [{
-          requestId: request.id,
-          requesterAadObjectId: request.requesterAadObjectId,
-          boxFileId: recording.boxFileId,
-          access: request.access,
-          expiresAt,
-          collaborationId: recording.collaborationId,
-          sharedLinkUrl: recording.sharedLinkUrl,
-        }]
+      ? [
+          {
+            requestId: request.id,
+            requesterAadObjectId: request.requesterAadObjectId,
+            boxFileId: recording.boxFileId,
+            access: request.access,
+            expiresAt,
+            collaborationId: recording.collaborationId,
+            sharedLinkUrl: recording.sharedLinkUrl,
+          },
+        ]
       : [],
   );
 }
@@ -56,7 +62,10 @@ export function roleFor(access: AccessLevel): GrantRole {
 }
 
 /** The person's collaboration must serve the strongest and longest of their live grants on the file. */
-export function collaborationFor(own: { access: AccessLevel; expiresAt: Date }, sameOfficer: readonly LiveGrant[]): { role: GrantRole; expiresAt: Date } {
+export function collaborationFor(
+  own: { access: AccessLevel; expiresAt: Date },
+  sameOfficer: readonly LiveGrant[],
+): { role: GrantRole; expiresAt: Date } {
   const all = [own, ...sameOfficer];
   return {
     role: all.some((g) => g.access === 'download') ? 'viewer' : 'previewer',
@@ -69,7 +78,10 @@ export function collaborationFor(own: { access: AccessLevel; expiresAt: Date }, 
  * grant does: a link is shared by everyone on the file, and a downloader can still download in Box
  * through their own collaboration.
  */
-export function sharedLinkFor(own: { access: AccessLevel; expiresAt: Date }, others: readonly LiveGrant[]): { unsharedAt: Date; canDownload: boolean } {
+export function sharedLinkFor(
+  own: { access: AccessLevel; expiresAt: Date },
+  others: readonly LiveGrant[],
+): { unsharedAt: Date; canDownload: boolean } {
   const all = [own, ...others];
   return {
     unsharedAt: new Date(Math.max(...all.map((g) => g.expiresAt.getTime()))),

@@ -4,7 +4,14 @@
  * the AccessService, which keeps the decisions.
  */
 import type { Person } from '../people';
-import type { AccessRequest, ConversationAddress, ConversationScope, NewRequestCard, RequestCard, Store } from '../ports/store';
+import type {
+  AccessRequest,
+  ConversationAddress,
+  ConversationScope,
+  NewRequestCard,
+  RequestCard,
+  Store,
+} from '../ports/store';
 import { activeGrantsFor, type ActiveGrant } from './active-grants';
 import { wasRouted } from './service';
 
@@ -48,7 +55,11 @@ export class AccessRecords {
   }
 
   /** Remembers where a person on the roster can be reached; people not on it are never written to. */
-  async rememberConversation(person: Person | null, scope: ConversationScope, address: ConversationAddress): Promise<void> {
+  async rememberConversation(
+    person: Person | null,
+    scope: ConversationScope,
+    address: ConversationAddress,
+  ): Promise<void> {
     if (!person) return;
     await this.saveConversation(person.aadObjectId, scope, address);
   }

@@ -20,7 +20,11 @@ export interface RemovalResult {
   failed: Array<{ boxFileId: string; error: string }>;
 }
 
-export async function removeBoxAccess(deps: RemovalDeps, request: AccessRequest, requesterLogin: string | null): Promise<RemovalResult> {
+export async function removeBoxAccess(
+  deps: RemovalDeps,
+  request: AccessRequest,
+  requesterLogin: string | null,
+): Promise<RemovalResult> {
   const { store, box } = deps;
   const live = await liveGrantsExcept(store.requests, request.id, deps.now());
   const failed: RemovalResult['failed'] = [];
@@ -28,15 +32,29 @@ export async function removeBoxAccess(deps: RemovalDeps, request: AccessRequest,
     if (recording.state === 'revoked') continue;
     if (!recording.collaborationId) {
       // Never reached Box: nothing to remove, but a pending state must not suggest access is coming.
-      if (recording.state === 'pending') await store.requests.updateGrant(request.id, recording.boxFileId, { state: 'revoked' });
+      if (recording.state === 'pending')
+        await store.requests.updateGrant(request.id, recording.boxFileId, { state: 'revoked' });
       continue;
     }
     const others = live.filter((g) => g.boxFileId === recording.boxFileId);
     try {
-      await endCollaboration(box, recording.collaborationId, recording.boxFileId, others.filter((g) => g.requesterAadObjectId === request.requesterAadObjectId && g.collaborationId === recording.collaborationId), requesterLogin);
-      if (recording.sharedLinkUrl && !others.some((g) => g.sharedLinkUrl)) await box.removeSharedLink(recording.boxFileId);
+      await endCollaboration(
+        box,
+        recording.collaborationId,
+        recording.boxFileId,
+        others.filter(
+          (g) =>
+            g.requesterAadObjectId === request.requesterAadObjectId && g.collaborationId === recording.collaborationId,
+        ),
+        requesterLogin,
+      );
+      if (recording.sharedLinkUrl && !others.some((g) => g.sharedLinkUrl))
+        await box.removeSharedLink(recording.boxFileId);
       // A recording whose grant failed keeps saying so; its half-made collaboration is gone now.
-      await store.requests.updateGrant(request.id, recording.boxFileId, { state: recording.state === 'failed' ? 'failed' : 'revoked', ...(recording.state === 'failed' ? {} : { error: null }) });
+      await store.requests.updateGrant(request.id, recording.boxFileId, {
+        state: recording.state === 'failed' ? 'failed' : 'revoked',
+        ...(recording.state === 'failed' ? {} : { error: null }),
+      });
     } catch (error) {
       const message = describeError(error);
       failed.push({ boxFileId: recording.boxFileId, error: message });

@@ -1,9 +1,9 @@
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import type { Person } from '../people';
 import type { AccessRequest, Job, Store } from '../ports/store';
+import { approvalsChannel } from './approval-routing';
 import { audit, describeError, requestTarget, SYSTEM_ACTOR } from './audit';
 import type { ApprovalScope } from './authorise';
-import type { JobHandler, JobOutcome } from '../../workers/job-handler';
-import { approvalsChannel } from './approval-routing';
 import { ACCESS_JOB_KINDS, backoffMs, forRequest } from './jobs';
 import type { AccessNotifier } from './notifier';
 import { planRouting } from './routing';
@@ -62,7 +62,6 @@ export class Router {
     }
     return { reached, pending: true };
   }
-
 }
 
 export function routeJobKey(requestId: string): string {
@@ -93,7 +92,12 @@ export class RouteJob implements JobHandler {
       try {
         result = await this.router.route(request, requester);
       } catch (error) {
-        if (job.attempts < this.deps.maxAttempts) return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, job.attempts) };
+        if (job.attempts < this.deps.maxAttempts)
+          return {
+            kind: 'retry',
+            error: describeError(error),
+            delayMs: backoffMs(this.deps.retryBaseMs, job.attempts),
+          };
         return this.unroutable(request, describeError(error));
       }
       if (!result.pending || result.reached > 0) {
@@ -101,7 +105,11 @@ export class RouteJob implements JobHandler {
         return { kind: 'done' };
       }
       if (job.attempts < this.deps.maxAttempts) {
-        return { kind: 'retry', error: 'no one who may decide could be reached', delayMs: backoffMs(this.deps.retryBaseMs, job.attempts) };
+        return {
+          kind: 'retry',
+          error: 'no one who may decide could be reached',
+          delayMs: backoffMs(this.deps.retryBaseMs, job.attempts),
+        };
       }
       return this.unroutable(request, 'no one who may decide could be reached');
     });

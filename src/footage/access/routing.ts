@@ -15,10 +15,17 @@ export interface RoutingPlan {
   fallback: Person[];
 }
 
-export function planRouting(requester: Person, deciders: readonly Person[], scope: ApprovalScope = 'force'): RoutingPlan {
+export function planRouting(
+  requester: Person,
+  deciders: readonly Person[],
+  scope: ApprovalScope = 'force',
+): RoutingPlan {
   const others = deciders.filter((p) => p.aadObjectId !== requester.aadObjectId && decidesFor(p, { scope, requester }));
-  const sameBorough = (p: Person): boolean => p.role === 'supervisor' && requester.borough !== null && p.borough === requester.borough;
-  const fallback = others.filter((p) => !sameBorough(p) && (scope === 'force' ? p.role === 'supervisor' : p.role === 'admin'));
+  const sameBorough = (p: Person): boolean =>
+    p.role === 'supervisor' && requester.borough !== null && p.borough === requester.borough;
+  const fallback = others.filter(
+    (p) => !sameBorough(p) && (scope === 'force' ? p.role === 'supervisor' : p.role === 'admin'),
+  );
   return { borough: others.filter(sameBorough), fallback };
 }
 
@@ -26,8 +33,15 @@ export function planRouting(requester: Person, deciders: readonly Person[], scop
  * Everyone who may decide the request, in the order their views matter (Teams gives personal views
  * to a limited number of people): the requester's borough supervisors, other supervisors, admins.
  */
-export function eligibleApprovers(requester: Person, deciders: readonly Person[], scope: ApprovalScope = 'force'): Person[] {
-  const candidates = deciders.filter((p) => p.aadObjectId !== requester.aadObjectId && decidesFor(p, { scope, requester }));
-  const rank = (p: Person): number => (p.role === 'supervisor' ? (requester.borough !== null && p.borough === requester.borough ? 0 : 1) : 2);
+export function eligibleApprovers(
+  requester: Person,
+  deciders: readonly Person[],
+  scope: ApprovalScope = 'force',
+): Person[] {
+  const candidates = deciders.filter(
+    (p) => p.aadObjectId !== requester.aadObjectId && decidesFor(p, { scope, requester }),
+  );
+  const rank = (p: Person): number =>
+    p.role === 'supervisor' ? (requester.borough !== null && p.borough === requester.borough ? 0 : 1) : 2;
   return [...candidates].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

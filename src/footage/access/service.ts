@@ -11,14 +11,24 @@ import type { AccessRequest, ConversationAddress, Decision, Store } from '../por
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
 import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
-import { checkDecision, checkRequesterListed, checkRevocation, decidesFor, REVOCABLE_STATUSES, viewerRoleOf, type ApprovalScope, type Refusal, type ViewerRole } from './authorise';
+import {
+  checkDecision,
+  checkRequesterListed,
+  checkRevocation,
+  decidesFor,
+  REVOCABLE_STATUSES,
+  viewerRoleOf,
+  type ApprovalScope,
+  type Refusal,
+  type ViewerRole,
+} from './authorise';
 import type { BoxUserLookup } from './box-users';
 import type { RecordingCatalog } from './catalog';
 import { recordDecision } from './decision';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
 import { ACCESS_JOB_KINDS, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
-import { Router, routeJobKey } from './routing-job';
+import { routeJobKey, Router } from './routing-job';
 
 export interface AccessServiceDeps {
   store: Store;
@@ -53,7 +63,13 @@ export interface SubmitInput {
 export type SubmitOutcome =
   | { kind: 'unknown_recordings'; missing: string[] }
   | { kind: 'invalid'; problem: string; recordings: Recording[] }
-  | { kind: 'submitted'; request: AccessRequest; created: boolean; requesterHasBoxUser: boolean; approverReached: boolean };
+  | {
+      kind: 'submitted';
+      request: AccessRequest;
+      created: boolean;
+      requesterHasBoxUser: boolean;
+      approverReached: boolean;
+    };
 
 export interface DecideInput {
   requestId: string;
@@ -152,20 +168,43 @@ export class AccessService {
       const listed = checkRequesterListed(requester, input.decision);
       if (!listed.ok) return this.refused(decider, input.requestId, verb, listed.refusal);
     }
-    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, { scope: this.scope, requester });
+    const check = checkDecision(decider, request, input, this.deps.policy.maxDurationDays, {
+      scope: this.scope,
+      requester,
+    });
     if (!check.ok) return this.refused(decider, input.requestId, verb, await this.explain(check.refusal, request));
     const comment = input.comment.trim() || null;
-    if (input.decision === 'rejected' && !comment) return { kind: 'fix_comment', request: request as AccessRequest, problem: 'Give a reason to reject: the officer will see it.' };
+    if (input.decision === 'rejected' && !comment)
+      return {
+        kind: 'fix_comment',
+        request: request as AccessRequest,
+        problem: 'Give a reason to reject: the officer will see it.',
+      };
     if (comment && comment.length > MAX_COMMENT_CHARS) {
-      return { kind: 'fix_comment', request: request as AccessRequest, problem: `Shorten the comment to at most ${MAX_COMMENT_CHARS} characters.` };
+      return {
+        kind: 'fix_comment',
+        request: request as AccessRequest,
+        problem: `Shorten the comment to at most ${MAX_COMMENT_CHARS} characters.`,
+      };
     }
     const result = await store.transaction((tx) =>
-      recordDecision(tx, decider, { requestId: input.requestId, decision: input.decision, comment, approvedDurationDays: check.approvedDurationDays }),
+      recordDecision(tx, decider, {
+        requestId: input.requestId,
+        decision: input.decision,
+        comment,
+        approvedDurationDays: check.approvedDurationDays,
+      }),
     );
-    if (result.outcome === 'not_found') return this.refused(decider, input.requestId, verb, { code: 'not_found', message: MESSAGES.requestNotFound });
+    if (result.outcome === 'not_found')
+      return this.refused(decider, input.requestId, verb, { code: 'not_found', message: MESSAGES.requestNotFound });
     if (result.outcome === 'not_pending') {
       // Another click got there first (on this instance or another): the first decision stands.
-      return this.refused(decider, input.requestId, verb, await this.explain({ code: 'not_pending', message: '' }, result.request));
+      return this.refused(
+        decider,
+        input.requestId,
+        verb,
+        await this.explain({ code: 'not_pending', message: '' }, result.request),
+      );
     }
     if (input.decision === 'approved') this.deps.jobEnqueued?.();
     await this.deps.notifier.requestChanged(input.requestId);
@@ -179,15 +218,35 @@ export class AccessService {
     const check = checkRevocation(revoker, request);
     if (!check.ok) return this.refused(revoker, requestId, 'revoke', check.refusal);
     const moved = await store.transaction(async (tx) => {
-      const result = await tx.requests.transition(requestId, { from: REVOCABLE_STATUSES, to: 'revoked', revokedBy: revoker.aadObjectId });
+      const result = await tx.requests.transition(requestId, {
+        from: REVOCABLE_STATUSES,
+        to: 'revoked',
+        revokedBy: revoker.aadObjectId,
+      });
       if (result.outcome !== 'transitioned') return result;
-      await tx.audit.append({ actor: revoker.aadObjectId, action: 'revoked', target: requestTarget(requestId), details: { previousStatus: request?.status ?? null } });
-      await tx.jobs.enqueue({ kind: ACCESS_JOB_KINDS.revoke, uniqueKey: revokeJobKey(requestId), payload: requestJobPayload(requestId) });
+      await tx.audit.append({
+        actor: revoker.aadObjectId,
+        action: 'revoked',
+        target: requestTarget(requestId),
+        details: { previousStatus: request?.status ?? null },
+      });
+      await tx.jobs.enqueue({
+        kind: ACCESS_JOB_KINDS.revoke,
+        uniqueKey: revokeJobKey(requestId),
+        payload: requestJobPayload(requestId),
+      });
       return result;
     });
     if (moved.outcome !== 'transitioned') {
       const refusal = checkRevocation(revoker, moved.outcome === 'not_found' ? undefined : moved.request);
-      return this.refused(revoker, requestId, 'revoke', refusal.ok ? { code: 'not_revocable', message: 'That request changed just now; look at it again.' } : refusal.refusal);
+      return this.refused(
+        revoker,
+        requestId,
+        'revoke',
+        refusal.ok
+          ? { code: 'not_revocable', message: 'That request changed just now; look at it again.' }
+          : refusal.refusal,
+      );
     }
     this.deps.jobEnqueued?.();
     await this.deps.notifier.requestChanged(requestId);
@@ -196,7 +255,11 @@ export class AccessService {
 
   /** Records a refused action (audit) and hands the refusal back for the answer. */
   async refuse(actor: Person, target: string, action: string, refusal: Refusal): Promise<Refusal> {
-    await audit(this.deps.store.audit, actor.aadObjectId, 'refused', target, { action, code: refusal.code, reason: refusal.message });
+    await audit(this.deps.store.audit, actor.aadObjectId, 'refused', target, {
+      action,
+      code: refusal.code,
+      reason: refusal.message,
+    });
     return refusal;
   }
 
@@ -220,10 +283,14 @@ export class AccessService {
   async pendingFor(person: Person): Promise<AccessRequest[]> {
     if (!canDecide(person)) return [];
     const requesters = new Map((await this.deps.store.people.list()).map((p) => [p.aadObjectId, p]));
-    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 }))
-      .filter((r) => r.requesterAadObjectId !== person.aadObjectId && decidesFor(person, { scope: this.scope, requester: requesters.get(r.requesterAadObjectId) }));
+    const pending = (await this.deps.store.requests.listByStatus(['pending'], { limit: 200 })).filter(
+      (r) =>
+        r.requesterAadObjectId !== person.aadObjectId &&
+        decidesFor(person, { scope: this.scope, requester: requesters.get(r.requesterAadObjectId) }),
+    );
     if (!person.borough) return pending;
-    const own = (r: AccessRequest): number => (requesters.get(r.requesterAadObjectId)?.borough === person.borough ? 0 : 1);
+    const own = (r: AccessRequest): number =>
+      requesters.get(r.requesterAadObjectId)?.borough === person.borough ? 0 : 1;
     return [...pending].sort((a, b) => own(a) - own(b));
   }
 
@@ -241,7 +308,10 @@ export class AccessService {
   }
 
   /** An admin, in a channel, chooses it for approval cards. */
-  async setApprovalsChannel(person: Person, channel: ConversationAddress): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+  async setApprovalsChannel(
+    person: Person,
+    channel: ConversationAddress,
+  ): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
     if (person.role !== 'admin') {
       const refusal = await this.refuse(person, `channel:${channel.conversationId}`, 'setApprovalsChannel', {
         code: 'not_an_approver',
@@ -249,8 +319,16 @@ export class AccessService {
       });
       return { ok: false, refusal };
     }
-    await this.deps.store.settings.set(SETTING_KEYS.approvalsChannel, { conversationId: channel.conversationId, data: channel.data });
-    await audit(this.deps.store.audit, person.aadObjectId, 'approvals_channel_set', `channel:${channel.conversationId}`);
+    await this.deps.store.settings.set(SETTING_KEYS.approvalsChannel, {
+      conversationId: channel.conversationId,
+      data: channel.data,
+    });
+    await audit(
+      this.deps.store.audit,
+      person.aadObjectId,
+      'approvals_channel_set',
+      `channel:${channel.conversationId}`,
+    );
     return { ok: true };
   }
 
@@ -259,18 +337,27 @@ export class AccessService {
     const router = new Router({ store: this.deps.store, notifier: this.deps.notifier, scope: this.scope });
     const { reached } = await router.route(request, requester);
     if (reached === 0) {
-      await audit(this.deps.store.audit, SYSTEM_ACTOR, 'unroutable', requestTarget(request.id), { reason: 'no supervisor could be reached', retrying: true });
+      await audit(this.deps.store.audit, SYSTEM_ACTOR, 'unroutable', requestTarget(request.id), {
+        reason: 'no supervisor could be reached',
+        retrying: true,
+      });
     }
     return reached > 0;
   }
 
-  private async refused(actor: Person, requestId: string, action: string, refusal: Refusal): Promise<{ kind: 'refused'; refusal: Refusal }> {
+  private async refused(
+    actor: Person,
+    requestId: string,
+    action: string,
+    refusal: Refusal,
+  ): Promise<{ kind: 'refused'; refusal: Refusal }> {
     return { kind: 'refused', refusal: await this.refuse(actor, requestTarget(requestId), action, refusal) };
   }
 
   /** "Already approved by Sgt Dana Whitfield on Tue 3 Mar 2026 14:05 GMT" beats "not pending". */
   private async explain(refusal: Refusal, request: AccessRequest | undefined): Promise<Refusal> {
-    if (refusal.code !== 'not_pending' || !request?.decidedBy || !request.decidedAt) return refusal.message ? refusal : { ...refusal, message: 'This request is no longer waiting for a decision.' };
+    if (refusal.code !== 'not_pending' || !request?.decidedBy || !request.decidedAt)
+      return refusal.message ? refusal : { ...refusal, message: 'This request is no longer waiting for a decision.' };
     const decider = await this.deps.store.people.findByAadObjectId(request.decidedBy);
     const how = request.status === 'rejected' ? 'rejected' : 'approved';
     return {

@@ -37,26 +37,58 @@ export type ChatUploadFormCheck =
   | { ok: true; description: ChatUploadDescription; camera: GazetteerCamera }
   | { ok: false; field: ChatUploadFormField; problem: string };
 
-export function checkChatUploadForm(input: ChatUploadFormInput, registry: ChatUploadRegistry, now: Date): ChatUploadFormCheck {
+export function checkChatUploadForm(
+  input: ChatUploadFormInput,
+  registry: ChatUploadRegistry,
+  now: Date,
+): ChatUploadFormCheck {
   const found = cameraOf(input, registry);
   if ('problem' in found) return fail('camera', found.problem);
   const camera = found.camera;
   const window = readWindow(input.date, input.from, input.to, input.endDate);
   if (!window.ok) return fail('window', window.problem);
-  if (window.end.getTime() <= window.start.getTime()) return fail('window', 'The end of the time window must come after its start.');
-  if (window.end.getTime() > now.getTime()) return fail('window', 'The time window ends in the future: recordings cover time that has passed. Check the date and times.');
-  if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * 3_600_000) return fail('window', `A recording covers at most ${MAX_WINDOW_HOURS} hours; split longer footage into one file per day.`);
+  if (window.end.getTime() <= window.start.getTime())
+    return fail('window', 'The end of the time window must come after its start.');
+  if (window.end.getTime() > now.getTime())
+    return fail(
+      'window',
+      'The time window ends in the future: recordings cover time that has passed. Check the date and times.',
+    );
+  if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * 3_600_000)
+    return fail(
+      'window',
+      `A recording covers at most ${MAX_WINDOW_HOURS} hours; split longer footage into one file per day.`,
+    );
   const caseReference = input.caseReference.trim();
-  if (!CASE_REFERENCE_PATTERN.test(caseReference)) return fail('caseReference', 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.');
+  if (!CASE_REFERENCE_PATTERN.test(caseReference))
+    return fail('caseReference', 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.');
   const cameFrom = input.cameFrom.trim();
-  if (cameFrom === '') return fail('cameFrom', 'Say where the footage came from (e.g. the shop manager at Co-op Acre Lane, on a USB stick): it is part of the evidence trail.');
-  if (cameFrom.length > MAX_CAME_FROM_CHARS) return fail('cameFrom', `Shorten "where it came from" to at most ${MAX_CAME_FROM_CHARS} characters (it has ${cameFrom.length}).`);
+  if (cameFrom === '')
+    return fail(
+      'cameFrom',
+      'Say where the footage came from (e.g. the shop manager at Co-op Acre Lane, on a USB stick): it is part of the evidence trail.',
+    );
+  if (cameFrom.length > MAX_CAME_FROM_CHARS)
+    return fail(
+      'cameFrom',
+      `Shorten "where it came from" to at most ${MAX_CAME_FROM_CHARS} characters (it has ${cameFrom.length}).`,
+    );
   return {
     ok: true,
     camera,
     description: {
       cameraId: camera.cameraId,
-      ...(found.unregistered ? { unregistered: { cameraName: camera.cameraName, borough: camera.borough, latitude: camera.latitude, longitude: camera.longitude, owner: camera.owner } } : {}),
+      ...(found.unregistered
+        ? {
+            unregistered: {
+              cameraName: camera.cameraName,
+              borough: camera.borough,
+              latitude: camera.latitude,
+              longitude: camera.longitude,
+              owner: camera.owner,
+            },
+          }
+        : {}),
       windowStart: window.start.toISOString(),
       windowEnd: window.end.toISOString(),
       caseReference,
@@ -70,26 +102,52 @@ export function checkChatUploadForm(input: ChatUploadFormInput, registry: ChatUp
  * The registered camera named, or one described by place and owner: filed under the place's
  * borough as UNREG-<place>, so it sits with that borough's footage until someone registers it.
  */
-function cameraOf(input: ChatUploadFormInput, registry: ChatUploadRegistry): { camera: GazetteerCamera; unregistered: boolean } | { problem: string } {
+function cameraOf(
+  input: ChatUploadFormInput,
+  registry: ChatUploadRegistry,
+): { camera: GazetteerCamera; unregistered: boolean } | { problem: string } {
   const cameraId = input.cameraId.trim().toUpperCase();
   if (cameraId !== '') {
     const camera = registry.camera(cameraId);
     return camera
       ? { camera, unregistered: false }
-      : { problem: `I don't know a camera ${cameraId.slice(0, 20)}. Use the camera id as on its sign or in the results (e.g. LAM-0105), or leave it empty and give the place and the owner.` };
+      : {
+          problem: `I don't know a camera ${cameraId.slice(0, 20)}. Use the camera id as on its sign or in the results (e.g. LAM-0105), or leave it empty and give the place and the owner.`,
+        };
   }
   const placeName = input.place?.trim() ?? '';
   const owner = input.owner?.trim() ?? '';
-  if (placeName === '' || owner === '') return { problem: 'Enter the camera id (e.g. LAM-0105); for a camera that is not registered, leave it empty and give the place and who runs the camera.' };
+  if (placeName === '' || owner === '')
+    return {
+      problem:
+        'Enter the camera id (e.g. LAM-0105); for a camera that is not registered, leave it empty and give the place and who runs the camera.',
+    };
   if (owner.length > MAX_OWNER_CHARS) return { problem: `Shorten the owner to at most ${MAX_OWNER_CHARS} characters.` };
   const place = registry.placeNamed(placeName);
-  if (!place) return { problem: `I don't know a place called "${placeName.slice(0, 60)}". Use a station, street or landmark as in a search, e.g. Brixton Station.` };
+  if (!place)
+    return {
+      problem: `I don't know a place called "${placeName.slice(0, 60)}". Use a station, street or landmark as in a search, e.g. Brixton Station.`,
+    };
   // Camera ids are at most 20 characters everywhere (cards, buttons): whole words of the place that fit.
-  const words = place.name.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w !== '');
-  const slug = words.reduce((kept, word) => (kept === '' ? word.slice(0, 14) : `${kept}-${word}`.length <= 14 ? `${kept}-${word}` : kept), '');
+  const words = place.name
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => w !== '');
+  const slug = words.reduce(
+    (kept, word) => (kept === '' ? word.slice(0, 14) : `${kept}-${word}`.length <= 14 ? `${kept}-${word}` : kept),
+    '',
+  );
   return {
     unregistered: true,
-    camera: { cameraId: `UNREG-${slug}`, cameraName: `Unregistered camera at ${place.name}`, borough: place.borough, latitude: place.latitude, longitude: place.longitude, owner, ownerType: 'business' },
+    camera: {
+      cameraId: `UNREG-${slug}`,
+      cameraName: `Unregistered camera at ${place.name}`,
+      borough: place.borough,
+      latitude: place.latitude,
+      longitude: place.longitude,
+      owner,
+      ownerType: 'business',
+    },
   };
 }
 

@@ -19,7 +19,27 @@ export interface Prefill {
 const EXPORT_NAME = /^([A-Za-z]{2,6}-\d{1,6})_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z(?:_(\d{1,4})min)?/i;
 const CAMERA_ID = /\b([A-Z]{2,6}-\d{3,6})\b/;
 const CASE_REFERENCE = /\b(\d{7}\/\d{2})\b/;
-const VIDEO_TYPES = new Set(['mp4', 'mov', 'avi', 'mkv', 'wmv', 'asf', 'flv', 'mpg', 'mpeg', 'ts', 'mts', 'm2ts', 'h264', 'h265', '264', '265', 'dav', '3gp', 'webm']);
+const VIDEO_TYPES = new Set([
+  'mp4',
+  'mov',
+  'avi',
+  'mkv',
+  'wmv',
+  'asf',
+  'flv',
+  'mpg',
+  'mpeg',
+  'ts',
+  'mts',
+  'm2ts',
+  'h264',
+  'h265',
+  '264',
+  '265',
+  'dav',
+  '3gp',
+  'webm',
+]);
 
 export function prefillFrom(fileName: string, message: string | undefined): Prefill {
   const prefill: Prefill = {};
@@ -52,7 +72,11 @@ export function looksLikeVideo(fileName: string, fileType: string | null): boole
   return VIDEO_TYPES.has(extension);
 }
 
-function londonFields<D extends string, T extends string>(instant: Date, dateKey: D, timeKey: T): Record<D | T, string> {
+function londonFields<D extends string, T extends string>(
+  instant: Date,
+  dateKey: D,
+  timeKey: T,
+): Record<D | T, string> {
   const wall = toLondonWallClock(instant);
   const pad = (n: number) => String(n).padStart(2, '0');
   return {

@@ -12,7 +12,12 @@ import type { Person } from '../people';
 import type { ChatUploadBoxPort } from '../ports/chat-upload-box';
 import type { Store } from '../ports/store';
 import { chatUploadTarget } from './audit';
-import { checkChatUploadForm, type ChatUploadFormField, type ChatUploadFormInput, type ChatUploadRegistry } from './form';
+import {
+  checkChatUploadForm,
+  type ChatUploadFormField,
+  type ChatUploadFormInput,
+  type ChatUploadRegistry,
+} from './form';
 import type { ChatUploadNotifier } from './ports';
 import type { ChatUpload, ChatUploadDescription } from './types';
 
@@ -73,7 +78,11 @@ export class ChatUploadService {
             target: chatUploadTarget(made.upload.id),
             details: { fileName: made.upload.fileName, fileType: file.fileType },
           });
-          await tx.jobs.enqueue({ kind: CHAT_UPLOAD_JOB_KINDS.transfer, uniqueKey: transferJobKey(made.upload.id), payload: { uploadId: made.upload.id } });
+          await tx.jobs.enqueue({
+            kind: CHAT_UPLOAD_JOB_KINDS.transfer,
+            uniqueKey: transferJobKey(made.upload.id),
+            payload: { uploadId: made.upload.id },
+          });
         }
         return made.upload;
       });
@@ -91,13 +100,19 @@ export class ChatUploadService {
   async describe(person: Person, uploadId: string, input: ChatUploadFormInput): Promise<DescribeOutcome> {
     const { store } = this.deps;
     const upload = await store.chatUploads.get(uploadId);
-    if (!upload || upload.uploaderAadObjectId !== person.aadObjectId) return { kind: 'refused', reason: 'Only the officer who attached this file can describe it.' };
+    if (!upload || upload.uploaderAadObjectId !== person.aadObjectId)
+      return { kind: 'refused', reason: 'Only the officer who attached this file can describe it.' };
     if (upload.state === 'submitted') return { kind: 'already', upload };
-    if (upload.state !== 'receiving' && upload.state !== 'staged') return { kind: 'refused', reason: endedReason(upload) };
+    if (upload.state !== 'receiving' && upload.state !== 'staged')
+      return { kind: 'refused', reason: endedReason(upload) };
     const check = checkChatUploadForm(input, this.deps.registry, this.deps.now());
     if (!check.ok) return { kind: 'invalid', upload, field: check.field, problem: check.problem };
-    if (upload.isVideo === false && !check.description.keepNonFootage) return { kind: 'invalid', upload, field: 'keepNonFootage', problem: notFootageProblem(upload) };
-    const kept = await store.chatUploads.transition(uploadId, ['receiving', 'staged'], { state: upload.state, description: check.description });
+    if (upload.isVideo === false && !check.description.keepNonFootage)
+      return { kind: 'invalid', upload, field: 'keepNonFootage', problem: notFootageProblem(upload) };
+    const kept = await store.chatUploads.transition(uploadId, ['receiving', 'staged'], {
+      state: upload.state,
+      description: check.description,
+    });
     if (!kept) return this.describe(person, uploadId, input);
     if (kept.state === 'staged') return { kind: 'described', upload: await this.handOver(kept) };
     return { kind: 'described', upload: kept };
@@ -107,11 +122,26 @@ export class ChatUploadService {
   async discard(person: Person, uploadId: string): Promise<ChatUpload | { refused: string }> {
     const { store, box } = this.deps;
     const upload = await store.chatUploads.get(uploadId);
-    if (!upload || upload.uploaderAadObjectId !== person.aadObjectId) return { refused: 'Only the officer who attached this file can remove it.' };
-    if (upload.state !== 'staged') return { refused: upload.state === 'receiving' ? 'The file is still being copied; try again when the card says it is in Box.' : endedReason(upload) };
+    if (!upload || upload.uploaderAadObjectId !== person.aadObjectId)
+      return { refused: 'Only the officer who attached this file can remove it.' };
+    if (upload.state !== 'staged')
+      return {
+        refused:
+          upload.state === 'receiving'
+            ? 'The file is still being copied; try again when the card says it is in Box.'
+            : endedReason(upload),
+      };
     if (upload.stagedFileId) await box.deleteFile(upload.stagedFileId);
-    const discarded = await store.chatUploads.transition(uploadId, ['staged'], { state: 'discarded', stagedFileId: null });
-    await store.audit.append({ actor: person.aadObjectId, action: 'chat_upload_discarded', target: chatUploadTarget(uploadId), details: { fileName: upload.fileName } });
+    const discarded = await store.chatUploads.transition(uploadId, ['staged'], {
+      state: 'discarded',
+      stagedFileId: null,
+    });
+    await store.audit.append({
+      actor: person.aadObjectId,
+      action: 'chat_upload_discarded',
+      target: chatUploadTarget(uploadId),
+      details: { fileName: upload.fileName },
+    });
     return discarded ?? upload;
   }
 
@@ -126,11 +156,14 @@ export class ChatUploadService {
     if (upload.state !== 'staged' || !description || !upload.stagedFileId) return upload;
     if (upload.isVideo === false && !description.keepNonFootage) {
       // The bytes said "not footage" after the form was sent: ask again rather than keep it silently.
-      const asked = (await store.chatUploads.transition(upload.id, ['staged'], { state: 'staged', description: null })) ?? upload;
+      const asked =
+        (await store.chatUploads.transition(upload.id, ['staged'], { state: 'staged', description: null })) ?? upload;
       await this.deps.notifier.show(asked, notFootageProblem(asked));
       return asked;
     }
-    const unregistered = description.unregistered ? { cameraId: description.cameraId, ownerType: 'business' as const, ...description.unregistered } : undefined;
+    const unregistered = description.unregistered
+      ? { cameraId: description.cameraId, ownerType: 'business' as const, ...description.unregistered }
+      : undefined;
     const camera = registry.camera(description.cameraId) ?? unregistered;
     if (!camera) throw new Error(`camera ${description.cameraId} left the registry`);
     const uploader = await store.people.findByAadObjectId(upload.uploaderAadObjectId);
@@ -138,19 +171,37 @@ export class ChatUploadService {
     const { request } = await store.intake.footageRequests.create({
       idempotencyKey: `chat-upload:${upload.id}`,
       requesterAadObjectId: upload.uploaderAadObjectId,
-      cameras: [{ cameraId: camera.cameraId, cameraName: camera.cameraName, borough: camera.borough, latitude: camera.latitude, longitude: camera.longitude, owner: camera.owner, ownerType: camera.ownerType }],
+      cameras: [
+        {
+          cameraId: camera.cameraId,
+          cameraName: camera.cameraName,
+          borough: camera.borough,
+          latitude: camera.latitude,
+          longitude: camera.longitude,
+          owner: camera.owner,
+          ownerType: camera.ownerType,
+        },
+      ],
       windowStart: new Date(description.windowStart),
       windowEnd: new Date(description.windowEnd),
       caseReference: description.caseReference,
-      whatHappened: `Attached in the chat by ${uploader?.name ?? 'an officer'}. Came from: ${description.cameFrom}`.slice(0, 500),
+      whatHappened:
+        `Attached in the chat by ${uploader?.name ?? 'an officer'}. Came from: ${description.cameFrom}`.slice(0, 500),
       ownerEmail: uploader?.email ?? 'unknown@invalid.example',
       linkDays: 1,
       expiresAt: now,
     });
     // No upload link was ever open: the request is complete from the start, never "waiting".
-    await store.intake.footageRequests.transition(request.id, { from: ['waiting', 'receiving'], to: 'complete', endedBy: upload.uploaderAadObjectId });
+    await store.intake.footageRequests.transition(request.id, {
+      from: ['waiting', 'receiving'],
+      to: 'complete',
+      endedBy: upload.uploaderAadObjectId,
+    });
     const handed = await store.transaction(async (tx) => {
-      const moved = await tx.chatUploads.transition(upload.id, ['staged'], { state: 'submitted', footageRequestId: request.id });
+      const moved = await tx.chatUploads.transition(upload.id, ['staged'], {
+        state: 'submitted',
+        footageRequestId: request.id,
+      });
       if (!moved) return undefined;
       await tx.audit.append({
         actor: upload.uploaderAadObjectId,
@@ -176,7 +227,10 @@ export class ChatUploadService {
 
   /** Staged files nobody described, oldest first (the admin command and the reminders). */
   waiting(options: { olderThan?: Date; limit?: number } = {}): Promise<ChatUpload[]> {
-    return this.deps.store.chatUploads.listByState(['staged'], { createdBefore: options.olderThan, limit: options.limit });
+    return this.deps.store.chatUploads.listByState(['staged'], {
+      createdBefore: options.olderThan,
+      limit: options.limit,
+    });
   }
 
   /** Reminds each officer once of files staged longer than `days` without a description. */
@@ -186,10 +240,18 @@ export class ChatUploadService {
     let reminded = 0;
     for (const upload of due) {
       if (upload.remindedAt) continue;
-      const marked = await store.chatUploads.transition(upload.id, ['staged'], { state: 'staged', remindedAt: this.deps.now() });
+      const marked = await store.chatUploads.transition(upload.id, ['staged'], {
+        state: 'staged',
+        remindedAt: this.deps.now(),
+      });
       if (!marked) continue;
       const sent = await notifier.remind(marked);
-      await store.audit.append({ actor: SYSTEM_ACTOR, action: 'chat_upload_reminded', target: chatUploadTarget(upload.id), details: { stagedDays: days, officerReached: sent } });
+      await store.audit.append({
+        actor: SYSTEM_ACTOR,
+        action: 'chat_upload_reminded',
+        target: chatUploadTarget(upload.id),
+        details: { stagedDays: days, officerReached: sent },
+      });
       reminded += 1;
     }
     return reminded;
@@ -198,7 +260,10 @@ export class ChatUploadService {
 
 function describeForAudit(description: ChatUploadDescription): Record<string, string | boolean> {
   const { unregistered, ...rest } = description;
-  return { ...rest, ...(unregistered ? { unregisteredOwner: unregistered.owner, unregisteredBorough: unregistered.borough } : {}) };
+  return {
+    ...rest,
+    ...(unregistered ? { unregisteredOwner: unregistered.owner, unregisteredBorough: unregistered.borough } : {}),
+  };
 }
 
 function notFootageProblem(upload: ChatUpload): string {
@@ -220,6 +285,10 @@ function endedReason(upload: ChatUpload): string {
 
 /** Box refuses names with slashes, leading/trailing spaces or over 255 characters. */
 export function safeFileName(name: string): string {
-  const cleaned = [...name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c)).join('').trim().slice(0, 200);
+  const cleaned = [...name]
+    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c))
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }

@@ -53,7 +53,8 @@ export class TransferJob implements JobHandler {
 
   async handle(job: Job): Promise<JobOutcome> {
     const payload = job.payload;
-    const uploadId = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload.uploadId : undefined;
+    const uploadId =
+      typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload.uploadId : undefined;
     if (typeof uploadId !== 'string') return { kind: 'failed', error: 'transfer job without an upload id' };
     const upload = await this.deps.store.chatUploads.get(uploadId);
     if (!upload) return { kind: 'failed', error: `chat upload ${uploadId} is not stored` };
@@ -68,10 +69,21 @@ export class TransferJob implements JobHandler {
     } catch (error) {
       const transient = error instanceof UpstreamUnavailableError || !(error instanceof DomainError);
       if (transient && job.attempts < this.deps.settings.maxAttempts) {
-        logger.warn({ uploadId, attempt: job.attempts, err: describeError(error) }, 'chat upload could not be copied yet; will retry');
-        return { kind: 'retry', error: describeError(error), delayMs: this.deps.settings.retryBaseMs * 2 ** (job.attempts - 1) };
+        logger.warn(
+          { uploadId, attempt: job.attempts, err: describeError(error) },
+          'chat upload could not be copied yet; will retry',
+        );
+        return {
+          kind: 'retry',
+          error: describeError(error),
+          delayMs: this.deps.settings.retryBaseMs * 2 ** (job.attempts - 1),
+        };
       }
-      await this.fail(upload, error instanceof UpstreamUnavailableError ? 'box_unavailable' : 'box_refused', describeError(error));
+      await this.fail(
+        upload,
+        error instanceof UpstreamUnavailableError ? 'box_unavailable' : 'box_refused',
+        describeError(error),
+      );
       return { kind: 'failed', error: describeError(error) };
     }
   }
@@ -86,9 +98,12 @@ export class TransferJob implements JobHandler {
     }
     const size = opened.sizeBytes;
     const refusal: [ChatUploadFailure, string] | undefined =
-      size === null ? ['unknown_size', 'the download did not say how big the file is']
-        : size === 0 ? ['empty_file', 'the file is empty']
-          : size > settings.maxBytes ? ['too_large', `${size} bytes is over the ${settings.maxBytes} byte limit`]
+      size === null
+        ? ['unknown_size', 'the download did not say how big the file is']
+        : size === 0
+          ? ['empty_file', 'the file is empty']
+          : size > settings.maxBytes
+            ? ['too_large', `${size} bytes is over the ${settings.maxBytes} byte limit`]
             : undefined;
     if (refusal || size === null) {
       opened.cancel();
@@ -96,7 +111,12 @@ export class TransferJob implements JobHandler {
       return this.fail(upload, refusal?.[0] ?? 'unknown_size', refusal?.[1] ?? 'unknown size');
     }
     const folder = await intake.ensureIntakeFolder(stagingFolderName(upload.id));
-    let current = (await store.chatUploads.update(upload.id, { sizeBytes: size, stagingFolderId: folder.id, transferredBytes: 0 })) ?? upload;
+    let current =
+      (await store.chatUploads.update(upload.id, {
+        sizeBytes: size,
+        stagingFolderId: folder.id,
+        transferredBytes: 0,
+      })) ?? upload;
     if (size > settings.progressAboveBytes) await this.deps.notifier.show(current);
 
     const head: Buffer[] = [];
@@ -121,12 +141,15 @@ export class TransferJob implements JobHandler {
     let lastShown = Date.now();
     let showing: Promise<void> = Promise.resolve();
     const progress = (bytes: number): void => {
-      if (size <= settings.progressAboveBytes || bytes >= size || Date.now() - lastShown < settings.progressEveryMs) return;
+      if (size <= settings.progressAboveBytes || bytes >= size || Date.now() - lastShown < settings.progressEveryMs)
+        return;
       lastShown = Date.now();
-      showing = showing.then(async () => {
-        current = (await store.chatUploads.update(upload.id, { transferredBytes: bytes })) ?? current;
-        await this.deps.notifier.show(current);
-      }).catch((error: unknown) => logger.warn({ err: error, uploadId: upload.id }, 'progress card not updated'));
+      showing = showing
+        .then(async () => {
+          current = (await store.chatUploads.update(upload.id, { transferredBytes: bytes })) ?? current;
+          await this.deps.notifier.show(current);
+        })
+        .catch((error: unknown) => logger.warn({ err: error, uploadId: upload.id }, 'progress card not updated'));
     };
 
     let stored;
@@ -158,10 +181,22 @@ export class TransferJob implements JobHandler {
       await box.deleteFile(stored.fileId);
       const marked = await store.transaction(async (tx) => {
         const moved = await tx.chatUploads.transition(upload.id, ['receiving'], {
-          state: 'duplicate', downloadUrl: null, uploadSessionId: null, sha256: stored.sha256, transferredBytes: size, isVideo: kind.isVideo,
-          duplicateOfFileId: duplicate.fileId, duplicateOfName: duplicate.fileName,
+          state: 'duplicate',
+          downloadUrl: null,
+          uploadSessionId: null,
+          sha256: stored.sha256,
+          transferredBytes: size,
+          isVideo: kind.isVideo,
+          duplicateOfFileId: duplicate.fileId,
+          duplicateOfName: duplicate.fileName,
         });
-        if (moved) await tx.audit.append({ actor: SYSTEM_ACTOR, action: 'chat_upload_duplicate', target: chatUploadTarget(upload.id), details: { sha256: stored.sha256, duplicateOf: duplicate.fileId } });
+        if (moved)
+          await tx.audit.append({
+            actor: SYSTEM_ACTOR,
+            action: 'chat_upload_duplicate',
+            target: chatUploadTarget(upload.id),
+            details: { sha256: stored.sha256, duplicateOf: duplicate.fileId },
+          });
         return moved;
       });
       if (marked) await this.deps.notifier.show(marked);
@@ -169,14 +204,26 @@ export class TransferJob implements JobHandler {
     }
     const staged = await store.transaction(async (tx) => {
       const moved = await tx.chatUploads.transition(upload.id, ['receiving'], {
-        state: 'staged', downloadUrl: null, uploadSessionId: null, stagedFileId: stored.fileId, sha256: stored.sha256, transferredBytes: size, isVideo: kind.isVideo,
+        state: 'staged',
+        downloadUrl: null,
+        uploadSessionId: null,
+        stagedFileId: stored.fileId,
+        sha256: stored.sha256,
+        transferredBytes: size,
+        isVideo: kind.isVideo,
       });
       if (moved) {
         await tx.audit.append({
           actor: SYSTEM_ACTOR,
           action: 'chat_upload_staged',
           target: chatUploadTarget(upload.id),
-          details: { boxFileId: stored.fileId, sha256: stored.sha256, sizeBytes: size, method: stored.method, contentType: kind.contentType },
+          details: {
+            boxFileId: stored.fileId,
+            sha256: stored.sha256,
+            sizeBytes: size,
+            method: stored.method,
+            contentType: kind.contentType,
+          },
         });
       }
       return moved;
@@ -189,8 +236,20 @@ export class TransferJob implements JobHandler {
   private async fail(upload: ChatUpload, failure: ChatUploadFailure, error: string): Promise<void> {
     const { store } = this.deps;
     const failed = await store.transaction(async (tx) => {
-      const moved = await tx.chatUploads.transition(upload.id, ['receiving'], { state: 'failed', failure, error, downloadUrl: null, uploadSessionId: null });
-      if (moved) await tx.audit.append({ actor: SYSTEM_ACTOR, action: 'chat_upload_failed', target: chatUploadTarget(upload.id), details: { failure, error } });
+      const moved = await tx.chatUploads.transition(upload.id, ['receiving'], {
+        state: 'failed',
+        failure,
+        error,
+        downloadUrl: null,
+        uploadSessionId: null,
+      });
+      if (moved)
+        await tx.audit.append({
+          actor: SYSTEM_ACTOR,
+          action: 'chat_upload_failed',
+          target: chatUploadTarget(upload.id),
+          details: { failure, error },
+        });
       return moved;
     });
     if (failed) await this.deps.notifier.show(failed);
@@ -201,7 +260,10 @@ export class TransferJob implements JobHandler {
 export class StagingReminderJob implements JobHandler {
   readonly kind = CHAT_UPLOAD_JOB_KINDS.stagingReminder;
 
-  constructor(private readonly service: Pick<ChatUploadService, 'remindStale'>, private readonly stagingDays: number) {}
+  constructor(
+    private readonly service: Pick<ChatUploadService, 'remindStale'>,
+    private readonly stagingDays: number,
+  ) {}
 
   async handle(): Promise<JobOutcome> {
     const reminded = await this.service.remindStale(this.stagingDays);

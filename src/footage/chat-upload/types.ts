@@ -36,7 +36,15 @@ export interface UnregisteredCamera {
 }
 
 /** Why a transfer ended with nothing kept, for the card. */
-export const CHAT_UPLOAD_FAILURES = ['expired_link', 'empty_file', 'too_large', 'incomplete_download', 'unknown_size', 'box_refused', 'box_unavailable'] as const;
+export const CHAT_UPLOAD_FAILURES = [
+  'expired_link',
+  'empty_file',
+  'too_large',
+  'incomplete_download',
+  'unknown_size',
+  'box_refused',
+  'box_unavailable',
+] as const;
 export type ChatUploadFailure = (typeof CHAT_UPLOAD_FAILURES)[number];
 
 export interface ChatUpload {
@@ -73,8 +81,30 @@ export interface ChatUpload {
   updatedAt: Date;
 }
 
-export type NewChatUpload = Pick<ChatUpload, 'id' | 'idempotencyKey' | 'uploaderAadObjectId' | 'fileName' | 'fileType' | 'downloadUrl'>;
+export type NewChatUpload = Pick<
+  ChatUpload,
+  'id' | 'idempotencyKey' | 'uploaderAadObjectId' | 'fileName' | 'fileType' | 'downloadUrl'
+>;
 
-export type ChatUploadUpdate = Partial<Pick<ChatUpload,
-  'state' | 'downloadUrl' | 'sizeBytes' | 'transferredBytes' | 'stagingFolderId' | 'stagedFileId' | 'uploadSessionId' | 'sha256' | 'isVideo'
-  | 'description' | 'footageRequestId' | 'duplicateOfFileId' | 'duplicateOfName' | 'cardActivityId' | 'failure' | 'error' | 'remindedAt'>>;
+export type ChatUploadUpdate = Partial<
+  Pick<
+    ChatUpload,
+    | 'state'
+    | 'downloadUrl'
+    | 'sizeBytes'
+    | 'transferredBytes'
+    | 'stagingFolderId'
+    | 'stagedFileId'
+    | 'uploadSessionId'
+    | 'sha256'
+    | 'isVideo'
+    | 'description'
+    | 'footageRequestId'
+    | 'duplicateOfFileId'
+    | 'duplicateOfName'
+    | 'cardActivityId'
+    | 'failure'
+    | 'error'
+    | 'remindedAt'
+  >
+>;

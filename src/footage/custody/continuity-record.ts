@@ -24,7 +24,11 @@ function csvCell(value: string): string {
 }
 
 export function continuityCsv(entries: readonly TimelineEntry[]): string {
-  const rows = entries.map((e) => [e.at.toISOString(), e.source, e.who, e.what, e.auditSeq === null ? '' : String(e.auditSeq), e.auditHash ?? ''].map(csvCell).join(','));
+  const rows = entries.map((e) =>
+    [e.at.toISOString(), e.source, e.who, e.what, e.auditSeq === null ? '' : String(e.auditSeq), e.auditHash ?? '']
+      .map(csvCell)
+      .join(','),
+  );
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -81,8 +85,12 @@ export async function continuityPdf(header: RecordHeader, entries: readonly Time
     }
   };
   write(`Continuity record: ${header.fileName}`, { size: 14, f: bold });
-  write(`Box file ${header.boxFileId} | case ${header.caseReference} | SHA-256 at arrival ${header.sha256 ?? 'not recorded'}`);
-  write(`Exported by ${header.exportedBy} on ${header.exportedAt.toISOString()}. ${entries.length} entries; audit entries carry their hash-chain hash.`);
+  write(
+    `Box file ${header.boxFileId} | case ${header.caseReference} | SHA-256 at arrival ${header.sha256 ?? 'not recorded'}`,
+  );
+  write(
+    `Exported by ${header.exportedBy} on ${header.exportedAt.toISOString()}. ${entries.length} entries; audit entries carry their hash-chain hash.`,
+  );
   y -= 6;
   for (const entry of entries) {
     write(`${entry.at.toISOString()}  [${entry.source}]  ${entry.who}`, { f: bold });

@@ -10,9 +10,14 @@ import type { BoxAccessEvent, SharingStoreExtension } from '../sharing/ports';
 /** Requests looked through for the file; far above what one force holds. */
 const REQUEST_SCAN_LIMIT = 5000;
 
-export async function recordsOf(store: Store & SharingStoreExtension, fileId: string): Promise<{ audit: AuditEntry[]; boxEvents: BoxAccessEvent[] }> {
+export async function recordsOf(
+  store: Store & SharingStoreExtension,
+  fileId: string,
+): Promise<{ audit: AuditEntry[]; boxEvents: BoxAccessEvent[] }> {
   const targets = new Set<string>([`file:${fileId}`]);
-  const requests = (await store.requests.listByStatus(ACCESS_REQUEST_STATUSES, { limit: REQUEST_SCAN_LIMIT })).filter((r) => r.recordings.some((g) => g.boxFileId === fileId));
+  const requests = (await store.requests.listByStatus(ACCESS_REQUEST_STATUSES, { limit: REQUEST_SCAN_LIMIT })).filter(
+    (r) => r.recordings.some((g) => g.boxFileId === fileId),
+  );
   for (const request of requests) {
     targets.add(`request:${request.id}`);
     const group = await store.sharing.shareGroups.findByRequest(request.id);
@@ -22,5 +27,8 @@ export async function recordsOf(store: Store & SharingStoreExtension, fileId: st
   const audit: AuditEntry[] = [];
   for (const target of targets) audit.push(...(await store.audit.list({ target, limit: 10_000 })));
   audit.sort((a, b) => a.seq - b.seq);
-  return { audit: audit.filter((e) => e.action !== 'history_viewed'), boxEvents: await store.sharing.boxEvents.listByFile(fileId) };
+  return {
+    audit: audit.filter((e) => e.action !== 'history_viewed'),
+    boxEvents: await store.sharing.boxEvents.listByFile(fileId),
+  };
 }

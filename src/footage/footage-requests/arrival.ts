@@ -49,8 +49,7 @@ export interface ArrivalDeps {
 }
 
 export type ArrivalOutcome =
-  | { kind: 'catalogued'; file: IntakeFile; request: FootageRequest }
-  | { kind: 'unknown_request' };
+  { kind: 'catalogued'; file: IntakeFile; request: FootageRequest } | { kind: 'unknown_request' };
 
 export class ArrivalService {
   constructor(private readonly deps: ArrivalDeps) {}
@@ -62,14 +61,25 @@ export class ArrivalService {
     if (!request || !camera) return { kind: 'unknown_request' };
     const boxInfo = await this.deps.intake.getFileInfo(boxFileId);
     const info = target.uploadedBy ? { ...boxInfo, uploadedBy: target.uploadedBy } : boxInfo;
-    const begun = await store.intake.intakeFiles.begin({ boxFileId, requestId: request.id, cameraId: camera.cameraId, fileName: info.name, source: target.source });
+    const begun = await store.intake.intakeFiles.begin({
+      boxFileId,
+      requestId: request.id,
+      cameraId: camera.cameraId,
+      fileName: info.name,
+      source: target.source,
+    });
     let file = begun.file;
     if (begun.created) {
       await store.audit.append({
         actor: SYSTEM_ACTOR,
         action: 'file_arrived',
         target: intakeFileTarget(boxFileId),
-        details: { footageRequestId: request.id, cameraId: camera.cameraId, fileName: info.name, source: target.source },
+        details: {
+          footageRequestId: request.id,
+          cameraId: camera.cameraId,
+          fileName: info.name,
+          source: target.source,
+        },
       });
     }
     if (file.state !== 'catalogued') file = await this.catalogue(file, request, camera, info);
@@ -85,15 +95,35 @@ export class ArrivalService {
     const request = await store.intake.footageRequests.get(target.requestId);
     if (!request) return;
     const known = await store.intake.intakeFiles.get(boxFileId);
-    const file = known ?? (await store.intake.intakeFiles.begin({ boxFileId, requestId: request.id, cameraId: target.cameraId, fileName: `Box file ${boxFileId}`, source: target.source })).file;
+    const file =
+      known ??
+      (
+        await store.intake.intakeFiles.begin({
+          boxFileId,
+          requestId: request.id,
+          cameraId: target.cameraId,
+          fileName: `Box file ${boxFileId}`,
+          source: target.source,
+        })
+      ).file;
     if (file.state === 'catalogued' || file.notified) return;
     const failed = (await store.intake.intakeFiles.update(boxFileId, { state: 'failed', error: reason })) ?? file;
-    await store.audit.append({ actor: SYSTEM_ACTOR, action: 'arrival_failed', target: intakeFileTarget(boxFileId), details: { footageRequestId: request.id, error: reason } });
+    await store.audit.append({
+      actor: SYSTEM_ACTOR,
+      action: 'arrival_failed',
+      target: intakeFileTarget(boxFileId),
+      details: { footageRequestId: request.id, error: reason },
+    });
     await notifier.arrivalFailed(request, failed, reason);
     await store.intake.intakeFiles.update(boxFileId, { notified: true });
   }
 
-  private async catalogue(file: IntakeFile, request: FootageRequest, camera: RequestedCamera, info: { name: string; uploadedBy: string | null; uploadedAt: Date | null }): Promise<IntakeFile> {
+  private async catalogue(
+    file: IntakeFile,
+    request: FootageRequest,
+    camera: RequestedCamera,
+    info: { name: string; uploadedBy: string | null; uploadedAt: Date | null },
+  ): Promise<IntakeFile> {
     const { store, box, intake, settings } = this.deps;
     const digest = await digestContent(await intake.download(file.boxFileId));
     const kind = classifyContent(digest.head, info.name);
@@ -112,21 +142,44 @@ export class ArrivalService {
       actor: SYSTEM_ACTOR,
       action: 'hashed',
       target: intakeFileTarget(file.boxFileId),
-      details: { sha256: digest.sha256, sizeBytes: digest.sizeBytes, contentType: kind.contentType, isVideo: kind.isVideo, duplicateOf: duplicate?.fileId ?? null },
+      details: {
+        sha256: digest.sha256,
+        sizeBytes: digest.sizeBytes,
+        contentType: kind.contentType,
+        isVideo: kind.isVideo,
+        duplicateOf: duplicate?.fileId ?? null,
+      },
     });
-    await box.setRecordingMetadata(file.boxFileId, recordingMetadata(file, request, camera, {
-      sha256: digest.sha256, sizeBytes: digest.sizeBytes, contentType: kind.contentType, uploadedBy: info.uploadedBy, uploadedAt: info.uploadedAt,
-    }));
+    await box.setRecordingMetadata(
+      file.boxFileId,
+      recordingMetadata(file, request, camera, {
+        sha256: digest.sha256,
+        sizeBytes: digest.sizeBytes,
+        contentType: kind.contentType,
+        uploadedBy: info.uploadedBy,
+        uploadedAt: info.uploadedAt,
+      }),
+    );
     const folderId = await box.ensureFolderPath([...settings.footageRoot, camera.borough, camera.cameraId]);
     const moved = await intake.moveFile(file.boxFileId, folderId, info.name);
     const catalogued = await store.transaction(async (tx) => {
-      const updated = await tx.intake.intakeFiles.update(file.boxFileId, { state: 'catalogued', fileName: moved.name, error: null });
+      const updated = await tx.intake.intakeFiles.update(file.boxFileId, {
+        state: 'catalogued',
+        fileName: moved.name,
+        error: null,
+      });
       await tx.intake.footageRequests.countArrival(request.id);
       await tx.audit.append({
         actor: SYSTEM_ACTOR,
         action: 'catalogued',
         target: intakeFileTarget(file.boxFileId),
-        details: { footageRequestId: request.id, cameraId: camera.cameraId, folderId, fileName: moved.name, caseReference: request.caseReference },
+        details: {
+          footageRequestId: request.id,
+          cameraId: camera.cameraId,
+          folderId,
+          fileName: moved.name,
+          caseReference: request.caseReference,
+        },
       });
       return updated;
     });
@@ -169,7 +222,11 @@ export class ArrivalService {
           expiresAt: decided.request.expiresAt?.toISOString() ?? null,
         },
       });
-      await tx.jobs.enqueue({ kind: ACCESS_JOB_KINDS.grant, uniqueKey: grantJobKey(created.request.id), payload: requestJobPayload(created.request.id) });
+      await tx.jobs.enqueue({
+        kind: ACCESS_JOB_KINDS.grant,
+        uniqueKey: grantJobKey(created.request.id),
+        payload: requestJobPayload(created.request.id),
+      });
       return true;
     });
     if (enqueued) this.deps.jobEnqueued?.();
@@ -182,10 +239,17 @@ export class ArrivalService {
     const delivered = await notifier.filesArrived(request, [current]);
     const requester = await store.people.findByAadObjectId(request.requesterAadObjectId);
     const borough = requester?.borough ?? request.cameras[0]?.borough ?? null;
-    const supervisors = (await store.people.listByRole('supervisor', borough ?? undefined)).filter((p) => p.aadObjectId !== request.requesterAadObjectId);
+    const supervisors = (await store.people.listByRole('supervisor', borough ?? undefined)).filter(
+      (p) => p.aadObjectId !== request.requesterAadObjectId,
+    );
     await notifier.supervisorsNoticed(request, [current], supervisors);
     await store.intake.intakeFiles.update(file.boxFileId, { notified: true });
-    await store.audit.append({ actor: SYSTEM_ACTOR, action: 'arrival_announced', target: footageRequestTarget(request.id), details: { boxFileId: file.boxFileId, officerReached: delivered, supervisors: supervisors.length } });
+    await store.audit.append({
+      actor: SYSTEM_ACTOR,
+      action: 'arrival_announced',
+      target: footageRequestTarget(request.id),
+      details: { boxFileId: file.boxFileId, officerReached: delivered, supervisors: supervisors.length },
+    });
   }
 }
 
@@ -198,7 +262,12 @@ interface Provenance {
 }
 
 /** The cctvFootage instance of an arrived file: the camera's facts, the request's window and case, and how it came. */
-export function recordingMetadata(file: Pick<IntakeFile, 'boxFileId' | 'source'>, request: FootageRequest, camera: RequestedCamera, provenance: Provenance): RecordingMetadata {
+export function recordingMetadata(
+  file: Pick<IntakeFile, 'boxFileId' | 'source'>,
+  request: FootageRequest,
+  camera: RequestedCamera,
+  provenance: Provenance,
+): RecordingMetadata {
   return {
     footageId: `${request.id}-${camera.cameraId}-${file.boxFileId}`,
     cameraId: camera.cameraId,

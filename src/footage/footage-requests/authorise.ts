@@ -4,8 +4,8 @@
  * an administrator.
  */
 import type { Person } from '../people';
-import { OPEN_STATUSES, type FootageRequest } from './types';
 import { describeFootageStatus } from './status';
+import { OPEN_STATUSES, type FootageRequest } from './types';
 
 export type FootageRefusalCode = 'not_found' | 'not_allowed' | 'not_open' | 'too_long';
 
@@ -21,13 +21,26 @@ export type ManageCheck = { ok: true } | { ok: false; refusal: FootageRefusal };
 export function canManage(person: Person, request: FootageRequest, requester: Person | undefined): boolean {
   if (person.aadObjectId === request.requesterAadObjectId) return true;
   if (person.role === 'admin') return true;
-  return person.role === 'supervisor' && requester !== undefined && requester.borough !== null && requester.borough === person.borough;
+  return (
+    person.role === 'supervisor' &&
+    requester !== undefined &&
+    requester.borough !== null &&
+    requester.borough === person.borough
+  );
 }
 
-export function checkManage(person: Person, request: FootageRequest | undefined, requester: Person | undefined, action: 'cancel' | 'extend'): ManageCheck {
+export function checkManage(
+  person: Person,
+  request: FootageRequest | undefined,
+  requester: Person | undefined,
+  action: 'cancel' | 'extend',
+): ManageCheck {
   if (!request) return refuse('not_found', 'That footage request does not exist (any more).');
   if (!canManage(person, request, requester)) {
-    return refuse('not_allowed', `Only the officer who asked, their supervisors or an administrator can ${action} this footage request.`);
+    return refuse(
+      'not_allowed',
+      `Only the officer who asked, their supervisors or an administrator can ${action} this footage request.`,
+    );
   }
   if (!OPEN_STATUSES.includes(request.status)) {
     return refuse('not_open', `The upload link is already closed: the request is ${describeFootageStatus(request)}.`);

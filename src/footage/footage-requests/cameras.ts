@@ -17,7 +17,10 @@ export interface CandidateCamera {
 
 export function camerasFor(query: FootageQuery, gazetteer: Gazetteer): CandidateCamera[] {
   if (query.cameraIds && query.cameraIds.length > 0) {
-    return query.cameraIds.map((id) => gazetteer.camera(id)).filter((c): c is GazetteerCamera => c !== undefined).map((camera) => ({ camera }));
+    return query.cameraIds
+      .map((id) => gazetteer.camera(id))
+      .filter((c): c is GazetteerCamera => c !== undefined)
+      .map((camera) => ({ camera }));
   }
   const place = query.place;
   if (!place) return [];
@@ -30,5 +33,7 @@ export function camerasFor(query: FootageQuery, gazetteer: Gazetteer): Candidate
 
 /** The cameras whose owners can be asked (footage not already flowing into Box). */
 export function camerasToAsk(query: FootageQuery, gazetteer: Gazetteer): GazetteerCamera[] {
-  return camerasFor(query, gazetteer).map((c) => c.camera).filter((camera) => !camera.footageFlowsToBox);
+  return camerasFor(query, gazetteer)
+    .map((c) => c.camera)
+    .filter((camera) => !camera.footageFlowsToBox);
 }

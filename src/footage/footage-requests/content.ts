@@ -46,26 +46,43 @@ interface Signature {
   matches(head: Buffer): boolean;
 }
 
-const ascii = (head: Buffer, offset: number, text: string): boolean => head.subarray(offset, offset + text.length).toString('latin1') === text;
-const bytes = (head: Buffer, offset: number, values: number[]): boolean => values.every((value, i) => head[offset + i] === value);
+const ascii = (head: Buffer, offset: number, text: string): boolean =>
+  head.subarray(offset, offset + text.length).toString('latin1') === text;
+const bytes = (head: Buffer, offset: number, values: number[]): boolean =>
+  values.every((value, i) => head[offset + i] === value);
 
 const VIDEO_SIGNATURES: readonly Signature[] = [
   // ISO base media (MP4, MOV, 3GP): a box whose type is ftyp, or QuickTime's older atoms.
   { contentType: 'video/quicktime', matches: (h) => ascii(h, 4, 'ftypqt') },
   { contentType: 'video/mp4', matches: (h) => ascii(h, 4, 'ftyp') },
-  { contentType: 'video/quicktime', matches: (h) => ['moov', 'mdat', 'wide', 'free', 'skip'].some((atom) => ascii(h, 4, atom)) },
+  {
+    contentType: 'video/quicktime',
+    matches: (h) => ['moov', 'mdat', 'wide', 'free', 'skip'].some((atom) => ascii(h, 4, atom)),
+  },
   { contentType: 'video/x-msvideo', matches: (h) => ascii(h, 0, 'RIFF') && ascii(h, 8, 'AVI ') },
   { contentType: 'video/x-matroska', matches: (h) => bytes(h, 0, [0x1a, 0x45, 0xdf, 0xa3]) },
   { contentType: 'video/x-ms-asf', matches: (h) => bytes(h, 0, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]) },
   { contentType: 'video/x-flv', matches: (h) => ascii(h, 0, 'FLV') },
-  { contentType: 'video/mpeg', matches: (h) => bytes(h, 0, [0x00, 0x00, 0x01, 0xba]) || bytes(h, 0, [0x00, 0x00, 0x01, 0xb3]) },
+  {
+    contentType: 'video/mpeg',
+    matches: (h) => bytes(h, 0, [0x00, 0x00, 0x01, 0xba]) || bytes(h, 0, [0x00, 0x00, 0x01, 0xb3]),
+  },
   // Raw H.264/H.265 elementary streams, as many DVRs export them.
-  { contentType: 'video/h264', matches: (h) => bytes(h, 0, [0x00, 0x00, 0x00, 0x01]) && [0x67, 0x27, 0x09].includes(h[4] ?? -1) },
-  { contentType: 'video/h265', matches: (h) => bytes(h, 0, [0x00, 0x00, 0x00, 0x01]) && [0x40, 0x42, 0x46].includes(h[4] ?? -1) },
+  {
+    contentType: 'video/h264',
+    matches: (h) => bytes(h, 0, [0x00, 0x00, 0x00, 0x01]) && [0x67, 0x27, 0x09].includes(h[4] ?? -1),
+  },
+  {
+    contentType: 'video/h265',
+    matches: (h) => bytes(h, 0, [0x00, 0x00, 0x00, 0x01]) && [0x40, 0x42, 0x46].includes(h[4] ?? -1),
+  },
 ];
 
 const OTHER_SIGNATURES: readonly Signature[] = [
-  { contentType: 'application/zip', matches: (h) => bytes(h, 0, [0x50, 0x4b, 0x03, 0x04]) || bytes(h, 0, [0x50, 0x4b, 0x05, 0x06]) },
+  {
+    contentType: 'application/zip',
+    matches: (h) => bytes(h, 0, [0x50, 0x4b, 0x03, 0x04]) || bytes(h, 0, [0x50, 0x4b, 0x05, 0x06]),
+  },
   { contentType: 'application/vnd.microsoft.portable-executable', matches: (h) => ascii(h, 0, 'MZ') },
   { contentType: 'application/pdf', matches: (h) => ascii(h, 0, '%PDF') },
   { contentType: 'image/jpeg', matches: (h) => bytes(h, 0, [0xff, 0xd8, 0xff]) },
@@ -75,7 +92,13 @@ const OTHER_SIGNATURES: readonly Signature[] = [
 ];
 
 const BY_EXTENSION: Readonly<Record<string, string>> = {
-  txt: 'text/plain', md: 'text/markdown', csv: 'text/csv', log: 'text/plain', html: 'text/html', xml: 'application/xml', json: 'application/json',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  log: 'text/plain',
+  html: 'text/html',
+  xml: 'application/xml',
+  json: 'application/json',
 };
 
 export function classifyContent(head: Buffer, fileName: string): ContentKind {
@@ -83,7 +106,8 @@ export function classifyContent(head: Buffer, fileName: string): ContentKind {
   if (video) return { contentType: video.contentType, isVideo: true };
   const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase();
   // MPEG transport streams start with a sync byte that plain text can start with too: the name decides.
-  if (head[0] === 0x47 && extension !== undefined && ['ts', 'mts', 'm2ts'].includes(extension)) return { contentType: 'video/mp2t', isVideo: true };
+  if (head[0] === 0x47 && extension !== undefined && ['ts', 'mts', 'm2ts'].includes(extension))
+    return { contentType: 'video/mp2t', isVideo: true };
   const other = OTHER_SIGNATURES.find((signature) => signature.matches(head));
   if (other) return { contentType: other.contentType, isVideo: false };
   const byName = extension ? BY_EXTENSION[extension] : undefined;

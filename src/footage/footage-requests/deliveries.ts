@@ -13,7 +13,10 @@ export function deliveryTarget(deliveryId: string): string {
   return `box-delivery:${deliveryId}`;
 }
 
-export async function acceptDelivery(store: Store, input: { deliveryId: string; body: string; receivedAt: Date }): Promise<DeliveryAcceptance> {
+export async function acceptDelivery(
+  store: Store,
+  input: { deliveryId: string; body: string; receivedAt: Date },
+): Promise<DeliveryAcceptance> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(input.body);
@@ -23,14 +26,28 @@ export async function acceptDelivery(store: Store, input: { deliveryId: string; 
   const facts = readDeliveryBody(parsed);
   if (!facts) return 'unreadable';
   return store.transaction(async (tx) => {
-    const { created } = await tx.intake.webhookDeliveries.record({ deliveryId: input.deliveryId, receivedAt: input.receivedAt, body: input.body, ...facts });
+    const { created } = await tx.intake.webhookDeliveries.record({
+      deliveryId: input.deliveryId,
+      receivedAt: input.receivedAt,
+      body: input.body,
+      ...facts,
+    });
     if (!created) return 'replayed';
-    await tx.jobs.enqueue({ kind: FOOTAGE_JOB_KINDS.delivery, uniqueKey: deliveryJobKey(input.deliveryId), payload: { deliveryId: input.deliveryId } });
+    await tx.jobs.enqueue({
+      kind: FOOTAGE_JOB_KINDS.delivery,
+      uniqueKey: deliveryJobKey(input.deliveryId),
+      payload: { deliveryId: input.deliveryId },
+    });
     await tx.audit.append({
       actor: SYSTEM_ACTOR,
       action: 'delivery_received',
       target: deliveryTarget(input.deliveryId),
-      details: { deliveryId: input.deliveryId, trigger: facts.trigger, boxFileId: facts.sourceId, folderId: facts.parentFolderId },
+      details: {
+        deliveryId: input.deliveryId,
+        trigger: facts.trigger,
+        boxFileId: facts.sourceId,
+        folderId: facts.parentFolderId,
+      },
     });
     return 'accepted';
   });

@@ -45,11 +45,15 @@ export interface CameraRegistry {
   camera(cameraId: string): GazetteerCamera | undefined;
 }
 
-export interface ValidFootageForm extends Pick<FootageRequest, 'windowStart' | 'windowEnd' | 'caseReference' | 'whatHappened' | 'ownerEmail' | 'linkDays'> {
+export interface ValidFootageForm extends Pick<
+  FootageRequest,
+  'windowStart' | 'windowEnd' | 'caseReference' | 'whatHappened' | 'ownerEmail' | 'linkDays'
+> {
   cameras: GazetteerCamera[];
 }
 
-export type FootageFormCheck = { ok: true; form: ValidFootageForm } | { ok: false; problem: string; field: FootageFormField };
+export type FootageFormCheck =
+  { ok: true; form: ValidFootageForm } | { ok: false; problem: string; field: FootageFormField };
 
 export type FootageFormField = 'cameras' | 'window' | 'caseReference' | 'whatHappened' | 'ownerEmail' | 'linkDays';
 
@@ -58,36 +62,76 @@ export function isValidEmail(value: string): boolean {
 }
 
 /** The first problem found, said so the officer knows what to change. */
-export function checkFootageForm(input: FootageFormInput, registry: CameraRegistry, policy: FootageFormPolicy, now: Date): FootageFormCheck {
+export function checkFootageForm(
+  input: FootageFormInput,
+  registry: CameraRegistry,
+  policy: FootageFormPolicy,
+  now: Date,
+): FootageFormCheck {
   const ids = [...new Set(input.cameraIds.map((id) => id.trim().toUpperCase()).filter((id) => id !== ''))];
   if (ids.length === 0) return fail('cameras', 'Pick at least one camera to ask for footage from.');
-  if (ids.length > MAX_CAMERAS_PER_REQUEST) return fail('cameras', `Ask for at most ${MAX_CAMERAS_PER_REQUEST} cameras at once.`);
+  if (ids.length > MAX_CAMERAS_PER_REQUEST)
+    return fail('cameras', `Ask for at most ${MAX_CAMERAS_PER_REQUEST} cameras at once.`);
   const cameras: GazetteerCamera[] = [];
   for (const id of ids) {
     const camera = registry.camera(id);
-    if (!camera) return fail('cameras', `I don't know a camera ${id.slice(0, 20)}. Use the camera id as on its sign or in the results, e.g. LAM-0105.`);
+    if (!camera)
+      return fail(
+        'cameras',
+        `I don't know a camera ${id.slice(0, 20)}. Use the camera id as on its sign or in the results, e.g. LAM-0105.`,
+      );
     cameras.push(camera);
   }
   const window = readWindow(input.date, input.from, input.to, input.endDate);
   if (!window.ok) return fail('window', window.problem);
-  if (window.end.getTime() <= window.start.getTime()) return fail('window', 'The end of the time window must come after its start.');
-  if (window.end.getTime() > now.getTime()) return fail('window', 'The time window ends in the future: owners can only send what has been recorded. Choose a window that has already passed.');
+  if (window.end.getTime() <= window.start.getTime())
+    return fail('window', 'The end of the time window must come after its start.');
+  if (window.end.getTime() > now.getTime())
+    return fail(
+      'window',
+      'The time window ends in the future: owners can only send what has been recorded. Choose a window that has already passed.',
+    );
   if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * HOUR_MS) {
     return fail('window', `Ask for at most ${MAX_WINDOW_HOURS} hours of footage per camera.`);
   }
   const caseReference = input.caseReference.trim();
-  if (caseReference === '') return fail('caseReference', 'Enter the case reference (seven digits, a slash and two digits, e.g. 5274265/26).');
-  if (!CASE_REFERENCE_PATTERN.test(caseReference)) return fail('caseReference', 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.');
+  if (caseReference === '')
+    return fail('caseReference', 'Enter the case reference (seven digits, a slash and two digits, e.g. 5274265/26).');
+  if (!CASE_REFERENCE_PATTERN.test(caseReference))
+    return fail('caseReference', 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.');
   const whatHappened = input.whatHappened.trim();
-  if (whatHappened === '') return fail('whatHappened', 'Say briefly what happened: the owner sees it and it helps them find the right footage.');
+  if (whatHappened === '')
+    return fail(
+      'whatHappened',
+      'Say briefly what happened: the owner sees it and it helps them find the right footage.',
+    );
   if (whatHappened.length > MAX_WHAT_HAPPENED_CHARS) {
-    return fail('whatHappened', `Shorten "what happened" to at most ${MAX_WHAT_HAPPENED_CHARS} characters (it has ${whatHappened.length}).`);
+    return fail(
+      'whatHappened',
+      `Shorten "what happened" to at most ${MAX_WHAT_HAPPENED_CHARS} characters (it has ${whatHappened.length}).`,
+    );
   }
   const ownerEmail = input.ownerEmail.trim();
-  if (!isValidEmail(ownerEmail)) return fail('ownerEmail', `"${ownerEmail.slice(0, 60)}" is not an email address. Enter the owner's contact email, e.g. cctv@example.org.`);
+  if (!isValidEmail(ownerEmail))
+    return fail(
+      'ownerEmail',
+      `"${ownerEmail.slice(0, 60)}" is not an email address. Enter the owner's contact email, e.g. cctv@example.org.`,
+    );
   const linkDays = input.linkDays ?? policy.defaultLinkDays;
-  if (!Number.isInteger(linkDays) || linkDays < 1 || linkDays > MAX_LINK_DAYS) return fail('linkDays', `Keep the upload link open for 1 to ${MAX_LINK_DAYS} days.`);
-  return { ok: true, form: { cameras, windowStart: window.start, windowEnd: window.end, caseReference, whatHappened, ownerEmail, linkDays } };
+  if (!Number.isInteger(linkDays) || linkDays < 1 || linkDays > MAX_LINK_DAYS)
+    return fail('linkDays', `Keep the upload link open for 1 to ${MAX_LINK_DAYS} days.`);
+  return {
+    ok: true,
+    form: {
+      cameras,
+      windowStart: window.start,
+      windowEnd: window.end,
+      caseReference,
+      whatHappened,
+      ownerEmail,
+      linkDays,
+    },
+  };
 }
 
 type WindowReading = { ok: true; start: Date; end: Date } | { ok: false; problem: string };
@@ -98,15 +142,24 @@ export function readWindow(date: string, from: string, to: string, endDate?: str
   const start = parseTime(from);
   const end = parseTime(to);
   if (!day) return { ok: false, problem: 'Choose the date of the footage.' };
-  if (!start || !end) return { ok: false, problem: 'Give the start and end time of the footage (24-hour clock, e.g. 14:00 and 16:00).' };
+  if (!start || !end)
+    return { ok: false, problem: 'Give the start and end time of the footage (24-hour clock, e.g. 14:00 and 16:00).' };
   const startAt = londonToUtc(day, start);
-  if (!startAt.ok) return { ok: false, problem: 'That start time does not exist in London on that day (the clocks went forward). Choose another.' };
+  if (!startAt.ok)
+    return {
+      ok: false,
+      problem: 'That start time does not exist in London on that day (the clocks went forward). Choose another.',
+    };
   const givenEndDay = endDate?.trim() ? parseDate(endDate) : undefined;
   if (endDate?.trim() && !givenEndDay) return { ok: false, problem: 'Choose a valid end date, or leave it empty.' };
   const endsNextDay = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
   const endDay = givenEndDay ?? (endsNextDay ? addDays(day, 1) : day);
   const endAt = londonToUtc(endDay, end);
-  if (!endAt.ok) return { ok: false, problem: 'That end time does not exist in London on that day (the clocks went forward). Choose another.' };
+  if (!endAt.ok)
+    return {
+      ok: false,
+      problem: 'That end time does not exist in London on that day (the clocks went forward). Choose another.',
+    };
   return { ok: true, start: startAt.instant, end: endAt.instant };
 }
 

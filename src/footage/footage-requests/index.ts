@@ -1,20 +1,13 @@
 /** Asking camera owners outside the force for footage, and the one path by which it arrives. */
-export { ArrivalService,      } from './arrival';
-export { camerasFor, camerasToAsk,   } from './cameras';
-export { canManage, checkManage,   } from './authorise';
-;
-export { acceptDelivery,   } from './deliveries';
-export { classifyContent, digestContent,   } from './content';
-export {
-  checkFootageForm,       
-    type FootageFormInput, 
-} from './form';
-export {
-  ArrivalJob, DeliveryJob,  FOOTAGE_JOB_KINDS, FootageExpirySweep, PollJob,  
-   
-} from './jobs';
+export { ArrivalService } from './arrival';
+export { canManage, checkManage } from './authorise';
+export { camerasFor, camerasToAsk } from './cameras';
+export { classifyContent, digestContent } from './content';
+export { acceptDelivery } from './deliveries';
+export { checkFootageForm, type FootageFormInput } from './form';
+export { ArrivalJob, DeliveryJob, FOOTAGE_JOB_KINDS, FootageExpirySweep, PollJob } from './jobs';
 export type { FootageRequestNotifier } from './notifier';
-export { FootageRequestService,    } from './service';
-export { describeFootageStatus,  } from './status';
+export { FootageRequestService } from './service';
+export { describeFootageStatus } from './status';
 export * from './types';
-export { ownerMessage,   type ForceIdentity } from './wording';
+export { ownerMessage, type ForceIdentity } from './wording';

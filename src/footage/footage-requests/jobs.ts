@@ -6,8 +6,8 @@
  */
 import { logger } from '../../log';
 import type { JobHandler, JobOutcome } from '../../workers/job-handler';
-import { backoffMs } from '../access/jobs';
 import { describeError } from '../access/audit';
+import { backoffMs } from '../access/jobs';
 import { DomainError, UpstreamUnavailableError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { Job, JsonValue, Store } from '../ports/store';
@@ -46,15 +46,26 @@ function record(job: Job): Record<string, JsonValue> | undefined {
 function readArrival(job: Job): ArrivalPayload | undefined {
   const p = record(job);
   const source = p?.source;
-  if (typeof p?.boxFileId !== 'string' || typeof p.requestId !== 'string' || typeof p.cameraId !== 'string') return undefined;
+  if (typeof p?.boxFileId !== 'string' || typeof p.requestId !== 'string' || typeof p.cameraId !== 'string')
+    return undefined;
   if (source !== 'file_request' && source !== 'chat_upload') return undefined;
   const uploadedBy = typeof p.uploadedBy === 'string' ? { uploadedBy: p.uploadedBy } : {};
-  return { boxFileId: p.boxFileId, requestId: p.requestId, cameraId: p.cameraId, source: source as ArrivalSource, ...uploadedBy };
+  return {
+    boxFileId: p.boxFileId,
+    requestId: p.requestId,
+    cameraId: p.cameraId,
+    source: source as ArrivalSource,
+    ...uploadedBy,
+  };
 }
 
 /** Enqueues the arrival of one file (idempotent by file id); true when this call queued it. */
 export async function enqueueArrival(store: Pick<Store, 'jobs'>, payload: ArrivalPayload): Promise<boolean> {
-  const { created } = await store.jobs.enqueue({ kind: FOOTAGE_JOB_KINDS.arrival, uniqueKey: arrivalJobKey(payload.boxFileId), payload: arrivalPayload(payload) });
+  const { created } = await store.jobs.enqueue({
+    kind: FOOTAGE_JOB_KINDS.arrival,
+    uniqueKey: arrivalJobKey(payload.boxFileId),
+    payload: arrivalPayload(payload),
+  });
   return created;
 }
 
@@ -71,7 +82,10 @@ export function readDeliveryBody(body: unknown): DeliveryFacts | undefined {
   const b = body as Record<string, unknown>;
   if (typeof b.trigger !== 'string') return undefined;
   const source = typeof b.source === 'object' && b.source !== null ? (b.source as Record<string, unknown>) : undefined;
-  const parent = typeof source?.parent === 'object' && source.parent !== null ? (source.parent as Record<string, unknown>) : undefined;
+  const parent =
+    typeof source?.parent === 'object' && source.parent !== null
+      ? (source.parent as Record<string, unknown>)
+      : undefined;
   const id = (value: unknown): string | null => (typeof value === 'string' && /^\d{1,30}$/.test(value) ? value : null);
   return {
     trigger: b.trigger,
@@ -92,16 +106,29 @@ export class DeliveryJob implements JobHandler {
     if (typeof deliveryId !== 'string') return { kind: 'failed', error: 'delivery job without a delivery id' };
     const delivery = await store.intake.webhookDeliveries.get(deliveryId);
     if (!delivery) return { kind: 'failed', error: `delivery ${deliveryId} is not stored` };
-    if (delivery.trigger !== 'FILE.UPLOADED' || delivery.sourceType !== 'file' || !delivery.sourceId || !delivery.parentFolderId) {
+    if (
+      delivery.trigger !== 'FILE.UPLOADED' ||
+      delivery.sourceType !== 'file' ||
+      !delivery.sourceId ||
+      !delivery.parentFolderId
+    ) {
       logger.info({ deliveryId, trigger: delivery.trigger }, 'webhook delivery is not a file upload; nothing to do');
       return { kind: 'done' };
     }
     const owner = await store.intake.footageRequests.findByIntakeFolder(delivery.parentFolderId);
     if (!owner) {
-      logger.warn({ deliveryId, folderId: delivery.parentFolderId }, 'upload into a folder that is no footage request’s intake folder; ignored');
+      logger.warn(
+        { deliveryId, folderId: delivery.parentFolderId },
+        'upload into a folder that is no footage request’s intake folder; ignored',
+      );
       return { kind: 'done' };
     }
-    const queued = await enqueueArrival(store, { boxFileId: delivery.sourceId, requestId: owner.request.id, cameraId: owner.camera.cameraId, source: 'file_request' });
+    const queued = await enqueueArrival(store, {
+      boxFileId: delivery.sourceId,
+      requestId: owner.request.id,
+      cameraId: owner.camera.cameraId,
+      source: 'file_request',
+    });
     if (queued) this.deps.jobEnqueued?.();
     return { kind: 'done' };
   }
@@ -123,18 +150,23 @@ export class ArrivalJob implements JobHandler {
     const { boxFileId, ...target } = payload;
     try {
       const outcome = await this.deps.arrival.process(boxFileId, target);
-      if (outcome.kind === 'unknown_request') logger.warn({ boxFileId, requestId: target.requestId }, 'arrival for an unknown footage request; ignored');
+      if (outcome.kind === 'unknown_request')
+        logger.warn({ boxFileId, requestId: target.requestId }, 'arrival for an unknown footage request; ignored');
       return { kind: 'done' };
     } catch (error) {
       const transient = error instanceof UpstreamUnavailableError || !(error instanceof DomainError);
       if (transient && job.attempts < this.deps.settings.maxAttempts) {
         const delayMs = backoffMs(this.deps.settings.retryBaseMs, job.attempts);
-        logger.warn({ boxFileId, attempt: job.attempts, delayMs, err: describeError(error) }, 'arrival could not be processed yet; will retry');
+        logger.warn(
+          { boxFileId, attempt: job.attempts, delayMs, err: describeError(error) },
+          'arrival could not be processed yet; will retry',
+        );
         return { kind: 'retry', error: describeError(error), delayMs };
       }
-      const reason = error instanceof UpstreamUnavailableError
-        ? 'Box did not answer after several attempts; the file is still in the intake folder.'
-        : `Box refused a step (${describeError(error)}); the file is still in the intake folder.`;
+      const reason =
+        error instanceof UpstreamUnavailableError
+          ? 'Box did not answer after several attempts; the file is still in the intake folder.'
+          : `Box refused a step (${describeError(error)}); the file is still in the intake folder.`;
       await this.deps.arrival.giveUp(boxFileId, target, reason);
       return { kind: 'failed', error: describeError(error) };
     }
@@ -158,7 +190,15 @@ export class PollJob implements JobHandler {
         if (!camera.intakeFolderId) continue;
         for (const item of await box.listFolder(camera.intakeFolderId)) {
           if (item.type !== 'file') continue;
-          if (await enqueueArrival(store, { boxFileId: item.id, requestId: request.id, cameraId: camera.cameraId, source: 'file_request' })) queued += 1;
+          if (
+            await enqueueArrival(store, {
+              boxFileId: item.id,
+              requestId: request.id,
+              cameraId: camera.cameraId,
+              source: 'file_request',
+            })
+          )
+            queued += 1;
         }
       }
     }

@@ -8,9 +8,16 @@ import { SYSTEM_ACTOR } from '../../audit';
 import type { Person } from '../people';
 import type { IntakeBoxPort } from '../ports/intake-box';
 import type { Store } from '../ports/store';
-import { checkManage, type FootageRefusal } from './authorise';
 import { footageRequestTarget, intakeFolderName } from './audit';
-import { checkFootageForm, EXTEND_DAYS, MAX_LINK_DAYS, type CameraRegistry, type FootageFormField, type FootageFormInput } from './form';
+import { checkManage, type FootageRefusal } from './authorise';
+import {
+  checkFootageForm,
+  EXTEND_DAYS,
+  MAX_LINK_DAYS,
+  type CameraRegistry,
+  type FootageFormField,
+  type FootageFormInput,
+} from './form';
 import { OPEN_STATUSES, type FootageRequest } from './types';
 import { uploadPageDescription, uploadPageTitle, type ForceIdentity } from './wording';
 
@@ -38,7 +45,8 @@ export type FootageSubmitOutcome =
   | { kind: 'invalid'; problem: string; field: FootageFormField }
   | { kind: 'submitted'; request: FootageRequest; created: boolean };
 
-export type FootageChangeOutcome = { kind: 'refused'; refusal: FootageRefusal } | { kind: 'changed'; request: FootageRequest };
+export type FootageChangeOutcome =
+  { kind: 'refused'; refusal: FootageRefusal } | { kind: 'changed'; request: FootageRequest };
 
 export class FootageRequestService {
   constructor(private readonly deps: FootageRequestServiceDeps) {}
@@ -62,7 +70,13 @@ export class FootageRequestService {
         idempotencyKey: `${requester.aadObjectId}:${formToken}`,
         requesterAadObjectId: requester.aadObjectId,
         cameras: form.cameras.map((c) => ({
-          cameraId: c.cameraId, cameraName: c.cameraName, borough: c.borough, latitude: c.latitude, longitude: c.longitude, owner: c.owner, ownerType: c.ownerType,
+          cameraId: c.cameraId,
+          cameraName: c.cameraName,
+          borough: c.borough,
+          latitude: c.latitude,
+          longitude: c.longitude,
+          owner: c.owner,
+          ownerType: c.ownerType,
         })),
         windowStart: form.windowStart,
         windowEnd: form.windowEnd,
@@ -102,7 +116,14 @@ export class FootageRequestService {
     if (!OPEN_STATUSES.includes(request.status)) return request;
     for (const camera of request.cameras) {
       if (camera.uploadUrl) continue;
-      if (!(await store.intake.footageRequests.claimCameraLink(request.id, camera.cameraId, new Date(now().getTime() - LINK_CLAIM_MS)))) continue;
+      if (
+        !(await store.intake.footageRequests.claimCameraLink(
+          request.id,
+          camera.cameraId,
+          new Date(now().getTime() - LINK_CLAIM_MS),
+        ))
+      )
+        continue;
       let link: { folderId: string; fileRequestId: string; url: string };
       try {
         link = await this.makeLink(request, camera);
@@ -110,18 +131,30 @@ export class FootageRequestService {
         await store.intake.footageRequests.releaseCameraLink(request.id, camera.cameraId);
         throw error;
       }
-      await store.intake.footageRequests.setCameraLink(request.id, camera.cameraId, { intakeFolderId: link.folderId, fileRequestId: link.fileRequestId, uploadUrl: link.url });
+      await store.intake.footageRequests.setCameraLink(request.id, camera.cameraId, {
+        intakeFolderId: link.folderId,
+        fileRequestId: link.fileRequestId,
+        uploadUrl: link.url,
+      });
       await store.audit.append({
         actor: SYSTEM_ACTOR,
         action: 'link_created',
         target: footageRequestTarget(request.id),
-        details: { cameraId: camera.cameraId, intakeFolderId: link.folderId, fileRequestId: link.fileRequestId, expiresAt: request.expiresAt.toISOString() },
+        details: {
+          cameraId: camera.cameraId,
+          intakeFolderId: link.folderId,
+          fileRequestId: link.fileRequestId,
+          expiresAt: request.expiresAt.toISOString(),
+        },
       });
     }
     return (await store.intake.footageRequests.get(request.id)) ?? request;
   }
 
-  private async makeLink(request: FootageRequest, camera: FootageRequest['cameras'][number]): Promise<{ folderId: string; fileRequestId: string; url: string }> {
+  private async makeLink(
+    request: FootageRequest,
+    camera: FootageRequest['cameras'][number],
+  ): Promise<{ folderId: string; fileRequestId: string; url: string }> {
     const { intake, policy } = this.deps;
     const folder = await intake.ensureIntakeFolder(intakeFolderName(request.id, camera.cameraId));
     const link = await intake.createUploadLink(policy.templateId, {
@@ -142,14 +175,30 @@ export class FootageRequestService {
     // Box first: if Box is down nothing changes, and the officer can try again.
     await this.closeLinks(open);
     const moved = await store.transaction(async (tx) => {
-      const result = await tx.intake.footageRequests.transition(open.id, { from: OPEN_STATUSES, to: 'cancelled', endedBy: person.aadObjectId });
+      const result = await tx.intake.footageRequests.transition(open.id, {
+        from: OPEN_STATUSES,
+        to: 'cancelled',
+        endedBy: person.aadObjectId,
+      });
       if (result.outcome === 'transitioned') {
-        await tx.audit.append({ actor: person.aadObjectId, action: 'cancelled', target: footageRequestTarget(open.id), details: { filesReceived: open.filesReceived } });
+        await tx.audit.append({
+          actor: person.aadObjectId,
+          action: 'cancelled',
+          target: footageRequestTarget(open.id),
+          details: { filesReceived: open.filesReceived },
+        });
       }
       return result;
     });
-    if (moved.outcome === 'not_found') return this.refused(person, open.id, 'cancel', { code: 'not_found', message: 'That footage request does not exist (any more).' });
-    if (moved.outcome === 'wrong_state') return this.refusal(person, moved.request, 'cancel').then((r) => r ?? { kind: 'changed', request: moved.request });
+    if (moved.outcome === 'not_found')
+      return this.refused(person, open.id, 'cancel', {
+        code: 'not_found',
+        message: 'That footage request does not exist (any more).',
+      });
+    if (moved.outcome === 'wrong_state')
+      return this.refusal(person, moved.request, 'cancel').then(
+        (r) => r ?? { kind: 'changed', request: moved.request },
+      );
     return { kind: 'changed', request: moved.request };
   }
 
@@ -163,7 +212,10 @@ export class FootageRequestService {
     const latest = open.createdAt.getTime() + MAX_LINK_DAYS * DAY_MS;
     const expiresAt = new Date(Math.min(open.expiresAt.getTime() + EXTEND_DAYS * DAY_MS, latest));
     if (expiresAt.getTime() <= open.expiresAt.getTime()) {
-      return this.refused(person, open.id, 'extend', { code: 'too_long', message: `An upload link stays open at most ${MAX_LINK_DAYS} days after the request; this one already does. Make a new request if more time is needed.` });
+      return this.refused(person, open.id, 'extend', {
+        code: 'too_long',
+        message: `An upload link stays open at most ${MAX_LINK_DAYS} days after the request; this one already does. Make a new request if more time is needed.`,
+      });
     }
     for (const camera of open.cameras) {
       if (camera.fileRequestId) await intake.updateUploadLink(camera.fileRequestId, { expiresAt });
@@ -172,12 +224,24 @@ export class FootageRequestService {
     const moved = await store.transaction(async (tx) => {
       const result = await tx.intake.footageRequests.extend(open.id, { from: OPEN_STATUSES, expiresAt, linkDays });
       if (result.outcome === 'transitioned') {
-        await tx.audit.append({ actor: person.aadObjectId, action: 'extended', target: footageRequestTarget(open.id), details: { from: open.expiresAt.toISOString(), to: expiresAt.toISOString() } });
+        await tx.audit.append({
+          actor: person.aadObjectId,
+          action: 'extended',
+          target: footageRequestTarget(open.id),
+          details: { from: open.expiresAt.toISOString(), to: expiresAt.toISOString() },
+        });
       }
       return result;
     });
-    if (moved.outcome === 'not_found') return this.refused(person, open.id, 'extend', { code: 'not_found', message: 'That footage request does not exist (any more).' });
-    if (moved.outcome === 'wrong_state') return this.refusal(person, moved.request, 'extend').then((r) => r ?? { kind: 'changed', request: moved.request });
+    if (moved.outcome === 'not_found')
+      return this.refused(person, open.id, 'extend', {
+        code: 'not_found',
+        message: 'That footage request does not exist (any more).',
+      });
+    if (moved.outcome === 'wrong_state')
+      return this.refusal(person, moved.request, 'extend').then(
+        (r) => r ?? { kind: 'changed', request: moved.request },
+      );
     return { kind: 'changed', request: moved.request };
   }
 
@@ -190,9 +254,18 @@ export class FootageRequestService {
       await this.closeLinks(request);
       const to = request.filesReceived > 0 ? 'complete' : 'expired';
       const moved = await store.transaction(async (tx) => {
-        const result = await tx.intake.footageRequests.transition(request.id, { from: OPEN_STATUSES, to, endedBy: SYSTEM_ACTOR });
+        const result = await tx.intake.footageRequests.transition(request.id, {
+          from: OPEN_STATUSES,
+          to,
+          endedBy: SYSTEM_ACTOR,
+        });
         if (result.outcome === 'transitioned') {
-          await tx.audit.append({ actor: SYSTEM_ACTOR, action: 'expired', target: footageRequestTarget(request.id), details: { filesReceived: request.filesReceived, status: to } });
+          await tx.audit.append({
+            actor: SYSTEM_ACTOR,
+            action: 'expired',
+            target: footageRequestTarget(request.id),
+            details: { filesReceived: request.filesReceived, status: to },
+          });
         }
         return result;
       });
@@ -215,14 +288,30 @@ export class FootageRequestService {
     }
   }
 
-  private async refusal(person: Person, request: FootageRequest | undefined, action: 'cancel' | 'extend'): Promise<{ kind: 'refused'; refusal: FootageRefusal } | undefined> {
-    const requester = request ? await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId) : undefined;
+  private async refusal(
+    person: Person,
+    request: FootageRequest | undefined,
+    action: 'cancel' | 'extend',
+  ): Promise<{ kind: 'refused'; refusal: FootageRefusal } | undefined> {
+    const requester = request
+      ? await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId)
+      : undefined;
     const check = checkManage(person, request, requester, action);
     return check.ok ? undefined : this.refused(person, request?.id ?? 'unknown', action, check.refusal);
   }
 
-  private async refused(person: Person, requestId: string, action: string, refusal: FootageRefusal): Promise<{ kind: 'refused'; refusal: FootageRefusal }> {
-    await this.deps.store.audit.append({ actor: person.aadObjectId, action: 'refused', target: footageRequestTarget(requestId), details: { action, code: refusal.code, reason: refusal.message } });
+  private async refused(
+    person: Person,
+    requestId: string,
+    action: string,
+    refusal: FootageRefusal,
+  ): Promise<{ kind: 'refused'; refusal: FootageRefusal }> {
+    await this.deps.store.audit.append({
+      actor: person.aadObjectId,
+      action: 'refused',
+      target: footageRequestTarget(requestId),
+      details: { action, code: refusal.code, reason: refusal.message },
+    });
     return { kind: 'refused', refusal };
   }
 }

@@ -13,7 +13,10 @@ export type FootageRequestStatus = (typeof FOOTAGE_REQUEST_STATUSES)[number];
 export const OPEN_STATUSES: readonly FootageRequestStatus[] = ['waiting', 'receiving'];
 
 /** A camera as the request remembers it: the registry's facts at the time of asking. */
-export interface RequestedCamera extends Pick<RecordingMetadata, 'cameraId' | 'cameraName' | 'borough' | 'latitude' | 'longitude' | 'owner' | 'ownerType'> {
+export interface RequestedCamera extends Pick<
+  RecordingMetadata,
+  'cameraId' | 'cameraName' | 'borough' | 'latitude' | 'longitude' | 'owner' | 'ownerType'
+> {
   /** Set once Box has the camera's intake folder and upload link. */
   intakeFolderId: string | null;
   fileRequestId: string | null;
@@ -42,7 +45,10 @@ export interface FootageRequest {
   updatedAt: Date;
 }
 
-export type NewFootageRequest = Omit<FootageRequest, 'id' | 'status' | 'filesReceived' | 'endedBy' | 'endedAt' | 'createdAt' | 'updatedAt' | 'cameras'> & {
+export type NewFootageRequest = Omit<
+  FootageRequest,
+  'id' | 'status' | 'filesReceived' | 'endedBy' | 'endedAt' | 'createdAt' | 'updatedAt' | 'cameras'
+> & {
   cameras: Array<Omit<RequestedCamera, 'intakeFolderId' | 'fileRequestId' | 'uploadUrl'>>;
 };
 

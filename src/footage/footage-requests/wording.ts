@@ -13,12 +13,20 @@ export interface ForceIdentity {
   name: string;
 }
 
-export function uploadPageTitle(force: ForceIdentity, request: Pick<FootageRequest, 'caseReference'>, camera: RequestedCamera): string {
+export function uploadPageTitle(
+  force: ForceIdentity,
+  request: Pick<FootageRequest, 'caseReference'>,
+  camera: RequestedCamera,
+): string {
   const title = `${force.name}: CCTV footage for case ${request.caseReference}, camera ${camera.cameraId}`;
   return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title;
 }
 
-export function uploadPageDescription(force: ForceIdentity, request: Pick<FootageRequest, 'caseReference' | 'windowStart' | 'windowEnd' | 'whatHappened'>, camera: RequestedCamera): string {
+export function uploadPageDescription(
+  force: ForceIdentity,
+  request: Pick<FootageRequest, 'caseReference' | 'windowStart' | 'windowEnd' | 'whatHappened'>,
+  camera: RequestedCamera,
+): string {
   return [
     `${force.name} asks for the recording of camera ${camera.cameraId} (${camera.cameraName}) from ${window(request)}, London time, for case ${request.caseReference}.`,
     `What happened: ${request.whatHappened}`,
@@ -27,7 +35,12 @@ export function uploadPageDescription(force: ForceIdentity, request: Pick<Footag
 }
 
 /** Plain text the officer sends the owner. */
-export function ownerMessage(force: ForceIdentity, request: Pick<FootageRequest, 'caseReference' | 'windowStart' | 'windowEnd' | 'whatHappened' | 'expiresAt'>, camera: RequestedCamera, officerName: string): string {
+export function ownerMessage(
+  force: ForceIdentity,
+  request: Pick<FootageRequest, 'caseReference' | 'windowStart' | 'windowEnd' | 'whatHappened' | 'expiresAt'>,
+  camera: RequestedCamera,
+  officerName: string,
+): string {
   return [
     'Hello,',
     `${force.name} is investigating an incident (case ${request.caseReference}) and would be grateful for the CCTV recording of your camera ${camera.cameraId} (${camera.cameraName}) from ${window(request)}, London time.`,

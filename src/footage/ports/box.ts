@@ -107,12 +107,20 @@ export interface BoxPort {
    * case the existing file's id is returned and nothing is uploaded. Large content goes through a
    * chunked upload session.
    */
-  uploadFileIfMissing(folderId: string, fileName: string, content: Buffer): Promise<{ fileId: string; created: boolean }>;
+  uploadFileIfMissing(
+    folderId: string,
+    fileName: string,
+    content: Buffer,
+  ): Promise<{ fileId: string; created: boolean }>;
   /**
    * Writes the cctvFootage instance on a file: creates it, or patches only the fields that differ.
    * `current`, when the caller has just read the instance (null: the file has none), spares a read.
    */
-  setRecordingMetadata(fileId: string, metadata: RecordingMetadata, current?: RecordingMetadata | null): Promise<MetadataWriteOutcome>;
+  setRecordingMetadata(
+    fileId: string,
+    metadata: RecordingMetadata,
+    current?: RecordingMetadata | null,
+  ): Promise<MetadataWriteOutcome>;
   /** The cctvFootage instance on a file, or null when the file has none. */
   getRecordingMetadata(fileId: string): Promise<RecordingMetadata | null>;
 

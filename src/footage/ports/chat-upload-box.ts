@@ -41,7 +41,11 @@ export interface ChatUploadBoxPort {
 
 /** The source ended before (or ran past) the announced size: nothing of it is kept in Box. */
 export class ContentLengthMismatchError extends DomainError {
-  constructor(readonly expected: number, readonly received: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly expected: number,
+    readonly received: number,
+    options?: { cause?: unknown },
+  ) {
     super(`the download ${received < expected ? 'stopped' : 'ran on'} at ${received} of ${expected} bytes`, options);
   }
 }

@@ -7,7 +7,14 @@ export interface ChatUploadRepository {
   get(id: string): Promise<ChatUpload | undefined>;
   update(id: string, update: ChatUploadUpdate): Promise<ChatUpload | undefined>;
   /** Compare-and-set on the state: undefined when the upload is not in one of `from`. */
-  transition(id: string, from: readonly ChatUploadState[], update: ChatUploadUpdate & { state: ChatUploadState }): Promise<ChatUpload | undefined>;
+  transition(
+    id: string,
+    from: readonly ChatUploadState[],
+    update: ChatUploadUpdate & { state: ChatUploadState },
+  ): Promise<ChatUpload | undefined>;
   /** Oldest first; `createdBefore` keeps those that arrived at or before it. */
-  listByState(states: readonly ChatUploadState[], options?: { createdBefore?: Date; limit?: number }): Promise<ChatUpload[]>;
+  listByState(
+    states: readonly ChatUploadState[],
+    options?: { createdBefore?: Date; limit?: number },
+  ): Promise<ChatUpload[]>;
 }

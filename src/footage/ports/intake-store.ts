@@ -3,9 +3,14 @@
  * received (a delivery id is kept once, so a replay is recognised) and the files processed.
  */
 import type {
-  FootageRequest, FootageRequestStatus, IntakeFile, NewFootageRequest, RequestedCamera, WebhookDelivery,
+  ArrivalSource,
+  FootageRequest,
+  FootageRequestStatus,
+  IntakeFile,
+  NewFootageRequest,
+  RequestedCamera,
+  WebhookDelivery,
 } from '../footage-requests/types';
-import type { ArrivalSource } from '../footage-requests/types';
 
 export interface CameraLink {
   intakeFolderId: string;
@@ -25,7 +30,10 @@ export interface FootageRequestRepository {
   /** Newest first. */
   listByRequester(aadObjectId: string, options?: { limit?: number }): Promise<FootageRequest[]>;
   /** Oldest first; `expiresBefore` keeps those whose links close at or before it. */
-  listByStatus(statuses: readonly FootageRequestStatus[], options?: { expiresBefore?: Date; limit?: number }): Promise<FootageRequest[]>;
+  listByStatus(
+    statuses: readonly FootageRequestStatus[],
+    options?: { expiresBefore?: Date; limit?: number },
+  ): Promise<FootageRequest[]>;
   /** The request and camera whose intake folder this is. */
   findByIntakeFolder(folderId: string): Promise<{ request: FootageRequest; camera: RequestedCamera } | undefined>;
   /**
@@ -37,9 +45,15 @@ export interface FootageRequestRepository {
   releaseCameraLink(requestId: string, cameraId: string): Promise<void>;
   setCameraLink(requestId: string, cameraId: string, link: CameraLink): Promise<void>;
   /** Compare-and-set on the status; `endedBy` is recorded with a move to cancelled/expired/complete. */
-  transition(id: string, input: { from: readonly FootageRequestStatus[]; to: FootageRequestStatus; endedBy?: string }): Promise<FootageTransition>;
+  transition(
+    id: string,
+    input: { from: readonly FootageRequestStatus[]; to: FootageRequestStatus; endedBy?: string },
+  ): Promise<FootageTransition>;
   /** Moves the link expiry, only while the request is in one of `from`. */
-  extend(id: string, input: { from: readonly FootageRequestStatus[]; expiresAt: Date; linkDays: number }): Promise<FootageTransition>;
+  extend(
+    id: string,
+    input: { from: readonly FootageRequestStatus[]; expiresAt: Date; linkDays: number },
+  ): Promise<FootageTransition>;
   /** Counts one more catalogued file and moves waiting → receiving. */
   countArrival(id: string): Promise<FootageRequest | undefined>;
 }
@@ -58,8 +72,23 @@ export interface NewIntakeFile {
   source: ArrivalSource;
 }
 
-export type IntakeFileUpdate = Partial<Pick<IntakeFile,
-  'state' | 'fileName' | 'sizeBytes' | 'contentType' | 'sha256' | 'isVideo' | 'duplicateOfFileId' | 'duplicateOfName' | 'uploadedBy' | 'uploadedAt' | 'error' | 'notified'>>;
+export type IntakeFileUpdate = Partial<
+  Pick<
+    IntakeFile,
+    | 'state'
+    | 'fileName'
+    | 'sizeBytes'
+    | 'contentType'
+    | 'sha256'
+    | 'isVideo'
+    | 'duplicateOfFileId'
+    | 'duplicateOfName'
+    | 'uploadedBy'
+    | 'uploadedAt'
+    | 'error'
+    | 'notified'
+  >
+>;
 
 export interface IntakeFileRepository {
   /** Inserts the file in state `processing` unless it is already known; returns it either way. */

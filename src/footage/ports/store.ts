@@ -3,8 +3,8 @@
  * PostgreSQL for several bot instances) behave the same; every method is async and every
  * compare-and-set is atomic across instances sharing one database.
  */
-import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
 import type { JsonObject, JsonValue } from '../../audit/canonical-json';
+import type { AuditEntry, AuditEntryInput, AuditHead, AuditVerification } from '../../audit/chain';
 import type { Person, Role } from '../people';
 import type { ChatUploadRepository } from './chat-upload-store';
 import type { IntakeRepositories } from './intake-store';
@@ -103,7 +103,15 @@ export interface SettingsRepository {
 export type AccessLevel = 'view' | 'download';
 
 export const ACCESS_REQUEST_STATUSES = [
-  'pending', 'approved', 'rejected', 'granting', 'granted', 'partially_failed', 'failed', 'expired', 'revoked',
+  'pending',
+  'approved',
+  'rejected',
+  'granting',
+  'granted',
+  'partially_failed',
+  'failed',
+  'expired',
+  'revoked',
 ] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
@@ -175,9 +183,7 @@ export interface DecisionToRecord {
 
 /** The outcome of a compare-and-set on a request: it moved, it was in another state (shown as it is), or it does not exist. */
 export type CompareAndSetResult<Moved extends string, Refused extends string> =
-  | { outcome: Moved; request: AccessRequest }
-  | { outcome: Refused; request: AccessRequest }
-  | { outcome: 'not_found' };
+  { outcome: Moved; request: AccessRequest } | { outcome: Refused; request: AccessRequest } | { outcome: 'not_found' };
 
 /** Exactly one of any number of concurrent decide() calls on one request gets 'decided'. */
 export type DecideResult = CompareAndSetResult<'decided', 'not_pending'>;

@@ -78,4 +78,9 @@ export interface AtomOptions {
   allowBareHour: boolean;
 }
 
-export type AtomParser = (view: TokenView, i: number, context: TemporalContext, options: AtomOptions) => AtomMatch | undefined;
+export type AtomParser = (
+  view: TokenView,
+  i: number,
+  context: TemporalContext,
+  options: AtomOptions,
+) => AtomMatch | undefined;

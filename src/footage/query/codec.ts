@@ -82,7 +82,11 @@ function decodePlace(value: unknown): PlaceQuery | undefined {
   if (!isRecord(value)) return undefined;
   const { name, borough, latitude, longitude, radiusMetres } = value;
   if (typeof name !== 'string' || typeof borough !== 'string') return undefined;
-  if (!isNumberIn(latitude, -90, 90) || !isNumberIn(longitude, -180, 180) || !isNumberIn(radiusMetres, 1, MAX_RADIUS_METRES)) {
+  if (
+    !isNumberIn(latitude, -90, 90) ||
+    !isNumberIn(longitude, -180, 180) ||
+    !isNumberIn(radiusMetres, 1, MAX_RADIUS_METRES)
+  ) {
     return undefined;
   }
   return { name, borough, latitude, longitude, radiusMetres };

@@ -1,11 +1,14 @@
+import { compareLocalDates, daysInMonth, isValidLocalDate, MONTH_NAMES, type LocalDate } from '../london-time';
 import {
-  compareLocalDates,
-  daysInMonth,
-  isValidLocalDate,
-  MONTH_NAMES,
-  type LocalDate,
-} from '../london-time';
-import { free, freeWord, textOf, type AtomMatch, type AtomParser, type DaySpan, type TemporalContext, type TokenView } from './atoms';
+  free,
+  freeWord,
+  textOf,
+  type AtomMatch,
+  type AtomParser,
+  type DaySpan,
+  type TemporalContext,
+  type TokenView,
+} from './atoms';
 import { EARLIEST_YEAR } from './limits';
 import { problem } from './problem';
 import { MONTHS } from './vocabulary';
@@ -70,7 +73,8 @@ function monthFirst(view: TokenView, i: number, month: number, context: Temporal
     return spanMatch(view, i, year.next, date, date);
   }
   const year = readYear(view, i + 1);
-  const wholeMonthWanted = year.value !== undefined || ['in', 'during', 'throughout'].includes(freeWord(view, i - 1) ?? '');
+  const wholeMonthWanted =
+    year.value !== undefined || ['in', 'during', 'throughout'].includes(freeWord(view, i - 1) ?? '');
   if (!wholeMonthWanted) return undefined; // "may" or "march" used as an ordinary word
   const y = year.value ?? (month > context.today.month ? context.today.year - 1 : context.today.year);
   return spanMatch(view, i, year.next, { year: y, month, day: 1 }, { year: y, month, day: daysInMonth(y, month) });

@@ -1,13 +1,13 @@
+import { formatDistance, formatLondonWindow } from '../format';
 import {
+  addDays,
   formatLondonDate,
   formatLondonTime,
   londonDateOf,
   sameLocalDate,
-  addDays,
   toLondonWallClock,
   zoneAbbreviation,
 } from '../london-time';
-import { formatDistance, formatLondonWindow } from '../format';
 import type { OwnerType, RecordingStatus } from '../recording';
 import { POINT_WINDOW_MINUTES } from './limits';
 import type { FootageQuery } from './types';
@@ -23,13 +23,15 @@ import { joinList } from './wording';
 export function describeQuery(query: FootageQuery): string[] {
   const lines: string[] = [];
   if (query.place) lines.push(`Near ${query.place.name} (within ${formatDistance(query.place.radiusMetres)})`);
-  if (query.cameraIds?.length) lines.push(`${query.cameraIds.length === 1 ? 'Camera' : 'Cameras'} ${joinList(query.cameraIds)}`);
+  if (query.cameraIds?.length)
+    lines.push(`${query.cameraIds.length === 1 ? 'Camera' : 'Cameras'} ${joinList(query.cameraIds)}`);
   if (query.boroughs?.length) lines.push(`In ${joinList(query.boroughs)}`);
   if (query.ownerTypes?.length) lines.push(`Owner: ${joinList(query.ownerTypes.map((type) => OWNER_LABELS[type]))}`);
   if (query.caseReference) lines.push(`Case ${query.caseReference}`);
   if (query.statuses?.length) lines.push(`Status: ${joinList(query.statuses.map((status) => STATUS_LABELS[status]))}`);
   lines.push(query.window ? describeWindow(query.window.start, query.window.end) : 'Any time, newest first');
-  if (query.ignored?.length) lines.push(`Not understood, so ignored: ${query.ignored.map((text) => `"${text}"`).join(', ')}`);
+  if (query.ignored?.length)
+    lines.push(`Not understood, so ignored: ${query.ignored.map((text) => `"${text}"`).join(', ')}`);
   return lines;
 }
 
@@ -45,7 +47,6 @@ export const STATUS_LABELS: Record<RecordingStatus, string> = {
   evidential: 'evidential',
   not_relevant: 'not relevant',
 };
-
 
 /**
  * A window in London time: "Tue 3 Mar 2026, 14:00–16:00 GMT"; a whole day as
@@ -64,7 +65,8 @@ export function describeWindow(start: Date, end: Date): string {
   if (end.getTime() - start.getTime() === POINT_WINDOW_MINUTES * 60_000) {
     return `${formatLondonDate(start)} at ${startTime} ${startZone}`;
   }
-  const zones = startZone === endZone ? `${startTime}–${endTime} ${endZone}` : `${startTime} ${startZone}–${endTime} ${endZone}`;
+  const zones =
+    startZone === endZone ? `${startTime}–${endTime} ${endZone}` : `${startTime} ${startZone}–${endTime} ${endZone}`;
   const hours = (end.getTime() - start.getTime()) / 3_600_000;
   if (sameLocalDate(startDate, lastDate)) {
     if (startTime === '00:00' && endsAtMidnight) {
@@ -78,4 +80,3 @@ export function describeWindow(start: Date, end: Date): string {
   }
   return formatLondonWindow(start, end);
 }
-

@@ -31,9 +31,19 @@ const OWNER_PHRASES: Array<[string[], OwnerType]> = [
   [['local', 'authorities'], 'local_authority'],
   ...['tfl', 'transport', 'tube', 'underground', 'bus', 'buses'].map((w): [string[], OwnerType] => [[w], 'transport']),
   ...['council', 'councils'].map((w): [string[], OwnerType] => [[w], 'local_authority']),
-  ...['business', 'businesses', 'shop', 'shops', 'store', 'stores', 'private', 'commercial', 'retail', 'retailer', 'retailers'].map(
-    (w): [string[], OwnerType] => [[w], 'business'],
-  ),
+  ...[
+    'business',
+    'businesses',
+    'shop',
+    'shops',
+    'store',
+    'stores',
+    'private',
+    'commercial',
+    'retail',
+    'retailer',
+    'retailers',
+  ].map((w): [string[], OwnerType] => [[w], 'business']),
 ];
 
 const STATUS_PHRASES: Array<[string[], RecordingStatus]> = [
@@ -53,7 +63,13 @@ const CAMERA_AS_PLACE = new Set(['near', 'nr', 'around']);
 const CASE_WORDS = new Set(['case', 'crime', 'ref', 'reference', 'crn']);
 
 export function readFilters(view: TokenView, gazetteer: Gazetteer): FilterReading {
-  const reading: FilterReading = { cameraIds: [], unknownCameras: [], ownerTypes: [], statuses: [], placeIntroducers: new Set() };
+  const reading: FilterReading = {
+    cameraIds: [],
+    unknownCameras: [],
+    ownerTypes: [],
+    statuses: [],
+    placeIntroducers: new Set(),
+  };
   readRadius(view, reading);
   readCameras(view, reading, gazetteer);
   readCaseReference(view, reading);
@@ -78,7 +94,10 @@ function readRadius(view: TokenView, reading: FilterReading): void {
     if (!token || (token.kind !== 'distance' && !spoken)) continue;
     const metres = token.kind === 'distance' ? token.metres : (spoken?.[1] ?? 0);
     const length = token.kind === 'distance' ? 1 : (spoken?.[0].length ?? 1);
-    const text = view.tokens.slice(i, i + length).map((t) => t.text).join(' ');
+    const text = view.tokens
+      .slice(i, i + length)
+      .map((t) => t.text)
+      .join(' ');
     if (!(metres >= 1)) problem(`"${text}" is too small a radius: try e.g. "within 100m of Brixton Station".`);
     if (metres > MAX_RADIUS_METRES) {
       problem(
@@ -130,7 +149,9 @@ function readCaseReference(view: TokenView, reading: FilterReading): void {
     if (view.used[i]) return;
     if (token.kind === 'caseRef') {
       if (reading.caseReference !== undefined && reading.caseReference !== token.reference) {
-        problem(`I found two case references, ${reading.caseReference} and ${token.reference}: please search one case at a time.`);
+        problem(
+          `I found two case references, ${reading.caseReference} and ${token.reference}: please search one case at a time.`,
+        );
       }
       reading.caseReference = token.reference;
       claim(view, i, i + 1);
@@ -138,7 +159,9 @@ function readCaseReference(view: TokenView, reading: FilterReading): void {
     }
     const afterCaseWord = CASE_WORDS.has(freeWord(view, i - 1) ?? '');
     if (token.kind === 'number' && (/^\d{7}$/.test(token.digits) || (afterCaseWord && /^\d{5,}$/.test(token.digits)))) {
-      problem(`"${token.text}" looks like part of a case reference. Case references are seven digits, a slash and two digits, like 5212345/26.`);
+      problem(
+        `"${token.text}" looks like part of a case reference. Case references are seven digits, a slash and two digits, like 5212345/26.`,
+      );
     }
   });
 }

@@ -57,7 +57,14 @@ export interface GazetteerMatch {
 const SHORT_FORM_STOPWORDS = new Set(['and', 'of', 'the', 'st', 'on', 'upon', 'at', 'in', 'by', 'le', 'la', 'de']);
 
 /** Abbreviations folded on both sides, so "Leicester Sq" and "Brixton stn" find their places. */
-const ABBREVIATIONS: Record<string, string> = { sq: 'square', stn: 'station', rd: 'road', jct: 'junction', jn: 'junction', ave: 'avenue' };
+const ABBREVIATIONS: Record<string, string> = {
+  sq: 'square',
+  stn: 'station',
+  rd: 'road',
+  jct: 'junction',
+  jn: 'junction',
+  ave: 'avenue',
+};
 
 /** The normalised form of a name or of typed text: "King's Cross St. Pancras" -> "kings cross st pancras". */
 export function phraseKey(text: string): string {
@@ -98,7 +105,6 @@ export class Gazetteer {
     for (const camera of cameras) this.camerasById.set(camera.cameraId.toUpperCase(), camera);
     this.longestNameWords = Math.max(1, ...[...this.index.keys()].map((key) => key.split(' ').length));
   }
-
 
   camera(cameraId: string): GazetteerCamera | undefined {
     return this.camerasById.get(cameraId.toUpperCase());
@@ -195,7 +201,14 @@ export class Gazetteer {
   private indexPlace(place: GazetteerPlace): void {
     const entity: GazetteerEntity = { kind: 'place', place };
     const key = phraseKey(place.name);
-    const variants = new Set([key, key.replace(/\bstreet\b/g, 'st'), key.replace(/\band\b/g, '').replace(/ +/g, ' ').trim()]);
+    const variants = new Set([
+      key,
+      key.replace(/\bstreet\b/g, 'st'),
+      key
+        .replace(/\band\b/g, '')
+        .replace(/ +/g, ' ')
+        .trim(),
+    ]);
     for (const variant of variants) {
       this.add(variant, MatchLevel.FullName, entity);
       const words = variant.split(' ');
@@ -227,7 +240,10 @@ function isShortForm(words: string[]): boolean {
 
 function addEntity(entities: GazetteerEntity[], entity: GazetteerEntity): void {
   const same = (a: GazetteerEntity) =>
-    a.kind === entity.kind && (a.kind === 'place' ? a.place === (entity as { place: GazetteerPlace }).place : a.borough === (entity as { borough: string }).borough);
+    a.kind === entity.kind &&
+    (a.kind === 'place'
+      ? a.place === (entity as { place: GazetteerPlace }).place
+      : a.borough === (entity as { borough: string }).borough);
   if (!entities.some(same)) entities.push(entity);
 }
 
@@ -261,7 +277,8 @@ export function loadGazetteer(places: unknown, cameras: unknown): Gazetteer {
     const where = `cameras[${i}]`;
     const record = asRecord(item, where);
     const cameraId = text(record, 'cameraId', where).toUpperCase();
-    if (!CAMERA_ID_PATTERN.test(cameraId)) throw new ConfigError(`${where}.cameraId`, 'three letters, a hyphen and four digits, like LAM-0105');
+    if (!CAMERA_ID_PATTERN.test(cameraId))
+      throw new ConfigError(`${where}.cameraId`, 'three letters, a hyphen and four digits, like LAM-0105');
     const ownerType = text(record, 'ownerType', where);
     if (!['local_authority', 'transport', 'business'].includes(ownerType)) {
       throw new ConfigError(`${where}.ownerType`, 'one of local_authority, transport, business');
@@ -291,7 +308,8 @@ function cameraContact(record: Record<string, unknown>, where: string): CameraCo
     throw new ConfigError(`${where}.contactEmail`, 'an email address');
   }
   if (record.footageFlowsToBox !== undefined) {
-    if (typeof record.footageFlowsToBox !== 'boolean') throw new ConfigError(`${where}.footageFlowsToBox`, 'true or false');
+    if (typeof record.footageFlowsToBox !== 'boolean')
+      throw new ConfigError(`${where}.footageFlowsToBox`, 'true or false');
     contact.footageFlowsToBox = record.footageFlowsToBox;
   }
   return contact;
@@ -304,7 +322,8 @@ function asRecord(item: unknown, where: string): Record<string, unknown> {
 
 function text(record: Record<string, unknown>, field: string, where: string): string {
   const value = record[field];
-  if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(`${where}.${field}`, 'a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ConfigError(`${where}.${field}`, 'a non-empty string');
   return value;
 }
 

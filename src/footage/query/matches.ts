@@ -13,8 +13,14 @@ export function distanceFromPlace(place: PlaceQuery, point: LatLon): number {
 }
 
 /** Overlap: the recording started before the window ends and ended after it starts. */
-export function overlapsWindow(recording: Pick<RecordingMetadata, 'recordedFrom' | 'recordedTo'>, window: { start: Date; end: Date }): boolean {
-  return Date.parse(recording.recordedFrom) < window.end.getTime() && Date.parse(recording.recordedTo) > window.start.getTime();
+export function overlapsWindow(
+  recording: Pick<RecordingMetadata, 'recordedFrom' | 'recordedTo'>,
+  window: { start: Date; end: Date },
+): boolean {
+  return (
+    Date.parse(recording.recordedFrom) < window.end.getTime() &&
+    Date.parse(recording.recordedTo) > window.start.getTime()
+  );
 }
 
 export function recordingMatchesQuery(query: FootageQuery, recording: RecordingMetadata): boolean {

@@ -1,6 +1,6 @@
-import type { Token } from './tokenizer';
 import { claim, type TokenView } from './atoms';
 import { MatchLevel, phraseKey, type Gazetteer, type GazetteerMatch, type GazetteerPlace } from './gazetteer';
+import type { Token } from './tokenizer';
 import { CONNECTOR_WORDS, FILLER_WORDS, PLACE_TRIGGER_WORDS, SOFT_SYMBOLS } from './vocabulary';
 
 /**
@@ -81,11 +81,13 @@ function addMatch(reading: PlaceReading, match: GazetteerMatch, text: string, ch
   const places = match.entities.flatMap((entity) => (entity.kind === 'place' ? [entity.place] : []));
   if (places.length === 0) {
     for (const entity of match.entities) {
-      if (entity.kind === 'borough' && !reading.boroughs.includes(entity.borough)) reading.boroughs.push(entity.borough);
+      if (entity.kind === 'borough' && !reading.boroughs.includes(entity.borough))
+        reading.boroughs.push(entity.borough);
     }
     return;
   }
-  const chosen = chosenPlace === undefined ? undefined : places.find((place) => phraseKey(place.name) === phraseKey(chosenPlace));
+  const chosen =
+    chosenPlace === undefined ? undefined : places.find((place) => phraseKey(place.name) === phraseKey(chosenPlace));
   const place = places.length === 1 ? places[0] : chosen;
   if (!place) {
     reading.ambiguous.push({ text, candidates: [...places].sort((a, b) => a.name.localeCompare(b.name)) });
@@ -149,7 +151,7 @@ class ChunkReader {
     // Pass 1: full names and boroughs, wherever they are.
     const items: Item[] = [];
     let pending: Word[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const found = this.longestAt(words, i);
       if (found && found.match.level <= MatchLevel.Borough) {
         items.push(...this.resolveRun(pending), this.item(found.match, words.slice(i, i + found.length)));

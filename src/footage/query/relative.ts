@@ -1,7 +1,16 @@
 import { addDays, formatLocalDate, weekdayOf, type LocalDate } from '../london-time';
+import {
+  free,
+  freeWord,
+  textOf,
+  type Atom,
+  type AtomMatch,
+  type AtomParser,
+  type TemporalContext,
+  type TokenView,
+} from './atoms';
 import { EARLIEST_YEAR, MAX_WINDOW_DAYS } from './limits';
 import { problem } from './problem';
-import { free, freeWord, textOf, type Atom, type AtomMatch, type AtomParser, type TemporalContext, type TokenView } from './atoms';
 import {
   DURATION_UNITS,
   NUMBER_WORDS,
@@ -81,7 +90,20 @@ function dayOrPartName(view: TokenView, i: number, word: string): AtomMatch | un
 function abbreviationAllowed(view: TokenView, i: number): boolean {
   const before = freeWord(view, i - 1) ?? '';
   const after = free(view, i + 1);
-  const introduces = ['on', 'last', 'this', 'since', 'from', 'between', 'until', 'till', 'before', 'after', 'and', 'to'];
+  const introduces = [
+    'on',
+    'last',
+    'this',
+    'since',
+    'from',
+    'between',
+    'until',
+    'till',
+    'before',
+    'after',
+    'and',
+    'to',
+  ];
   return introduces.includes(before) || after?.kind === 'date' || after?.kind === 'ordinal' || after?.kind === 'number';
 }
 
@@ -122,7 +144,8 @@ function lastSomething(view: TokenView, i: number, context: TemporalContext): At
 /** Bounded before any arithmetic: "last 100000000000000000000 hours" is refused, not computed. */
 function rollingMinutes(count: number, unitMinutes: number, text: string): number {
   const minutes = count * unitMinutes;
-  if (!(minutes >= 1)) problem(`"${text}" is too short a time to search: say how far back to look, e.g. "last 3 hours".`);
+  if (!(minutes >= 1))
+    problem(`"${text}" is too short a time to search: say how far back to look, e.g. "last 3 hours".`);
   if (minutes > MAX_WINDOW_DAYS * DAY_MINUTES) {
     problem(
       `"${text}" is longer than one search can cover (at most ${MAX_WINDOW_DAYS} days). ` +
@@ -137,7 +160,8 @@ function numberedAgo(view: TokenView, i: number, context: TemporalContext): Atom
   const count = free(view, i);
   const unit = freeWord(view, i + 1);
   if (count?.kind !== 'number' || freeWord(view, i + 2) !== 'ago') return undefined;
-  const days = unit === 'day' || unit === 'days' ? count.value : unit === 'week' || unit === 'weeks' ? count.value * 7 : undefined;
+  const days =
+    unit === 'day' || unit === 'days' ? count.value : unit === 'week' || unit === 'weeks' ? count.value * 7 : undefined;
   if (days === undefined || !Number.isInteger(days)) return undefined;
   // Bounded before the date is computed: any count reaching back before EARLIEST_YEAR is refused.
   const daysSinceEarliest = (context.today.year - EARLIEST_YEAR + 1) * 366;

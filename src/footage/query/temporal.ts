@@ -41,11 +41,29 @@ export type TimePiece =
   | { kind: 'open'; mode: 'since' | 'after' | 'before'; moment: Moment; text: string };
 
 /** Words and punctuation that may join atoms of one moment ("on 3 March at 2pm", "in the afternoon"). */
-const GLUE = new Set(['on', 'at', 'the', 'of', 'in', 'during', 'for', 'around', 'about', 'approx', 'approximately', ',']);
+const GLUE = new Set([
+  'on',
+  'at',
+  'the',
+  'of',
+  'in',
+  'during',
+  'for',
+  'around',
+  'about',
+  'approx',
+  'approximately',
+  ',',
+]);
 const RANGE_CONNECTORS = ['-', 'to', 'until', 'till', 'til', 'through', 'thru'];
 const BETWEEN_CONNECTORS = ['and', '-', 'to'];
 const OPEN_MODES: Record<string, 'since' | 'after' | 'before'> = {
-  since: 'since', after: 'after', before: 'before', until: 'before', till: 'before', til: 'before',
+  since: 'since',
+  after: 'after',
+  before: 'before',
+  until: 'before',
+  till: 'before',
+  til: 'before',
 };
 
 // Relative words first, then dates ("4 March" before a bare hour "4"), then times.
@@ -85,10 +103,14 @@ function expressionAt(view: TokenView, i: number, context: TemporalContext): Pie
   if (mode !== undefined) {
     const moment = momentAt(view, i + 1, context, true);
     if (!moment) return undefined;
-    return { piece: { kind: 'open', mode, moment: moment.moment, text: textOf(view, i, moment.next) }, next: moment.next };
+    return {
+      piece: { kind: 'open', mode, moment: moment.moment, text: textOf(view, i, moment.next) },
+      next: moment.next,
+    };
   }
   let first = momentAt(view, i, context, false);
-  const bareRangeStart = !first && free(view, i)?.kind === 'number' && connectorAfter(view, i + 1, RANGE_CONNECTORS) !== undefined;
+  const bareRangeStart =
+    !first && free(view, i)?.kind === 'number' && connectorAfter(view, i + 1, RANGE_CONNECTORS) !== undefined;
   if (bareRangeStart) first = momentAt(view, i, context, true); // "2-4pm", "9 to 11am"
   if (!first) return undefined;
   const afterConnector = connectorAfter(view, first.next, RANGE_CONNECTORS);
@@ -99,7 +121,12 @@ function expressionAt(view: TokenView, i: number, context: TemporalContext): Pie
 }
 
 /** "from A to B", "from A" (open), "between A and B". */
-function rangeAfterOpener(view: TokenView, i: number, opener: 'from' | 'between', context: TemporalContext): PieceMatch | undefined {
+function rangeAfterOpener(
+  view: TokenView,
+  i: number,
+  opener: 'from' | 'between',
+  context: TemporalContext,
+): PieceMatch | undefined {
   const first = momentAt(view, i + 1, context, true);
   if (!first) return undefined; // "from TfL cameras": not a time
   const afterConnector = connectorAfter(view, first.next, opener === 'between' ? BETWEEN_CONNECTORS : RANGE_CONNECTORS);
@@ -115,7 +142,8 @@ function rangeAfterOpener(view: TokenView, i: number, opener: 'from' | 'between'
 }
 
 function range(view: TokenView, i: number, from: Moment, to: MomentMatch): PieceMatch {
-  if (from.rolling || to.moment.rolling) problem(`"${textOf(view, i, to.next)}" mixes a range with "last ...": use one or the other.`);
+  if (from.rolling || to.moment.rolling)
+    problem(`"${textOf(view, i, to.next)}" mixes a range with "last ...": use one or the other.`);
   let start = from;
   let end = to.moment;
   if (start.time && end.time) {
@@ -132,7 +160,12 @@ function connectorAfter(view: TokenView, i: number, connectors: string[]): numbe
 }
 
 /** One or more adjacent atoms, joined by glue words, merged into one moment. */
-function momentAt(view: TokenView, i: number, context: TemporalContext, allowBareHour: boolean): MomentMatch | undefined {
+function momentAt(
+  view: TokenView,
+  i: number,
+  context: TemporalContext,
+  allowBareHour: boolean,
+): MomentMatch | undefined {
   const atoms: Atom[] = [];
   let next = i;
   for (;;) {
@@ -192,7 +225,9 @@ function resolveWeekday(moment: Moment, atoms: Atom[], context: TemporalContext)
   }
   const actual = weekdayOf(moment.span.first);
   if (!sameLocalDate(moment.span.first, moment.span.last) || actual !== wanted) {
-    problem(`${formatLocalDate(moment.span.first)} is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[wanted]}: which did you mean?`);
+    problem(
+      `${formatLocalDate(moment.span.first)} is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[wanted]}: which did you mean?`,
+    );
   }
   return moment;
 }

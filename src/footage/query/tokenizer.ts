@@ -33,10 +33,26 @@ export type Token = TokenBase &
   );
 
 const UNIT_METRES: Record<string, number> = {
-  m: 1, metre: 1, metres: 1, meter: 1, meters: 1, mtr: 1, mtrs: 1,
-  km: 1000, kms: 1000, kilometre: 1000, kilometres: 1000, kilometer: 1000, kilometers: 1000,
-  mi: 1609.344, mile: 1609.344, miles: 1609.344,
-  yd: 0.9144, yds: 0.9144, yard: 0.9144, yards: 0.9144,
+  m: 1,
+  metre: 1,
+  metres: 1,
+  meter: 1,
+  meters: 1,
+  mtr: 1,
+  mtrs: 1,
+  km: 1000,
+  kms: 1000,
+  kilometre: 1000,
+  kilometres: 1000,
+  kilometer: 1000,
+  kilometers: 1000,
+  mi: 1609.344,
+  mile: 1609.344,
+  miles: 1609.344,
+  yd: 0.9144,
+  yds: 0.9144,
+  yard: 0.9144,
+  yards: 0.9144,
 };
 
 export type TokenKind = Token['kind'];
@@ -60,7 +76,11 @@ const RULES: Rule[] = [
     pattern: new RegExp(`(?!${MONTH_PREFIX})([a-z]{3})(?:-(\\d{1,4})|(\\d{3,4}))${NOT_LETTER_OR_DIGIT}`, 'iuy'),
     build: (m) => {
       const digits = m[2] ?? m[3];
-      return { kind: 'camera', cameraId: `${m[1].toUpperCase()}-${digits.padStart(4, '0')}`, padded: digits.length < 4 };
+      return {
+        kind: 'camera',
+        cameraId: `${m[1].toUpperCase()}-${digits.padStart(4, '0')}`,
+        padded: digits.length < 4,
+      };
     },
   },
   {
@@ -71,13 +91,23 @@ const RULES: Rule[] = [
   {
     // Day first: 04/03/2026, 4/3/26, 4-3-2026, 4.3.2026 (one separator throughout).
     pattern: new RegExp(`(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{1,4})${NOT_LETTER_OR_DIGIT}`, 'uy'),
-    build: (m) => ({ kind: 'date', day: Number(m[1]), month: Number(m[3]), year: Number(m[4]), yearDigits: m[4].length }),
+    build: (m) => ({
+      kind: 'date',
+      day: Number(m[1]),
+      month: Number(m[3]),
+      year: Number(m[4]),
+      yearDigits: m[4].length,
+    }),
   },
   {
     // 13-Mar-26, 13/March/2026, 13.mar.2026 (the form exported reports use).
     pattern: new RegExp(`(\\d{1,2})([/.-])(${MONTH_WORDS})\\2(\\d{2}|\\d{4})${NOT_LETTER_OR_DIGIT}`, 'iuy'),
     build: (m) => ({
-      kind: 'date', day: Number(m[1]), month: MONTHS.get(m[3].toLowerCase()) ?? 0, year: Number(m[4]), yearDigits: m[4].length,
+      kind: 'date',
+      day: Number(m[1]),
+      month: MONTHS.get(m[3].toLowerCase()) ?? 0,
+      year: Number(m[4]),
+      yearDigits: m[4].length,
     }),
   },
   {
@@ -86,14 +116,21 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'date', day: Number(m[1]), month: Number(m[2]), yearDigits: 0 }),
   },
   {
-    pattern: new RegExp(`(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(km|kms|kilomet(?:re|er)s?|metres?|meters?|mtrs?|m|miles?|mi|yards?|yds?|yd)${NOT_LETTER_OR_DIGIT}`, 'iuy'),
+    pattern: new RegExp(
+      `(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(km|kms|kilomet(?:re|er)s?|metres?|meters?|mtrs?|m|miles?|mi|yards?|yds?|yd)${NOT_LETTER_OR_DIGIT}`,
+      'iuy',
+    ),
     build: (m) => ({ kind: 'distance', metres: Number(m[1].replace(/,/g, '')) * UNIT_METRES[m[2].toLowerCase()] }),
   },
   {
     // 2pm, 2 pm, 2:30pm, 2.30 p.m.
     pattern: new RegExp(`(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?m\\.?(?![\\p{L}\\d])`, 'iuy'),
     build: (m) => ({
-      kind: 'time', hour: Number(m[1]), minute: Number(m[2] ?? 0), meridiem: m[3].toLowerCase() === 'a' ? 'am' : 'pm', clock: false,
+      kind: 'time',
+      hour: Number(m[1]),
+      minute: Number(m[2] ?? 0),
+      meridiem: m[3].toLowerCase() === 'a' ? 'am' : 'pm',
+      clock: false,
     }),
   },
   {

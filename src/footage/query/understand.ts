@@ -27,7 +27,10 @@ export function understandQuery(text: string, context: UnderstandingContext): Un
   } catch (error) {
     if (error instanceof QueryProblem) return { kind: 'invalid', reason: error.reason };
     // A bug, not bad input: log it (without the text, which may name people) and still answer.
-    logger.error({ err: error, length: typeof text === 'string' ? text.length : undefined }, 'footage query understanding failed');
+    logger.error(
+      { err: error, length: typeof text === 'string' ? text.length : undefined },
+      'footage query understanding failed',
+    );
     return { kind: 'invalid', reason: `Sorry, I could not read that request. ${EXAMPLES}` };
   }
 }
@@ -99,14 +102,18 @@ function placeProblem(filters: FilterReading, places: PlaceReading, gazetteer: G
         : `"${ambiguous.text}" could be ${joinList(names)}. Which did you mean?`;
     return { kind: 'ambiguous_place', text: ambiguous.text, candidates, message };
   }
-  const centres = [...places.places.map((p) => p.name), ...(filters.cameraPlace ? [`camera ${filters.cameraPlace.cameraId}`] : [])];
+  const centres = [
+    ...places.places.map((p) => p.name),
+    ...(filters.cameraPlace ? [`camera ${filters.cameraPlace.cameraId}`] : []),
+  ];
   if (centres.length > 1) {
     problem(`I can search around one place at a time, and found ${joinList(centres, 'and')}. Which one?`);
   }
   // Unknown words are reported rather than ignored when a place was meant: after "near" or "in",
   // when they share a word with a known name, or when nothing else says where to look (ignoring
   // them would silently search all of London).
-  const located = centres.length > 0 || places.boroughs.length > 0 || filters.cameraIds.length > 0 || filters.caseReference;
+  const located =
+    centres.length > 0 || places.boroughs.length > 0 || filters.cameraIds.length > 0 || filters.caseReference;
   const unknown = places.unresolved.find(
     (item) => item.hasLetters && (item.triggered || !located || gazetteer.sharesNameWord(item.text)),
   );
@@ -131,11 +138,23 @@ function centre(filters: FilterReading, places: PlaceReading): PlaceQuery | unde
   if (place) return placeQuery(place, radiusMetres);
   const camera = filters.cameraPlace;
   if (!camera) return undefined;
-  return { name: `camera ${camera.cameraId}`, borough: camera.borough, latitude: camera.latitude, longitude: camera.longitude, radiusMetres };
+  return {
+    name: `camera ${camera.cameraId}`,
+    borough: camera.borough,
+    latitude: camera.latitude,
+    longitude: camera.longitude,
+    radiusMetres,
+  };
 }
 
 function placeQuery(place: GazetteerPlace, radiusMetres: number): PlaceQuery {
-  return { name: place.name, borough: place.borough, latitude: place.latitude, longitude: place.longitude, radiusMetres };
+  return {
+    name: place.name,
+    borough: place.borough,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    radiusMetres,
+  };
 }
 
 function unknownPlace(text: string, gazetteer: Gazetteer): Understanding {
@@ -170,4 +189,3 @@ function nothingUnderstood(text: string, places: PlaceReading, gazetteer: Gazett
 function didYouMean(suggestions: string[]): string {
   return suggestions.length ? ` Did you mean ${joinList(suggestions)}?` : '';
 }
-

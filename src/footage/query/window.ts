@@ -116,12 +116,18 @@ class WindowResolver {
           return { start: this.start(moment, first, part), end: now };
         case 'after':
           if (!moment.time) return { start: this.end(moment, last, part), end: now };
-          return { start: this.start(moment, first, part), end: part ? this.partEdge(first, part, 'end') : this.dayStart(addDays(first, 1)) };
+          return {
+            start: this.start(moment, first, part),
+            end: part ? this.partEdge(first, part, 'end') : this.dayStart(addDays(first, 1)),
+          };
         case 'before':
           if (!moment.time) {
             problem(`"before ${moment.text}" has no start. Give a range, e.g. "from 01/03/2026 to 03/03/2026".`);
           }
-          return { start: part ? this.partEdge(first, part, 'start') : this.dayStart(first), end: this.end(moment, first, part) };
+          return {
+            start: part ? this.partEdge(first, part, 'start') : this.dayStart(first),
+            end: this.end(moment, first, part),
+          };
       }
     });
   }
@@ -171,7 +177,8 @@ class WindowResolver {
 function singleDayIfTimed(moment: Moment): void {
   const span = moment.span;
   if (!span || (!moment.time && !moment.part)) return;
-  const oneDay = span.first.year === span.last.year && span.first.month === span.last.month && span.first.day === span.last.day;
+  const oneDay =
+    span.first.year === span.last.year && span.first.month === span.last.month && span.first.day === span.last.day;
   if (!oneDay) problem(`"${span.text}" covers several days: give one day for a time, e.g. "04/03/2026 at 14:00".`);
 }
 
@@ -199,7 +206,9 @@ function checked(window: TimeWindow, context: TemporalContext): TimeWindow {
   const { start, end } = window;
   // The parsers bound every number they read; this keeps a missed case an answer, not a crash.
   if (!Number.isFinite(start.getTime()) || !Number.isFinite(end.getTime())) {
-    problem(`That time is too far from today for me to search: I can only search footage from ${EARLIEST_YEAR} onwards.`);
+    problem(
+      `That time is too far from today for me to search: I can only search footage from ${EARLIEST_YEAR} onwards.`,
+    );
   }
   const from = formatLondonDateTime(start, { zone: true });
   const to = formatLondonDateTime(end, { zone: true });

@@ -6,8 +6,9 @@
  * the sharer's own access has ended. A supervisor or admin sharing decides it themselves, audited.
  */
 import { randomUUID } from 'node:crypto';
-import { checkRequestForm, MAX_REASON_CHARS, type DurationPolicy } from '../access/form';
+import { routeForApproval, type ApprovalAsk } from '../access/approval-routing';
 import { recordDecision } from '../access/decision';
+import { checkRequestForm, MAX_REASON_CHARS, type DurationPolicy } from '../access/form';
 import { canDecide, type Person } from '../people';
 import type { AccessLevel, AccessRequest, Store } from '../ports/store';
 import type { Recording } from '../recording';
@@ -15,7 +16,6 @@ import { ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
 import type { ShareGroup, SharingStoreExtension } from './ports';
 import { resolveRecipients } from './recipients';
 import { auditRefusal, refusal, type SharingRefusal } from './refusal';
-import { routeForApproval, type ApprovalAsk } from '../access/approval-routing';
 
 export interface ColleagueShareInput {
   /** The form or command instance: the same one twice makes one share. */
@@ -42,12 +42,14 @@ export interface ShareDecisionInput {
 }
 
 export type ShareDecisionOutcome =
-  | { kind: 'refused'; refusal: SharingRefusal }
-  | { kind: 'decided'; group: ShareGroup; requests: AccessRequest[] };
+  { kind: 'refused'; refusal: SharingRefusal } | { kind: 'decided'; group: ShareGroup; requests: AccessRequest[] };
 
 export interface ShareNotifier {
   askShareApprover(group: ShareGroup, approver: Person): ReturnType<ApprovalAsk['approver']>;
-  askShareChannel(group: ShareGroup, channel: Parameters<ApprovalAsk['channel']>[0]): ReturnType<ApprovalAsk['channel']>;
+  askShareChannel(
+    group: ShareGroup,
+    channel: Parameters<ApprovalAsk['channel']>[0],
+  ): ReturnType<ApprovalAsk['channel']>;
 }
 
 export interface ColleagueSharingDeps {
@@ -83,18 +85,37 @@ export class ColleagueSharing {
     const resolved = resolveRecipients(input.recipients, await store.people.list());
     if (!resolved.ok) return refused(refusal('not_on_roster', resolved.problems.join(' ')));
     if (resolved.people.length === 0) return refused(refusal('invalid', 'Name at least one colleague to share with.'));
-    if (resolved.people.some((p) => p.aadObjectId === sharer.aadObjectId)) return refused(refusal('yourself', 'You cannot share with yourself: you already have this access.'));
+    if (resolved.people.some((p) => p.aadObjectId === sharer.aadObjectId))
+      return refused(refusal('yourself', 'You cannot share with yourself: you already have this access.'));
     const days = input.durationDays ?? Math.min(this.deps.policy.defaultDurationDays, ceiling.days);
     if (days > ceiling.days) {
-      return refused(refusal('too_long', `You can share for at most ${ceiling.days} ${ceiling.days === 1 ? 'day' : 'days'}: ${sharesOnOwnAuthority(sharer) ? 'the longest access policy allows' : 'no longer than your own access lasts'}.`));
+      return refused(
+        refusal(
+          'too_long',
+          `You can share for at most ${ceiling.days} ${ceiling.days === 1 ? 'day' : 'days'}: ${sharesOnOwnAuthority(sharer) ? 'the longest access policy allows' : 'no longer than your own access lasts'}.`,
+        ),
+      );
     }
     const access = input.access ?? 'view';
-    if (access === 'download' && ceiling.access !== 'download') return refused(refusal('too_strong', 'Your own access is view only, so you can share view-only access only.'));
+    if (access === 'download' && ceiling.access !== 'download')
+      return refused(refusal('too_strong', 'Your own access is view only, so you can share view-only access only.'));
     const caseReference = input.caseReference ?? (await this.caseReferenceOf(sharer, input.recordings));
-    if (!caseReference) return refused(refusal('invalid', 'This recording is not linked to a case yet: say which, e.g. "share <file> with <names> for case 5212345/26", or fill in the case on the form.'));
+    if (!caseReference)
+      return refused(
+        refusal(
+          'invalid',
+          'This recording is not linked to a case yet: say which, e.g. "share <file> with <names> for case 5212345/26", or fill in the case on the form.',
+        ),
+      );
     const reason = (input.reason ?? '').trim() || `Shared by ${sharer.name} with the investigation team.`;
     const check = checkRequestForm(
-      { caseReference: caseReference ?? '', reason, access, justification: access === 'download' ? `Shared by ${sharer.name}, who may download.` : '', durationDays: days },
+      {
+        caseReference: caseReference ?? '',
+        reason,
+        access,
+        justification: access === 'download' ? `Shared by ${sharer.name}, who may download.` : '',
+        durationDays: days,
+      },
       this.deps.policy,
     );
     if (!check.ok) return refused(refusal('invalid', check.problem));
@@ -142,7 +163,13 @@ export class ColleagueSharing {
       });
       if (direct) {
         for (const member of group.members) {
-          await recordDecision(tx, sharer, { requestId: member.requestId, decision: 'approved', comment: 'Shared directly by a supervisor or administrator.', approvedDurationDays: null, details: { shareGroup: groupId, direct: true } });
+          await recordDecision(tx, sharer, {
+            requestId: member.requestId,
+            decision: 'approved',
+            comment: 'Shared directly by a supervisor or administrator.',
+            approvedDurationDays: null,
+            details: { shareGroup: groupId, direct: true },
+          });
         }
       }
       return { created: true, group };
@@ -168,16 +195,22 @@ export class ColleagueSharing {
       return r;
     };
     if (!group) return refused(refusal('not_found', 'That share does not exist (any more).'));
-    if (!canDecide(decider)) return refused(refusal('not_an_approver', 'Only a supervisor or an administrator can decide a share.'));
-    if (group.sharerAadObjectId === decider.aadObjectId) return refused(refusal('own_share', 'You cannot decide your own share: another supervisor has to.'));
+    if (!canDecide(decider))
+      return refused(refusal('not_an_approver', 'Only a supervisor or an administrator can decide a share.'));
+    if (group.sharerAadObjectId === decider.aadObjectId)
+      return refused(refusal('own_share', 'You cannot decide your own share: another supervisor has to.'));
     const requests = await this.requestsOf(group);
-    if (!requests.some((r) => r.status === 'pending')) return refused(refusal('not_pending', 'This share has already been decided.'));
+    if (!requests.some((r) => r.status === 'pending'))
+      return refused(refusal('not_pending', 'This share has already been decided.'));
     const sharer = await store.people.findByAadObjectId(group.sharerAadObjectId);
     let days = Math.min(input.durationDays ?? group.durationDays, group.durationDays, this.deps.policy.maxDurationDays);
     let comment = input.comment.trim() || null;
     let approve = new Set(input.approve);
     if (sharer && !sharesOnOwnAuthority(sharer)) {
-      const ceiling = await this.ceiling(sharer, group.recordings.map((r) => ({ fileId: r.boxFileId, fileName: r.fileName } as Recording)));
+      const ceiling = await this.ceiling(
+        sharer,
+        group.recordings.map((r) => ({ fileId: r.boxFileId, fileName: r.fileName }) as Recording),
+      );
       if ('kind' in ceiling) {
         // The sharer's own access ended while the share waited: nobody may get it from them now.
         approve = new Set();
@@ -207,7 +240,9 @@ export class ColleagueSharing {
   /** Shares waiting for a decision that this person may take (not their own). */
   async pendingFor(person: Person): Promise<ShareGroup[]> {
     if (!canDecide(person)) return [];
-    return (await this.deps.store.sharing.shareGroups.listPending(50)).filter((g) => g.sharerAadObjectId !== person.aadObjectId);
+    return (await this.deps.store.sharing.shareGroups.listPending(50)).filter(
+      (g) => g.sharerAadObjectId !== person.aadObjectId,
+    );
   }
 
   async get(groupId: string): Promise<{ group: ShareGroup; requests: AccessRequest[] } | undefined> {
@@ -220,17 +255,32 @@ export class ColleagueSharing {
     return requests.filter((r): r is AccessRequest => r !== undefined);
   }
 
-  private async ceiling(sharer: Person, recordings: Array<Pick<Recording, 'fileId' | 'fileName'>>): Promise<Ceiling | { kind: 'refused'; refusal: SharingRefusal }> {
+  private async ceiling(
+    sharer: Person,
+    recordings: Array<Pick<Recording, 'fileId' | 'fileName'>>,
+  ): Promise<Ceiling | { kind: 'refused'; refusal: SharingRefusal }> {
     if (recordings.length === 0) return refusal('not_found', 'Name a recording you have access to.');
     if (sharesOnOwnAuthority(sharer)) return { days: this.deps.policy.maxDurationDays, access: 'download' };
     const now = this.deps.now();
     let ceiling: Ceiling = { days: this.deps.policy.maxDurationDays, access: 'download' };
     for (const recording of recordings) {
       const own = await ownAccess(this.deps.store.requests, sharer, recording.fileId, now);
-      if (own.kind === 'none') return refusal('no_access', `You have no access to ${recording.fileName}, so you cannot share it. Request access first.`);
-      if (own.kind === 'ended') return refusal('own_access_expired', `Your own access to ${recording.fileName} has ended, so you cannot share it any more.`);
+      if (own.kind === 'none')
+        return refusal(
+          'no_access',
+          `You have no access to ${recording.fileName}, so you cannot share it. Request access first.`,
+        );
+      if (own.kind === 'ended')
+        return refusal(
+          'own_access_expired',
+          `Your own access to ${recording.fileName} has ended, so you cannot share it any more.`,
+        );
       const days = wholeDaysLeft(own.expiresAt, now);
-      if (days < 1) return refusal('own_access_expired', `Your own access to ${recording.fileName} ends in less than a day, so it cannot be shared.`);
+      if (days < 1)
+        return refusal(
+          'own_access_expired',
+          `Your own access to ${recording.fileName} ends in less than a day, so it cannot be shared.`,
+        );
       ceiling = { days: Math.min(ceiling.days, days), access: own.access === 'view' ? 'view' : ceiling.access };
     }
     return ceiling;
@@ -239,7 +289,9 @@ export class ColleagueSharing {
   /** The case the sharer's own access was granted for, or the recording's case in Box. */
   private async caseReferenceOf(sharer: Person, recordings: Recording[]): Promise<string | null> {
     const fileIds = new Set(recordings.map((r) => r.fileId));
-    const own = (await this.deps.store.requests.listByRequester(sharer.aadObjectId, { limit: 200 })).find((r) => r.recordings.some((g) => fileIds.has(g.boxFileId)));
+    const own = (await this.deps.store.requests.listByRequester(sharer.aadObjectId, { limit: 200 })).find((r) =>
+      r.recordings.some((g) => fileIds.has(g.boxFileId)),
+    );
     return own?.caseReference ?? recordings.find((r) => r.caseReference)?.caseReference ?? null;
   }
 }
@@ -252,9 +304,13 @@ function truncate(value: string, max: number): string {
  * For the access flow: a request that came from a share is decided on the share card, which checks
  * the sharer's own access again at the moment of the decision.
  */
-export function decidedOnShareCard(store: SharingStoreExtension): (request: AccessRequest) => Promise<string | undefined> {
+export function decidedOnShareCard(
+  store: SharingStoreExtension,
+): (request: AccessRequest) => Promise<string | undefined> {
   return async (request) => {
     const group = await store.sharing.shareGroups.findByRequest(request.id);
-    return group ? `This access comes from a share with colleagues: decide it on the share card (type **shares** to see it; share id ${group.id}).` : undefined;
+    return group
+      ? `This access comes from a share with colleagues: decide it on the share card (type **shares** to see it; share id ${group.id}).`
+      : undefined;
   };
 }

@@ -15,14 +15,20 @@ export type OwnAccess =
 const REQUESTS_SCANNED = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function ownAccess(requests: AccessRequestRepository, person: Person, fileId: string, now: Date): Promise<OwnAccess> {
+export async function ownAccess(
+  requests: AccessRequestRepository,
+  person: Person,
+  fileId: string,
+  now: Date,
+): Promise<OwnAccess> {
   let best: { access: AccessLevel; expiresAt: Date } | undefined;
   let ended: Date | undefined;
   for (const request of await requests.listByRequester(person.aadObjectId, { limit: REQUESTS_SCANNED })) {
     const recording = request.recordings.find((r) => r.boxFileId === fileId);
     if (!recording || !request.expiresAt) continue;
     if (isActive(request, now) && recording.state === 'granted') {
-      if (!best || request.expiresAt > best.expiresAt) best = { access: best?.access === 'download' ? 'download' : request.access, expiresAt: request.expiresAt };
+      if (!best || request.expiresAt > best.expiresAt)
+        best = { access: best?.access === 'download' ? 'download' : request.access, expiresAt: request.expiresAt };
       else if (request.access === 'download') best = { ...best, access: 'download' };
     } else if (['expired', 'revoked', 'granted', 'partially_failed'].includes(request.status)) {
       const at = request.revokedAt ?? request.expiresAt;

@@ -4,14 +4,14 @@
  * an admin allows it, and take it all back on revocation or expiry. The watermark stays while any
  * partner can still see the file and comes off with the last one.
  */
+import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { audit, describeError, SYSTEM_ACTOR } from '../access/audit';
 import { backoffMs } from '../access/jobs';
-import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { DomainError, UpstreamUnavailableError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { Job, Store } from '../ports/store';
-import { PARTNER_LIVE_STATUSES, type BoxSharingPort, type PartnerShare, type SharingStoreExtension } from './ports';
 import type { PartnerNotifier } from './partner-shares';
+import { PARTNER_LIVE_STATUSES, type BoxSharingPort, type PartnerShare, type SharingStoreExtension } from './ports';
 
 export const PARTNER_JOB_KINDS = {
   grant: 'partner.grant',
@@ -25,7 +25,8 @@ export function partnerJobKey(what: 'grant' | 'download' | 'end', shareId: strin
 
 export interface PartnerJobDeps {
   store: Store & SharingStoreExtension;
-  box: Pick<BoxPort, 'removeCollaboration'> & Pick<BoxSharingPort, 'grantExternal' | 'applyWatermark' | 'removeWatermark' | 'isWatermarked'>;
+  box: Pick<BoxPort, 'removeCollaboration'> &
+    Pick<BoxSharingPort, 'grantExternal' | 'applyWatermark' | 'removeWatermark' | 'isWatermarked'>;
   notifier: Pick<PartnerNotifier, 'partnerShareChanged'>;
   now: () => Date;
   maxAttempts: number;
@@ -57,10 +58,14 @@ async function endInBox(deps: PartnerJobDeps, share: PartnerShare): Promise<void
     await deps.box.removeCollaboration(share.collaborationId);
     await deps.store.sharing.partnerShares.setCollaboration(share.id, null);
   }
-  const others = (await deps.store.sharing.partnerShares.listByFile(share.boxFileId)).filter((s) => s.id !== share.id && PARTNER_LIVE_STATUSES.includes(s.status));
+  const others = (await deps.store.sharing.partnerShares.listByFile(share.boxFileId)).filter(
+    (s) => s.id !== share.id && PARTNER_LIVE_STATUSES.includes(s.status),
+  );
   if (others.length === 0 && (await deps.box.isWatermarked(share.boxFileId))) {
     await deps.box.removeWatermark(share.boxFileId);
-    await audit(deps.store.audit, SYSTEM_ACTOR, 'watermark_removed', fileTarget(share.boxFileId), { lastPartnerShare: share.id });
+    await audit(deps.store.audit, SYSTEM_ACTOR, 'watermark_removed', fileTarget(share.boxFileId), {
+      lastPartnerShare: share.id,
+    });
   }
 }
 
@@ -95,23 +100,38 @@ export class PartnerGrantJob implements JobHandler {
 
   private async grant(share: PartnerShare): Promise<void> {
     const { store, box, now } = this.deps;
-    if (!share.expiresAt || share.expiresAt.getTime() <= now().getTime()) throw new DomainError('The approved period ended before access could be set up.');
+    if (!share.expiresAt || share.expiresAt.getTime() <= now().getTime())
+      throw new DomainError('The approved period ended before access could be set up.');
     const role = share.downloadState === 'approved' ? 'viewer' : 'previewer';
     // The watermark goes on before the partner can see anything.
     if (!(await box.isWatermarked(share.boxFileId))) {
       await box.applyWatermark(share.boxFileId);
-      await audit(store.audit, SYSTEM_ACTOR, 'watermark_applied', fileTarget(share.boxFileId), { partnerShare: share.id });
+      await audit(store.audit, SYSTEM_ACTOR, 'watermark_applied', fileTarget(share.boxFileId), {
+        partnerShare: share.id,
+      });
     }
-    const { collaborationId } = await box.grantExternal({ fileId: share.boxFileId, login: share.email, role, expiresAt: share.expiresAt });
+    const { collaborationId } = await box.grantExternal({
+      fileId: share.boxFileId,
+      login: share.email,
+      role,
+      expiresAt: share.expiresAt,
+    });
     await store.sharing.partnerShares.setCollaboration(share.id, collaborationId);
     const current = await store.sharing.partnerShares.get(share.id);
     if (current?.status === 'revoked') {
       await endInBox(this.deps, { ...current, collaborationId });
       return;
     }
-    const moved = share.status === 'granting' ? await store.sharing.partnerShares.transition(share.id, ['granting'], 'granted') : undefined;
+    const moved =
+      share.status === 'granting'
+        ? await store.sharing.partnerShares.transition(share.id, ['granting'], 'granted')
+        : undefined;
     await audit(store.audit, SYSTEM_ACTOR, 'partner_share_granted', partnerTarget(share.id), {
-      boxFileId: share.boxFileId, email: share.email, collaborationId, role, expiresAt: share.expiresAt.toISOString(),
+      boxFileId: share.boxFileId,
+      email: share.email,
+      collaborationId,
+      role,
+      expiresAt: share.expiresAt.toISOString(),
     });
     const latest = moved?.outcome === 'moved' ? moved.share : await store.sharing.partnerShares.get(share.id);
     if (latest) await this.deps.notifier.partnerShareChanged(latest);
@@ -119,11 +139,15 @@ export class PartnerGrantJob implements JobHandler {
 
   private async fail(share: PartnerShare, error: unknown): Promise<void> {
     const { store } = this.deps;
-    const message = error instanceof UpstreamUnavailableError ? 'Box did not answer after several attempts.' : describeError(error);
+    const message =
+      error instanceof UpstreamUnavailableError ? 'Box did not answer after several attempts.' : describeError(error);
     const current = (await store.sharing.partnerShares.get(share.id)) ?? share;
     if (current.status !== 'granting') {
       // A failed widening to download leaves the view-only access as it was.
-      await audit(store.audit, SYSTEM_ACTOR, 'partner_share_failed', partnerTarget(share.id), { error: message, step: 'download' });
+      await audit(store.audit, SYSTEM_ACTOR, 'partner_share_failed', partnerTarget(share.id), {
+        error: message,
+        step: 'download',
+      });
       return;
     }
     const moved = await store.sharing.partnerShares.transition(share.id, ['granting'], 'failed', { error: message });
@@ -148,7 +172,8 @@ export class PartnerEndJob implements JobHandler {
     try {
       await endInBox(this.deps, share);
     } catch (error) {
-      if (attempts < this.deps.maxAttempts) return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, attempts) };
+      if (attempts < this.deps.maxAttempts)
+        return { kind: 'retry', error: describeError(error), delayMs: backoffMs(this.deps.retryBaseMs, attempts) };
       return { kind: 'failed', error: describeError(error) };
     }
     await this.deps.notifier.partnerShareChanged((await this.deps.store.sharing.partnerShares.get(shareId)) ?? share);
@@ -163,11 +188,16 @@ export class PartnerExpirySweep implements JobHandler {
 
   async handle(): Promise<JobOutcome> {
     const { store, now } = this.deps;
-    for (const share of await store.sharing.partnerShares.listByStatus(['granted'], { expiresBefore: now(), limit: 200 })) {
+    for (const share of await store.sharing.partnerShares.listByStatus(['granted'], {
+      expiresBefore: now(),
+      limit: 200,
+    })) {
       // Marked expired first, so the watermark check below no longer counts this share as live.
       const moved = await store.sharing.partnerShares.transition(share.id, ['granted'], 'expired');
       if (moved.outcome !== 'moved') continue;
-      await audit(store.audit, SYSTEM_ACTOR, 'partner_share_expired', partnerTarget(share.id), { expiresAt: share.expiresAt?.toISOString() ?? null });
+      await audit(store.audit, SYSTEM_ACTOR, 'partner_share_expired', partnerTarget(share.id), {
+        expiresAt: share.expiresAt?.toISOString() ?? null,
+      });
       try {
         await endInBox(this.deps, moved.share);
       } catch (error) {

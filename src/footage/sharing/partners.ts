@@ -27,10 +27,22 @@ export function parsePartners(raw: unknown): Partner[] {
     const e = entry as Record<string, unknown>;
     const id = typeof e?.id === 'string' ? e.id.trim().toLowerCase() : '';
     const name = typeof e?.name === 'string' ? e.name.trim() : '';
-    const domains = Array.isArray(e?.domains) ? e.domains.map((d) => (typeof d === 'string' ? d.trim().toLowerCase() : '')) : [];
+    const domains = Array.isArray(e?.domains)
+      ? e.domains.map((d) => (typeof d === 'string' ? d.trim().toLowerCase() : ''))
+      : [];
     const role = e?.defaultRole ?? 'previewer';
-    if (!PARTNER_ID.test(id) || seen.has(id) || !name || domains.length === 0 || !domains.every((d) => DOMAIN.test(d)) || role !== 'previewer') {
-      throw new ConfigError('PARTNERS_PATH', `partner ${index + 1}: a unique id (letters, digits, dashes), a name, email domains, and defaultRole "previewer"`);
+    if (
+      !PARTNER_ID.test(id) ||
+      seen.has(id) ||
+      !name ||
+      domains.length === 0 ||
+      !domains.every((d) => DOMAIN.test(d)) ||
+      role !== 'previewer'
+    ) {
+      throw new ConfigError(
+        'PARTNERS_PATH',
+        `partner ${index + 1}: a unique id (letters, digits, dashes), a name, email domains, and defaultRole "previewer"`,
+      );
     }
     seen.add(id);
     return { id, name, domains, defaultRole: 'previewer' };

@@ -46,7 +46,16 @@ export interface ShareGroupRepository {
 // ---------------------------------------------------------------------------------------------
 // Partner shares: one outside person, one recording, view only unless an admin allows download
 
-export const PARTNER_SHARE_STATUSES = ['pending', 'rejected', 'approved', 'granting', 'granted', 'failed', 'revoked', 'expired'] as const;
+export const PARTNER_SHARE_STATUSES = [
+  'pending',
+  'rejected',
+  'approved',
+  'granting',
+  'granted',
+  'failed',
+  'revoked',
+  'expired',
+] as const;
 export type PartnerShareStatus = (typeof PARTNER_SHARE_STATUSES)[number];
 
 export const PARTNER_DOWNLOAD_STATES = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -82,23 +91,51 @@ export interface PartnerShare {
   updatedAt: Date;
 }
 
-export type NewPartnerShare = Pick<PartnerShare, 'idempotencyKey' | 'sharerAadObjectId' | 'partnerId' | 'email' | 'boxFileId' | 'fileName' | 'caseReference' | 'reason' | 'durationDays'>;
+export type NewPartnerShare = Pick<
+  PartnerShare,
+  | 'idempotencyKey'
+  | 'sharerAadObjectId'
+  | 'partnerId'
+  | 'email'
+  | 'boxFileId'
+  | 'fileName'
+  | 'caseReference'
+  | 'reason'
+  | 'durationDays'
+>;
 
-export type PartnerMove = { outcome: 'moved'; share: PartnerShare } | { outcome: 'refused'; share: PartnerShare } | { outcome: 'not_found' };
+export type PartnerMove =
+  { outcome: 'moved'; share: PartnerShare } | { outcome: 'refused'; share: PartnerShare } | { outcome: 'not_found' };
 
 export interface PartnerShareRepository {
   create(share: NewPartnerShare): Promise<{ created: boolean; share: PartnerShare }>;
   get(id: string): Promise<PartnerShare | undefined>;
   listByFile(boxFileId: string): Promise<PartnerShare[]>;
   /** Oldest first; `expiresBefore` keeps those whose expiry is at or before it. */
-  listByStatus(statuses: readonly PartnerShareStatus[], options?: { expiresBefore?: Date; limit?: number }): Promise<PartnerShare[]>;
+  listByStatus(
+    statuses: readonly PartnerShareStatus[],
+    options?: { expiresBefore?: Date; limit?: number },
+  ): Promise<PartnerShare[]>;
   /** Compare-and-set from pending: the first decision wins. */
-  decide(id: string, input: { decidedBy: string; approved: boolean; comment: string | null; approvedDurationDays: number }): Promise<PartnerMove>;
+  decide(
+    id: string,
+    input: { decidedBy: string; approved: boolean; comment: string | null; approvedDurationDays: number },
+  ): Promise<PartnerMove>;
   /** Compare-and-set between statuses; `revokedBy` is kept with a move to revoked. */
-  transition(id: string, from: readonly PartnerShareStatus[], to: PartnerShareStatus, extra?: { revokedBy?: string; error?: string | null }): Promise<PartnerMove>;
+  transition(
+    id: string,
+    from: readonly PartnerShareStatus[],
+    to: PartnerShareStatus,
+    extra?: { revokedBy?: string; error?: string | null },
+  ): Promise<PartnerMove>;
   setCollaboration(id: string, collaborationId: string | null): Promise<void>;
   /** Compare-and-set of the download state (from one of `from`). */
-  moveDownload(id: string, from: readonly PartnerDownloadState[], to: PartnerDownloadState, extra: { by: string; justification?: string }): Promise<PartnerMove>;
+  moveDownload(
+    id: string,
+    from: readonly PartnerDownloadState[],
+    to: PartnerDownloadState,
+    extra: { by: string; justification?: string },
+  ): Promise<PartnerMove>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,10 @@ const SEPARATORS = /\s*(?:,|;|\band\b|&)\s*/i;
 
 /** "ben, chloe and dana" → ["ben", "chloe", "dana"]. */
 export function splitNames(text: string): string[] {
-  return text.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function resolveRecipients(wanted: readonly string[], roster: readonly Person[]): Resolution {
@@ -32,18 +35,31 @@ export function resolveRecipients(wanted: readonly string[], roster: readonly Pe
 
 function match(word: string, roster: readonly Person[]): Person[] {
   const lower = word.toLowerCase();
-  const exact = roster.filter((p) => p.aadObjectId.toLowerCase() === lower || p.email.toLowerCase() === lower || p.name.toLowerCase() === lower);
+  const exact = roster.filter(
+    (p) => p.aadObjectId.toLowerCase() === lower || p.email.toLowerCase() === lower || p.name.toLowerCase() === lower,
+  );
   if (exact.length > 0) return exact;
   // A first name, a surname, or the name without its rank ("Ben Okafor" for "DC Ben Okafor").
   return roster.filter((p) => {
     const name = p.name.toLowerCase();
-    return name.endsWith(` ${lower}`) || name.split(/\s+/).includes(lower) || p.email.toLowerCase().split('@')[0] === lower;
+    return (
+      name.endsWith(` ${lower}`) || name.split(/\s+/).includes(lower) || p.email.toLowerCase().split('@')[0] === lower
+    );
   });
 }
 
 /** People whose name or email starts a word with `query`: the people picker's typeahead. */
 export function searchRoster(query: string, roster: readonly Person[], limit: number): Person[] {
   const q = query.trim().toLowerCase();
-  const hits = roster.filter((p) => !q || p.email.toLowerCase().startsWith(q) || p.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || p.name.toLowerCase().startsWith(q));
+  const hits = roster.filter(
+    (p) =>
+      !q ||
+      p.email.toLowerCase().startsWith(q) ||
+      p.name
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => w.startsWith(q)) ||
+      p.name.toLowerCase().startsWith(q),
+  );
   return hits.slice(0, limit);
 }

@@ -28,6 +28,12 @@ export function refusal(code: SharingRefusalCode, message: string): { kind: 'ref
 }
 
 /** Every refusal is audited, like the access flow's. */
-export async function auditRefusal(log: AuditLog, actor: Person, target: string, action: string, refused: SharingRefusal): Promise<void> {
+export async function auditRefusal(
+  log: AuditLog,
+  actor: Person,
+  target: string,
+  action: string,
+  refused: SharingRefusal,
+): Promise<void> {
   await audit(log, actor.aadObjectId, 'refused', target, { action, code: refused.code, reason: refused.message });
 }

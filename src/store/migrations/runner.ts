@@ -9,7 +9,11 @@ import type { Driver } from '../sql/executor';
 import { readInt, readString, timeParam, type Clock } from '../sql/values';
 import type { Migration } from './schema';
 
-export async function runMigrations(driver: Driver, migrations: readonly Migration[], clock: Clock): Promise<MigrationResult> {
+export async function runMigrations(
+  driver: Driver,
+  migrations: readonly Migration[],
+  clock: Clock,
+): Promise<MigrationResult> {
   return driver.transaction(async (tx) => {
     await driver.prepareMigration(tx);
     await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -24,9 +28,14 @@ export async function runMigrations(driver: Driver, migrations: readonly Migrati
       const known = migrations.find((migration) => migration.version === version);
       if (!known) {
         // A newer release migrated this database; its schema is a superset, so keep serving.
-        logger.warn({ version, name, database: driver.describe() }, 'database has a migration this release does not know');
+        logger.warn(
+          { version, name, database: driver.describe() },
+          'database has a migration this release does not know',
+        );
       } else if (known.name !== name) {
-        throw new Error(`migration ${version} is "${name}" in the database but "${known.name}" in the code: refusing to guess`);
+        throw new Error(
+          `migration ${version} is "${name}" in the database but "${known.name}" in the code: refusing to guess`,
+        );
       }
     }
 
@@ -35,7 +44,9 @@ export async function runMigrations(driver: Driver, migrations: readonly Migrati
       if (applied.has(migration.version)) continue;
       for (const statement of migration.up(tx.dialect)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        migration.version, migration.name, timeParam(clock()),
+        migration.version,
+        migration.name,
+        timeParam(clock()),
       ]);
       appliedNow.push(migration.version);
     }

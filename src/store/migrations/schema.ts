@@ -3,12 +3,12 @@
  * instead): the runner refuses to start if an applied version's name no longer matches.
  */
 import { GENESIS_HASH } from '../../audit/chain';
-import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import { ROLES } from '../../footage/people';
+import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import type { Dialect } from '../sql/executor';
+import { chatUploadsSchema } from './chat-uploads';
 import { footageRequestsSchema } from './footage-requests';
 import { sharingSchema } from './sharing';
-import { chatUploadsSchema } from './chat-uploads';
 
 export interface Migration {
   version: number;
@@ -156,4 +156,9 @@ const initialSchema: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, footageRequestsSchema, sharingSchema, chatUploadsSchema];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  footageRequestsSchema,
+  sharingSchema,
+  chatUploadsSchema,
+];

@@ -2,7 +2,12 @@
 import { isAuditAction, type AuditAction } from '../../audit/actions';
 import { canonicalJson, type JsonObject } from '../../audit/canonical-json';
 import {
-  AuditChainVerifier, sealAuditEntry, type AuditEntry, type AuditEntryInput, type AuditHead, type AuditVerification,
+  AuditChainVerifier,
+  sealAuditEntry,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditHead,
+  type AuditVerification,
 } from '../../audit/chain';
 import { InvalidInputError } from '../../footage/errors';
 import type { AuditLog } from '../../footage/ports/store';
@@ -36,7 +41,10 @@ function toEntry(row: Row): AuditEntry {
 }
 
 export class SqlAuditLog implements AuditLog {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async append(input: AuditEntryInput): Promise<AuditEntry> {
     if (!isAuditAction(input.action)) throw new InvalidInputError(`unknown audit action "${String(input.action)}"`);
@@ -59,7 +67,16 @@ export class SqlAuditLog implements AuditLog {
       });
       await tx.run(
         'INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [entry.seq, timeParam(entry.at), entry.actor, entry.action, entry.target, detailsText, entry.prevHash, entry.hash],
+        [
+          entry.seq,
+          timeParam(entry.at),
+          entry.actor,
+          entry.action,
+          entry.target,
+          detailsText,
+          entry.prevHash,
+          entry.hash,
+        ],
       );
       await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
       return entry;
@@ -73,10 +90,10 @@ export class SqlAuditLog implements AuditLog {
       conditions.push('target = ?');
       params.push(options.target);
     }
-    const rows = await this.db.query(
-      `SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY seq LIMIT ?`,
-      [...params, options.limit ?? DEFAULT_LIST_LIMIT],
-    );
+    const rows = await this.db.query(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY seq LIMIT ?`, [
+      ...params,
+      options.limit ?? DEFAULT_LIST_LIMIT,
+    ]);
     return rows.map(toEntry);
   }
 
@@ -97,10 +114,11 @@ export class SqlAuditLog implements AuditLog {
     const verifier = new AuditChainVerifier();
     let afterSeq = 0;
     for (;;) {
-      const rows = await this.db.query(
-        'SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
-        [afterSeq, head.seq, VERIFY_PAGE_SIZE],
-      );
+      const rows = await this.db.query('SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?', [
+        afterSeq,
+        head.seq,
+        VERIFY_PAGE_SIZE,
+      ]);
       for (const row of rows) {
         if (!verifier.add(toEntry(row))) return verifier.finish(head);
       }

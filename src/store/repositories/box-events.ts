@@ -25,13 +25,23 @@ export class SqlBoxEventRepository implements BoxEventRepository {
       added += await this.db.run(
         `INSERT INTO box_access_events (event_id, box_file_id, event_type, at, actor_login, actor_name, details)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
-        [event.eventId, event.boxFileId, event.eventType, timeParam(event.at), event.actorLogin, event.actorName, jsonParam(event.details)],
+        [
+          event.eventId,
+          event.boxFileId,
+          event.eventType,
+          timeParam(event.at),
+          event.actorLogin,
+          event.actorName,
+          jsonParam(event.details),
+        ],
       );
     }
     return added;
   }
 
   async listByFile(boxFileId: string): Promise<BoxAccessEvent[]> {
-    return (await this.db.query('SELECT * FROM box_access_events WHERE box_file_id = ? ORDER BY at, event_id', [boxFileId])).map(toEvent);
+    return (
+      await this.db.query('SELECT * FROM box_access_events WHERE box_file_id = ? ORDER BY at, event_id', [boxFileId])
+    ).map(toEvent);
   }
 }

@@ -1,11 +1,27 @@
 /** Files attached in the chat and how far their upload and description got. */
 import {
-  CHAT_UPLOAD_FAILURES, CHAT_UPLOAD_STATES, type ChatUpload, type ChatUploadDescription, type ChatUploadState, type ChatUploadUpdate, type NewChatUpload,
+  CHAT_UPLOAD_FAILURES,
+  CHAT_UPLOAD_STATES,
+  type ChatUpload,
+  type ChatUploadDescription,
+  type ChatUploadState,
+  type ChatUploadUpdate,
+  type NewChatUpload,
 } from '../../footage/chat-upload/types';
 import type { ChatUploadRepository } from '../../footage/ports/chat-upload-store';
 import type { Executor, Row, SqlValue } from '../sql/executor';
 import {
-  jsonParam, readEnum, readInt, readJson, readOptionalInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
+  jsonParam,
+  readEnum,
+  readInt,
+  readJson,
+  readOptionalInt,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
 } from '../sql/values';
 
 function toUpload(row: Row): ChatUpload {
@@ -26,7 +42,10 @@ function toUpload(row: Row): ChatUpload {
     uploadSessionId: readOptionalString(row.upload_session_id),
     sha256: readOptionalString(row.sha256),
     isVideo: isVideo === null ? null : isVideo === 1,
-    description: row.description === null || row.description === undefined ? null : (readJson(row.description) as unknown as ChatUploadDescription),
+    description:
+      row.description === null || row.description === undefined
+        ? null
+        : (readJson(row.description) as unknown as ChatUploadDescription),
     footageRequestId: readOptionalString(row.footage_request_id),
     duplicateOfFileId: readOptionalString(row.duplicate_of_file_id),
     duplicateOfName: readOptionalString(row.duplicate_of_name),
@@ -68,7 +87,10 @@ function param(key: keyof ChatUploadUpdate, value: ChatUploadUpdate[keyof ChatUp
 }
 
 export class SqlChatUploadRepository implements ChatUploadRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async create(upload: NewChatUpload): Promise<{ created: boolean; upload: ChatUpload }> {
     const now = timeParam(this.clock());
@@ -76,7 +98,16 @@ export class SqlChatUploadRepository implements ChatUploadRepository {
       `INSERT INTO chat_uploads (id, idempotency_key, uploader_aad_object_id, file_name, file_type, state, download_url, transferred_bytes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'receiving', ?, 0, ?, ?)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-      [upload.id, upload.idempotencyKey, upload.uploaderAadObjectId, upload.fileName, upload.fileType, upload.downloadUrl, now, now],
+      [
+        upload.id,
+        upload.idempotencyKey,
+        upload.uploaderAadObjectId,
+        upload.fileName,
+        upload.fileType,
+        upload.downloadUrl,
+        now,
+        now,
+      ],
     );
     if (inserted.length > 0) return { created: true, upload: toUpload(inserted[0]) };
     const [row] = await this.db.query('SELECT * FROM chat_uploads WHERE idempotency_key = ?', [upload.idempotencyKey]);
@@ -93,11 +124,18 @@ export class SqlChatUploadRepository implements ChatUploadRepository {
     return this.write(id, update, undefined);
   }
 
-  transition(id: string, from: readonly ChatUploadState[], update: ChatUploadUpdate & { state: ChatUploadState }): Promise<ChatUpload | undefined> {
+  transition(
+    id: string,
+    from: readonly ChatUploadState[],
+    update: ChatUploadUpdate & { state: ChatUploadState },
+  ): Promise<ChatUpload | undefined> {
     return this.write(id, update, from);
   }
 
-  async listByState(states: readonly ChatUploadState[], options: { createdBefore?: Date; limit?: number } = {}): Promise<ChatUpload[]> {
+  async listByState(
+    states: readonly ChatUploadState[],
+    options: { createdBefore?: Date; limit?: number } = {},
+  ): Promise<ChatUpload[]> {
     if (states.length === 0) return [];
     const params: SqlValue[] = [...states];
     let sql = `SELECT * FROM chat_uploads WHERE state IN (${states.map(() => '?').join(', ')})`;
@@ -110,7 +148,11 @@ export class SqlChatUploadRepository implements ChatUploadRepository {
     return (await this.db.query(sql, params)).map(toUpload);
   }
 
-  private async write(id: string, update: ChatUploadUpdate, from: readonly ChatUploadState[] | undefined): Promise<ChatUpload | undefined> {
+  private async write(
+    id: string,
+    update: ChatUploadUpdate,
+    from: readonly ChatUploadState[] | undefined,
+  ): Promise<ChatUpload | undefined> {
     const assignments = ['updated_at = ?'];
     const params: SqlValue[] = [timeParam(this.clock())];
     for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof ChatUploadUpdate, string]>) {
@@ -124,7 +166,10 @@ export class SqlChatUploadRepository implements ChatUploadRepository {
       where += ` AND state IN (${from.map(() => '?').join(', ')})`;
       params.push(...from);
     }
-    const rows = await this.db.query(`UPDATE chat_uploads SET ${assignments.join(', ')} WHERE ${where} RETURNING *`, params);
+    const rows = await this.db.query(
+      `UPDATE chat_uploads SET ${assignments.join(', ')} WHERE ${where} RETURNING *`,
+      params,
+    );
     return rows[0] ? toUpload(rows[0]) : undefined;
   }
 }

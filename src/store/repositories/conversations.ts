@@ -1,6 +1,12 @@
 /** Where to reach each person again, per scope: the latest address seen, upserted on every activity. */
 import { InvalidInputError } from '../../footage/errors';
-import type { ConversationAddress, ConversationRepository, ConversationScope, PersonConversations, StoredAddress } from '../../footage/ports/store';
+import type {
+  ConversationAddress,
+  ConversationRepository,
+  ConversationScope,
+  PersonConversations,
+  StoredAddress,
+} from '../../footage/ports/store';
 import type { Executor, Row } from '../sql/executor';
 import { readJson, readString, readTime, timeParam, type Clock } from '../sql/values';
 
@@ -17,7 +23,8 @@ export function assertAddress(address: ConversationAddress): void {
 /** An address from its two columns: the key and the data as stored. */
 export function readAddress(conversationId: unknown, data: unknown): ConversationAddress {
   const value = readJson(data);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('stored conversation address is not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('stored conversation address is not an object');
   return { conversationId: readString(conversationId), data: value };
 }
 
@@ -26,7 +33,10 @@ function toStored(row: Row): StoredAddress {
 }
 
 export class SqlConversationRepository implements ConversationRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async save(aadObjectId: string, scope: ConversationScope, address: ConversationAddress): Promise<void> {
     assertAddress(address);

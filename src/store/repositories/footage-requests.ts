@@ -6,12 +6,24 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
 import {
   FOOTAGE_REQUEST_STATUSES,
-  type FootageRequest, type FootageRequestStatus, type NewFootageRequest, type RequestedCamera,
+  type FootageRequest,
+  type FootageRequestStatus,
+  type NewFootageRequest,
+  type RequestedCamera,
 } from '../../footage/footage-requests/types';
 import type { CameraLink, FootageRequestRepository, FootageTransition } from '../../footage/ports/intake-store';
 import type { OwnerType } from '../../footage/recording';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
-import { readEnum, readInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock } from '../sql/values';
+import {
+  readEnum,
+  readInt,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
+} from '../sql/values';
 
 const DEFAULT_LIST_LIMIT = 200;
 const OWNER_TYPES: readonly OwnerType[] = ['local_authority', 'transport', 'business'];
@@ -65,12 +77,16 @@ function newRequestId(): string {
 }
 
 export class SqlFootageRequestRepository implements FootageRequestRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async create(request: NewFootageRequest): Promise<{ created: boolean; request: FootageRequest }> {
     if (!request.idempotencyKey) throw new InvalidInputError('a footage request needs an idempotency key');
     if (request.cameras.length === 0) throw new InvalidInputError('a footage request needs at least one camera');
-    if (new Set(request.cameras.map((c) => c.cameraId)).size !== request.cameras.length) throw new InvalidInputError('a camera appears twice in the request');
+    if (new Set(request.cameras.map((c) => c.cameraId)).size !== request.cameras.length)
+      throw new InvalidInputError('a camera appears twice in the request');
     return this.db.transaction(async (tx) => {
       const now = timeParam(this.clock());
       const id = newRequestId();
@@ -79,8 +95,20 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
            what_happened, owner_email, link_days, expires_at, status, files_received, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 0, ?, ?)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [id, request.idempotencyKey, request.requesterAadObjectId, timeParam(request.windowStart), timeParam(request.windowEnd),
-          request.caseReference, request.whatHappened, request.ownerEmail, request.linkDays, timeParam(request.expiresAt), now, now],
+        [
+          id,
+          request.idempotencyKey,
+          request.requesterAadObjectId,
+          timeParam(request.windowStart),
+          timeParam(request.windowEnd),
+          request.caseReference,
+          request.whatHappened,
+          request.ownerEmail,
+          request.linkDays,
+          timeParam(request.expiresAt),
+          now,
+          now,
+        ],
       );
       if (inserted.length === 0) {
         const [existing] = await this.select(tx, 'idempotency_key = ?', [request.idempotencyKey]);
@@ -104,10 +132,19 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
   }
 
   listByRequester(aadObjectId: string, options: { limit?: number } = {}): Promise<FootageRequest[]> {
-    return this.select(this.db, 'requester_aad_object_id = ?', [aadObjectId], 'created_at DESC, id DESC', options.limit);
+    return this.select(
+      this.db,
+      'requester_aad_object_id = ?',
+      [aadObjectId],
+      'created_at DESC, id DESC',
+      options.limit,
+    );
   }
 
-  listByStatus(statuses: readonly FootageRequestStatus[], options: { expiresBefore?: Date; limit?: number } = {}): Promise<FootageRequest[]> {
+  listByStatus(
+    statuses: readonly FootageRequestStatus[],
+    options: { expiresBefore?: Date; limit?: number } = {},
+  ): Promise<FootageRequest[]> {
     if (statuses.length === 0) return Promise.resolve([]);
     let where = `status IN (${placeholders(statuses.length)})`;
     const params: SqlValue[] = [...statuses];
@@ -118,8 +155,13 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
-  async findByIntakeFolder(folderId: string): Promise<{ request: FootageRequest; camera: RequestedCamera } | undefined> {
-    const rows = await this.db.query('SELECT request_id, camera_id FROM footage_request_cameras WHERE intake_folder_id = ?', [folderId]);
+  async findByIntakeFolder(
+    folderId: string,
+  ): Promise<{ request: FootageRequest; camera: RequestedCamera } | undefined> {
+    const rows = await this.db.query(
+      'SELECT request_id, camera_id FROM footage_request_cameras WHERE intake_folder_id = ?',
+      [folderId],
+    );
     if (rows.length === 0) return undefined;
     const request = await this.get(readString(rows[0].request_id));
     const camera = request?.cameras.find((c) => c.cameraId === readString(rows[0].camera_id));
@@ -137,7 +179,10 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
   }
 
   async releaseCameraLink(requestId: string, cameraId: string): Promise<void> {
-    await this.db.run('UPDATE footage_request_cameras SET link_claimed_at = NULL WHERE request_id = ? AND camera_id = ? AND upload_url IS NULL', [requestId, cameraId]);
+    await this.db.run(
+      'UPDATE footage_request_cameras SET link_claimed_at = NULL WHERE request_id = ? AND camera_id = ? AND upload_url IS NULL',
+      [requestId, cameraId],
+    );
   }
 
   async setCameraLink(requestId: string, cameraId: string, link: CameraLink): Promise<void> {
@@ -147,7 +192,10 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     );
   }
 
-  async transition(id: string, input: { from: readonly FootageRequestStatus[]; to: FootageRequestStatus; endedBy?: string }): Promise<FootageTransition> {
+  async transition(
+    id: string,
+    input: { from: readonly FootageRequestStatus[]; to: FootageRequestStatus; endedBy?: string },
+  ): Promise<FootageTransition> {
     if (input.from.length === 0) throw new InvalidInputError('transition needs at least one state to move from');
     const now = timeParam(this.clock());
     const ending = input.to === 'cancelled' || input.to === 'expired' || input.to === 'complete';
@@ -159,7 +207,10 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     return this.outcome(id, rows.length > 0);
   }
 
-  async extend(id: string, input: { from: readonly FootageRequestStatus[]; expiresAt: Date; linkDays: number }): Promise<FootageTransition> {
+  async extend(
+    id: string,
+    input: { from: readonly FootageRequestStatus[]; expiresAt: Date; linkDays: number },
+  ): Promise<FootageTransition> {
     if (input.from.length === 0) throw new InvalidInputError('extend needs at least one state to move from');
     const rows = await this.db.query(
       `UPDATE footage_requests SET expires_at = ?, link_days = ?, updated_at = ?
@@ -185,11 +236,23 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     return changed ? { outcome: 'transitioned', request } : { outcome: 'wrong_state', request };
   }
 
-  private async select(db: Executor, where: string, params: readonly SqlValue[], orderBy = 'created_at, id', limit = DEFAULT_LIST_LIMIT): Promise<FootageRequest[]> {
-    const rows = await db.query(`SELECT * FROM footage_requests WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, [...params, limit]);
+  private async select(
+    db: Executor,
+    where: string,
+    params: readonly SqlValue[],
+    orderBy = 'created_at, id',
+    limit = DEFAULT_LIST_LIMIT,
+  ): Promise<FootageRequest[]> {
+    const rows = await db.query(`SELECT * FROM footage_requests WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, [
+      ...params,
+      limit,
+    ]);
     if (rows.length === 0) return [];
     const ids = rows.map((row) => readString(row.id));
-    const cameraRows = await db.query(`SELECT * FROM footage_request_cameras WHERE request_id IN (${placeholders(ids.length)}) ORDER BY request_id, position`, ids);
+    const cameraRows = await db.query(
+      `SELECT * FROM footage_request_cameras WHERE request_id IN (${placeholders(ids.length)}) ORDER BY request_id, position`,
+      ids,
+    );
     const byRequest = new Map<string, RequestedCamera[]>(ids.map((id) => [id, []]));
     for (const row of cameraRows) byRequest.get(readString(row.request_id))?.push(toCamera(row));
     return rows.map((row) => toRequest(row, byRequest.get(readString(row.id)) ?? []));

@@ -1,11 +1,16 @@
 /** Files that arrived for footage requests, and how far their processing got. */
-import {
-  INTAKE_FILE_STATES, type ArrivalSource, type IntakeFile,
-} from '../../footage/footage-requests/types';
+import { INTAKE_FILE_STATES, type ArrivalSource, type IntakeFile } from '../../footage/footage-requests/types';
 import type { IntakeFileRepository, IntakeFileUpdate, NewIntakeFile } from '../../footage/ports/intake-store';
 import type { Executor, Row, SqlValue } from '../sql/executor';
 import {
-  readEnum, readOptionalInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
+  readEnum,
+  readOptionalInt,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
 } from '../sql/values';
 
 const SOURCES: readonly ArrivalSource[] = ['file_request', 'chat_upload'];
@@ -57,7 +62,10 @@ function param(value: IntakeFileUpdate[keyof IntakeFileUpdate]): SqlValue {
 }
 
 export class SqlIntakeFileRepository implements IntakeFileRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async begin(file: NewIntakeFile): Promise<{ created: boolean; file: IntakeFile }> {
     const now = timeParam(this.clock());
@@ -86,12 +94,18 @@ export class SqlIntakeFileRepository implements IntakeFileRepository {
       assignments.push(`${column} = ?`);
       params.push(param(update[key]));
     }
-    const rows = await this.db.query(`UPDATE intake_files SET ${assignments.join(', ')} WHERE box_file_id = ? RETURNING *`, [...params, boxFileId]);
+    const rows = await this.db.query(
+      `UPDATE intake_files SET ${assignments.join(', ')} WHERE box_file_id = ? RETURNING *`,
+      [...params, boxFileId],
+    );
     return rows[0] ? toFile(rows[0]) : undefined;
   }
 
   async listByRequest(requestId: string): Promise<IntakeFile[]> {
-    const rows = await this.db.query('SELECT * FROM intake_files WHERE request_id = ? ORDER BY created_at, box_file_id', [requestId]);
+    const rows = await this.db.query(
+      'SELECT * FROM intake_files WHERE request_id = ? ORDER BY created_at, box_file_id',
+      [requestId],
+    );
     return rows.map(toFile);
   }
 }

@@ -4,7 +4,16 @@ import { InvalidInputError } from '../../footage/errors';
 import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../../footage/ports/store';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
 import {
-  jsonParam, readEnum, readInt, readJson, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
+  jsonParam,
+  readEnum,
+  readInt,
+  readJson,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
 } from '../sql/values';
 
 const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
@@ -37,7 +46,10 @@ function assertLease(leaseMs: number): void {
  * same one); on SQLite the statement runs under the database write lock.
  */
 export class SqlJobQueue implements JobQueue {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async enqueue(job: NewJob): Promise<{ created: boolean; job: Job }> {
     if (!job.uniqueKey) throw new InvalidInputError('a job needs a unique key');
@@ -46,14 +58,26 @@ export class SqlJobQueue implements JobQueue {
       `INSERT INTO jobs (id, kind, unique_key, payload, status, run_at, attempts, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'queued', ?, 0, ?, ?)
        ON CONFLICT (unique_key) DO NOTHING RETURNING *`,
-      [randomUUID(), job.kind, job.uniqueKey, jsonParam(job.payload), timeParam(job.runAt ?? now), timeParam(now), timeParam(now)],
+      [
+        randomUUID(),
+        job.kind,
+        job.uniqueKey,
+        jsonParam(job.payload),
+        timeParam(job.runAt ?? now),
+        timeParam(now),
+        timeParam(now),
+      ],
     );
     if (inserted.length > 0) return { created: true, job: toJob(inserted[0]) };
     const existing = await this.db.query('SELECT * FROM jobs WHERE unique_key = ?', [job.uniqueKey]);
     return { created: false, job: toJob(existing[0]) };
   }
 
-  async claim(workerId: string, leaseMs: number, options: { kinds?: readonly string[] } = {}): Promise<ClaimedJob | undefined> {
+  async claim(
+    workerId: string,
+    leaseMs: number,
+    options: { kinds?: readonly string[] } = {},
+  ): Promise<ClaimedJob | undefined> {
     assertLease(leaseMs);
     const kinds = options.kinds ?? [];
     const now = this.clock();
@@ -68,7 +92,15 @@ export class SqlJobQueue implements JobQueue {
          LIMIT 1${this.db.dialect.forUpdateSkipLocked}
        )
        RETURNING *`,
-      [workerId, token, timeParam(new Date(now.getTime() + leaseMs)), timeParam(now), timeParam(now), timeParam(now), ...kinds],
+      [
+        workerId,
+        token,
+        timeParam(new Date(now.getTime() + leaseMs)),
+        timeParam(now),
+        timeParam(now),
+        timeParam(now),
+        ...kinds,
+      ],
     );
     return rows[0] ? { ...toJob(rows[0]), claimToken: token } : undefined;
   }
@@ -85,9 +117,18 @@ export class SqlJobQueue implements JobQueue {
 
   fail(jobId: string, claimToken: string, failure: { error: string; retryAt?: Date }): Promise<boolean> {
     return failure.retryAt
-      ? this.updateOwned(jobId, claimToken, "status = 'queued', run_at = ?, claim_token = NULL, lease_until = NULL, last_error = ?",
-        [timeParam(failure.retryAt), failure.error])
-      : this.updateOwned(jobId, claimToken, "status = 'failed', claim_token = NULL, lease_until = NULL, last_error = ?", [failure.error]);
+      ? this.updateOwned(
+          jobId,
+          claimToken,
+          "status = 'queued', run_at = ?, claim_token = NULL, lease_until = NULL, last_error = ?",
+          [timeParam(failure.retryAt), failure.error],
+        )
+      : this.updateOwned(
+          jobId,
+          claimToken,
+          "status = 'failed', claim_token = NULL, lease_until = NULL, last_error = ?",
+          [failure.error],
+        );
   }
 
   async get(jobId: string): Promise<Job | undefined> {
@@ -96,7 +137,10 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async pruneFinished(kind: string, finishedBefore: Date): Promise<number> {
-    return this.db.run(`DELETE FROM jobs WHERE kind = ? AND status = 'done' AND updated_at < ?`, [kind, timeParam(finishedBefore)]);
+    return this.db.run(`DELETE FROM jobs WHERE kind = ? AND status = 'done' AND updated_at < ?`, [
+      kind,
+      timeParam(finishedBefore),
+    ]);
   }
 
   async list(filter: { kind?: string; status?: JobStatus } = {}): Promise<Job[]> {
@@ -118,7 +162,12 @@ export class SqlJobQueue implements JobQueue {
    * Changes a job only while this claim still owns it. A worker whose lease ran out and whose job
    * another worker took has a stale token, so its late report changes nothing.
    */
-  private async updateOwned(jobId: string, claimToken: string, assignments: string, params: readonly SqlValue[]): Promise<boolean> {
+  private async updateOwned(
+    jobId: string,
+    claimToken: string,
+    assignments: string,
+    params: readonly SqlValue[],
+  ): Promise<boolean> {
     const changed = await this.db.run(
       `UPDATE jobs SET ${assignments}, updated_at = ? WHERE id = ? AND claim_token = ? AND status = 'running'`,
       [...params, timeParam(this.clock()), jobId, claimToken],

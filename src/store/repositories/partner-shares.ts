@@ -1,11 +1,26 @@
 /** Partner shares: every change is a compare-and-set, so concurrent clicks and instances agree. */
 import { randomUUID } from 'node:crypto';
 import {
-  PARTNER_DOWNLOAD_STATES, PARTNER_SHARE_STATUSES,
-  type NewPartnerShare, type PartnerDownloadState, type PartnerMove, type PartnerShare, type PartnerShareRepository, type PartnerShareStatus,
+  PARTNER_DOWNLOAD_STATES,
+  PARTNER_SHARE_STATUSES,
+  type NewPartnerShare,
+  type PartnerDownloadState,
+  type PartnerMove,
+  type PartnerShare,
+  type PartnerShareRepository,
+  type PartnerShareStatus,
 } from '../../footage/sharing/ports';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
-import { readEnum, readInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock } from '../sql/values';
+import {
+  readEnum,
+  readInt,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
+} from '../sql/values';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,7 +54,10 @@ function toShare(row: Row): PartnerShare {
 }
 
 export class SqlPartnerShareRepository implements PartnerShareRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async create(share: NewPartnerShare): Promise<{ created: boolean; share: PartnerShare }> {
     const now = timeParam(this.clock());
@@ -47,11 +65,25 @@ export class SqlPartnerShareRepository implements PartnerShareRepository {
       `INSERT INTO partner_shares (id, idempotency_key, sharer_aad_object_id, partner_id, email, box_file_id, file_name, case_reference, reason,
          duration_days, status, download_state, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 'none', ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-      [randomUUID(), share.idempotencyKey, share.sharerAadObjectId, share.partnerId, share.email, share.boxFileId, share.fileName,
-        share.caseReference, share.reason, share.durationDays, now, now],
+      [
+        randomUUID(),
+        share.idempotencyKey,
+        share.sharerAadObjectId,
+        share.partnerId,
+        share.email,
+        share.boxFileId,
+        share.fileName,
+        share.caseReference,
+        share.reason,
+        share.durationDays,
+        now,
+        now,
+      ],
     );
     if (inserted[0]) return { created: true, share: toShare(inserted[0]) };
-    const [existing] = await this.db.query('SELECT * FROM partner_shares WHERE idempotency_key = ?', [share.idempotencyKey]);
+    const [existing] = await this.db.query('SELECT * FROM partner_shares WHERE idempotency_key = ?', [
+      share.idempotencyKey,
+    ]);
     return { created: false, share: toShare(existing) };
   }
 
@@ -61,10 +93,15 @@ export class SqlPartnerShareRepository implements PartnerShareRepository {
   }
 
   async listByFile(boxFileId: string): Promise<PartnerShare[]> {
-    return (await this.db.query('SELECT * FROM partner_shares WHERE box_file_id = ? ORDER BY created_at, id', [boxFileId])).map(toShare);
+    return (
+      await this.db.query('SELECT * FROM partner_shares WHERE box_file_id = ? ORDER BY created_at, id', [boxFileId])
+    ).map(toShare);
   }
 
-  async listByStatus(statuses: readonly PartnerShareStatus[], options: { expiresBefore?: Date; limit?: number } = {}): Promise<PartnerShare[]> {
+  async listByStatus(
+    statuses: readonly PartnerShareStatus[],
+    options: { expiresBefore?: Date; limit?: number } = {},
+  ): Promise<PartnerShare[]> {
     if (statuses.length === 0) return [];
     const params: SqlValue[] = [...statuses];
     let where = `status IN (${placeholders(statuses.length)})`;
@@ -72,22 +109,41 @@ export class SqlPartnerShareRepository implements PartnerShareRepository {
       where += ' AND expires_at <= ?';
       params.push(timeParam(options.expiresBefore));
     }
-    const rows = await this.db.query(`SELECT * FROM partner_shares WHERE ${where} ORDER BY created_at, id LIMIT ?`, [...params, options.limit ?? 500]);
+    const rows = await this.db.query(`SELECT * FROM partner_shares WHERE ${where} ORDER BY created_at, id LIMIT ?`, [
+      ...params,
+      options.limit ?? 500,
+    ]);
     return rows.map(toShare);
   }
 
-  async decide(id: string, input: { decidedBy: string; approved: boolean; comment: string | null; approvedDurationDays: number }): Promise<PartnerMove> {
+  async decide(
+    id: string,
+    input: { decidedBy: string; approved: boolean; comment: string | null; approvedDurationDays: number },
+  ): Promise<PartnerMove> {
     const at = this.clock();
     const expiresAt = input.approved ? timeParam(new Date(at.getTime() + input.approvedDurationDays * DAY_MS)) : null;
     const rows = await this.db.query(
       `UPDATE partner_shares SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?, expires_at = ?, updated_at = ?
        WHERE id = ? AND status = 'pending' RETURNING *`,
-      [input.approved ? 'approved' : 'rejected', input.decidedBy, timeParam(at), input.comment, expiresAt, timeParam(at), id],
+      [
+        input.approved ? 'approved' : 'rejected',
+        input.decidedBy,
+        timeParam(at),
+        input.comment,
+        expiresAt,
+        timeParam(at),
+        id,
+      ],
     );
     return this.outcome(id, rows);
   }
 
-  async transition(id: string, from: readonly PartnerShareStatus[], to: PartnerShareStatus, extra: { revokedBy?: string; error?: string | null } = {}): Promise<PartnerMove> {
+  async transition(
+    id: string,
+    from: readonly PartnerShareStatus[],
+    to: PartnerShareStatus,
+    extra: { revokedBy?: string; error?: string | null } = {},
+  ): Promise<PartnerMove> {
     const sets = ['status = ?', 'updated_at = ?'];
     const params: SqlValue[] = [to, timeParam(this.clock())];
     if (extra.revokedBy !== undefined) {
@@ -106,10 +162,19 @@ export class SqlPartnerShareRepository implements PartnerShareRepository {
   }
 
   async setCollaboration(id: string, collaborationId: string | null): Promise<void> {
-    await this.db.run('UPDATE partner_shares SET collaboration_id = ?, updated_at = ? WHERE id = ?', [collaborationId, timeParam(this.clock()), id]);
+    await this.db.run('UPDATE partner_shares SET collaboration_id = ?, updated_at = ? WHERE id = ?', [
+      collaborationId,
+      timeParam(this.clock()),
+      id,
+    ]);
   }
 
-  async moveDownload(id: string, from: readonly PartnerDownloadState[], to: PartnerDownloadState, extra: { by: string; justification?: string }): Promise<PartnerMove> {
+  async moveDownload(
+    id: string,
+    from: readonly PartnerDownloadState[],
+    to: PartnerDownloadState,
+    extra: { by: string; justification?: string },
+  ): Promise<PartnerMove> {
     const requesting = to === 'requested';
     const rows = await this.db.query(
       `UPDATE partner_shares SET download_state = ?, updated_at = ?,

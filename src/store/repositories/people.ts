@@ -22,7 +22,9 @@ function emailKey(email: string): string {
 }
 
 function samePerson(a: Person, b: Person): boolean {
-  return a.name === b.name && a.role === b.role && a.borough === b.borough && a.email === b.email && a.teamsId === b.teamsId;
+  return (
+    a.name === b.name && a.role === b.role && a.borough === b.borough && a.email === b.email && a.teamsId === b.teamsId
+  );
 }
 
 function assertUnique(people: readonly Person[]): void {
@@ -30,24 +32,33 @@ function assertUnique(people: readonly Person[]): void {
   const emails = new Set<string>();
   for (const person of people) {
     if (!person.aadObjectId) throw new InvalidInputError(`roster entry "${person.name}" has no aadObjectId`);
-    if (ids.has(person.aadObjectId)) throw new InvalidInputError(`roster lists aadObjectId ${person.aadObjectId} twice`);
+    if (ids.has(person.aadObjectId))
+      throw new InvalidInputError(`roster lists aadObjectId ${person.aadObjectId} twice`);
     const key = emailKey(person.email);
-    if (emails.has(key)) throw new InvalidInputError(`roster lists email ${person.email} twice (emails are Box logins and must be unique)`);
+    if (emails.has(key))
+      throw new InvalidInputError(
+        `roster lists email ${person.email} twice (emails are Box logins and must be unique)`,
+      );
     ids.add(person.aadObjectId);
     emails.add(key);
   }
 }
 
 export class SqlPeopleRepository implements PeopleRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async replaceRoster(people: readonly Person[]): Promise<RosterReplaceResult> {
     assertUnique(people);
     return this.db.transaction(async (tx) => {
-      const existing = new Map((await tx.query('SELECT * FROM people')).map((row) => {
-        const person = toPerson(row);
-        return [person.aadObjectId, person] as const;
-      }));
+      const existing = new Map(
+        (await tx.query('SELECT * FROM people')).map((row) => {
+          const person = toPerson(row);
+          return [person.aadObjectId, person] as const;
+        }),
+      );
       // Delete-then-insert inside the transaction: updating row by row could trip the unique email
       // index midway when two people swap addresses.
       await tx.run('DELETE FROM people');
@@ -60,7 +71,16 @@ export class SqlPeopleRepository implements PeopleRepository {
         await tx.run(
           `INSERT INTO people (aad_object_id, teams_id, name, role, borough, email, email_key, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [person.aadObjectId, teamsId, person.name, person.role, person.borough, person.email, emailKey(person.email), now],
+          [
+            person.aadObjectId,
+            teamsId,
+            person.name,
+            person.role,
+            person.borough,
+            person.email,
+            emailKey(person.email),
+            now,
+          ],
         );
         if (!before) added += 1;
         else if (!samePerson(before, { ...person, ...(teamsId ? { teamsId } : {}) })) changed += 1;
@@ -82,9 +102,13 @@ export class SqlPeopleRepository implements PeopleRepository {
   }
 
   async listByRole(role: Role, borough?: string): Promise<Person[]> {
-    const rows = borough === undefined
-      ? await this.db.query('SELECT * FROM people WHERE role = ? ORDER BY name, aad_object_id', [role])
-      : await this.db.query('SELECT * FROM people WHERE role = ? AND borough = ? ORDER BY name, aad_object_id', [role, borough]);
+    const rows =
+      borough === undefined
+        ? await this.db.query('SELECT * FROM people WHERE role = ? ORDER BY name, aad_object_id', [role])
+        : await this.db.query('SELECT * FROM people WHERE role = ? AND borough = ? ORDER BY name, aad_object_id', [
+            role,
+            borough,
+          ]);
     return rows.map(toPerson);
   }
 
@@ -93,24 +117,40 @@ export class SqlPeopleRepository implements PeopleRepository {
   }
 
   async setTeamsId(aadObjectId: string, teamsId: string): Promise<boolean> {
-    const changed = await this.db.run(
-      'UPDATE people SET teams_id = ?, updated_at = ? WHERE aad_object_id = ?',
-      [teamsId, timeParam(this.clock()), aadObjectId],
-    );
+    const changed = await this.db.run('UPDATE people SET teams_id = ?, updated_at = ? WHERE aad_object_id = ?', [
+      teamsId,
+      timeParam(this.clock()),
+      aadObjectId,
+    ]);
     return changed > 0;
   }
 
   async upsert(person: Person): Promise<void> {
     await this.db.transaction(async (tx) => {
       const now = timeParam(this.clock());
-      const clash = await tx.query('SELECT aad_object_id FROM people WHERE email_key = ? AND aad_object_id <> ?', [emailKey(person.email), person.aadObjectId]);
-      if (clash.length > 0) throw new InvalidInputError(`email ${person.email} already belongs to someone else (emails are Box logins and must be unique)`);
+      const clash = await tx.query('SELECT aad_object_id FROM people WHERE email_key = ? AND aad_object_id <> ?', [
+        emailKey(person.email),
+        person.aadObjectId,
+      ]);
+      if (clash.length > 0)
+        throw new InvalidInputError(
+          `email ${person.email} already belongs to someone else (emails are Box logins and must be unique)`,
+        );
       await tx.run(
         `INSERT INTO people (aad_object_id, teams_id, name, role, borough, email, email_key, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (aad_object_id) DO UPDATE SET teams_id = COALESCE(excluded.teams_id, people.teams_id), name = excluded.name,
            role = excluded.role, borough = excluded.borough, email = excluded.email, email_key = excluded.email_key, updated_at = excluded.updated_at`,
-        [person.aadObjectId, person.teamsId ?? null, person.name, person.role, person.borough, person.email, emailKey(person.email), now],
+        [
+          person.aadObjectId,
+          person.teamsId ?? null,
+          person.name,
+          person.role,
+          person.borough,
+          person.email,
+          emailKey(person.email),
+          now,
+        ],
       );
     });
   }

@@ -2,15 +2,35 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../footage/errors';
 import {
-  ACCESS_REQUEST_STATUSES, GRANT_STATES,
-  type AccessLevel, type AccessRequest, type AccessRequestRepository, type AccessRequestStatus, type CardKind,
+  ACCESS_REQUEST_STATUSES,
+  GRANT_STATES,
+  type AccessLevel,
+  type AccessRequest,
+  type AccessRequestRepository,
+  type AccessRequestStatus,
+  type CardKind,
   type CompareAndSetResult,
-  type DecisionToRecord, type DecideResult, type GrantUpdate, type NewAccessRequest, type NewRequestCard,
-  type RecordingGrant, type RequestCard, type TransitionInput, type TransitionResult,
+  type DecideResult,
+  type DecisionToRecord,
+  type GrantUpdate,
+  type NewAccessRequest,
+  type NewRequestCard,
+  type RecordingGrant,
+  type RequestCard,
+  type TransitionInput,
+  type TransitionResult,
 } from '../../footage/ports/store';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
 import {
-  readEnum, readInt, readOptionalInt, readOptionalString, readOptionalTime, readString, readTime, timeParam, type Clock,
+  readEnum,
+  readInt,
+  readOptionalInt,
+  readOptionalString,
+  readOptionalTime,
+  readString,
+  readTime,
+  timeParam,
+  type Clock,
 } from '../sql/values';
 import { assertAddress, readAddress } from './conversations';
 
@@ -74,12 +94,17 @@ function assertValidRequest(request: NewAccessRequest): void {
   if (!request.requesterAadObjectId) throw new InvalidInputError('an access request needs a requester');
   if (request.recordings.length === 0) throw new InvalidInputError('an access request needs at least one recording');
   const fileIds = new Set(request.recordings.map((recording) => recording.boxFileId));
-  if (fileIds.size !== request.recordings.length) throw new InvalidInputError('a recording appears twice in the request');
-  if (!isPositiveInteger(request.durationDays)) throw new InvalidInputError('durationDays must be a positive whole number');
+  if (fileIds.size !== request.recordings.length)
+    throw new InvalidInputError('a recording appears twice in the request');
+  if (!isPositiveInteger(request.durationDays))
+    throw new InvalidInputError('durationDays must be a positive whole number');
 }
 
 export class SqlAccessRequestRepository implements AccessRequestRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async create(request: NewAccessRequest): Promise<{ created: boolean; request: AccessRequest }> {
     assertValidRequest(request);
@@ -93,8 +118,18 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
            download_justification, duration_days, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [id, request.idempotencyKey, request.requesterAadObjectId, request.caseReference, request.reason, request.access,
-          request.downloadJustification, request.durationDays, now, now],
+        [
+          id,
+          request.idempotencyKey,
+          request.requesterAadObjectId,
+          request.caseReference,
+          request.reason,
+          request.access,
+          request.downloadJustification,
+          request.durationDays,
+          now,
+          now,
+        ],
       );
       if (inserted.length === 0) {
         const [existing] = await this.select(tx, 'idempotency_key = ?', [request.idempotencyKey]);
@@ -118,7 +153,13 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
   }
 
   listByRequester(aadObjectId: string, options: { limit?: number } = {}): Promise<AccessRequest[]> {
-    return this.select(this.db, 'requester_aad_object_id = ?', [aadObjectId], 'created_at DESC, id DESC', options.limit);
+    return this.select(
+      this.db,
+      'requester_aad_object_id = ?',
+      [aadObjectId],
+      'created_at DESC, id DESC',
+      options.limit,
+    );
   }
 
   listByStatus(
@@ -139,7 +180,7 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
     const current = await this.get(input.requestId);
     if (!current) return { outcome: 'not_found' };
     const approved = input.decision === 'approved';
-    const days = approved ? input.approvedDurationDays ?? current.durationDays : null;
+    const days = approved ? (input.approvedDurationDays ?? current.durationDays) : null;
     if (days !== null && (!isPositiveInteger(days) || days > current.durationDays)) {
       throw new InvalidInputError(`approved duration must be 1 to ${current.durationDays} days`);
     }
@@ -151,7 +192,16 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
       `UPDATE access_requests SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?,
          approved_duration_days = ?, expires_at = ?, updated_at = ?
        WHERE id = ? AND status = 'pending' RETURNING *`,
-      [input.decision, input.deciderAadObjectId, timeParam(decidedAt), input.comment, days, expiresAt, timeParam(decidedAt), input.requestId],
+      [
+        input.decision,
+        input.deciderAadObjectId,
+        timeParam(decidedAt),
+        input.comment,
+        days,
+        expiresAt,
+        timeParam(decidedAt),
+        input.requestId,
+      ],
     );
     return this.outcome(input.requestId, rows, 'decided', 'not_pending');
   }
@@ -194,8 +244,15 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
       `INSERT INTO request_cards (request_id, conversation_id, activity_id, kind, recipient_aad_object_id, reference, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (request_id, conversation_id, activity_id) DO NOTHING`,
-      [card.requestId, card.address.conversationId, card.messageId, card.kind, card.recipientAadObjectId,
-        JSON.stringify(card.address.data), timeParam(this.clock())],
+      [
+        card.requestId,
+        card.address.conversationId,
+        card.messageId,
+        card.kind,
+        card.recipientAadObjectId,
+        JSON.stringify(card.address.data),
+        timeParam(this.clock()),
+      ],
     );
   }
 
@@ -209,7 +266,10 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
 
   /** After a compare-and-set UPDATE ... RETURNING: the row it changed, or else the request as it stands. */
   private async outcome<Moved extends string, Refused extends string>(
-    requestId: string, changed: Row[], moved: Moved, refused: Refused,
+    requestId: string,
+    changed: Row[],
+    moved: Moved,
+    refused: Refused,
   ): Promise<CompareAndSetResult<Moved, Refused>> {
     if (changed.length > 0) return { outcome: moved, request: (await this.withRecordings(this.db, changed))[0] };
     const request = await this.get(requestId);
@@ -218,9 +278,16 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
 
   /** Requests matching `where`, each with its recordings (two queries, whatever the count). */
   private async select(
-    db: Executor, where: string, params: readonly SqlValue[], orderBy = 'created_at, id', limit = DEFAULT_LIST_LIMIT,
+    db: Executor,
+    where: string,
+    params: readonly SqlValue[],
+    orderBy = 'created_at, id',
+    limit = DEFAULT_LIST_LIMIT,
   ): Promise<AccessRequest[]> {
-    const rows = await db.query(`SELECT * FROM access_requests WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, [...params, limit]);
+    const rows = await db.query(`SELECT * FROM access_requests WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, [
+      ...params,
+      limit,
+    ]);
     return this.withRecordings(db, rows);
   }
 

@@ -4,7 +4,10 @@ import type { Executor } from '../sql/executor';
 import { jsonParam, readJson, timeParam, type Clock } from '../sql/values';
 
 export class SqlSettingsRepository implements SettingsRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async get(key: string): Promise<JsonValue | undefined> {
     const rows = await this.db.query('SELECT value FROM settings WHERE key = ?', [key]);

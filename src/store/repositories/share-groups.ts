@@ -15,21 +15,37 @@ function toGroup(row: Row, members: Row[]): ShareGroup {
     access: readEnum<AccessLevel>(row.access, ['view', 'download']),
     durationDays: readInt(row.duration_days),
     direct: readInt(row.direct) === 1,
-    members: members.map((m) => ({ recipientAadObjectId: readString(m.recipient_aad_object_id), requestId: readString(m.request_id) })),
+    members: members.map((m) => ({
+      recipientAadObjectId: readString(m.recipient_aad_object_id),
+      requestId: readString(m.request_id),
+    })),
     createdAt: readTime(row.created_at),
   };
 }
 
 export class SqlShareGroupRepository implements ShareGroupRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async create(group: NewShareGroup & { id: string }): Promise<{ created: boolean; group: ShareGroup }> {
     return this.db.transaction(async (tx) => {
       const inserted = await tx.query(
         `INSERT INTO share_groups (id, idempotency_key, sharer_aad_object_id, recordings, case_reference, reason, access, duration_days, direct, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [group.id, group.idempotencyKey, group.sharerAadObjectId, jsonParam(group.recordings.map((r) => ({ boxFileId: r.boxFileId, fileName: r.fileName }))),
-          group.caseReference, group.reason, group.access, group.durationDays, group.direct ? 1 : 0, timeParam(this.clock())],
+        [
+          group.id,
+          group.idempotencyKey,
+          group.sharerAadObjectId,
+          jsonParam(group.recordings.map((r) => ({ boxFileId: r.boxFileId, fileName: r.fileName }))),
+          group.caseReference,
+          group.reason,
+          group.access,
+          group.durationDays,
+          group.direct ? 1 : 0,
+          timeParam(this.clock()),
+        ],
       );
       if (inserted.length === 0) {
         const existing = await this.select(tx, 'idempotency_key = ?', group.idempotencyKey);
@@ -72,7 +88,9 @@ export class SqlShareGroupRepository implements ShareGroupRepository {
   private async select(db: Executor, where: string, value: string): Promise<ShareGroup | undefined> {
     const [row] = await db.query(`SELECT * FROM share_groups WHERE ${where}`, [value]);
     if (!row) return undefined;
-    const members = await db.query('SELECT * FROM share_group_members WHERE group_id = ? ORDER BY position', [readString(row.id)]);
+    const members = await db.query('SELECT * FROM share_group_members WHERE group_id = ? ORDER BY position', [
+      readString(row.id),
+    ]);
     return toGroup(row, members);
   }
 }

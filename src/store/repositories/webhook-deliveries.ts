@@ -8,14 +8,25 @@ import type { Executor } from '../sql/executor';
 import { readOptionalString, readString, readTime, timeParam, type Clock } from '../sql/values';
 
 export class SqlWebhookDeliveryRepository implements WebhookDeliveryRepository {
-  constructor(private readonly db: Executor, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   async record(delivery: WebhookDelivery & { body: string }): Promise<{ created: boolean }> {
     const rows = await this.db.query(
       `INSERT INTO box_webhook_deliveries (delivery_id, trigger_name, source_type, source_id, parent_folder_id, body, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (delivery_id) DO NOTHING RETURNING delivery_id`,
-      [delivery.deliveryId, delivery.trigger, delivery.sourceType, delivery.sourceId, delivery.parentFolderId, delivery.body, timeParam(delivery.receivedAt ?? this.clock())],
+      [
+        delivery.deliveryId,
+        delivery.trigger,
+        delivery.sourceType,
+        delivery.sourceId,
+        delivery.parentFolderId,
+        delivery.body,
+        timeParam(delivery.receivedAt ?? this.clock()),
+      ],
     );
     return { created: rows.length > 0 };
   }

@@ -4,7 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, TypeOverrides, type PoolClient, type QueryResult } from 'pg';
 import { UpstreamUnavailableError } from '../../footage/errors';
 import { logger } from '../../log';
-import { POSTGRES_DIALECT, toNumberedPlaceholders, type Driver, type Executor, type Row, type SqlValue } from './executor';
+import {
+  POSTGRES_DIALECT,
+  toNumberedPlaceholders,
+  type Driver,
+  type Executor,
+  type Row,
+  type SqlValue,
+} from './executor';
 import { Gate, TransactionScope } from './gate';
 
 export interface PostgresOptions {
@@ -35,7 +42,8 @@ function typeParsers(): TypeOverrides {
 function isConnectionFailure(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'].includes(code))
+      return true;
     // Class 08: connection exception; 57P0x: the server is shutting down or cannot take connections.
     if (code.startsWith('08') || code.startsWith('57P')) return true;
   }
@@ -62,7 +70,9 @@ export function describePostgresUrl(url: string, schema?: string): string {
 
 /** A stable 64-bit advisory lock key per schema, so migrators of unrelated schemas do not wait on each other. */
 function migrationLockKey(schema: string | undefined): string {
-  const digest = createHash('sha256').update(`cctv-footage-bot:migrate:${schema ?? ''}`).digest();
+  const digest = createHash('sha256')
+    .update(`cctv-footage-bot:migrate:${schema ?? ''}`)
+    .digest();
   return digest.readBigInt64BE(0).toString();
 }
 
@@ -84,7 +94,9 @@ export class PostgresDriver implements Driver {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
-    this.pool.on('error', (error) => logger.warn({ err: error.message, database: this.description }, 'idle database connection failed'));
+    this.pool.on('error', (error) =>
+      logger.warn({ err: error.message, database: this.description }, 'idle database connection failed'),
+    );
   }
 
   describe(): string {
@@ -93,7 +105,10 @@ export class PostgresDriver implements Driver {
 
   /** Bounded, because /healthz must answer even when the server accepts connections but hangs. */
   async ping(timeoutMs = 3_000): Promise<boolean> {
-    const answered = this.pool.query('SELECT 1').then(() => true, () => false);
+    const answered = this.pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     const cancel = new AbortController();
     const timedOut = sleep(timeoutMs, false, { signal: cancel.signal }).catch(() => false);
     try {
@@ -159,7 +174,9 @@ export class PostgresDriver implements Driver {
       const { message, code } = error as { message?: string; code?: string };
       // Node reports a refused dual-stack connect as an AggregateError with an empty message.
       const why = message || code || 'connection failed';
-      throw new UpstreamUnavailableError(`PostgreSQL (${this.description}) did not answer: ${why}`, undefined, { cause: error });
+      throw new UpstreamUnavailableError(`PostgreSQL (${this.description}) did not answer: ${why}`, undefined, {
+        cause: error,
+      });
     }
   }
 }

@@ -1,8 +1,8 @@
 /** How long a statement may keep waiting for another connection's write lock before it fails. */
+import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { SQLITE_DIALECT, type Driver, type Executor, type Row, type SqlValue } from './executor';
 import { Gate, Mutex, TransactionScope } from './gate';
 
@@ -61,20 +61,22 @@ export class SqliteDriver implements Driver {
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     this.scope.assertOutside();
-    return this.gate.run(() => this.mutex.run(async () => {
-      await retryWhileBusy(() => this.db.exec('BEGIN IMMEDIATE'));
-      const tx = new SqliteTransaction(this);
-      try {
-        const result = await this.scope.run(() => fn(tx));
-        await retryWhileBusy(() => this.db.exec('COMMIT'));
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      } finally {
-        tx.finished = true;
-      }
-    }));
+    return this.gate.run(() =>
+      this.mutex.run(async () => {
+        await retryWhileBusy(() => this.db.exec('BEGIN IMMEDIATE'));
+        const tx = new SqliteTransaction(this);
+        try {
+          const result = await this.scope.run(() => fn(tx));
+          await retryWhileBusy(() => this.db.exec('COMMIT'));
+          return result;
+        } catch (error) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw error;
+        } finally {
+          tx.finished = true;
+        }
+      }),
+    );
   }
 
   async prepareMigration(): Promise<void> {

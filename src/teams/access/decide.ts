@@ -6,7 +6,10 @@ import { recordCopy, refusalAnswer, type AccessRouteDeps } from './deps';
 
 type DecisionAction = CardActionOf<'request.approve'> | CardActionOf<'request.reject'>;
 
-export async function decide(deps: AccessRouteDeps, { context, person, action }: CardActionTurn<DecisionAction>): Promise<AdaptiveCard> {
+export async function decide(
+  deps: AccessRouteDeps,
+  { context, person, action }: CardActionTurn<DecisionAction>,
+): Promise<AdaptiveCard> {
   const input =
     action.verb === 'request.approve'
       ? { decision: 'approved' as const, comment: action.comment, durationDays: action.durationDays }
@@ -19,7 +22,14 @@ export async function decide(deps: AccessRouteDeps, { context, person, action }:
       return deps.views.cardFor(outcome.request, 'approver', outcome.problem);
     case 'decided':
       if (context.activity.replyToId) {
-        await recordCopy(deps, context, action.requestId, 'approval', context.activity.replyToId, scopeOf(context) === 'personal' ? person.aadObjectId : null);
+        await recordCopy(
+          deps,
+          context,
+          action.requestId,
+          'approval',
+          context.activity.replyToId,
+          scopeOf(context) === 'personal' ? person.aadObjectId : null,
+        );
       }
       return deps.views.cardFor(outcome.request, await deps.service.viewerRole(person, outcome.request));
   }

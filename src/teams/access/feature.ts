@@ -3,13 +3,22 @@
  * notifier that reaches people proactively. The composition root registers `routes` with the Teams
  * app and hands `jobHandlers` and `recurring` to the job runner.
  */
+import {
+  ACCESS_JOB_KINDS,
+  AccessRecords,
+  AccessService,
+  BoxUserLookup,
+  ExpirySweep,
+  GrantJob,
+  RecordingCatalog,
+  RevokeJob,
+} from '../../footage/access';
 import type { ApprovalScope } from '../../footage/access/authorise';
 import { RouteJob } from '../../footage/access/routing-job';
-import { ACCESS_JOB_KINDS, AccessRecords, AccessService, BoxUserLookup, ExpirySweep, GrantJob, RecordingCatalog, RevokeJob } from '../../footage/access';
 import type { AccessServiceDeps } from '../../footage/access/service';
-import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
+import type { JobHandler, RecurringJob } from '../../workers';
 import type { AccessRouteDeps } from './deps';
 import { TeamsAccessNotifier } from './notifier';
 import { Proactive, type ContinuingAdapter } from './proactive';
@@ -45,14 +54,36 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   const records = new AccessRecords(store);
   const views = new RequestViews({ records, catalog, boxUsers, box, scope: options.approvalScope ?? 'borough' });
   const notifier = new TeamsAccessNotifier(records, new Proactive(options.adapter, options.botAppId), views);
-  const service = new AccessService({ store, catalog, boxUsers, notifier, policy, approvalScope: options.approvalScope, routingGraceMs: jobs.leaseMs, jobEnqueued: () => wake?.(), decidedElsewhere: options.decidedElsewhere });
+  const service = new AccessService({
+    store,
+    catalog,
+    boxUsers,
+    notifier,
+    policy,
+    approvalScope: options.approvalScope,
+    routingGraceMs: jobs.leaseMs,
+    jobEnqueued: () => wake?.(),
+    decidedElsewhere: options.decidedElsewhere,
+  });
   const ending = { store, box, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
   return {
     routes: { records, service, catalog, views },
     jobHandlers: [
-      new GrantJob({ store, box, notifier, now, settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs } }),
+      new GrantJob({
+        store,
+        box,
+        notifier,
+        now,
+        settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs },
+      }),
       new RevokeJob(ending),
-      new RouteJob({ store, notifier, scope: service.scope, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs }),
+      new RouteJob({
+        store,
+        notifier,
+        scope: service.scope,
+        maxAttempts: jobs.maxAttempts,
+        retryBaseMs: jobs.retryBaseMs,
+      }),
       new ExpirySweep(ending),
     ],
     recurring: [{ kind: ACCESS_JOB_KINDS.expirySweep, everyMs: jobs.expirySweepMs }],

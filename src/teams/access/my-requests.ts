@@ -14,8 +14,11 @@ export async function myRequests({ context, services }: CommandTurn<true>): Prom
     requestListCard({
       title: 'Your access requests',
       requests: await Promise.all(requests.map((r) => deps.views.view(r))),
-      emptyText: 'You have not requested access to any footage yet. Find footage, then use "Request access" on a recording.',
-      ...(requests.length === MY_REQUESTS_SHOWN ? { footnote: `Showing your ${MY_REQUESTS_SHOWN} most recent requests.` } : {}),
+      emptyText:
+        'You have not requested access to any footage yet. Find footage, then use "Request access" on a recording.',
+      ...(requests.length === MY_REQUESTS_SHOWN
+        ? { footnote: `Showing your ${MY_REQUESTS_SHOWN} most recent requests.` }
+        : {}),
     }),
   );
 }

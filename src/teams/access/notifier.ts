@@ -9,8 +9,8 @@ import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type Adapti
 import type { AccessNotifier, AccessRecords, AccessRequest, CardKind, ConversationAddress } from '../../footage/access';
 import type { Person } from '../../footage/people';
 import { logger } from '../../log';
-import type { Proactive } from './proactive';
 import { channelReference, toAddress, toReference, type Reference } from '../conversation-address';
+import type { Proactive } from './proactive';
 import type { RequestViews } from './views';
 
 export class TeamsAccessNotifier implements AccessNotifier {
@@ -28,13 +28,17 @@ export class TeamsAccessNotifier implements AccessNotifier {
   }
 
   async askChannel(request: AccessRequest, channel: ConversationAddress): Promise<boolean> {
-    return this.deliver(request.id, channelReference(toReference(channel)), null, 'approval', () => this.views.channelCard(request));
+    return this.deliver(request.id, channelReference(toReference(channel)), null, 'approval', () =>
+      this.views.channelCard(request),
+    );
   }
 
   requestChanged(requestId: string): Promise<void> {
     const previous = this.redraws.get(requestId) ?? Promise.resolve();
     const next = previous.then(() => this.redrawCopies(requestId));
-    const settled = next.catch((error: unknown) => logger.error({ err: error, requestId }, 'could not update the cards of a request'));
+    const settled = next.catch((error: unknown) =>
+      logger.error({ err: error, requestId }, 'could not update the cards of a request'),
+    );
     this.redraws.set(requestId, settled);
     void settled.then(() => {
       if (this.redraws.get(requestId) === settled) this.redraws.delete(requestId);
@@ -48,9 +52,10 @@ export class TeamsAccessNotifier implements AccessNotifier {
 
   async grantFailed(request: AccessRequest, reason: string): Promise<void> {
     const requester = await this.records.person(request.requesterAadObjectId);
-    const outcome = request.status === 'partially_failed'
-      ? 'Some access created before the failure could not be removed yet; it ends when the approval expires.'
-      : 'Nothing was left granted.';
+    const outcome =
+      request.status === 'partially_failed'
+        ? 'Some access created before the failure could not be removed yet; it ends when the approval expires.'
+        : 'Nothing was left granted.';
     const card = errorCard({
       title: 'Access could not be set up in Box',
       message: `The approved request for case ${request.caseReference}${requester ? ` (${requester.name})` : ''} could not be granted: ${reason} ${outcome} Request access again once the problem is fixed.`,
@@ -61,29 +66,43 @@ export class TeamsAccessNotifier implements AccessNotifier {
   }
 
   async requestUnroutable(request: AccessRequest): Promise<void> {
-    await this.tellOfficer(request, errorCard({
-      title: 'No supervisor could be reached',
-      message: `Your request for case ${request.caseReference} is stored, but after several tries no one who may decide it could be sent it. It waits until a supervisor or administrator types approvals; you may want to tell your supervisor.`,
-      retryable: false,
-    }));
+    await this.tellOfficer(
+      request,
+      errorCard({
+        title: 'No supervisor could be reached',
+        message: `Your request for case ${request.caseReference} is stored, but after several tries no one who may decide it could be sent it. It waits until a supervisor or administrator types approvals; you may want to tell your supervisor.`,
+        retryable: false,
+      }),
+    );
   }
 
   async requestRejected(request: AccessRequest): Promise<void> {
-    await this.tellOfficer(request, rejectionNotice({
-      recordings: await this.views.recordings(request),
-      caseReference: request.caseReference,
-      rejectedBy: await this.nameOf(request.decidedBy),
-      rejectedAt: request.decidedAt ?? request.updatedAt,
-      reason: request.decisionComment ?? '',
-    }));
+    await this.tellOfficer(
+      request,
+      rejectionNotice({
+        recordings: await this.views.recordings(request),
+        caseReference: request.caseReference,
+        rejectedBy: await this.nameOf(request.decidedBy),
+        rejectedAt: request.decidedAt ?? request.updatedAt,
+        reason: request.decisionComment ?? '',
+      }),
+    );
   }
 
   async accessEnded(request: AccessRequest, how: 'expired' | 'revoked'): Promise<void> {
     const recordings = await this.views.recordings(request);
     const caseReference = request.caseReference;
-    await this.tellOfficer(request, how === 'expired'
-      ? expiryNotice({ recordings, caseReference, expiredAt: request.expiresAt ?? request.updatedAt })
-      : revocationNotice({ recordings, caseReference, revokedBy: await this.nameOf(request.revokedBy), revokedAt: request.revokedAt ?? request.updatedAt }));
+    await this.tellOfficer(
+      request,
+      how === 'expired'
+        ? expiryNotice({ recordings, caseReference, expiredAt: request.expiresAt ?? request.updatedAt })
+        : revocationNotice({
+            recordings,
+            caseReference,
+            revokedBy: await this.nameOf(request.revokedBy),
+            revokedAt: request.revokedAt ?? request.updatedAt,
+          }),
+    );
   }
 
   private async tellOfficer(request: AccessRequest, card: AdaptiveCard): Promise<boolean> {
@@ -102,16 +121,28 @@ export class TeamsAccessNotifier implements AccessNotifier {
     for (const copy of copies) {
       try {
         const recipient = await this.records.person(copy.recipientAadObjectId);
-        await this.proactive.update(toReference(copy.address), copy.messageId, await this.views.copyCard(request, copy, recipient));
+        await this.proactive.update(
+          toReference(copy.address),
+          copy.messageId,
+          await this.views.copyCard(request, copy, recipient),
+        );
       } catch (error) {
         // One unreachable copy (deleted chat, removed app) must not keep the others stale.
-        logger.warn({ err: error, requestId, conversationId: copy.address.conversationId }, 'could not update a card copy');
+        logger.warn(
+          { err: error, requestId, conversationId: copy.address.conversationId },
+          'could not update a card copy',
+        );
       }
     }
   }
 
   /** Into the person's personal chat; false when there is no reference or the connector refused. */
-  private async sendToPerson(request: AccessRequest, aadObjectId: string, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
+  private async sendToPerson(
+    request: AccessRequest,
+    aadObjectId: string,
+    kind: CardKind | undefined,
+    draw: () => Promise<AdaptiveCard>,
+  ): Promise<boolean> {
     const stored = await this.records.personalAddress(aadObjectId);
     const reference = stored ? toReference(stored) : await this.openPersonalChat(request, aadObjectId);
     if (!reference) {
@@ -135,16 +166,31 @@ export class TeamsAccessNotifier implements AccessNotifier {
       await this.records.rememberConversation(person, 'personal', toAddress(reference));
       return reference;
     } catch (error) {
-      logger.info({ err: error, requestId: request.id }, 'Teams would not open a chat (the app is not installed for them)');
+      logger.info(
+        { err: error, requestId: request.id },
+        'Teams would not open a chat (the app is not installed for them)',
+      );
       return undefined;
     }
   }
 
-  private async deliver(requestId: string, reference: Reference, recipient: string | null, kind: CardKind | undefined, draw: () => Promise<AdaptiveCard>): Promise<boolean> {
+  private async deliver(
+    requestId: string,
+    reference: Reference,
+    recipient: string | null,
+    kind: CardKind | undefined,
+    draw: () => Promise<AdaptiveCard>,
+  ): Promise<boolean> {
     try {
       const messageId = await this.proactive.send(reference, await draw());
       if (kind && messageId) {
-        await this.records.recordCard({ requestId, kind, recipientAadObjectId: recipient, messageId, address: toAddress(reference) });
+        await this.records.recordCard({
+          requestId,
+          kind,
+          recipientAadObjectId: recipient,
+          messageId,
+          address: toAddress(reference),
+        });
       }
       return true;
     } catch (error) {

@@ -2,13 +2,23 @@
  * Messages the bot starts itself, through stored conversation references: approval cards to
  * supervisors, share links and notices to officers, and updates (PUT) of cards it sent earlier.
  */
-import { CardFactory, MessageFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type ConversationParameters,
+  type ConversationReference,
+} from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { AdaptiveCard } from '../../cards';
 import { channelReference, type Reference } from '../conversation-address';
 
 export interface ContinuingAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
   createConversationAsync(
     botAppId: string,
     channelId: string,
@@ -20,7 +30,10 @@ export interface ContinuingAdapter {
 }
 
 export class Proactive {
-  constructor(private readonly adapter: ContinuingAdapter, private readonly botAppId: string) {}
+  constructor(
+    private readonly adapter: ContinuingAdapter,
+    private readonly botAppId: string,
+  ) {}
 
   /** Posts a card as a new message; returns the id the connector gave it. */
   async send(reference: Reference, card: AdaptiveCard): Promise<string | undefined> {
@@ -46,10 +59,23 @@ export class Proactive {
       via.channelId ?? 'msteams',
       via.serviceUrl ?? '',
       AuthenticationConstants.ToChannelFromBotOAuthScope,
-      { isGroup: false, bot: via.bot!, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
+      {
+        isGroup: false,
+        bot: via.bot!,
+        members: [{ id: teamsUserId, name: '' }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      } as ConversationParameters,
       async (context) => {
         const reference = TurnContext.getConversationReference(context.activity);
-        opened = { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } as ConversationReference['conversation'] };
+        opened = {
+          ...reference,
+          conversation: {
+            ...reference.conversation,
+            conversationType: 'personal',
+            tenantId,
+          } as ConversationReference['conversation'],
+        };
       },
     );
     if (!opened) throw new Error('the connector opened no conversation');

@@ -11,7 +11,9 @@ export async function requestText({ context, services, args: target }: CommandTu
   const card = await orBoxUnavailable(async () => {
     const recordings = await deps.catalog.find(target);
     if (recordings.length === 0) {
-      return notFoundCard(markdown`I couldn't find a recording called "${target}". Give the file name exactly as on the results card (e.g. LAM-0105_20260311T0200Z_60min.mp4) or its Box file id, or search with **find**.`);
+      return notFoundCard(
+        markdown`I couldn't find a recording called "${target}". Give the file name exactly as on the results card (e.g. LAM-0105_20260311T0200Z_60min.mp4) or its Box file id, or search with **find**.`,
+      );
     }
     return requestForm(deps, recordings, { formToken: randomUUID() });
   });

@@ -11,10 +11,16 @@ export async function revokeText({ context, services, args: requestId }: Command
   const request = await deps.service.findRequest(requestId);
   if (!request) {
     const target = /^[A-Za-z0-9-]{1,64}$/.test(requestId) ? requestTarget(requestId) : 'request';
-    const refusal = await deps.service.refuse(person, target, 'revoke', { code: 'not_found', message: `No request with live access has the id "${requestId}". Copy the request id from its card.` });
+    const refusal = await deps.service.refuse(person, target, 'revoke', {
+      code: 'not_found',
+      message: `No request with live access has the id "${requestId}". Copy the request id from its card.`,
+    });
     await sendCard(context, refusalAnswer(refusal));
     return;
   }
   const outcome = await deps.service.revoke(person, request.id);
-  await sendCard(context, outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await revokedCard(deps, person, outcome.request));
+  await sendCard(
+    context,
+    outcome.kind === 'refused' ? refusalAnswer(outcome.refusal) : await revokedCard(deps, person, outcome.request),
+  );
 }

@@ -1,8 +1,8 @@
 /** `use this channel for approvals`: admins, in a channel, have approval cards posted there too. */
 import { confirmationCard } from '../../cards';
 import type { CommandTurn } from '../commands/types';
-import { personOf } from '../person';
 import { channelReference, referenceOf, toAddress } from '../conversation-address';
+import { personOf } from '../person';
 import { scopeOf, sendCard } from '../turn-helpers';
 import { refusalAnswer } from './deps';
 
@@ -21,7 +21,11 @@ export async function setApprovalsChannel({ context, services }: CommandTurn<tru
   await sendCard(
     context,
     result.ok
-      ? confirmationCard({ title: 'Approvals channel set', message: 'New access requests will be posted in this channel as well as sent to the supervisors of the officer’s borough.' })
+      ? confirmationCard({
+          title: 'Approvals channel set',
+          message:
+            'New access requests will be posted in this channel as well as sent to the supervisors of the officer’s borough.',
+        })
       : refusalAnswer(result.refusal),
   );
 }

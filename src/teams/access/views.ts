@@ -5,10 +5,28 @@
  */
 import { SYSTEM_ACTOR } from '../../audit';
 import {
-  approvalCardFor, recordingSummary, requestStatusCard, restrictedView, shareLinkCard,
-  type AdaptiveCard, type GrantedRecording, type RecordingSummary, type RequestStatus, type RequestView,
+  approvalCardFor,
+  recordingSummary,
+  requestStatusCard,
+  restrictedView,
+  shareLinkCard,
+  type AdaptiveCard,
+  type GrantedRecording,
+  type RecordingSummary,
+  type RequestStatus,
+  type RequestView,
 } from '../../cards';
-import { openUrlFor, viewerRoleOf, type AccessRecords, type AccessRequest, type AccessRequestStatus, type BoxUserLookup, type RecordingCatalog, type RequestCard, type ViewerRole } from '../../footage/access';
+import {
+  openUrlFor,
+  viewerRoleOf,
+  type AccessRecords,
+  type AccessRequest,
+  type AccessRequestStatus,
+  type BoxUserLookup,
+  type RecordingCatalog,
+  type RequestCard,
+  type ViewerRole,
+} from '../../footage/access';
 import type { ApprovalScope } from '../../footage/access/authorise';
 import { eligibleApprovers } from '../../footage/access/routing';
 import type { Person } from '../../footage/people';
@@ -88,7 +106,9 @@ export class RequestViews {
   async refreshUserIds(request: AccessRequest): Promise<string[]> {
     const people = await this.deps.records.people();
     const requester = people.find((p) => p.aadObjectId === request.requesterAadObjectId);
-    const approvers = requester ? eligibleApprovers(requester, people, this.deps.scope) : people.filter((p) => p.role === 'admin');
+    const approvers = requester
+      ? eligibleApprovers(requester, people, this.deps.scope)
+      : people.filter((p) => p.role === 'admin');
     const ids = [requester, ...approvers].flatMap((p) => (p?.teamsId ? [p.teamsId] : []));
     // Teams wants at least one id; the requester's object id in MRI form stands in when none is known.
     return ids.length > 0 ? ids : [`8:orgid:${request.requesterAadObjectId}`];
@@ -136,13 +156,21 @@ export class RequestViews {
       this.deps.records.person(request.revokedBy),
     ]);
     const ended =
-      request.status === 'expired' ? { kind: 'expired' as const, at: request.expiresAt ?? request.updatedAt }
-      : request.status === 'revoked' ? { kind: 'revoked' as const, at: request.revokedAt ?? request.updatedAt, by: revoker?.name ?? 'A supervisor' }
-      : undefined;
+      request.status === 'expired'
+        ? { kind: 'expired' as const, at: request.expiresAt ?? request.updatedAt }
+        : request.status === 'revoked'
+          ? {
+              kind: 'revoked' as const,
+              at: request.revokedAt ?? request.updatedAt,
+              by: revoker?.name ?? 'A supervisor',
+            }
+          : undefined;
     const granted = request.recordings.filter((r) => r.state === 'granted' || ended);
     const recordings: GrantedRecording[] = await Promise.all(
       granted.map(async (grant) => {
-        const summary = summaries.find((s) => s.fileId === grant.boxFileId) ?? fallbackSummary(grant.boxFileId, grant.fileName, request.createdAt);
+        const summary =
+          summaries.find((s) => s.fileId === grant.boxFileId) ??
+          fallbackSummary(grant.boxFileId, grant.fileName, request.createdAt);
         const thumbnail = ended ? undefined : await this.thumbnail(grant.boxFileId);
         return { ...summary, openUrl: openUrlFor(grant), ...(thumbnail ? { thumbnailDataUri: thumbnail } : {}) };
       }),
@@ -152,7 +180,9 @@ export class RequestViews {
       expiresAt: request.expiresAt ?? request.updatedAt,
       access: request.access,
       caseReference: request.caseReference,
-      approvedBy: decider?.name ?? (request.decidedBy === SYSTEM_ACTOR ? 'Granted on arrival of the footage you requested' : 'A supervisor'),
+      approvedBy:
+        decider?.name ??
+        (request.decidedBy === SYSTEM_ACTOR ? 'Granted on arrival of the footage you requested' : 'A supervisor'),
       ...(ended ? { ended } : {}),
     });
   }
@@ -174,7 +204,8 @@ export class RequestViews {
   private async thumbnail(fileId: string): Promise<string | undefined> {
     try {
       const image = await this.deps.box.getThumbnail(fileId);
-      if (!image || image.bytes.length > MAX_THUMBNAIL_BYTES || !/^image\/(png|jpeg|gif)$/.test(image.contentType)) return undefined;
+      if (!image || image.bytes.length > MAX_THUMBNAIL_BYTES || !/^image\/(png|jpeg|gif)$/.test(image.contentType))
+        return undefined;
       return `data:${image.contentType};base64,${image.bytes.toString('base64')}`;
     } catch (error) {
       // A card without a thumbnail is still the card the officer needs.
@@ -187,7 +218,8 @@ export class RequestViews {
 /** Why a grant failed, from the recordings' own errors: safe to show (the bot wrote them). */
 function failureOf(request: AccessRequest): string | undefined {
   if (request.status !== 'failed' && request.status !== 'partially_failed') return undefined;
-  const error = request.recordings.find((r) => r.state === 'failed' && r.error)?.error ?? 'Box did not complete the grant.';
+  const error =
+    request.recordings.find((r) => r.state === 'failed' && r.error)?.error ?? 'Box did not complete the grant.';
   return request.status === 'partially_failed'
     ? `${error} Some access created before the failure could not be removed yet; it ends when the approval expires.`
     : error;

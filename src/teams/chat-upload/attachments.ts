@@ -16,17 +16,27 @@ export function downloadableFiles(activity: Partial<Activity>): AttachedFile[] {
     const content = attachment.content as Record<string, unknown> | undefined;
     const downloadUrl = typeof content?.downloadUrl === 'string' ? content.downloadUrl : undefined;
     if (!downloadUrl || !/^https?:\/\//i.test(downloadUrl) || downloadUrl.length > 8192) return [];
-    const uniqueId = typeof content?.uniqueId === 'string' && content.uniqueId !== '' ? content.uniqueId.slice(0, 200) : downloadUrl.slice(-64);
+    const uniqueId =
+      typeof content?.uniqueId === 'string' && content.uniqueId !== ''
+        ? content.uniqueId.slice(0, 200)
+        : downloadUrl.slice(-64);
     const fileType = typeof content?.fileType === 'string' ? content.fileType.slice(0, 20) : null;
-    const name = typeof attachment.name === 'string' && attachment.name.trim() !== '' ? attachment.name : `attachment.${fileType ?? 'bin'}`;
+    const name =
+      typeof attachment.name === 'string' && attachment.name.trim() !== ''
+        ? attachment.name
+        : `attachment.${fileType ?? 'bin'}`;
     return [{ uniqueId, name, fileType, downloadUrl }];
   });
 }
 
 /** A message that carries a file in a place bots do not receive files (a reference, or an attachment tag in the HTML). */
 export function mentionsSharedFile(activity: Partial<Activity>): boolean {
-  return (activity.attachments ?? []).some((attachment) =>
-    attachment.contentType === FILE_DOWNLOAD_INFO
-    || attachment.contentType === 'reference'
-    || (attachment.contentType === 'text/html' && typeof attachment.content === 'string' && /<attachment\b/i.test(attachment.content)));
+  return (activity.attachments ?? []).some(
+    (attachment) =>
+      attachment.contentType === FILE_DOWNLOAD_INFO ||
+      attachment.contentType === 'reference' ||
+      (attachment.contentType === 'text/html' &&
+        typeof attachment.content === 'string' &&
+        /<attachment\b/i.test(attachment.content)),
+  );
 }

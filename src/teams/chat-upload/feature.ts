@@ -5,12 +5,17 @@
  */
 import type { ChatUploadSettings } from '../../config';
 import {
-  CHAT_UPLOAD_JOB_KINDS, ChatUploadService, StagingReminderJob, TransferJob, type AttachmentSource, type ChatUploadRegistry,
+  CHAT_UPLOAD_JOB_KINDS,
+  ChatUploadService,
+  StagingReminderJob,
+  TransferJob,
+  type AttachmentSource,
+  type ChatUploadRegistry,
 } from '../../footage/chat-upload';
-import type { JobHandler, RecurringJob } from '../../workers';
 import type { ChatUploadBoxPort } from '../../footage/ports/chat-upload-box';
 import type { IntakeBoxPort } from '../../footage/ports/intake-box';
 import type { Store } from '../../footage/ports/store';
+import type { JobHandler, RecurringJob } from '../../workers';
 import { Proactive, type ContinuingAdapter } from '../access/proactive';
 import { teamsDownloads } from './download';
 import { TeamsChatUploadNotifier } from './notifier';
@@ -44,7 +49,14 @@ export function createChatUploadFeature(options: ChatUploadFeatureOptions): Chat
   let wake: (() => void) | undefined;
   const jobEnqueued = () => wake?.();
   const notifier = new TeamsChatUploadNotifier(store, new Proactive(options.adapter, options.botAppId), settings);
-  const service = new ChatUploadService({ store, box: options.box, registry: options.registry, notifier, now: options.clock ?? (() => new Date()), jobEnqueued });
+  const service = new ChatUploadService({
+    store,
+    box: options.box,
+    registry: options.registry,
+    notifier,
+    now: options.clock ?? (() => new Date()),
+    jobEnqueued,
+  });
   const transfer = new TransferJob({
     store,
     box: options.box,

@@ -14,16 +14,24 @@ import { sendCard } from '../turn-helpers';
 import { mentionsSharedFile } from './attachments';
 import { describe, discard, receiveFiles, waitingUploads } from './routes';
 
+export { teamsDownloads } from './download';
 export { createChatUploadFeature, type ChatUploadFeature, type ChatUploadFeatureOptions } from './feature';
 export type { ChatUploadRouteDeps } from './routes';
-export { teamsDownloads } from './download';
 
 export function register(app: Application<TurnState>, services: TeamsServices): void {
   const deps = services.chatUploads;
   if (!deps) return;
-  app.message(async (context) => mentionsSharedFile(context.activity), async (context) => receiveFiles(context, deps, personOf(context)));
+  app.message(
+    async (context) => mentionsSharedFile(context.activity),
+    async (context) => receiveFiles(context, deps, personOf(context)),
+  );
   onCardAction(app, CARD_VERBS.chatUploadDescribe, ({ person, action }) => describe(deps, person, action), unreadable);
-  onCardAction(app, CARD_VERBS.chatUploadDiscard, ({ person, action }) => discard(deps, person, action.uploadId), unreadable);
+  onCardAction(
+    app,
+    CARD_VERBS.chatUploadDiscard,
+    ({ person, action }) => discard(deps, person, action.uploadId),
+    unreadable,
+  );
 }
 
 /** `waiting uploads` (admins): what officers attached and never described. */
@@ -37,4 +45,5 @@ export async function listWaitingUploads({ context, services }: CommandTurn<true
   await sendCard(context, await waitingUploads(deps, personOf(context)));
 }
 
-const unreadable: UnreadableAction = async ({ reason }) => refusalCard({ reason: `That button's data could not be read (${reason}). Nothing was changed.` });
+const unreadable: UnreadableAction = async ({ reason }) =>
+  refusalCard({ reason: `That button's data could not be read (${reason}). Nothing was changed.` });

@@ -3,12 +3,12 @@
  * when the file came is updated in place (a new one is sent when there is none to update), and a
  * reminder goes out for a file never described. Someone the bot has no conversation with is logged.
  */
-import { toReference } from '../conversation-address';
 import { chatUploadCard, chatUploadReminderCard, type AdaptiveCard } from '../../cards';
 import type { ChatUpload, ChatUploadNotifier } from '../../footage/chat-upload';
 import type { Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 import type { Proactive } from '../access/proactive';
+import { toReference } from '../conversation-address';
 import { statusView } from './views';
 
 export class TeamsChatUploadNotifier implements ChatUploadNotifier {
@@ -38,7 +38,16 @@ export class TeamsChatUploadNotifier implements ChatUploadNotifier {
   }
 
   async remind(upload: ChatUpload): Promise<boolean> {
-    const card = chatUploadReminderCard({ uploadId: upload.id, fileName: upload.fileName, sizeBytes: upload.sizeBytes, uploaderName: '', stagedAt: upload.createdAt }, this.settings.stagingDays);
+    const card = chatUploadReminderCard(
+      {
+        uploadId: upload.id,
+        fileName: upload.fileName,
+        sizeBytes: upload.sizeBytes,
+        uploaderName: '',
+        stagedAt: upload.createdAt,
+      },
+      this.settings.stagingDays,
+    );
     return this.send(upload, card);
   }
 

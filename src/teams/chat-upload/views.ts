@@ -1,7 +1,7 @@
 /** Chat uploads as card view models: the stored upload, plus the registry's camera for the window text. */
 import type { ChatUploadCardView, ChatUploadFormView } from '../../cards';
-import { formatLondonWindow } from '../../footage/format';
 import { looksLikeVideo, prefillFrom, type ChatUpload } from '../../footage/chat-upload';
+import { formatLondonWindow } from '../../footage/format';
 
 export function statusView(upload: ChatUpload, maxBytes: number, problem?: string): ChatUploadCardView {
   const d = upload.description;
@@ -14,8 +14,23 @@ export function statusView(upload: ChatUpload, maxBytes: number, problem?: strin
     sha256: upload.sha256,
     ...(problem ? { problem } : {}),
     ...(upload.failure ? { failure: { code: upload.failure, maxBytes } } : {}),
-    ...(upload.duplicateOfFileId ? { duplicateOf: { fileId: upload.duplicateOfFileId, fileName: upload.duplicateOfName ?? `Box file ${upload.duplicateOfFileId}` } } : {}),
-    ...(d ? { described: { cameraId: d.cameraId, window: formatLondonWindow(new Date(d.windowStart), new Date(d.windowEnd)), caseReference: d.caseReference } } : {}),
+    ...(upload.duplicateOfFileId
+      ? {
+          duplicateOf: {
+            fileId: upload.duplicateOfFileId,
+            fileName: upload.duplicateOfName ?? `Box file ${upload.duplicateOfFileId}`,
+          },
+        }
+      : {}),
+    ...(d
+      ? {
+          described: {
+            cameraId: d.cameraId,
+            window: formatLondonWindow(new Date(d.windowStart), new Date(d.windowEnd)),
+            caseReference: d.caseReference,
+          },
+        }
+      : {}),
   };
 }
 

@@ -19,10 +19,14 @@ export async function dispatchText(context: TurnContext, services: TeamsServices
     case 'command': {
       // Past the turn's budget the person hears "still working", and the command's cards follow.
       const working = contextForLateWork(context);
-      await answerInTime(context, read.command.handle({ context: working, services, args: read.args, commands: COMMANDS }), {
-        interim: () => sendCard(context, workingCard('follows')),
-        late: () => undefined,
-      });
+      await answerInTime(
+        context,
+        read.command.handle({ context: working, services, args: read.args, commands: COMMANDS }),
+        {
+          interim: () => sendCard(context, workingCard('follows')),
+          late: () => undefined,
+        },
+      );
       return;
     }
     case 'tooLong': {

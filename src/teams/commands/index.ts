@@ -1,5 +1,5 @@
 /** The command table and how typed text is read against it. */
 
-export { COMMANDS } from './table';
 export { dispatchText } from './dispatch';
 export { MAX_COMMAND_CHARS, recognise } from './recognise';
+export { COMMANDS } from './table';

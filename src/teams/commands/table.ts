@@ -4,18 +4,18 @@
  * twice: it is the order of the help card and of the manifest's command list, and `match` is tried
  * in it (then `guess`).
  */
+import { mentionsFootage } from '../../footage/query';
 import { approvals } from '../access/approvals';
 import { myRequests } from '../access/my-requests';
 import { requestText } from '../access/request-text';
 import { revokeText } from '../access/revoke-text';
 import { setApprovalsChannel } from '../access/set-approvals-channel';
+import { listWaitingUploads, matchWaitingUploads } from '../chat-upload';
 import { findText } from '../find/find-text';
 import { listFootageRequests, requestFootage } from '../footage-requests/commands';
 import { matchMyFootageRequests, matchRequestFootage } from '../footage-requests/text';
-import { listWaitingUploads, matchWaitingUploads } from '../chat-upload';
 import { showHelp } from '../help/show-help';
 import { handleSharingCommand, matchCustody, matchShare } from '../sharing/register';
-import { mentionsFootage } from '../../footage/query';
 import { defineCommand, type TeamsCommand } from './types';
 
 const EVERYONE = ['officer', 'supervisor', 'admin'] as const;
@@ -42,7 +42,11 @@ export const COMMANDS: readonly TeamsCommand[] = [
   defineCommand<string>({
     name: 'find',
     description: 'Find CCTV footage by place, camera, borough, case or time',
-    examples: ['find footage near Brixton Station on 14/03/2026 between 7am and 9am', 'camera LAM-0105 last night', 'footage for case 5274265/26'],
+    examples: [
+      'find footage near Brixton Station on 14/03/2026 between 7am and 9am',
+      'camera LAM-0105 last night',
+      'footage for case 5274265/26',
+    ],
     roles: EVERYONE,
     featured: true,
     match: (text) => {
@@ -61,7 +65,10 @@ export const COMMANDS: readonly TeamsCommand[] = [
   defineCommand<string>({
     name: 'request footage',
     description: 'Ask a camera owner outside the force to upload footage through a Box link',
-    examples: ['request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26', 'request footage near Brixton Station last night'],
+    examples: [
+      'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+      'request footage near Brixton Station last night',
+    ],
     roles: EVERYONE,
     match: matchRequestFootage,
     handle: requestFootage,
@@ -92,8 +99,12 @@ export const COMMANDS: readonly TeamsCommand[] = [
   }),
   defineCommand<true>({
     name: 'share',
-    description: 'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed; supervisors: shares)',
-    examples: ['share LAM-0105_20260311T0500Z_45min.mp4 with Ben Okafor, Chloe Singh', 'share LAM-0105_20260311T0500Z_45min.mp4 with cps'],
+    description:
+      'Share a recording you can open with colleagues, or with a partner such as the CPS (approval needed; supervisors: shares)',
+    examples: [
+      'share LAM-0105_20260311T0500Z_45min.mp4 with Ben Okafor, Chloe Singh',
+      'share LAM-0105_20260311T0500Z_45min.mp4 with cps',
+    ],
     roles: EVERYONE,
     match: matchShare,
     handle: handleSharingCommand,
@@ -101,7 +112,11 @@ export const COMMANDS: readonly TeamsCommand[] = [
   defineCommand<true>({
     name: 'history',
     description: 'Chain of custody of a recording; also export history, verify a file, verify audit (admins)',
-    examples: ['history LAM-0105_20260311T0500Z_45min.mp4', 'export history LAM-0105_20260311T0500Z_45min.mp4', 'verify LAM-0105_20260311T0500Z_45min.mp4'],
+    examples: [
+      'history LAM-0105_20260311T0500Z_45min.mp4',
+      'export history LAM-0105_20260311T0500Z_45min.mp4',
+      'verify LAM-0105_20260311T0500Z_45min.mp4',
+    ],
     roles: EVERYONE,
     match: matchCustody,
     handle: handleSharingCommand,

@@ -22,7 +22,12 @@ import { personOf } from '../person';
 import type { FindRouteDeps, ShownGrant } from './deps';
 import { encodeToken, type QueryToken } from './query-token';
 
-export async function answerCard(deps: FindRouteDeps, context: TurnContext, answer: FindAnswer, token: QueryToken | undefined): Promise<AdaptiveCard> {
+export async function answerCard(
+  deps: FindRouteDeps,
+  context: TurnContext,
+  answer: FindAnswer,
+  token: QueryToken | undefined,
+): Promise<AdaptiveCard> {
   switch (answer.kind) {
     case 'results': {
       const { page } = answer;
@@ -34,12 +39,19 @@ export async function answerCard(deps: FindRouteDeps, context: TurnContext, answ
         known: page.known,
         moreCertain: page.moreCertain,
         pageStart: page.pageStart,
-        recordings: page.items.map((item) => resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres)),
+        recordings: page.items.map((item) =>
+          resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres),
+        ),
         nextPage: answer.nextToken ? { queryToken: answer.nextToken } : undefined,
       });
     }
     case 'no_match':
-      return noMatchCard({ understood: answer.understood, hints: answer.hints, wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })), ...askOwnersOf(deps, answer.query) });
+      return noMatchCard({
+        understood: answer.understood,
+        hints: answer.hints,
+        wider: answer.wider.map((w) => ({ title: w.label, queryToken: w.token })),
+        ...askOwnersOf(deps, answer.query),
+      });
     case 'ambiguous_place':
       return placePickerCard({
         text: answer.text,
@@ -69,7 +81,12 @@ function askOwnersOf(deps: FindRouteDeps, query: FootageQuery): { askOwners?: Ca
 
 function accessOf(grant: ShownGrant | undefined): RecordingAccess {
   if (!grant) return { kind: 'none' };
-  return { kind: 'granted', openUrl: grant.openUrl, expiresAt: grant.expiresAt, thumbnailDataUri: grant.thumbnailDataUri };
+  return {
+    kind: 'granted',
+    openUrl: grant.openUrl,
+    expiresAt: grant.expiresAt,
+    thumbnailDataUri: grant.thumbnailDataUri,
+  };
 }
 
 export function staleSearchCard(): AdaptiveCard {

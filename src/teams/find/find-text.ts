@@ -1,6 +1,6 @@
 /** Typed text that the command table read as a search. */
-import { sendCard } from '../turn-helpers';
 import type { CommandTurn } from '../commands/types';
+import { sendCard } from '../turn-helpers';
 import { answerCard } from './answer-card';
 
 export async function findText({ context, services, args }: CommandTurn<string>): Promise<void> {

@@ -8,7 +8,10 @@ import type { CardActionOf, CardActionTurn } from '../card-actions';
 import { answerCard, staleSearchCard } from './answer-card';
 import type { FindRouteDeps } from './deps';
 
-export async function nextPage(deps: FindRouteDeps, { context, action }: CardActionTurn<CardActionOf<'footage.nextPage'>>): Promise<AdaptiveCard> {
+export async function nextPage(
+  deps: FindRouteDeps,
+  { context, action }: CardActionTurn<CardActionOf<'footage.nextPage'>>,
+): Promise<AdaptiveCard> {
   const answer = await deps.find.resume(action.queryToken);
   if (!answer) return staleSearchCard();
   return answerCard(deps, context, answer, undefined);

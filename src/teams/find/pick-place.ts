@@ -5,7 +5,10 @@ import { answerCard, staleSearchCard } from './answer-card';
 import type { FindRouteDeps } from './deps';
 import { decodeToken } from './query-token';
 
-export async function pickPlace(deps: FindRouteDeps, { context, action }: CardActionTurn<CardActionOf<'footage.pickPlace'>>): Promise<AdaptiveCard> {
+export async function pickPlace(
+  deps: FindRouteDeps,
+  { context, action }: CardActionTurn<CardActionOf<'footage.pickPlace'>>,
+): Promise<AdaptiveCard> {
   const token = decodeToken(action.queryToken);
   if (!token || token.k !== 'pick') return staleSearchCard();
   const answer = await deps.find.find(token.t, new Date(token.n), { chosenPlace: action.placeId });

@@ -13,7 +13,13 @@ export function encodeToken(token: QueryToken): string {
 export function decodeToken(raw: string): QueryToken | undefined {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (value.k === 'pick' && typeof value.t === 'string' && value.t.length <= 1000 && typeof value.n === 'string' && !Number.isNaN(Date.parse(value.n))) {
+    if (
+      value.k === 'pick' &&
+      typeof value.t === 'string' &&
+      value.t.length <= 1000 &&
+      typeof value.n === 'string' &&
+      !Number.isNaN(Date.parse(value.n))
+    ) {
       return value as QueryToken;
     }
   } catch {

@@ -8,11 +8,19 @@ import type { BoxPort } from '../../footage/ports/box';
 import { logger } from '../../log';
 import type { FindRouteDeps, ShownGrant } from './deps';
 
-export function shownGrants(records: Pick<AccessRecords, 'activeGrants'>, box: Pick<BoxPort, 'getThumbnail'>): FindRouteDeps['activeGrants'] {
+export function shownGrants(
+  records: Pick<AccessRecords, 'activeGrants'>,
+  box: Pick<BoxPort, 'getThumbnail'>,
+): FindRouteDeps['activeGrants'] {
   return async (person, fileIds) => {
     const all = await records.activeGrants(person, new Date());
     const onPage = fileIds.filter((id) => all.has(id));
-    const entries = await Promise.all(onPage.map(async (id): Promise<[string, ShownGrant]> => [id, { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) }]));
+    const entries = await Promise.all(
+      onPage.map(async (id): Promise<[string, ShownGrant]> => [
+        id,
+        { ...all.get(id)!, thumbnailDataUri: await thumbnailDataUri(box, id) },
+      ]),
+    );
     return new Map(entries);
   };
 }

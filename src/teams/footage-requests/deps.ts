@@ -2,8 +2,8 @@
 import type { TurnContext } from 'botbuilder';
 import { errorCard, type AdaptiveCard } from '../../cards';
 import type { FootageRequestService } from '../../footage/footage-requests';
-import type { Gazetteer } from '../../footage/query';
 import type { Store } from '../../footage/ports/store';
+import type { Gazetteer } from '../../footage/query';
 import type { FootageRequestViews } from './views';
 
 export interface FootageRequestRouteDeps {
@@ -19,7 +19,8 @@ export interface FootageRequestRouteDeps {
 export function notConfiguredCard(): AdaptiveCard {
   return errorCard({
     title: 'Footage requests are not set up yet',
-    message: 'Asking camera owners needs a template file request in Box (BOX_FILE_REQUEST_TEMPLATE_ID). Ask your CCTV administrator to run npm run box:setup and follow what it says.',
+    message:
+      'Asking camera owners needs a template file request in Box (BOX_FILE_REQUEST_TEMPLATE_ID). Ask your CCTV administrator to run npm run box:setup and follow what it says.',
     retryable: false,
   });
 }

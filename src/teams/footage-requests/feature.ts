@@ -6,15 +6,23 @@
  */
 import type { TurnContext } from 'botbuilder';
 import {
-  acceptDelivery, ArrivalJob, camerasToAsk, ArrivalService, DeliveryJob, FOOTAGE_JOB_KINDS, FootageExpirySweep, FootageRequestService, PollJob,
+  acceptDelivery,
+  ArrivalJob,
+  ArrivalService,
+  camerasToAsk,
+  DeliveryJob,
+  FOOTAGE_JOB_KINDS,
+  FootageExpirySweep,
+  FootageRequestService,
+  PollJob,
   type ForceIdentity,
 } from '../../footage/footage-requests';
-import type { JobHandler, RecurringJob } from '../../workers';
 import type { BoxPort } from '../../footage/ports/box';
 import type { IntakeBoxPort } from '../../footage/ports/intake-box';
 import type { Store } from '../../footage/ports/store';
 import type { FootageQuery, Gazetteer } from '../../footage/query';
 import type { BoxWebhookReceiver } from '../../http/box-webhooks';
+import type { JobHandler, RecurringJob } from '../../workers';
 import { Proactive, type ContinuingAdapter } from '../access/proactive';
 import type { FootageRequestRouteDeps } from './deps';
 import { TeamsFootageNotifier } from './notifier';
@@ -69,7 +77,14 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
         now: options.clock ?? (() => new Date()),
       })
     : undefined;
-  const arrival = new ArrivalService({ store, box, intake, notifier, settings: { footageRoot: options.footageRoot, accessDays: options.accessDays }, jobEnqueued });
+  const arrival = new ArrivalService({
+    store,
+    box,
+    intake,
+    notifier,
+    settings: { footageRoot: options.footageRoot, accessDays: options.accessDays },
+    jobEnqueued,
+  });
   const jobHandlers: JobHandler[] = [
     new DeliveryJob({ store, jobEnqueued }),
     new ArrivalJob({ arrival, settings: options.jobs }),

@@ -11,17 +11,33 @@ import { cancelRequest, extendRequest } from './change';
 import { openForm } from './open-form';
 import { submitForm } from './submit';
 
-export { createFootageRequestFeature, type FootageRequestFeature, type FootageRequestFeatureOptions } from './feature';
 export type { FootageRequestRouteDeps } from './deps';
+export { createFootageRequestFeature, type FootageRequestFeature, type FootageRequestFeatureOptions } from './feature';
 export { classifyFootageRequestText } from './text';
 
 export function register(app: Application<TurnState>, services: TeamsServices): void {
   const deps = services.footageRequests;
   if (!deps) return;
   onCardAction(app, CARD_VERBS.footageRequestOpen, async ({ action }) => openForm(deps, action), unreadable);
-  onCardAction(app, CARD_VERBS.footageRequestSubmit, ({ person, action }) => submitForm(deps, person, action), unreadable);
-  onCardAction(app, CARD_VERBS.footageRequestCancel, ({ person, action }) => cancelRequest(deps, person, action.requestId), unreadable);
-  onCardAction(app, CARD_VERBS.footageRequestExtend, ({ person, action }) => extendRequest(deps, person, action.requestId), unreadable);
+  onCardAction(
+    app,
+    CARD_VERBS.footageRequestSubmit,
+    ({ person, action }) => submitForm(deps, person, action),
+    unreadable,
+  );
+  onCardAction(
+    app,
+    CARD_VERBS.footageRequestCancel,
+    ({ person, action }) => cancelRequest(deps, person, action.requestId),
+    unreadable,
+  );
+  onCardAction(
+    app,
+    CARD_VERBS.footageRequestExtend,
+    ({ person, action }) => extendRequest(deps, person, action.requestId),
+    unreadable,
+  );
 }
 
-const unreadable: UnreadableAction = async ({ reason }) => refusalCard({ reason: `That button's data could not be read (${reason}). Nothing was changed.` });
+const unreadable: UnreadableAction = async ({ reason }) =>
+  refusalCard({ reason: `That button's data could not be read (${reason}). Nothing was changed.` });

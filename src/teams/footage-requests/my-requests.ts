@@ -8,5 +8,8 @@ const SHOWN = 10;
 export async function myFootageRequests(deps: FootageRequestRouteDeps, person: Person): Promise<AdaptiveCard> {
   if (!deps.service) return notConfiguredCard();
   const requests = await deps.service.requestsOf(person, SHOWN);
-  return footageRequestListCard(requests.map((r) => deps.views.listItem(r)), requests.length === SHOWN ? `Showing your ${SHOWN} most recent requests.` : undefined);
+  return footageRequestListCard(
+    requests.map((r) => deps.views.listItem(r)),
+    requests.length === SHOWN ? `Showing your ${SHOWN} most recent requests.` : undefined,
+  );
 }

@@ -3,17 +3,21 @@
  * reference stored for each person. Someone the bot has no reference for is logged, not retried:
  * what arrived stays in the store and in `my footage requests`.
  */
-import { toReference } from '../conversation-address';
 import { arrivalCard, arrivalFailureNotice, supervisorArrivalNotice, type AdaptiveCard } from '../../cards';
 import type { FootageRequest, FootageRequestNotifier, IntakeFile } from '../../footage/footage-requests';
 import type { Person } from '../../footage/people';
 import type { Store } from '../../footage/ports/store';
 import { logger } from '../../log';
 import type { Proactive } from '../access/proactive';
+import { toReference } from '../conversation-address';
 import type { FootageRequestViews } from './views';
 
 export class TeamsFootageNotifier implements FootageRequestNotifier {
-  constructor(private readonly store: Store, private readonly proactive: Proactive, private readonly views: FootageRequestViews) {}
+  constructor(
+    private readonly store: Store,
+    private readonly proactive: Proactive,
+    private readonly views: FootageRequestViews,
+  ) {}
 
   filesArrived(request: FootageRequest, files: IntakeFile[]): Promise<boolean> {
     return this.sendTo(request.requesterAadObjectId, arrivalCard(this.views.arrival(request, files)), request.id);
@@ -33,7 +37,17 @@ export class TeamsFootageNotifier implements FootageRequestNotifier {
   }
 
   async arrivalFailed(request: FootageRequest, file: IntakeFile, reason: string): Promise<void> {
-    await this.sendTo(request.requesterAadObjectId, arrivalFailureNotice({ requestId: request.id, caseReference: request.caseReference, cameraId: file.cameraId, fileName: file.fileName, reason }), request.id);
+    await this.sendTo(
+      request.requesterAadObjectId,
+      arrivalFailureNotice({
+        requestId: request.id,
+        caseReference: request.caseReference,
+        cameraId: file.cameraId,
+        fileName: file.fileName,
+        reason,
+      }),
+      request.id,
+    );
   }
 
   private async sendTo(aadObjectId: string, card: AdaptiveCard, requestId: string): Promise<boolean> {

@@ -4,8 +4,17 @@ import type { GazetteerCamera } from '../../footage/query';
 import type { FootageRequestRouteDeps } from './deps';
 import { formFor } from './request-footage';
 
-export function openForm(deps: FootageRequestRouteDeps, action: { cameraIds: string[]; start: Date | null; end: Date | null; caseReference: string }): AdaptiveCard {
-  const cameras = action.cameraIds.map((id) => deps.gazetteer.camera(id)).filter((c): c is GazetteerCamera => c !== undefined);
-  const window = action.start && action.end && action.start < action.end ? { start: action.start, end: action.end } : undefined;
-  return formFor(deps, cameras, { ...(window ? { window } : {}), ...(action.caseReference ? { caseReference: action.caseReference } : {}) });
+export function openForm(
+  deps: FootageRequestRouteDeps,
+  action: { cameraIds: string[]; start: Date | null; end: Date | null; caseReference: string },
+): AdaptiveCard {
+  const cameras = action.cameraIds
+    .map((id) => deps.gazetteer.camera(id))
+    .filter((c): c is GazetteerCamera => c !== undefined);
+  const window =
+    action.start && action.end && action.start < action.end ? { start: action.start, end: action.end } : undefined;
+  return formFor(deps, cameras, {
+    ...(window ? { window } : {}),
+    ...(action.caseReference ? { caseReference: action.caseReference } : {}),
+  });
 }

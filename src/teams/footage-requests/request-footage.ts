@@ -4,14 +4,26 @@
  * Brixton Station last night": read with the search's own understanding, then either the request
  * form prefilled with the named cameras, or the cameras around the place to tick.
  */
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { errorCard, footageRequestFormCard, londonInputs, nearbyCamerasCard, type AdaptiveCard, type FootageCameraChoice, type FootageFormValues } from '../../cards';
+import { randomUUID } from 'node:crypto';
+import {
+  errorCard,
+  footageRequestFormCard,
+  londonInputs,
+  nearbyCamerasCard,
+  type AdaptiveCard,
+  type FootageCameraChoice,
+  type FootageFormValues,
+} from '../../cards';
 import { camerasFor } from '../../footage/footage-requests';
 import { describeWindow, understandQuery, type GazetteerCamera } from '../../footage/query';
 import { notConfiguredCard, type FootageRequestRouteDeps } from './deps';
 
-export function requestFootageFromText(context: TurnContext, deps: FootageRequestRouteDeps, text: string): AdaptiveCard {
+export function requestFootageFromText(
+  context: TurnContext,
+  deps: FootageRequestRouteDeps,
+  text: string,
+): AdaptiveCard {
   if (!deps.service) return notConfiguredCard();
   if (!text) return help('Say which camera (or where) and when.');
   const understanding = understandQuery(text, { now: deps.now(context), gazetteer: deps.gazetteer });
@@ -28,7 +40,11 @@ export function requestFootageFromText(context: TurnContext, deps: FootageReques
   const window = query.window ? { start: query.window.start, end: query.window.end } : undefined;
   const candidates = camerasFor(query, deps.gazetteer);
   if (query.cameraIds && query.cameraIds.length > 0) {
-    return formFor(deps, candidates.map((c) => c.camera), { window, caseReference: query.caseReference });
+    return formFor(
+      deps,
+      candidates.map((c) => c.camera),
+      { window, caseReference: query.caseReference },
+    );
   }
   if (query.place) {
     return nearbyCamerasCard({
@@ -40,17 +56,28 @@ export function requestFootageFromText(context: TurnContext, deps: FootageReques
       ...(query.caseReference ? { caseReference: query.caseReference } : {}),
     });
   }
-  return help('Name the camera (e.g. camera LAM-0105) or a place (e.g. near Brixton Station), so I know whose owner to ask.');
+  return help(
+    'Name the camera (e.g. camera LAM-0105) or a place (e.g. near Brixton Station), so I know whose owner to ask.',
+  );
 }
 
 /** The form for these cameras, prefilled with whatever is known. */
 export function formFor(
   deps: FootageRequestRouteDeps,
   cameras: GazetteerCamera[],
-  known: { window?: { start: Date; end: Date }; caseReference?: string; formToken?: string; values?: Partial<FootageFormValues>; error?: string },
+  known: {
+    window?: { start: Date; end: Date };
+    caseReference?: string;
+    formToken?: string;
+    values?: Partial<FootageFormValues>;
+    error?: string;
+  },
 ): AdaptiveCard {
   if (!deps.service) return notConfiguredCard();
-  if (cameras.length === 0) return help('None of those cameras is in the camera registry. Use the id on the camera or in the results, e.g. LAM-0105.');
+  if (cameras.length === 0)
+    return help(
+      'None of those cameras is in the camera registry. Use the id on the camera or in the results, e.g. LAM-0105.',
+    );
   const ownerEmail = cameras.find((c) => c.contactEmail)?.contactEmail;
   return footageRequestFormCard({
     cameras: cameras.map((c) => cameraChoice(c)),

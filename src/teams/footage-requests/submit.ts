@@ -4,8 +4,8 @@
  * card, or gives the form back with what to fix.
  */
 import { footageRequestCard, type AdaptiveCard } from '../../cards';
-import type { GazetteerCamera } from '../../footage/query';
 import type { Person } from '../../footage/people';
+import type { GazetteerCamera } from '../../footage/query';
 import { notConfiguredCard, type FootageRequestRouteDeps } from './deps';
 import { formFor } from './request-footage';
 
@@ -22,11 +22,17 @@ export interface SubmitAction {
   linkDays: number | null;
 }
 
-export async function submitForm(deps: FootageRequestRouteDeps, person: Person, action: SubmitAction): Promise<AdaptiveCard> {
+export async function submitForm(
+  deps: FootageRequestRouteDeps,
+  person: Person,
+  action: SubmitAction,
+): Promise<AdaptiveCard> {
   if (!deps.service) return notConfiguredCard();
   const outcome = await deps.service.submit(person, action.formToken, action);
   if (outcome.kind === 'invalid') {
-    const known = action.cameraIds.map((id) => deps.gazetteer.camera(id)).filter((c): c is GazetteerCamera => c !== undefined);
+    const known = action.cameraIds
+      .map((id) => deps.gazetteer.camera(id))
+      .filter((c): c is GazetteerCamera => c !== undefined);
     return formFor(deps, known, {
       formToken: action.formToken,
       error: outcome.problem,

@@ -1,10 +1,20 @@
 /** Footage requests and arrivals as card view models: the domain's records plus names from the roster. */
 import type { ArrivalView, FootageRequestListItem, FootageRequestView } from '../../cards';
-import { describeFootageStatus, ownerMessage, OPEN_STATUSES, type FootageRequest, type ForceIdentity, type IntakeFile } from '../../footage/footage-requests';
+import {
+  describeFootageStatus,
+  OPEN_STATUSES,
+  ownerMessage,
+  type FootageRequest,
+  type ForceIdentity,
+  type IntakeFile,
+} from '../../footage/footage-requests';
 import type { Store } from '../../footage/ports/store';
 
 export class FootageRequestViews {
-  constructor(private readonly store: Store, private readonly force: ForceIdentity) {}
+  constructor(
+    private readonly store: Store,
+    private readonly force: ForceIdentity,
+  ) {}
 
   async request(request: FootageRequest, notice?: FootageRequestView['notice']): Promise<FootageRequestView> {
     const requester = await this.store.people.findByAadObjectId(request.requesterAadObjectId);
@@ -23,7 +33,9 @@ export class FootageRequestViews {
         cameraName: camera.cameraName,
         owner: camera.owner,
         uploadUrl: camera.uploadUrl,
-        ownerMessage: camera.uploadUrl ? ownerMessage(this.force, request, camera, requester?.name ?? 'The investigating officer') : null,
+        ownerMessage: camera.uploadUrl
+          ? ownerMessage(this.force, request, camera, requester?.name ?? 'The investigating officer')
+          : null,
       })),
       ...(notice ? { notice } : {}),
     };
@@ -60,7 +72,9 @@ export class FootageRequestViews {
         sha256: file.sha256,
         contentType: file.contentType,
         isVideo: file.isVideo ?? false,
-        duplicateOf: file.duplicateOfFileId ? { fileId: file.duplicateOfFileId, fileName: file.duplicateOfName ?? `Box file ${file.duplicateOfFileId}` } : null,
+        duplicateOf: file.duplicateOfFileId
+          ? { fileId: file.duplicateOfFileId, fileName: file.duplicateOfName ?? `Box file ${file.duplicateOfFileId}` }
+          : null,
       })),
     };
   }

@@ -11,7 +11,8 @@ import { scopeOf, sendCard } from '../turn-helpers';
 import { welcomeCardFor } from './views';
 
 export function register(app: Application<TurnState>, services: TeamsServices): void {
-  const welcome = (context: TurnContext) => sendCard(context, welcomeCardFor(COMMANDS, personOf(context), services.notice?.()));
+  const welcome = (context: TurnContext) =>
+    sendCard(context, welcomeCardFor(COMMANDS, personOf(context), services.notice?.()));
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await welcome(context);

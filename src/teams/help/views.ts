@@ -10,10 +10,19 @@ import type { CommandInfo } from '../commands/types';
 const SUGGESTIONS_SHOWN = 5;
 
 export function helpCardFor(commands: readonly CommandInfo[], role: Role, notice?: string): AdaptiveCard {
-  return helpCard({ commands: commands.filter((c) => c.roles.includes(role)).map(({ name, description, examples }) => ({ name, description, examples })), notice });
+  return helpCard({
+    commands: commands
+      .filter((c) => c.roles.includes(role))
+      .map(({ name, description, examples }) => ({ name, description, examples })),
+    notice,
+  });
 }
 
-export function welcomeCardFor(commands: readonly CommandInfo[], person: WelcomePerson | null, notice?: string): AdaptiveCard {
+export function welcomeCardFor(
+  commands: readonly CommandInfo[],
+  person: WelcomePerson | null,
+  notice?: string,
+): AdaptiveCard {
   return welcomeCard({ person, examples: featuredExamples(commands), notice });
 }
 

@@ -4,13 +4,23 @@
  * `verify audit`. Classified apart from the other commands so both lists stay small; every answer
  * is a card, refusals included.
  */
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { auditCheckCard, confirmationCard, exportedCard, historyCard, partnerFormCard, recordingSummary, shareFormCard, verifyCard, type AdaptiveCard } from '../../cards';
+import { randomUUID } from 'node:crypto';
+import {
+  auditCheckCard,
+  confirmationCard,
+  exportedCard,
+  historyCard,
+  partnerFormCard,
+  recordingSummary,
+  shareFormCard,
+  verifyCard,
+  type AdaptiveCard,
+} from '../../cards';
 import { boxFileUrl } from '../../footage/access';
 import { canDecide, type Person } from '../../footage/people';
 import type { Recording } from '../../footage/recording';
-import { findPartner, splitNames, wholeDaysLeft, ownAccess, type Partner } from '../../footage/sharing';
+import { findPartner, ownAccess, splitNames, wholeDaysLeft, type Partner } from '../../footage/sharing';
 import { personOf } from '../person';
 import { sendCard } from '../turn-helpers';
 import { notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
@@ -36,7 +46,14 @@ export function classifySharingText(raw: string | undefined): SharingCommand | u
   const history = /^history (?:of )?(.+)$/i.exec(text);
   if (history) return { kind: 'history', target: history[1] };
   const shareWith = /^share (.+?) with (.+?)(?: for (\d{1,3}) days?)?(?: (?:for|on) case (\d{7}\/\d{2}))?$/i.exec(text);
-  if (shareWith) return { kind: 'shareWith', target: shareWith[1], people: shareWith[2], days: shareWith[3] ? Number(shareWith[3]) : null, caseReference: shareWith[4] ?? null };
+  if (shareWith)
+    return {
+      kind: 'shareWith',
+      target: shareWith[1],
+      people: shareWith[2],
+      days: shareWith[3] ? Number(shareWith[3]) : null,
+      caseReference: shareWith[4] ?? null,
+    };
   const share = /^share (.+)$/i.exec(text);
   if (share) return { kind: 'shareForm', target: share[1] };
   return undefined;
@@ -58,11 +75,21 @@ export async function handleSharingText(context: TurnContext, deps: SharingRoute
 /** Each share waiting for this supervisor's decision, as its own card. */
 async function pendingShares(context: TurnContext, deps: SharingRouteDeps, person: Person): Promise<void> {
   const groups = await deps.colleagues.pendingFor(person);
-  const partnerShares = canDecide(person) ? (await deps.store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 })).filter((s) => s.sharerAadObjectId !== person.aadObjectId) : [];
+  const partnerShares = canDecide(person)
+    ? (await deps.store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 })).filter(
+        (s) => s.sharerAadObjectId !== person.aadObjectId,
+      )
+    : [];
   if (groups.length === 0 && partnerShares.length === 0) {
-    await sendCard(context, canDecide(person)
-      ? confirmationCard({ title: 'No shares waiting', message: 'No share with colleagues or partners is waiting for your decision.' })
-      : refusedCard({ code: 'not_an_approver', message: 'Only supervisors and administrators decide shares.' }));
+    await sendCard(
+      context,
+      canDecide(person)
+        ? confirmationCard({
+            title: 'No shares waiting',
+            message: 'No share with colleagues or partners is waiting for your decision.',
+          })
+        : refusedCard({ code: 'not_an_approver', message: 'Only supervisors and administrators decide shares.' }),
+    );
     return;
   }
   for (const group of groups.slice(0, 10)) {
@@ -72,7 +99,12 @@ async function pendingShares(context: TurnContext, deps: SharingRouteDeps, perso
   for (const share of partnerShares.slice(0, 10)) await sendCard(context, await deps.views.partnerCard(share, person));
 }
 
-async function answer(context: TurnContext, deps: SharingRouteDeps, person: Person, command: Exclude<SharingCommand, { kind: 'pendingShares' }>): Promise<AdaptiveCard> {
+async function answer(
+  context: TurnContext,
+  deps: SharingRouteDeps,
+  person: Person,
+  command: Exclude<SharingCommand, { kind: 'pendingShares' }>,
+): Promise<AdaptiveCard> {
   if (command.kind === 'verifyAudit') {
     const outcome = await deps.custody.verifyAudit(person);
     return outcome.kind === 'refused' ? refusedCard(outcome.refusal) : auditCheckCard(outcome);
@@ -91,12 +123,24 @@ async function answer(context: TurnContext, deps: SharingRouteDeps, person: Pers
     case 'verify': {
       const outcome = await deps.custody.verify(person, recordings[0]);
       if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
-      return verifyCard({ fileName: recordings[0].fileName, matches: outcome.matches, expected: outcome.expected, actual: outcome.actual, checkedAt: deps.now() });
+      return verifyCard({
+        fileName: recordings[0].fileName,
+        matches: outcome.matches,
+        expected: outcome.expected,
+        actual: outcome.actual,
+        checkedAt: deps.now(),
+      });
     }
   }
 }
 
-async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: Person, recordings: Recording[], command: Extract<SharingCommand, { kind: 'shareWith' }>): Promise<AdaptiveCard> {
+async function shareWith(
+  context: TurnContext,
+  deps: SharingRouteDeps,
+  person: Person,
+  recordings: Recording[],
+  command: Extract<SharingCommand, { kind: 'shareWith' }>,
+): Promise<AdaptiveCard> {
   const partner = findPartner(deps.partners.partners, command.people);
   if (partner) return partnerForm(deps, person, recordings[0], partner);
   // The message id makes a resent message one share, as the form token does for the form.
@@ -111,10 +155,22 @@ async function shareWith(context: TurnContext, deps: SharingRouteDeps, person: P
   });
   if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
   const current = await deps.colleagues.get(outcome.group.id);
-  return deps.views.shareCard(outcome.group, current?.requests ?? [], person, outcome.approverReached ? undefined : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).');
+  return deps.views.shareCard(
+    outcome.group,
+    current?.requests ?? [],
+    person,
+    outcome.approverReached
+      ? undefined
+      : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).',
+  );
 }
 
-export async function partnerForm(deps: SharingRouteDeps, person: Person, recording: Recording, partner: Partner): Promise<AdaptiveCard> {
+export async function partnerForm(
+  deps: SharingRouteDeps,
+  person: Person,
+  recording: Recording,
+  partner: Partner,
+): Promise<AdaptiveCard> {
   return partnerFormCard({
     formToken: randomUUID(),
     recording: recordingSummary(recording),
@@ -128,10 +184,17 @@ export async function partnerForm(deps: SharingRouteDeps, person: Person, record
 async function maxDaysFor(deps: SharingRouteDeps, person: Person, recording: Recording): Promise<number> {
   if (canDecide(person)) return deps.policy.maxDurationDays;
   const own = await ownAccess(deps.store.requests, person, recording.fileId, deps.now());
-  return own.kind === 'live' ? Math.min(deps.policy.maxDurationDays, wholeDaysLeft(own.expiresAt, deps.now())) : deps.policy.defaultDurationDays;
+  return own.kind === 'live'
+    ? Math.min(deps.policy.maxDurationDays, wholeDaysLeft(own.expiresAt, deps.now()))
+    : deps.policy.defaultDurationDays;
 }
 
-export async function shareForm(deps: SharingRouteDeps, person: Person, recordings: Recording[], error?: string): Promise<AdaptiveCard> {
+export async function shareForm(
+  deps: SharingRouteDeps,
+  person: Person,
+  recordings: Recording[],
+  error?: string,
+): Promise<AdaptiveCard> {
   const people = (await deps.store.people.list()).filter((p) => p.aadObjectId !== person.aadObjectId);
   const maxDays = Math.min(...(await Promise.all(recordings.map((r) => maxDaysFor(deps, person, r)))));
   return shareFormCard({
@@ -144,14 +207,33 @@ export async function shareForm(deps: SharingRouteDeps, person: Person, recordin
   });
 }
 
-export async function historyOf(deps: SharingRouteDeps, person: Person, recording: Recording, page: number): Promise<AdaptiveCard> {
+export async function historyOf(
+  deps: SharingRouteDeps,
+  person: Person,
+  recording: Recording,
+  page: number,
+): Promise<AdaptiveCard> {
   const outcome = await deps.custody.history(person, recording, page);
   if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
-  return historyCard({ fileId: recording.fileId, fileName: recording.fileName, sha256: recording.sha256, entries: outcome.entries, page: outcome.page, pages: outcome.pages, total: outcome.total });
+  return historyCard({
+    fileId: recording.fileId,
+    fileName: recording.fileName,
+    sha256: recording.sha256,
+    entries: outcome.entries,
+    page: outcome.page,
+    pages: outcome.pages,
+    total: outcome.total,
+  });
 }
 
 export async function exportOf(deps: SharingRouteDeps, person: Person, recording: Recording): Promise<AdaptiveCard> {
   const outcome = await deps.custody.exportHistory(person, recording);
   if (outcome.kind === 'refused') return refusedCard(outcome.refusal);
-  return exportedCard({ fileName: recording.fileName, folderPath: outcome.folderPath.join('/'), csvUrl: boxFileUrl(outcome.csvFileId), pdfUrl: boxFileUrl(outcome.pdfFileId), entries: outcome.entries });
+  return exportedCard({
+    fileName: recording.fileName,
+    folderPath: outcome.folderPath.join('/'),
+    csvUrl: boxFileUrl(outcome.csvFileId),
+    pdfUrl: boxFileUrl(outcome.pdfFileId),
+    entries: outcome.entries,
+  });
 }

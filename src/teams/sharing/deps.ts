@@ -42,7 +42,12 @@ export async function orBoxDown<T>(work: () => Promise<T>): Promise<T | Adaptive
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UpstreamUnavailableError) return errorCard({ title: 'Box is not answering just now', message: 'Nothing was changed. Please try again in a minute.', retryable: true });
+    if (error instanceof UpstreamUnavailableError)
+      return errorCard({
+        title: 'Box is not answering just now',
+        message: 'Nothing was changed. Please try again in a minute.',
+        retryable: true,
+      });
     throw error;
   }
 }
@@ -54,7 +59,9 @@ export async function recordingsNamed(deps: SharingRouteDeps, person: Person, ta
   const wanted = target.trim().replace(/^["']|["']$/g, '');
   if (REQUEST_ID.test(wanted) && !/^\d+$/.test(wanted)) {
     const id = wanted.replace(/^#/, '').toLowerCase();
-    const own = (await deps.store.requests.listByRequester(person.aadObjectId, { limit: 200 })).find((r) => r.id.toLowerCase().startsWith(id));
+    const own = (await deps.store.requests.listByRequester(person.aadObjectId, { limit: 200 })).find((r) =>
+      r.id.toLowerCase().startsWith(id),
+    );
     if (own) return (await deps.catalog.getMany(own.recordings.map((r) => r.boxFileId))).found;
   }
   return deps.catalog.find(wanted);

@@ -3,18 +3,25 @@
  * Teams notifier. The composition root calls `register(app)`, hands `jobHandlers` and `recurring`
  * to the job runner, and lets `handleText` see typed messages before the other commands.
  */
-import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { JobHandler, RecurringJob } from '../../workers';
+import type { TurnContext } from 'botbuilder';
 import type { RecordingCatalog } from '../../footage/access';
 import type { DurationPolicy } from '../../footage/access/form';
 import { BoxEventIngest, CUSTODY_JOB_KINDS, Custody } from '../../footage/custody';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
 import {
-  ColleagueSharing, PARTNER_JOB_KINDS, PartnerEndJob, PartnerExpirySweep, PartnerGrantJob, PartnerSharing,
-  type BoxSharingPort, type Partner, type SharingStoreExtension,
+  ColleagueSharing,
+  PARTNER_JOB_KINDS,
+  PartnerEndJob,
+  PartnerExpirySweep,
+  PartnerGrantJob,
+  PartnerSharing,
+  type BoxSharingPort,
+  type Partner,
+  type SharingStoreExtension,
 } from '../../footage/sharing';
+import type { JobHandler, RecurringJob } from '../../workers';
 import { Proactive, type ContinuingAdapter } from '../access/proactive';
 import { registerSharingActions } from './actions';
 import { handleSharingText } from './commands';
@@ -54,8 +61,23 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
   const notifier = new TeamsSharingNotifier(store, new Proactive(options.adapter, options.botAppId), views);
   const colleagues = new ColleagueSharing({ store, policy, notifier, now, jobEnqueued });
   const partnerSharing = new PartnerSharing({ store, partners, policy, notifier, now, jobEnqueued });
-  const custody = new Custody({ store, box: { ...box.sharing, getRecordingMetadata: (id) => box.getRecordingMetadata(id), ensureFolderPath: (names) => box.ensureFolderPath(names) }, now });
-  const partnerJobs = { store, box: { ...box.sharing, removeCollaboration: (id: string) => box.removeCollaboration(id) }, notifier, now, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs };
+  const custody = new Custody({
+    store,
+    box: {
+      ...box.sharing,
+      getRecordingMetadata: (id) => box.getRecordingMetadata(id),
+      ensureFolderPath: (names) => box.ensureFolderPath(names),
+    },
+    now,
+  });
+  const partnerJobs = {
+    store,
+    box: { ...box.sharing, removeCollaboration: (id: string) => box.removeCollaboration(id) },
+    notifier,
+    now,
+    maxAttempts: jobs.maxAttempts,
+    retryBaseMs: jobs.retryBaseMs,
+  };
   const deps: SharingRouteDeps = { store, colleagues, partners: partnerSharing, custody, catalog, views, policy, now };
   return {
     deps,
@@ -64,7 +86,12 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
       registerPeopleSearch(app, store);
     },
     handleText: (context) => handleSharingText(context, deps),
-    jobHandlers: [new PartnerGrantJob(partnerJobs), new PartnerEndJob(partnerJobs), new PartnerExpirySweep(partnerJobs), new BoxEventIngest({ store, box: box.sharing })],
+    jobHandlers: [
+      new PartnerGrantJob(partnerJobs),
+      new PartnerEndJob(partnerJobs),
+      new PartnerExpirySweep(partnerJobs),
+      new BoxEventIngest({ store, box: box.sharing }),
+    ],
     recurring: [
       { kind: PARTNER_JOB_KINDS.expirySweep, everyMs: jobs.expirySweepMs },
       { kind: CUSTODY_JOB_KINDS.ingestEvents, everyMs: jobs.eventIngestMs },

@@ -1,3 +1,3 @@
 /** Sharing footage onward and its chain of custody, in Teams. */
-export { createSharingFeature,   } from './feature';
-export { classifySharingText,  } from './commands';
+export { classifySharingText } from './commands';
+export { createSharingFeature } from './feature';

@@ -7,14 +7,24 @@
 import type { AdaptiveCard } from '../../cards';
 import type { Person } from '../../footage/people';
 import type { AccessRequest, ConversationAddress, Store } from '../../footage/ports/store';
-import type { PartnerNotifier, PartnerShare, ShareGroup, ShareNotifier, SharingStoreExtension } from '../../footage/sharing';
+import type {
+  PartnerNotifier,
+  PartnerShare,
+  ShareGroup,
+  ShareNotifier,
+  SharingStoreExtension,
+} from '../../footage/sharing';
 import { logger } from '../../log';
 import type { Proactive } from '../access/proactive';
 import { channelReference, toReference } from '../conversation-address';
 import type { SharingViews } from './views';
 
 export class TeamsSharingNotifier implements ShareNotifier, PartnerNotifier {
-  constructor(private readonly store: Store & SharingStoreExtension, private readonly proactive: Proactive, private readonly views: SharingViews) {}
+  constructor(
+    private readonly store: Store & SharingStoreExtension,
+    private readonly proactive: Proactive,
+    private readonly views: SharingViews,
+  ) {}
 
   async askShareApprover(group: ShareGroup, approver: Person): Promise<boolean> {
     return this.toPerson(approver.aadObjectId, async () => this.shareCardFor(group, approver));
@@ -44,7 +54,11 @@ export class TeamsSharingNotifier implements ShareNotifier, PartnerNotifier {
   private async shareCardFor(group: ShareGroup, viewer: Person | null): Promise<AdaptiveCard> {
     const current = (await this.store.sharing.shareGroups.get(group.id)) ?? group;
     const requests = await Promise.all(current.members.map((m) => this.store.requests.get(m.requestId)));
-    return this.views.shareCard(current, requests.filter((r): r is AccessRequest => r !== undefined), viewer);
+    return this.views.shareCard(
+      current,
+      requests.filter((r): r is AccessRequest => r !== undefined),
+      viewer,
+    );
   }
 
   private async toPerson(aadObjectId: string, draw: () => Promise<AdaptiveCard>): Promise<boolean> {

@@ -4,25 +4,51 @@
  * store, never from the card that was clicked.
  */
 import {
-  channelRecordingCard, partnerShareCard, recordingSummary, shareCard,
-  type AdaptiveCard, type MemberState, type PartnerShareView, type RecordingSummary, type ViewerState,
+  channelRecordingCard,
+  partnerShareCard,
+  recordingSummary,
+  shareCard,
+  type AdaptiveCard,
+  type MemberState,
+  type PartnerShareView,
+  type RecordingSummary,
+  type ViewerState,
 } from '../../cards';
-import { activeGrantsFor } from '../../footage/access/active-grants';
 import type { RecordingCatalog } from '../../footage/access';
+import { activeGrantsFor } from '../../footage/access/active-grants';
 import { eligibleApprovers } from '../../footage/access/routing';
 import { canDecide, type Person } from '../../footage/people';
 import type { AccessRequest, AccessRequestStatus, Store } from '../../footage/ports/store';
 import type { Partner, PartnerShare, ShareGroup, SharingStoreExtension } from '../../footage/sharing';
 
 const MEMBER_STATE: Readonly<Record<AccessRequestStatus, MemberState>> = {
-  pending: 'pending', approved: 'approved', granting: 'approved', granted: 'granted', partially_failed: 'failed',
-  failed: 'failed', rejected: 'rejected', expired: 'expired', revoked: 'revoked',
+  pending: 'pending',
+  approved: 'approved',
+  granting: 'approved',
+  granted: 'granted',
+  partially_failed: 'failed',
+  failed: 'failed',
+  rejected: 'rejected',
+  expired: 'expired',
+  revoked: 'revoked',
 };
 
 export class SharingViews {
-  constructor(private readonly deps: { store: Store & SharingStoreExtension; catalog: RecordingCatalog; partners: readonly Partner[]; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      store: Store & SharingStoreExtension;
+      catalog: RecordingCatalog;
+      partners: readonly Partner[];
+      now: () => Date;
+    },
+  ) {}
 
-  async shareCard(group: ShareGroup, requests: AccessRequest[], viewer: Person | null, problem?: string): Promise<AdaptiveCard> {
+  async shareCard(
+    group: ShareGroup,
+    requests: AccessRequest[],
+    viewer: Person | null,
+    problem?: string,
+  ): Promise<AdaptiveCard> {
     const people = new Map((await this.deps.store.people.list()).map((p) => [p.aadObjectId, p]));
     const sharer = people.get(group.sharerAadObjectId);
     const byId = new Map(requests.map((r) => [r.requesterAadObjectId, r]));
@@ -31,7 +57,10 @@ export class SharingViews {
     return shareCard({
       groupId: group.id,
       sharer: sharer?.name ?? 'An officer no longer on the roster',
-      recordings: await this.recordings(group.recordings.map((r) => r.boxFileId), group.recordings.map((r) => r.fileName)),
+      recordings: await this.recordings(
+        group.recordings.map((r) => r.boxFileId),
+        group.recordings.map((r) => r.fileName),
+      ),
       caseReference: group.caseReference,
       reason: group.reason,
       access: group.access,
@@ -39,9 +68,14 @@ export class SharingViews {
       direct: group.direct,
       members: group.members.map((m) => {
         const request = byId.get(m.recipientAadObjectId);
-        return { id: m.recipientAadObjectId, name: people.get(m.recipientAadObjectId)?.name ?? 'Someone no longer on the roster', state: request ? MEMBER_STATE[request.status] : 'pending', expiresAt: request?.expiresAt ?? null };
+        return {
+          id: m.recipientAadObjectId,
+          name: people.get(m.recipientAadObjectId)?.name ?? 'Someone no longer on the roster',
+          state: request ? MEMBER_STATE[request.status] : 'pending',
+          expiresAt: request?.expiresAt ?? null,
+        };
       }),
-      decidedBy: decided?.decidedBy ? people.get(decided.decidedBy)?.name ?? 'a supervisor' : null,
+      decidedBy: decided?.decidedBy ? (people.get(decided.decidedBy)?.name ?? 'a supervisor') : null,
       refreshUserIds: [sharer, ...audience].flatMap((p) => (p?.teamsId ? [p.teamsId] : [])),
       canDecide: viewer !== null && canDecide(viewer) && viewer.aadObjectId !== group.sharerAadObjectId,
       ...(problem ? { problem } : {}),
@@ -65,7 +99,7 @@ export class SharingViews {
       reason: share.reason,
       durationDays: share.durationDays,
       status: share.status,
-      decidedBy: share.decidedBy ? people.get(share.decidedBy)?.name ?? 'a supervisor' : null,
+      decidedBy: share.decidedBy ? (people.get(share.decidedBy)?.name ?? 'a supervisor') : null,
       comment: share.decisionComment,
       expiresAt: share.expiresAt,
       download: share.downloadState,
@@ -74,8 +108,13 @@ export class SharingViews {
       may: {
         decide: decider && !isSharer && share.status === 'pending',
         revoke: decider && (live || share.status === 'approved' || share.status === 'granting'),
-        askDownload: (isSharer || decider) && live && (share.downloadState === 'none' || share.downloadState === 'rejected'),
-        decideDownload: viewer?.role === 'admin' && share.downloadState === 'requested' && viewer.aadObjectId !== share.downloadRequestedBy && !isSharer,
+        askDownload:
+          (isSharer || decider) && live && (share.downloadState === 'none' || share.downloadState === 'rejected'),
+        decideDownload:
+          viewer?.role === 'admin' &&
+          share.downloadState === 'requested' &&
+          viewer.aadObjectId !== share.downloadRequestedBy &&
+          !isSharer,
       },
       refreshUserIds: audience.flatMap((p) => (p?.teamsId ? [p.teamsId] : [])),
       ...(problem ? { problem } : {}),
@@ -91,7 +130,9 @@ export class SharingViews {
     let state: ViewerState = { kind: 'anyone' };
     if (viewer) {
       const grant = (await activeGrantsFor(this.deps.store, viewer.aadObjectId, this.deps.now())).get(fileId);
-      state = grant ? { kind: 'granted', openUrl: grant.openUrl, expiresAt: grant.expiresAt, canShare: true } : { kind: 'none', canDecide: canDecide(viewer) };
+      state = grant
+        ? { kind: 'granted', openUrl: grant.openUrl, expiresAt: grant.expiresAt, canShare: true }
+        : { kind: 'none', canDecide: canDecide(viewer) };
     }
     return channelRecordingCard({ recording: recordingSummary(recording), audience, state });
   }
@@ -100,7 +141,17 @@ export class SharingViews {
     const { found } = await this.deps.catalog.getMany(fileIds);
     return fileIds.map((id, i) => {
       const recording = found.find((r) => r.fileId === id);
-      return recording ? recordingSummary(recording) : { fileId: id, fileName: names[i] ?? id, cameraId: '?', cameraName: 'No longer in Box', borough: '', from: new Date(0), to: new Date(0) };
+      return recording
+        ? recordingSummary(recording)
+        : {
+            fileId: id,
+            fileName: names[i] ?? id,
+            cameraId: '?',
+            cameraName: 'No longer in Box',
+            borough: '',
+            from: new Date(0),
+            to: new Date(0),
+          };
     });
   }
 }

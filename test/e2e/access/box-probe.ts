@@ -15,7 +15,9 @@ export class BoxProbe {
   constructor(readonly url: string) {}
 
   async userId(login: string): Promise<string> {
-    const body = (await this.json(`/2.0/users?filter_term=${encodeURIComponent(login)}`)) as { entries: Array<{ id: string; login: string }> };
+    const body = (await this.json(`/2.0/users?filter_term=${encodeURIComponent(login)}`)) as {
+      entries: Array<{ id: string; login: string }>;
+    };
     const user = body.entries.find((u) => u.login.toLowerCase() === login.toLowerCase());
     if (!user) throw new Error(`no Box user ${login}`);
     return user.id;
@@ -36,24 +38,45 @@ export class BoxProbe {
   }
 
   async collaborations(fileId: string): Promise<Collaboration[]> {
-    const body = (await this.json(`/2.0/files/${fileId}/collaborations?fields=role,expires_at,accessible_by`)) as { entries: Collaboration[] };
+    const body = (await this.json(`/2.0/files/${fileId}/collaborations?fields=role,expires_at,accessible_by`)) as {
+      entries: Collaboration[];
+    };
     return body.entries;
   }
 
-  async sharedLink(fileId: string): Promise<{ url: string; access: string; unshared_at: string | null; permissions?: { can_download?: boolean } } | null> {
-    const body = (await this.json(`/2.0/files/${fileId}?fields=shared_link`)) as { shared_link: { url: string; access: string; unshared_at: string | null } | null };
+  async sharedLink(fileId: string): Promise<{
+    url: string;
+    access: string;
+    unshared_at: string | null;
+    permissions?: { can_download?: boolean };
+  } | null> {
+    const body = (await this.json(`/2.0/files/${fileId}?fields=shared_link`)) as {
+      shared_link: { url: string; access: string; unshared_at: string | null } | null;
+    };
     return body.shared_link;
   }
 
-  async fault(rule: { status?: number; count?: number; retryAfter?: number; latencyMs?: number; match?: string }): Promise<void> {
-    const response = await fetch(`${this.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+  async fault(rule: {
+    status?: number;
+    count?: number;
+    retryAfter?: number;
+    latencyMs?: number;
+    match?: string;
+  }): Promise<void> {
+    const response = await fetch(`${this.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    });
     if (response.status !== 201) throw new Error(`fault not accepted: ${response.status} ${await response.text()}`);
   }
 
   /** What the emulator answered lately (path without query), injected faults marked. */
   async requestLog(): Promise<Array<{ method: string; path: string; status: number; fault: boolean }>> {
     const response = await fetch(`${this.url}/_emulator/requests`);
-    return ((await response.json()) as { entries: Array<{ method: string; path: string; status: number; fault: boolean }> }).entries;
+    return (
+      (await response.json()) as { entries: Array<{ method: string; path: string; status: number; fault: boolean }> }
+    ).entries;
   }
 
   async clearFaults(): Promise<void> {
@@ -67,8 +90,15 @@ export class BoxProbe {
     return response.json();
   }
 
-  private async get(path: string, headers: Record<string, string> = {}, redirect: 'follow' | 'manual' = 'follow'): Promise<Response> {
-    return fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${await this.accessToken()}`, ...headers }, redirect });
+  private async get(
+    path: string,
+    headers: Record<string, string> = {},
+    redirect: 'follow' | 'manual' = 'follow',
+  ): Promise<Response> {
+    return fetch(`${this.url}${path}`, {
+      headers: { authorization: `Bearer ${await this.accessToken()}`, ...headers },
+      redirect,
+    });
   }
 
   private async accessToken(): Promise<string> {

@@ -4,8 +4,22 @@ import type { BotResponse, TeamsUser } from '../../support/teams-client';
 import { BoxProbe } from './box-probe';
 import { approvalCard, recordingsOf, requestByName } from './flows';
 import {
-  alice, backends, cardText, dana, ed, expectAuditChainIntact, personalConversation, priya, PostgresSchema, startAccessBot, useAccessBot,
-  TEST_DATABASE_URL, validCard, waitForJobsIdle, waitForStatus, type AccessBot,
+  alice,
+  backends,
+  cardText,
+  dana,
+  ed,
+  expectAuditChainIntact,
+  personalConversation,
+  PostgresSchema,
+  priya,
+  startAccessBot,
+  TEST_DATABASE_URL,
+  useAccessBot,
+  validCard,
+  waitForJobsIdle,
+  waitForStatus,
+  type AccessBot,
 } from './support';
 
 /**
@@ -14,7 +28,10 @@ import {
  */
 const CLICKS = 20;
 
-async function clickApproveConcurrently(clicks: Array<{ h: Harness; user: TeamsUser }>, requestId: string): Promise<BotResponse[]> {
+async function clickApproveConcurrently(
+  clicks: Array<{ h: Harness; user: TeamsUser }>,
+  requestId: string,
+): Promise<BotResponse[]> {
   return Promise.all(clicks.map(({ h, user }) => h.teams.execute(user, 'request.approve', { requestId })));
 }
 
@@ -31,11 +48,18 @@ function outcomes(responses: BotResponse[]): { approved: number; refused: number
   };
 }
 
-async function expectExactlyOneGrant(store: AccessBot['store'], probe: BoxProbe, requestId: string, fileId: string): Promise<void> {
+async function expectExactlyOneGrant(
+  store: AccessBot['store'],
+  probe: BoxProbe,
+  requestId: string,
+  fileId: string,
+): Promise<void> {
   const granted = await waitForStatus(store, requestId, ['granted', 'failed']);
   expect(granted.status).toBe('granted');
   await waitForJobsIdle(store);
-  expect(await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toMatchObject([{ uniqueKey: `grant:${requestId}`, status: 'done', attempts: 1 }]);
+  expect(await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toMatchObject([
+    { uniqueKey: `grant:${requestId}`, status: 'done', attempts: 1 },
+  ]);
   expect(await probe.collaborations(fileId)).toHaveLength(1);
   const entries = await store.audit.list({ target: `request:${requestId}` });
   expect(entries.filter((e) => e.action === 'approved')).toHaveLength(1);
@@ -54,7 +78,10 @@ describe.each(backends())('twenty simultaneous approvals on one instance (%s)', 
     await approvalCard(h, personalConversation(dana), requestId);
     // Ed supervises Southwark: he may not decide Alice's (Lambeth) request, so he does not click.
     const approvers = [dana, priya];
-    const responses = await clickApproveConcurrently(Array.from({ length: CLICKS }, (_, i) => ({ h, user: approvers[i % approvers.length] })), requestId);
+    const responses = await clickApproveConcurrently(
+      Array.from({ length: CLICKS }, (_, i) => ({ h, user: approvers[i % approvers.length] })),
+      requestId,
+    );
     expect(outcomes(responses)).toEqual({ approved: 1, refused: CLICKS - 1, other: 0 });
     await expectExactlyOneGrant(store, new BoxProbe(h.bot.emulator!.url), requestId, recording.fileId);
   });
@@ -86,7 +113,9 @@ onPostgres('two bot instances sharing one PostgreSQL and one Box (postgres)', ()
     const [recording] = await recordingsOf(first.h, 'LAM-0106', 1);
     const { requestId } = await requestByName(first.h, alice, recording.fileName);
     await approvalCard(first.h, personalConversation(dana), requestId);
-    const clicks = Array.from({ length: CLICKS }, (_, i) => (i % 2 === 0 ? { h: first.h, user: dana } : { h: second.h, user: priya }));
+    const clicks = Array.from({ length: CLICKS }, (_, i) =>
+      i % 2 === 0 ? { h: first.h, user: dana } : { h: second.h, user: priya },
+    );
     const responses = await clickApproveConcurrently(clicks, requestId);
     expect(outcomes(responses)).toEqual({ approved: 1, refused: CLICKS - 1, other: 0 });
     await expectExactlyOneGrant(first.store, new BoxProbe(first.h.bot.emulator!.url), requestId, recording.fileId);

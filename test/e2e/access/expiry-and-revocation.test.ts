@@ -3,8 +3,21 @@ import type { Recording } from '../../../src/footage/recording';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, GOOD_FORM, recordingsOf, requestByName, type FormAnswers } from './flows';
 import {
-  actionsOf, alice, backdateExpiry, backends, cardText, containingAll, dana, ed, invokeCard, personalConversation, updatedCards, useAccessBot,
-  waitForPosted, waitForStatus, waitUntil,
+  actionsOf,
+  alice,
+  backdateExpiry,
+  backends,
+  cardText,
+  containingAll,
+  dana,
+  ed,
+  invokeCard,
+  personalConversation,
+  updatedCards,
+  useAccessBot,
+  waitForPosted,
+  waitForStatus,
+  waitUntil,
 } from './support';
 
 /**
@@ -24,13 +37,20 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
     aliceBoxId = await probe.userId(alice.email);
   });
 
-  async function grantedRequest(recording: Recording, form: FormAnswers & { caseReference: string } = GOOD_FORM): Promise<{ requestId: string; approvalId: string; shareId: string }> {
+  async function grantedRequest(
+    recording: Recording,
+    form: FormAnswers & { caseReference: string } = GOOD_FORM,
+  ): Promise<{ requestId: string; approvalId: string; shareId: string }> {
     const { h, store } = suite.bot;
     const { requestId } = await requestByName(h, alice, recording.fileName, form);
     const approval = await approvalCard(h, personalConversation(dana), requestId);
     invokeCard(await decide(h, dana, requestId, 'approve'));
     expect((await waitForStatus(store, requestId, ['granted', 'failed'])).status).toBe('granted');
-    const share = await waitForPosted(h.connector, personalConversation(alice), containingAll('Access granted', recording.fileName, form.caseReference));
+    const share = await waitForPosted(
+      h.connector,
+      personalConversation(alice),
+      containingAll('Access granted', recording.fileName, form.caseReference),
+    );
     expect(await probe.fileStatusAs(recording.fileId, aliceBoxId)).toBe(200);
     return { requestId, approvalId: approval.id, shareId: share.id };
   }
@@ -54,33 +74,55 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
 
     const notice = await waitForPosted(h.connector, personalConversation(alice), /Access expired/);
     expect(cardText(notice.card)).toContain(recording.fileName);
-    await h.connector.waitFor(() => updatedCards(h.connector).some((u) => u.activityId === shareId && /Access expired on/.test(cardText(u.card))));
+    await h.connector.waitFor(() =>
+      updatedCards(h.connector).some((u) => u.activityId === shareId && /Access expired on/.test(cardText(u.card))),
+    );
     const shareUpdates = updatedCards(h.connector, (c) => c.activityId === shareId);
     expect(cardText(shareUpdates[shareUpdates.length - 1].card)).not.toContain('Open in Box');
-    await h.connector.waitFor(() => updatedCards(h.connector).some((u) => u.activityId === approvalId && /Access expired/.test(cardText(u.card))));
-    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'approved', 'granted', 'expired']);
+    await h.connector.waitFor(() =>
+      updatedCards(h.connector).some((u) => u.activityId === approvalId && /Access expired/.test(cardText(u.card))),
+    );
+    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual([
+      'requested',
+      'routed',
+      'approved',
+      'granted',
+      'expired',
+    ]);
   });
 
   test('a supervisor revokes from the card: Box access goes, the officer is told', async () => {
     const { h, store } = suite.bot;
     const recording = recordings[1];
     const { requestId, approvalId, shareId } = await grantedRequest(recording);
-    const danaView = invokeCard(await h.teams.execute(dana, 'request.refresh', { requestId }, { trigger: 'automatic' }));
+    const danaView = invokeCard(
+      await h.teams.execute(dana, 'request.refresh', { requestId }, { trigger: 'automatic' }),
+    );
     expect(actionsOf(danaView).map((a) => a.verb)).toEqual(['grant.revoke']);
 
     const answer = invokeCard(await h.teams.execute(dana, 'grant.revoke', { requestId }, { replyToId: approvalId }));
     expect(cardText(answer)).toMatch(/Access revoked by Sgt Dana Whitfield on .* (GMT|BST)/);
     expect(await store.requests.get(requestId)).toMatchObject({ status: 'revoked', revokedBy: dana.aadObjectId });
-    await waitUntil(async () => (await store.requests.get(requestId))?.recordings.every((r) => r.state === 'revoked'), 'the revocation in Box');
+    await waitUntil(
+      async () => (await store.requests.get(requestId))?.recordings.every((r) => r.state === 'revoked'),
+      'the revocation in Box',
+    );
     await expectAccessGone(recording);
     const notice = await waitForPosted(h.connector, personalConversation(alice), /Access revoked/);
     expect(cardText(notice.card)).toContain('Sgt Dana Whitfield');
-    await h.connector.waitFor(() => updatedCards(h.connector).some((u) => u.activityId === shareId && /Access was revoked by Sgt Dana Whitfield/.test(cardText(u.card))));
+    await h.connector.waitFor(() =>
+      updatedCards(h.connector).some(
+        (u) => u.activityId === shareId && /Access was revoked by Sgt Dana Whitfield/.test(cardText(u.card)),
+      ),
+    );
 
     const again = invokeCard(await h.teams.execute(dana, 'grant.revoke', { requestId }));
     expect(cardText(again)).toMatch(/There is no access to revoke/);
     const actions = (await store.audit.list({ target: `request:${requestId}` })).map((e) => [e.action, e.actor]);
-    expect(actions.slice(-2)).toEqual([['revoked', dana.aadObjectId], ['refused', dana.aadObjectId]]);
+    expect(actions.slice(-2)).toEqual([
+      ['revoked', dana.aadObjectId],
+      ['refused', dana.aadObjectId],
+    ]);
   });
 
   test('`revoke <request id>` ends access too; an officer cannot revoke', async () => {
@@ -88,7 +130,9 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
     const recording = recordings[2];
     const { requestId } = await grantedRequest(recording);
     await h.teams.say(alice, `revoke ${requestId}`);
-    expect(cardText((await waitForPosted(h.connector, personalConversation(alice), /That was not done/)).card)).toMatch(/Only a supervisor or an administrator/);
+    expect(cardText((await waitForPosted(h.connector, personalConversation(alice), /That was not done/)).card)).toMatch(
+      /Only a supervisor or an administrator/,
+    );
     expect(await probe.fileStatusAs(recording.fileId, aliceBoxId)).toBe(200);
 
     await h.teams.say(ed, `revoke ${requestId.slice(0, 8)}`);
@@ -96,7 +140,10 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
     expect(cardText(card.card)).toContain(requestId);
     // Ed supervises Southwark: he may end the access, not read the Lambeth request's details.
     expect(cardText(card.card)).not.toContain(GOOD_FORM.reason);
-    await waitUntil(async () => (await store.requests.get(requestId))?.recordings.every((r) => r.state === 'revoked'), 'the revocation in Box');
+    await waitUntil(
+      async () => (await store.requests.get(requestId))?.recordings.every((r) => r.state === 'revoked'),
+      'the revocation in Box',
+    );
     await expectAccessGone(recording);
     await waitForPosted(h.connector, personalConversation(alice), /Insp Ed Morgan revoked your access/);
   });
@@ -105,12 +152,20 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
     const { h, store } = suite.bot;
     const recording = recordings[3];
     const viewing = await grantedRequest(recording, { ...GOOD_FORM, caseReference: '1111111/26' });
-    const downloading = await grantedRequest(recording, { ...GOOD_FORM, caseReference: '2222222/26', access: 'download', justification: 'Disclosure to the CPS.' });
+    const downloading = await grantedRequest(recording, {
+      ...GOOD_FORM,
+      caseReference: '2222222/26',
+      access: 'download',
+      justification: 'Disclosure to the CPS.',
+    });
     const [both] = await probe.collaborations(recording.fileId);
     expect(both.role).toBe('viewer');
 
     invokeCard(await h.teams.execute(dana, 'grant.revoke', { requestId: downloading.requestId }));
-    await waitUntil(async () => (await store.requests.get(downloading.requestId))?.recordings.every((r) => r.state === 'revoked'), 'the revocation in Box');
+    await waitUntil(
+      async () => (await store.requests.get(downloading.requestId))?.recordings.every((r) => r.state === 'revoked'),
+      'the revocation in Box',
+    );
     // Still visible under the view-only grant, no longer downloadable.
     const [left] = await probe.collaborations(recording.fileId);
     expect(left).toMatchObject({ id: both.id, role: 'previewer' });

@@ -4,8 +4,23 @@ import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, recordingsOf, requestByIds, requestByName } from './flows';
 import {
-  alice, backends, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, PostgresSchema, priya, seededDataDir, startAccessBot,
-  TEST_DATABASE_URL, useAccessBot, waitForPosted, waitForStatus, waitUntil, type Backend,
+  alice,
+  backends,
+  cardText,
+  dana,
+  expectAuditChainIntact,
+  invokeCard,
+  personalConversation,
+  PostgresSchema,
+  priya,
+  seededDataDir,
+  startAccessBot,
+  TEST_DATABASE_URL,
+  useAccessBot,
+  waitForPosted,
+  waitForStatus,
+  waitUntil,
+  type Backend,
 } from './support';
 
 /**
@@ -55,7 +70,13 @@ describe.each(backends())('Box faults during the grant (%s)', (backend) => {
     expect(failed.recordings[0]).toMatchObject({ state: 'failed', collaborationId: null });
     expect(failed.recordings[0].error).toMatch(/Box did not answer after several attempts/);
     // The job tried as often as configured (JOB_MAX_ATTEMPTS=3), each attempt with the gateway's own retries.
-    const job = await waitUntil(async () => (await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).find((j) => j.uniqueKey === `grant:${requestId}` && j.status === 'done'), 'the grant job to end');
+    const job = await waitUntil(
+      async () =>
+        (await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).find(
+          (j) => j.uniqueKey === `grant:${requestId}` && j.status === 'done',
+        ),
+      'the grant job to end',
+    );
     expect(job.attempts).toBe(3);
     expect(await probe.collaborations(recordings[1].fileId)).toEqual([]);
     expect(await probe.fileStatusAs(recordings[1].fileId, aliceBoxId)).toBe(404);
@@ -63,7 +84,12 @@ describe.each(backends())('Box faults during the grant (%s)', (backend) => {
       const told = await waitForPosted(h.connector, personalConversation(user), /Access could not be set up in Box/);
       expect(cardText(told.card)).toMatch(/Box did not answer after several attempts\. Nothing was left granted/);
     }
-    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'approved', 'grant_failed']);
+    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual([
+      'requested',
+      'routed',
+      'approved',
+      'grant_failed',
+    ]);
   });
 
   test('a failure halfway through takes back what was already granted', async () => {
@@ -97,9 +123,13 @@ async function restartable(backend: Backend) {
   const connector = await new LocalConnector().start();
   return {
     connector,
-    start: (env: Record<string, string> = {}) => startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) }),
+    start: (env: Record<string, string> = {}) =>
+      startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) }),
     /** Starts a bot, hands it to `use`, and stops it whatever happens. */
-    async run<T>(env: Record<string, string>, use: (bot: Awaited<ReturnType<typeof startAccessBot>>) => Promise<T>): Promise<T> {
+    async run<T>(
+      env: Record<string, string>,
+      use: (bot: Awaited<ReturnType<typeof startAccessBot>>) => Promise<T>,
+    ): Promise<T> {
       const bot = await startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) });
       try {
         return await use(bot);
@@ -130,7 +160,9 @@ describe.each(backends())('a restart between the approval and the grant (%s)', (
         ({ requestId } = await requestByName(before.h, alice, recording.fileName));
         invokeCard(await decide(before.h, dana, requestId, 'approve'));
         expect(await before.store.requests.get(requestId)).toMatchObject({ status: 'approved' });
-        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toMatchObject([{ uniqueKey: `grant:${requestId}`, status: 'queued' }]);
+        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toMatchObject([
+          { uniqueKey: `grant:${requestId}`, status: 'queued' },
+        ]);
       } finally {
         await before.close();
       }
@@ -143,7 +175,12 @@ describe.each(backends())('a restart between the approval and the grant (%s)', (
         expect(await probe.fileStatusAs(fileId, await probe.userId(alice.email))).toBe(200);
         // The officer hears of it through the conversation reference stored before the restart.
         await waitForPosted(setup.connector, personalConversation(alice), /Access granted/);
-        expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'approved', 'granted']);
+        expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual([
+          'requested',
+          'routed',
+          'approved',
+          'granted',
+        ]);
         await expectAuditChainIntact(after.store);
       } finally {
         await after.close();
@@ -165,8 +202,13 @@ describe.each(backends())('a restart between storing a request and sending its a
         await before.h.teams.install(alice);
         const [recording] = await recordingsOf(before.h, 'LAM-0112', 1);
         const { requestId: id } = await requestByName(before.h, alice, recording.fileName);
-        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.route })).toMatchObject([{ uniqueKey: `route:${id}`, status: 'queued' }]);
-        expect((await before.store.audit.list({ target: `request:${id}` })).map((e) => e.action)).toEqual(['requested', 'unroutable']);
+        expect(await before.store.jobs.list({ kind: ACCESS_JOB_KINDS.route })).toMatchObject([
+          { uniqueKey: `route:${id}`, status: 'queued' },
+        ]);
+        expect((await before.store.audit.list({ target: `request:${id}` })).map((e) => e.action)).toEqual([
+          'requested',
+          'unroutable',
+        ]);
         return id;
       });
 
@@ -174,13 +216,27 @@ describe.each(backends())('a restart between storing a request and sending its a
       await setup.run({}, async (after) => {
         // Due once the first attempt must be over (JOB_LEASE_MS after the request), then sent into
         // the chat the bot opens with Dana.
-        const toDana = (c: { kind: string; assignedId?: string; body: Record<string, unknown> }): boolean => c.kind === 'createConversation' && c.assignedId !== undefined && JSON.stringify(c.body.members).includes(dana.teamsId);
+        const toDana = (c: { kind: string; assignedId?: string; body: Record<string, unknown> }): boolean =>
+          c.kind === 'createConversation' &&
+          c.assignedId !== undefined &&
+          JSON.stringify(c.body.members).includes(dana.teamsId);
         await setup.connector.waitFor((calls) => calls.some(toDana), 30_000);
         const opened = setup.connector.calls.filter(toDana);
         await approvalCard(after.h, opened[opened.length - 1].assignedId!, requestId);
-        await waitUntil(async () => (await after.store.audit.list({ target: `request:${requestId}` })).some((e) => e.action === 'routed'), 'the routing audited');
-        expect((await after.store.audit.list({ target: `request:${requestId}` })).map((e) => [e.action, e.details.to ?? null])).toEqual([
-          ['requested', null], ['unroutable', null], ['routed', dana.aadObjectId],
+        await waitUntil(
+          async () =>
+            (await after.store.audit.list({ target: `request:${requestId}` })).some((e) => e.action === 'routed'),
+          'the routing audited',
+        );
+        expect(
+          (await after.store.audit.list({ target: `request:${requestId}` })).map((e) => [
+            e.action,
+            e.details.to ?? null,
+          ]),
+        ).toEqual([
+          ['requested', null],
+          ['unroutable', null],
+          ['routed', dana.aadObjectId],
         ]);
         invokeCard(await decide(after.h, dana, requestId, 'approve'));
         expect((await waitForStatus(after.store, requestId, ['granted', 'failed'], 30_000)).status).toBe('granted');

@@ -1,7 +1,17 @@
 import type { Recording } from '../../../src/footage/recording';
 import type { Harness } from '../../support/harness';
 import type { BotResponse, Scope, TeamsUser } from '../../support/teams-client';
-import { actionData, actionsOf, cardText, invokeCard, personalConversation, postedCards, waitForPosted, type Card, type PostedCard } from './support';
+import {
+  actionData,
+  actionsOf,
+  cardText,
+  invokeCard,
+  personalConversation,
+  postedCards,
+  waitForPosted,
+  type Card,
+  type PostedCard,
+} from './support';
 
 /** The steps people take, as Teams sends them: typed commands and button clicks on the cards the bot sent. */
 export interface FormAnswers {
@@ -35,18 +45,30 @@ export async function latestForm(h: Harness, user: TeamsUser, after = 0): Promis
 }
 
 function formsIn(h: Harness, user: TeamsUser): Array<{ id: string; card: Card }> {
-  return postedCards(h.connector, personalConversation(user)).filter((p) => actionsOf(p.card).some((a) => a.verb === 'request.submit'));
+  return postedCards(h.connector, personalConversation(user)).filter((p) =>
+    actionsOf(p.card).some((a) => a.verb === 'request.submit'),
+  );
 }
 
 /** Fills in and sends a form card; the invoke answer replaces the form. */
-export async function submitForm(h: Harness, user: TeamsUser, form: { id: string; card: Card }, answers: FormAnswers): Promise<BotResponse> {
+export async function submitForm(
+  h: Harness,
+  user: TeamsUser,
+  form: { id: string; card: Card },
+  answers: FormAnswers,
+): Promise<BotResponse> {
   const data = actionData(form.card, 'request.submit');
   const inputs = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
   return h.teams.execute(user, 'request.submit', { ...data, ...inputs }, { replyToId: form.id });
 }
 
 /** `request <name>`, then the form sent back filled in. Returns the request id from the status card. */
-export async function requestByName(h: Harness, user: TeamsUser, target: string, answers: FormAnswers = GOOD_FORM): Promise<{ requestId: string; statusCard: Card; formId: string }> {
+export async function requestByName(
+  h: Harness,
+  user: TeamsUser,
+  target: string,
+  answers: FormAnswers = GOOD_FORM,
+): Promise<{ requestId: string; statusCard: Card; formId: string }> {
   const before = formsIn(h, user).length;
   await h.teams.say(user, `request ${target}`);
   const form = await latestForm(h, user, before);
@@ -55,9 +77,18 @@ export async function requestByName(h: Harness, user: TeamsUser, target: string,
 }
 
 /** "Request access" on a results card (one recording, or several picked), then the form. */
-export async function requestByIds(h: Harness, user: TeamsUser, fileIds: string[], answers: FormAnswers = GOOD_FORM): Promise<{ requestId: string; statusCard: Card; formId: string }> {
+export async function requestByIds(
+  h: Harness,
+  user: TeamsUser,
+  fileIds: string[],
+  answers: FormAnswers = GOOD_FORM,
+): Promise<{ requestId: string; statusCard: Card; formId: string }> {
   const before = formsIn(h, user).length;
-  const opened = await h.teams.execute(user, 'request.open', fileIds.length === 1 ? { fileIds } : { selectedFileIds: fileIds.join(',') });
+  const opened = await h.teams.execute(
+    user,
+    'request.open',
+    fileIds.length === 1 ? { fileIds } : { selectedFileIds: fileIds.join(',') },
+  );
   expect(opened.status).toBe(200);
   const form = await latestForm(h, user, before);
   const statusCard = invokeCard(await submitForm(h, user, form, answers));
@@ -86,6 +117,8 @@ export async function decide(
   scope: Scope = { type: 'personal' },
 ): Promise<BotResponse> {
   const conversation = scope.type === 'personal' ? personalConversation(approver) : undefined;
-  const replyToId = conversation ? postedCards(h.connector, conversation).find((p) => cardText(p.card).includes(`"requestId":"${requestId}"`))?.id : undefined;
+  const replyToId = conversation
+    ? postedCards(h.connector, conversation).find((p) => cardText(p.card).includes(`"requestId":"${requestId}"`))?.id
+    : undefined;
   return h.teams.execute(approver, `request.${decision}`, { requestId, ...inputs }, { replyToId, scope });
 }

@@ -1,11 +1,36 @@
 import { formatLondonDateTime } from '../../../src/cards';
 import type { Recording } from '../../../src/footage/recording';
 import { BoxProbe } from './box-probe';
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { decide, GOOD_FORM, latestForm, recordingsOf, requestByIds, requestByName, requestIdOf, submitForm } from './flows';
 import {
-  actionsOf, alice, backends, ben, cardText, dana, expectAuditChainIntact, invokeCard, personalConversation, postedCards, startAccessBot, startOnBackend,
-  updatedCards, useAccessBot, validCard, waitForPosted, waitForStatus, type AccessBot,
+  decide,
+  GOOD_FORM,
+  latestForm,
+  recordingsOf,
+  requestByIds,
+  requestByName,
+  requestIdOf,
+  submitForm,
+} from './flows';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
+import {
+  actionsOf,
+  alice,
+  backends,
+  ben,
+  cardText,
+  dana,
+  expectAuditChainIntact,
+  invokeCard,
+  personalConversation,
+  postedCards,
+  startAccessBot,
+  startOnBackend,
+  updatedCards,
+  useAccessBot,
+  validCard,
+  waitForPosted,
+  waitForStatus,
+  type AccessBot,
 } from './support';
 
 /**
@@ -45,10 +70,18 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     const requestId = requestIdOf(status);
     // Stored durably, pending, before the answer came back.
     const stored = await store.requests.get(requestId);
-    expect(stored).toMatchObject({ status: 'pending', caseReference: '5212345/26', access: 'view', durationDays: 7, requesterAadObjectId: alice.aadObjectId });
+    expect(stored).toMatchObject({
+      status: 'pending',
+      caseReference: '5212345/26',
+      access: 'view',
+      durationDays: 7,
+      requesterAadObjectId: alice.aadObjectId,
+    });
     expect(cardText(status)).toMatch(/Waiting for a supervisor/);
     expect(status.refresh).toMatchObject({ action: { verb: 'request.refresh', data: { requestId } } });
-    expect((status.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([alice.teamsId, dana.teamsId]));
+    expect((status.refresh as { userIds: string[] }).userIds).toEqual(
+      expect.arrayContaining([alice.teamsId, dana.teamsId]),
+    );
 
     // Submitting the same form again makes no second request.
     const again = invokeCard(await submitForm(h, alice, form, GOOD_FORM));
@@ -60,7 +93,9 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     expect(actionsOf(approval.card).map((a) => a.verb)).toEqual(['request.approve', 'request.reject']);
     expect(cardText(approval.card)).toContain('PC Alice Carter (Lambeth)');
     expect(cardText(approval.card)).toContain('Robbery outside the station');
-    expect(postedCards(h.connector, personalConversation(dana)).filter((p) => cardText(p.card).includes(requestId))).toHaveLength(1);
+    expect(
+      postedCards(h.connector, personalConversation(dana)).filter((p) => cardText(p.card).includes(requestId)),
+    ).toHaveLength(1);
 
     const decided = invokeCard(await decide(h, dana, requestId, 'approve'));
     expect(cardText(decided)).toMatch(/Approved by Sgt Dana Whitfield/);
@@ -73,7 +108,10 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     // Box: a previewer collaboration for Alice's Box user ending with the approval, a collaborators-only link.
     const collaborations = await probe.collaborations(recording.fileId);
     expect(collaborations).toHaveLength(1);
-    expect(collaborations[0]).toMatchObject({ role: 'previewer', accessible_by: { id: aliceBoxId, login: alice.email } });
+    expect(collaborations[0]).toMatchObject({
+      role: 'previewer',
+      accessible_by: { id: aliceBoxId, login: alice.email },
+    });
     expect(Date.parse(collaborations[0].expires_at!)).toBe(Math.floor(expiresAt.getTime() / 1000) * 1000);
     const link = await probe.sharedLink(recording.fileId);
     expect(link).toMatchObject({ access: 'collaborators' });
@@ -81,7 +119,11 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     // Box answers the file for Alice (as-user), but not its download: view only.
     expect(await probe.fileStatusAs(recording.fileId, aliceBoxId)).toBe(200);
     expect(await probe.downloadStatusAs(recording.fileId, aliceBoxId)).toBe(403);
-    expect(granted.recordings[0]).toMatchObject({ state: 'granted', collaborationId: collaborations[0].id, sharedLinkUrl: link!.url });
+    expect(granted.recordings[0]).toMatchObject({
+      state: 'granted',
+      collaborationId: collaborations[0].id,
+      sharedLinkUrl: link!.url,
+    });
 
     // The share-link card: thumbnail, Open in Box, expiry in London time, access level, case, approver.
     const share = await waitForPosted(h.connector, personalConversation(alice), /Access granted/);
@@ -94,20 +136,28 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
     expect(shareText).toContain('Sgt Dana Whitfield');
 
     // Every stored copy (Dana's approval card, Alice's status card) was updated in place.
-    await h.connector.waitFor(() => updatedCards(h.connector).some((u) => u.activityId === approval.id && /Access until/.test(cardText(u.card))));
+    await h.connector.waitFor(() =>
+      updatedCards(h.connector).some((u) => u.activityId === approval.id && /Access until/.test(cardText(u.card))),
+    );
     const aliceStatusUpdates = updatedCards(h.connector, (c) => c.activityId === form.id);
     expect(cardText(aliceStatusUpdates[aliceStatusUpdates.length - 1].card)).toMatch(/Approved by Sgt Dana Whitfield/);
 
     const actions = (await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action);
     expect(actions).toEqual(['requested', 'routed', 'approved', 'granted']);
-    const grantedEntry = (await store.audit.list({ target: `request:${requestId}` })).find((e) => e.action === 'granted');
-    expect(grantedEntry).toMatchObject({ actor: 'system', details: { boxFileId: recording.fileId, role: 'previewer', collaborationId: collaborations[0].id } });
+    const grantedEntry = (await store.audit.list({ target: `request:${requestId}` })).find(
+      (e) => e.action === 'granted',
+    );
+    expect(grantedEntry).toMatchObject({
+      actor: 'system',
+      details: { boxFileId: recording.fileId, role: 'previewer', collaborationId: collaborations[0].id },
+    });
   });
 
   test('each viewer gets their own view when Teams refreshes the card', async () => {
     const { h } = suite.bot;
     const { requestId } = await requestByName(h, alice, recordings[1].fileId);
-    const viewAs = async (user: typeof alice) => invokeCard(await h.teams.execute(user, 'request.refresh', { requestId }, { trigger: 'automatic' }));
+    const viewAs = async (user: typeof alice) =>
+      invokeCard(await h.teams.execute(user, 'request.refresh', { requestId }, { trigger: 'automatic' }));
 
     expect(actionsOf(await viewAs(dana)).map((a) => a.verb)).toEqual(['request.approve', 'request.reject']);
     expect(actionsOf(await viewAs(alice))).toEqual([]);
@@ -134,12 +184,17 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
   test('several recordings picked on a results card, download for a shortened time', async () => {
     const { h, store } = suite.bot;
     const picked = [recordings[2], (await recordingsOf(h, 'LAM-0106', 1))[0]];
-    const { requestId, statusCard } = await requestByIds(h, alice, picked.map((r) => r.fileId), {
-      ...GOOD_FORM,
-      access: 'download',
-      justification: 'The CPS needs a copy for disclosure.',
-      durationDays: '14',
-    });
+    const { requestId, statusCard } = await requestByIds(
+      h,
+      alice,
+      picked.map((r) => r.fileId),
+      {
+        ...GOOD_FORM,
+        access: 'download',
+        justification: 'The CPS needs a copy for disclosure.',
+        durationDays: '14',
+      },
+    );
     expect(cardText(statusCard)).toContain('2 recordings');
     invokeCard(await decide(h, dana, requestId, 'approve', { approvedDurationDays: '3' }));
     const granted = await waitForStatus(store, requestId, ['granted', 'failed']);
@@ -151,7 +206,11 @@ describe.each(backends())('the whole happy path (%s)', (backend) => {
       expect(await probe.fileStatusAs(recording.fileId, aliceBoxId)).toBe(200);
       expect([200, 302]).toContain(await probe.downloadStatusAs(recording.fileId, aliceBoxId));
     }
-    const share = await waitForPosted(h.connector, personalConversation(alice), new RegExp(`Access granted: 2 recordings`));
+    const share = await waitForPosted(
+      h.connector,
+      personalConversation(alice),
+      new RegExp(`Access granted: 2 recordings`),
+    );
     expect(cardText(share.card)).toMatch(/View and download/);
     // Only sharing onward and each recording's history reach the bot from it.
     expect(actionsOf(share.card).map((a) => a.verb)).toEqual(['custody.history', 'custody.history', 'share.open']);

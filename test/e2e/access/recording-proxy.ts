@@ -18,7 +18,13 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const server = http.createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/' });
     const forward = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -8,7 +8,20 @@ import type { BotResponse, TeamsUser } from '../../support/teams-client';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, recordingsOf, requestByName } from './flows';
 import {
-  actionsOf, alice, backends, ben, cardText, dana, ed, invokeCard, personalConversation, priya, updatedCards, useAccessBot, waitForPosted, waitForStatus,
+  actionsOf,
+  alice,
+  backends,
+  ben,
+  cardText,
+  dana,
+  ed,
+  invokeCard,
+  personalConversation,
+  priya,
+  updatedCards,
+  useAccessBot,
+  waitForPosted,
+  waitForStatus,
 } from './support';
 
 /**
@@ -26,14 +39,24 @@ const FRANK: TeamsUser & { email: string } = {
 function rosterWithFrank(): { file: string; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cctv-roster-'));
   const file = path.join(dir, 'roster.json');
-  const frank = { name: FRANK.name, role: 'officer', borough: 'Lambeth', email: FRANK.email, aadObjectId: FRANK.aadObjectId, teamsId: FRANK.teamsId };
+  const frank = {
+    name: FRANK.name,
+    role: 'officer',
+    borough: 'Lambeth',
+    email: FRANK.email,
+    aadObjectId: FRANK.aadObjectId,
+    teamsId: FRANK.teamsId,
+  };
   writeFileSync(file, JSON.stringify({ ...roster, people: [...roster.people, frank] }));
   return { file, dir };
 }
 
 describe.each(backends())('rejection and refused actions (%s)', (backend) => {
   const rosterFile = rosterWithFrank();
-  const suite = useAccessBot(backend, { env: { ROSTER_PATH: rosterFile.file }, install: [alice, ben, dana, ed, priya, FRANK] });
+  const suite = useAccessBot(backend, {
+    env: { ROSTER_PATH: rosterFile.file },
+    install: [alice, ben, dana, ed, priya, FRANK],
+  });
   let probe: BoxProbe;
   let recordings: Recording[];
 
@@ -56,7 +79,9 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     return cardText(card);
   }
 
-  async function refusedEntries(requestId: string): Promise<Array<{ actor: string; details: Record<string, unknown> }>> {
+  async function refusedEntries(
+    requestId: string,
+  ): Promise<Array<{ actor: string; details: Record<string, unknown> }>> {
     return (await suite.bot.store.audit.list({ target: `request:${requestId}` })).filter((e) => e.action === 'refused');
   }
 
@@ -72,10 +97,16 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     expect(cardText(tooLong)).toContain('Shorten the comment to at most 500 characters');
     expect((await store.requests.get(requestId))?.status).toBe('pending');
 
-    const decided = invokeCard(await decide(h, dana, requestId, 'reject', { decisionComment: 'Not proportionate: the incident was elsewhere.' }));
+    const decided = invokeCard(
+      await decide(h, dana, requestId, 'reject', { decisionComment: 'Not proportionate: the incident was elsewhere.' }),
+    );
     expect(cardText(decided)).toMatch(/Rejected by Sgt Dana Whitfield on .* (GMT|BST)/);
     expect(cardText(decided)).toContain('Not proportionate: the incident was elsewhere.');
-    expect(await store.requests.get(requestId)).toMatchObject({ status: 'rejected', decidedBy: dana.aadObjectId, expiresAt: null });
+    expect(await store.requests.get(requestId)).toMatchObject({
+      status: 'rejected',
+      decidedBy: dana.aadObjectId,
+      expiresAt: null,
+    });
 
     const notice = await waitForPosted(h.connector, personalConversation(alice), /Access request rejected/);
     expect(cardText(notice.card)).toContain('Not proportionate: the incident was elsewhere.');
@@ -86,15 +117,24 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     }
     expect(await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toEqual([]);
     await expectNothingInBox(recordings[0]);
-    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'rejected']);
+    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual([
+      'requested',
+      'routed',
+      'rejected',
+    ]);
 
     // A decided request cannot be decided again, by anyone, however the invoke arrives.
-    expect(refusal(await decide(h, priya, requestId, 'approve'))).toMatch(/already rejected by Sgt Dana Whitfield on .* (GMT|BST)/);
+    expect(refusal(await decide(h, priya, requestId, 'approve'))).toMatch(
+      /already rejected by Sgt Dana Whitfield on .* (GMT|BST)/,
+    );
     expect(refusal(await decide(h, dana, requestId, 'approve'))).toMatch(/already rejected/);
     expect((await store.requests.get(requestId))?.status).toBe('rejected');
     expect(await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toEqual([]);
     await expectNothingInBox(recordings[0]);
-    expect((await refusedEntries(requestId)).map((e) => [e.actor, e.details.code])).toEqual([[priya.aadObjectId, 'not_pending'], [dana.aadObjectId, 'not_pending']]);
+    expect((await refusedEntries(requestId)).map((e) => [e.actor, e.details.code])).toEqual([
+      [priya.aadObjectId, 'not_pending'],
+      [dana.aadObjectId, 'not_pending'],
+    ]);
   });
 
   test('nobody decides their own request, and an officer decides nothing', async () => {
@@ -124,10 +164,18 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     const { h, store } = suite.bot;
     const { requestId } = await requestByName(h, alice, recordings[3].fileName);
     // Lengthening beyond what was asked, an unknown request, data that is not a request id.
-    expect(refusal(await decide(h, dana, requestId, 'approve', { approvedDurationDays: '60' }))).toMatch(/shortened but not lengthened/);
-    expect(refusal(await h.teams.execute(dana, 'request.approve', { requestId: '00000000-0000-4000-8000-000000000000' }))).toMatch(/does not exist/);
-    expect(refusal(await h.teams.execute(dana, 'request.approve', { requestId: { $ne: null } }))).toMatch(/could not be read/);
-    expect(refusal(await h.teams.execute(ben, 'grant.revoke', { requestId }))).toMatch(/Only a supervisor or an administrator/);
+    expect(refusal(await decide(h, dana, requestId, 'approve', { approvedDurationDays: '60' }))).toMatch(
+      /shortened but not lengthened/,
+    );
+    expect(
+      refusal(await h.teams.execute(dana, 'request.approve', { requestId: '00000000-0000-4000-8000-000000000000' })),
+    ).toMatch(/does not exist/);
+    expect(refusal(await h.teams.execute(dana, 'request.approve', { requestId: { $ne: null } }))).toMatch(
+      /could not be read/,
+    );
+    expect(refusal(await h.teams.execute(ben, 'grant.revoke', { requestId }))).toMatch(
+      /Only a supervisor or an administrator/,
+    );
     expect((await store.requests.get(requestId))?.status).toBe('pending');
 
     // The real approval, then the very same invoke again: the first decision stands.
@@ -137,7 +185,11 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     expect(granted.status).toBe('granted');
     expect(await store.jobs.list({ kind: ACCESS_JOB_KINDS.grant })).toHaveLength(1);
     expect(await probe.collaborations(recordings[3].fileId)).toHaveLength(1);
-    expect((await refusedEntries(requestId)).map((e) => e.details.code)).toEqual(['duration_too_long', 'not_an_approver', 'not_pending']);
+    expect((await refusedEntries(requestId)).map((e) => e.details.code)).toEqual([
+      'duration_too_long',
+      'not_an_approver',
+      'not_pending',
+    ]);
   });
 
   test('an officer with no Box user is told when they ask; the approver sees it; nothing is granted to anyone', async () => {
@@ -146,7 +198,10 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     expect(cardText(statusCard)).toMatch(/No Box user has this officer’s email/);
     const approval = await approvalCard(h, personalConversation(dana), requestId);
     expect(cardText(approval.card)).toMatch(/No Box user has this officer’s email/);
-    expect((await store.audit.list({ target: `request:${requestId}` }))[0]).toMatchObject({ action: 'requested', details: { requesterHasBoxUser: false } });
+    expect((await store.audit.list({ target: `request:${requestId}` }))[0]).toMatchObject({
+      action: 'requested',
+      details: { requesterHasBoxUser: false },
+    });
 
     invokeCard(await decide(h, dana, requestId, 'approve'));
     const failed = await waitForStatus(store, requestId, ['failed', 'granted', 'partially_failed']);
@@ -159,7 +214,12 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
       const told = await waitForPosted(h.connector, personalConversation(user), /Access could not be set up in Box/);
       expect(cardText(told.card)).toContain(`No Box user has the email ${FRANK.email}`);
     }
-    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual(['requested', 'routed', 'approved', 'grant_failed']);
+    expect((await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action)).toEqual([
+      'requested',
+      'routed',
+      'approved',
+      'grant_failed',
+    ]);
   });
 
   test('officers are refused the approvals queue with a card', async () => {
@@ -167,6 +227,8 @@ describe.each(backends())('rejection and refused actions (%s)', (backend) => {
     await h.teams.say(ben, 'approvals');
     const answer = await waitForPosted(h.connector, personalConversation(ben), /That was not done/);
     expect(cardText(answer.card)).toMatch(/Only supervisors and administrators/);
-    expect((await store.audit.list({ target: 'approvals' })).map((e) => [e.actor, e.action])).toEqual([[ben.aadObjectId, 'refused']]);
+    expect((await store.audit.list({ target: 'approvals' })).map((e) => [e.actor, e.action])).toEqual([
+      [ben.aadObjectId, 'refused'],
+    ]);
   });
 });

@@ -1,7 +1,22 @@
 import type { Recording } from '../../../src/footage/recording';
 import type { TeamsUser } from '../../support/teams-client';
-import { approvalCard, decide, recordingsOf, requestByName, GOOD_FORM } from './flows';
-import { actionsOf, alice, backends, ben, cardText, chloe, dana, ed, invokeCard, personalConversation, priya, useAccessBot, waitForStatus, type Card } from './support';
+import { approvalCard, decide, GOOD_FORM, recordingsOf, requestByName } from './flows';
+import {
+  actionsOf,
+  alice,
+  backends,
+  ben,
+  cardText,
+  chloe,
+  dana,
+  ed,
+  invokeCard,
+  personalConversation,
+  priya,
+  useAccessBot,
+  waitForStatus,
+  type Card,
+} from './support';
 
 /**
  * Who sees what of a request, through the HTTP endpoint as Teams asks for each viewer's card: the
@@ -29,7 +44,15 @@ describe.each(backends())('request details reach only those entitled (%s)', (bac
 
   function expectNoDetails(card: Card, requestId: string): void {
     const text = cardText(card);
-    for (const detail of [GOOD_FORM.caseReference, GOOD_FORM.reason, 'Alice', 'Lambeth', 'Dana', recordings[0].fileName, recordings[0].cameraId]) {
+    for (const detail of [
+      GOOD_FORM.caseReference,
+      GOOD_FORM.reason,
+      'Alice',
+      'Lambeth',
+      'Dana',
+      recordings[0].fileName,
+      recordings[0].cameraId,
+    ]) {
       expect(text).not.toContain(detail);
     }
     expect(text).toContain(requestId);

@@ -1,19 +1,19 @@
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { SQLITE_FILE_NAME } from '../../../src/store';
 import { CARD_SIZE_LIMITS } from '../../../src/cards';
 import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
 import type { AccessRequest, Store } from '../../../src/footage/ports/store';
+import { SQLITE_FILE_NAME } from '../../../src/store';
 import { assertValidCard, readableCardText as cardText } from '../../support/card-validation';
 import type { ConnectorCall, LocalConnector } from '../../support/connector';
 import { demoUser, SEEDED_DATA_DIR_ENV, startHarness, type Harness, type HarnessOptions } from '../../support/harness';
-import type { BotResponse, TeamsUser } from '../../support/teams-client';
 import { pollUntil } from '../../support/poll';
+import type { BotResponse, TeamsUser } from '../../support/teams-client';
 
 /**
  * Shared set-up for the access end-to-end suites: the real bot (HTTP, emulator, job runner) on
@@ -106,7 +106,13 @@ export async function backdateExpiry(bot: AccessBot, requestId: string, schema?:
  * several instances of one deployment share one Box.
  */
 export async function startAccessBot(
-  options: { schema?: PostgresSchema; emulatorUrl?: string; env?: Record<string, string>; dataDir?: string; connector?: LocalConnector } = {},
+  options: {
+    schema?: PostgresSchema;
+    emulatorUrl?: string;
+    env?: Record<string, string>;
+    dataDir?: string;
+    connector?: LocalConnector;
+  } = {},
 ): Promise<AccessBot> {
   const env: Record<string, string> = { ...FAST_JOBS, ...options.env };
   if (options.schema) {
@@ -125,19 +131,33 @@ export async function startAccessBot(
       SEED_DEMO: 'false',
     });
   }
-  const harnessOptions: HarnessOptions = { env, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.connector ? { connector: options.connector } : {}) };
+  const harnessOptions: HarnessOptions = {
+    env,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.connector ? { connector: options.connector } : {}),
+  };
   const h = await startHarness(harnessOptions);
   return { h, store: h.bot.store!, close: () => h.close() };
 }
 
 /** Starts a bot on the backend, creating its schema first; close() also drops the schema. */
-export async function startOnBackend(backend: Backend, env: Record<string, string> = {}): Promise<AccessBot & { schema?: PostgresSchema }> {
+export async function startOnBackend(
+  backend: Backend,
+  env: Record<string, string> = {},
+): Promise<AccessBot & { schema?: PostgresSchema }> {
   if (backend === 'sqlite') return startAccessBot({ env });
   const schema = new PostgresSchema(TEST_DATABASE_URL!);
   await schema.create();
   try {
     const bot = await startAccessBot({ schema, env });
-    return { ...bot, schema, close: async () => { await bot.close(); await schema.drop(); } };
+    return {
+      ...bot,
+      schema,
+      close: async () => {
+        await bot.close();
+        await schema.drop();
+      },
+    };
   } catch (error) {
     await schema.drop().catch(() => undefined);
     throw error;
@@ -156,7 +176,10 @@ export async function seededDataDir(): Promise<{ dir: string; remove(): Promise<
  * The usual suite: one bot on the backend for the whole describe block, the given people with the
  * app installed, and after each test every card the bot sent checked and the audit chain verified.
  */
-export function useAccessBot(backend: Backend, options: { env?: Record<string, string>; install: TeamsUser[] }): { readonly bot: AccessBot & { schema?: PostgresSchema } } {
+export function useAccessBot(
+  backend: Backend,
+  options: { env?: Record<string, string>; install: TeamsUser[] },
+): { readonly bot: AccessBot & { schema?: PostgresSchema } } {
   let bot: (AccessBot & { schema?: PostgresSchema }) | undefined;
   beforeAll(async () => {
     bot = await startOnBackend(backend, options.env);
@@ -203,15 +226,27 @@ export interface PostedCard {
 
 export function postedCards(connector: LocalConnector, conversationId: string): PostedCard[] {
   return connector.calls
-    .filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.conversationId?.split(';')[0] === conversationId.split(';')[0])
+    .filter(
+      (c) =>
+        (c.kind === 'send' || c.kind === 'reply') && c.conversationId?.split(';')[0] === conversationId.split(';')[0],
+    )
     .flatMap((call) => cardsOf(call).map((card) => ({ id: call.assignedId ?? '', card, call })));
 }
 
 /** Cards updated (PUT) in place. */
-export function updatedCards(connector: LocalConnector, filter: (call: ConnectorCall) => boolean = () => true): Array<{ activityId: string; conversationId: string; card: Card }> {
+export function updatedCards(
+  connector: LocalConnector,
+  filter: (call: ConnectorCall) => boolean = () => true,
+): Array<{ activityId: string; conversationId: string; card: Card }> {
   return connector.calls
     .filter((c) => c.kind === 'update' && filter(c))
-    .flatMap((call) => cardsOf(call).map((card) => ({ activityId: call.activityId ?? '', conversationId: call.conversationId ?? '', card })));
+    .flatMap((call) =>
+      cardsOf(call).map((card) => ({
+        activityId: call.activityId ?? '',
+        conversationId: call.conversationId ?? '',
+        card,
+      })),
+    );
 }
 
 function cardsOf(call: ConnectorCall): Card[] {
@@ -225,8 +260,16 @@ export function containingAll(...parts: string[]): RegExp {
 }
 
 /** Waits for a posted card in the conversation whose text matches. */
-export async function waitForPosted(connector: LocalConnector, conversationId: string, pattern: RegExp, timeoutMs = 15_000): Promise<PostedCard> {
-  await connector.waitFor(() => postedCards(connector, conversationId).some((p) => pattern.test(cardText(p.card))), timeoutMs);
+export async function waitForPosted(
+  connector: LocalConnector,
+  conversationId: string,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<PostedCard> {
+  await connector.waitFor(
+    () => postedCards(connector, conversationId).some((p) => pattern.test(cardText(p.card))),
+    timeoutMs,
+  );
   const found = postedCards(connector, conversationId).filter((p) => pattern.test(cardText(p.card)));
   return found[found.length - 1];
 }
@@ -246,7 +289,12 @@ export function actionsOf(card: Card): Array<{ verb: string; data: Record<string
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute') out.push({ verb: String(record.verb), data: (record.data ?? {}) as Record<string, unknown>, title: String(record.title) });
+      if (record.type === 'Action.Execute')
+        out.push({
+          verb: String(record.verb),
+          data: (record.data ?? {}) as Record<string, unknown>,
+          title: String(record.title),
+        });
       // The refresh action is not a button.
       for (const [key, value] of Object.entries(record)) if (key !== 'refresh') visit(value);
     }
@@ -261,23 +309,44 @@ export function actionData(card: Card, verb: string): Record<string, unknown> {
   return action.data;
 }
 
-export function waitUntil<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+export function waitUntil<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   return pollUntil(probe, { what, timeoutMs });
 }
 
-export function waitForStatus(store: Store, requestId: string, statuses: AccessRequest['status'][], timeoutMs = 15_000): Promise<AccessRequest> {
-  return waitUntil(async () => {
-    const request = await store.requests.get(requestId);
-    return request && statuses.includes(request.status) ? request : undefined;
-  }, `request ${requestId} to reach ${statuses.join('/')}`, timeoutMs);
+export function waitForStatus(
+  store: Store,
+  requestId: string,
+  statuses: AccessRequest['status'][],
+  timeoutMs = 15_000,
+): Promise<AccessRequest> {
+  return waitUntil(
+    async () => {
+      const request = await store.requests.get(requestId);
+      return request && statuses.includes(request.status) ? request : undefined;
+    },
+    `request ${requestId} to reach ${statuses.join('/')}`,
+    timeoutMs,
+  );
 }
 
 /** Every grant job of a request has finished (done or failed for good). */
 export function waitForJobsIdle(store: Store, timeoutMs = 15_000): Promise<true> {
-  return waitUntil(async () => {
-    const jobs = await store.jobs.list();
-    return jobs.filter((j) => j.kind !== ACCESS_JOB_KINDS.expirySweep).every((j) => j.status === 'done' || j.status === 'failed') || undefined;
-  }, 'jobs to finish', timeoutMs);
+  return waitUntil(
+    async () => {
+      const jobs = await store.jobs.list();
+      return (
+        jobs
+          .filter((j) => j.kind !== ACCESS_JOB_KINDS.expirySweep)
+          .every((j) => j.status === 'done' || j.status === 'failed') || undefined
+      );
+    },
+    'jobs to finish',
+    timeoutMs,
+  );
 }
 
 export async function expectAuditChainIntact(store: Store): Promise<void> {

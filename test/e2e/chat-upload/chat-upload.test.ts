@@ -8,11 +8,19 @@
  * empty file and a download that stops half way leave nothing in Box; files sent in a group chat
  * are answered with where to send them.
  */
-import { alice, backends, ben, cardText, personalConversation, useAccessBot, waitForPosted } from '../access/support';
-import { BoxProbe } from '../access/box-probe';
-import { sha256, videoBytes } from '../footage-requests/support';
 import { AttachmentServer } from '../../support/attachment-server';
-import { emulatorRequests, SMALL_UPLOADS, waitForShown, sendUploadForm, statusCardTexts, uploadNamed, waitForForm } from './support';
+import { BoxProbe } from '../access/box-probe';
+import { alice, backends, ben, cardText, personalConversation, useAccessBot, waitForPosted } from '../access/support';
+import { sha256, videoBytes } from '../footage-requests/support';
+import {
+  emulatorRequests,
+  sendUploadForm,
+  SMALL_UPLOADS,
+  statusCardTexts,
+  uploadNamed,
+  waitForForm,
+  waitForShown,
+} from './support';
 
 describe.each(backends())('files attached in the chat on %s', (backend) => {
   const ctx = useAccessBot(backend, { install: [alice, ben], env: SMALL_UPLOADS });
@@ -25,7 +33,9 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     const name = 'LAM-0105_20260303T1400Z_60min.mp4';
     const bytes = videoBytes(`chat-direct-${backend}`, 100 * 1024);
     const url = files.serve({ bytes, ttlMs: 60_000 });
-    await h.teams.attach(alice, [{ name, downloadUrl: url }], { text: 'from the manager of Tesco Brixton Road for case 5274265/26' });
+    await h.teams.attach(alice, [{ name, downloadUrl: url }], {
+      text: 'from the manager of Tesco Brixton Road for case 5274265/26',
+    });
 
     // The copy starts before anyone answers the form, and the form is prefilled.
     const form = await waitForForm(h, alice, name);
@@ -33,7 +43,8 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     expect(staged).toMatchObject({ sha256: sha256(bytes), sizeBytes: bytes.length, isVideo: true, downloadUrl: null });
     expect(files.readsOf(url)).toBe(1);
     const text = JSON.stringify(form.card);
-    for (const value of ['LAM-0105', '2026-03-03', '14:00', '15:00', '5274265/26', 'the manager of Tesco Brixton Road']) expect(text).toContain(value);
+    for (const value of ['LAM-0105', '2026-03-03', '14:00', '15:00', '5274265/26', 'the manager of Tesco Brixton Road'])
+      expect(text).toContain(value);
 
     const answer = await sendUploadForm(h, alice, form);
     expect(cardText(answer)).toMatch(/cataloguing/);
@@ -44,10 +55,23 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     await waitForPosted(h.connector, personalConversation(alice), /Access granted/);
 
     const probe = new BoxProbe(h.bot.emulator!.url);
-    const boxFile = (await probe.json(`/2.0/files/${staged.stagedFileId}?fields=name,path_collection,sha1`)) as { name: string; path_collection: { entries: Array<{ name: string }> } };
+    const boxFile = (await probe.json(`/2.0/files/${staged.stagedFileId}?fields=name,path_collection,sha1`)) as {
+      name: string;
+      path_collection: { entries: Array<{ name: string }> };
+    };
     expect(boxFile.path_collection.entries.map((e) => e.name).slice(-3)).toEqual(['CCTV', 'Lambeth', 'LAM-0105']);
-    const metadata = (await probe.json(`/2.0/files/${staged.stagedFileId}/metadata/enterprise/cctvFootage`)) as Record<string, unknown>;
-    expect(metadata).toMatchObject({ cameraId: 'LAM-0105', caseReference: '5274265/26', sha256: sha256(bytes), source: 'chat_upload', uploadedBy: alice.email, sizeBytes: bytes.length });
+    const metadata = (await probe.json(`/2.0/files/${staged.stagedFileId}/metadata/enterprise/cctvFootage`)) as Record<
+      string,
+      unknown
+    >;
+    expect(metadata).toMatchObject({
+      cameraId: 'LAM-0105',
+      caseReference: '5274265/26',
+      sha256: sha256(bytes),
+      source: 'chat_upload',
+      uploadedBy: alice.email,
+      sizeBytes: bytes.length,
+    });
     expect(Date.parse(String(metadata.recordedFrom))).toBe(Date.parse('2026-03-03T14:00:00Z'));
     expect(Date.parse(String(metadata.recordedTo))).toBe(Date.parse('2026-03-03T15:00:00Z'));
     expect(await uploadNamed(store, name, ['submitted'])).toMatchObject({ footageRequestId: expect.any(String) });
@@ -55,7 +79,9 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     await h.teams.say(alice, 'find footage for case 5274265/26');
     await waitForPosted(h.connector, personalConversation(alice), new RegExp(name.replace(/\./g, '\\.')));
 
-    const actions = (await store.audit.list({ limit: 5000 })).filter((e) => e.target === `chat-upload:${staged.id}`).map((e) => e.action);
+    const actions = (await store.audit.list({ limit: 5000 }))
+      .filter((e) => e.target === `chat-upload:${staged.id}`)
+      .map((e) => e.action);
     expect(actions).toEqual(['chat_upload_received', 'chat_upload_staged', 'chat_upload_described']);
 
     // The same content again is not stored twice: the officer is told which recording it is.
@@ -64,7 +90,9 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     const duplicate = await uploadNamed(store, 'copy from phone.mp4', ['duplicate']);
     expect(duplicate.duplicateOfFileId).toBe(staged.stagedFileId);
     expect(await probe.json(`/2.0/folders/${duplicate.stagingFolderId}/items`)).toMatchObject({ total_count: 0 });
-    const texts = statusCardTexts(h, duplicate.cardActivityId!).concat(cardText((await waitForPosted(h.connector, personalConversation(alice), /copy from phone\.mp4/)).card));
+    const texts = statusCardTexts(h, duplicate.cardActivityId!).concat(
+      cardText((await waitForPosted(h.connector, personalConversation(alice), /copy from phone\.mp4/)).card),
+    );
     expect(texts.join('\n')).toMatch(new RegExp(`already the recording \\*\\*${name.replace(/\./g, '\\.')}`));
   }, 120_000);
 
@@ -73,7 +101,11 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     const name = 'WST-0115_20260314T2200Z_90min.mp4';
     const bytes = videoBytes(`chat-chunked-${backend}`, 700 * 1024);
     const emulator = h.bot.emulator!.url;
-    const hold = await fetch(`${emulator}/_emulator/commit-holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, retryAfter: 1 }) });
+    const hold = await fetch(`${emulator}/_emulator/commit-holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1, retryAfter: 1 }),
+    });
     expect(hold.status).toBeLessThan(300);
     await fetch(`${emulator}/_emulator/requests`, { method: 'DELETE' });
 
@@ -94,7 +126,11 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
 
     const form = await waitForForm(h, alice, name);
     await sendUploadForm(h, alice, form, { cameFrom: 'Westminster control room, exported to DVD' });
-    const arrival = await waitForPosted(h.connector, personalConversation(alice), new RegExp(`Footage arrived[\\s\\S]*${sha256(bytes)}`));
+    const arrival = await waitForPosted(
+      h.connector,
+      personalConversation(alice),
+      new RegExp(`Footage arrived[\\s\\S]*${sha256(bytes)}`),
+    );
     expect(cardText(arrival.card)).toContain('WST-0115');
   }, 120_000);
 
@@ -107,11 +143,16 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     await waitForShown(h, ben, /download link for expired\.mp4 expired[\s\S]*Send the file again/);
 
     await h.teams.attach(ben, [{ name: 'empty.mp4', downloadUrl: files.serve({ bytes: Buffer.alloc(0) }) }]);
-    expect(await uploadNamed(store, 'empty.mp4', ['failed'])).toMatchObject({ failure: 'empty_file', stagedFileId: null });
+    expect(await uploadNamed(store, 'empty.mp4', ['failed'])).toMatchObject({
+      failure: 'empty_file',
+      stagedFileId: null,
+    });
     await waitForShown(h, ben, /empty\.mp4 is empty[\s\S]*0 bytes/);
 
     const big = videoBytes('halfway', 500 * 1024);
-    await h.teams.attach(ben, [{ name: 'halfway.mp4', downloadUrl: files.serve({ bytes: big, stopAfterBytes: 300 * 1024 }) }]);
+    await h.teams.attach(ben, [
+      { name: 'halfway.mp4', downloadUrl: files.serve({ bytes: big, stopAfterBytes: 300 * 1024 }) },
+    ]);
     const halfway = await uploadNamed(store, 'halfway.mp4', ['failed']);
     expect(halfway.failure).toBe('incomplete_download');
     const probe = new BoxProbe(h.bot.emulator!.url);
@@ -124,8 +165,16 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
   it('answers files sent in a group chat with where to send them', async () => {
     const { h, store } = ctx.bot;
     const chatId = '19:files-here@thread.v2';
-    await h.teams.attach(alice, [{ name: 'group.mp4', downloadUrl: files.serve({ bytes: videoBytes('group', 1000) }) }], { scope: { type: 'groupChat', chatId } });
+    await h.teams.attach(
+      alice,
+      [{ name: 'group.mp4', downloadUrl: files.serve({ bytes: videoBytes('group', 1000) }) }],
+      { scope: { type: 'groupChat', chatId } },
+    );
     await waitForPosted(h.connector, chatId, /Send footage to me in our personal chat/);
-    expect((await store.chatUploads.listByState(['receiving', 'staged', 'failed'], { limit: 500 })).some((u) => u.fileName === 'group.mp4')).toBe(false);
+    expect(
+      (await store.chatUploads.listByState(['receiving', 'staged', 'failed'], { limit: 500 })).some(
+        (u) => u.fileName === 'group.mp4',
+      ),
+    ).toBe(false);
   }, 60_000);
 });

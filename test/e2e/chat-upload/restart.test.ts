@@ -4,14 +4,14 @@
  * lists the parts the open upload session already holds, sends only the missing ones, and stages
  * exactly one file whose SHA-256 is the attachment's. Runs the compiled bot as `npm start` does.
  */
+import Database from 'better-sqlite3';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { ensureBuilt, PROJECT_ROOT } from '../../support/build';
 import { AttachmentServer } from '../../support/attachment-server';
+import { ensureBuilt, PROJECT_ROOT } from '../../support/build';
 import { LocalConnector } from '../../support/connector';
-import { SEEDED_DATA_DIR_ENV, demoUser } from '../../support/harness';
+import { demoUser, SEEDED_DATA_DIR_ENV } from '../../support/harness';
 import { freePort, httpStatus, start, stop, waitFor, type Managed } from '../../support/processes';
 import { TeamsClient } from '../../support/teams-client';
 import { BoxProbe } from '../access/box-probe';
@@ -66,14 +66,26 @@ describe('a restart during a chunked upload from the chat', () => {
 
   it('resumes the upload session by its parts and stages one file', async () => {
     const [port, emulatorPort] = [await freePort(), await freePort()];
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)));
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(BOT_|BOX_|DATABASE_URL|PORT|DATA_DIR|NODE_ENV)/.test(k)),
+    );
     const env = {
-      ...clean, ...SMALL_UPLOADS, LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', BOX_EMULATOR_PORT: String(emulatorPort), DATA_DIR: dir,
-      JOB_POLL_MS: '100', JOB_LEASE_MS: '2000', JOB_RETRY_MS: '100',
+      ...clean,
+      ...SMALL_UPLOADS,
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BOX_EMULATOR_PORT: String(emulatorPort),
+      DATA_DIR: dir,
+      JOB_POLL_MS: '100',
+      JOB_LEASE_MS: '2000',
+      JOB_RETRY_MS: '100',
     } as NodeJS.ProcessEnv;
     const launch = async (): Promise<Managed> => {
       const running = start('bot', process.execPath, [MAIN], { cwd: PROJECT_ROOT, env });
-      await waitFor('healthz 200', running, 90_000, async () => ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined));
+      await waitFor('healthz 200', running, 90_000, async () =>
+        (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined,
+      );
       return running;
     };
     proc = await launch();
@@ -102,10 +114,15 @@ describe('a restart during a chunked upload from the chat', () => {
 
     // Only the parts missing from the session were sent after the restart, and one file was made.
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-    const parts = (await emulatorRequests(emulatorUrl)).filter((r) => r.method === 'PUT' && /upload_sessions\/[^/]+$/.test(r.path));
+    const parts = (await emulatorRequests(emulatorUrl)).filter(
+      (r) => r.method === 'PUT' && /upload_sessions\/[^/]+$/.test(r.path),
+    );
     expect(parts.length).toBeGreaterThan(0);
     expect(parts.length).toBeLessThan(Math.ceil(bytes.length / 65536));
-    const listing = (await new BoxProbe(emulatorUrl).json(`/2.0/folders/${staged.staging_folder_id}/items`)) as { total_count: number; entries: Array<{ id: string }> };
+    const listing = (await new BoxProbe(emulatorUrl).json(`/2.0/folders/${staged.staging_folder_id}/items`)) as {
+      total_count: number;
+      entries: Array<{ id: string }>;
+    };
     expect(listing.total_count).toBe(1);
     expect(listing.entries[0].id).toBe(staged.staged_file_id);
   }, 180_000);

@@ -5,9 +5,18 @@
  * acknowledged and ignored, so the file is processed once; the answer comes within a second.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { alice, backends, personalConversation, postedCards, useAccessBot, waitUntil } from '../access/support';
 import type { Harness } from '../../support/harness';
-import { askForFootage, footageRequest, requestIdOf, sendForm, uploadAsOwner, uploadUrlOf, videoBytes, waitForCatalogued } from './support';
+import { alice, backends, personalConversation, postedCards, useAccessBot, waitUntil } from '../access/support';
+import {
+  askForFootage,
+  footageRequest,
+  requestIdOf,
+  sendForm,
+  uploadAsOwner,
+  uploadUrlOf,
+  videoBytes,
+  waitForCatalogued,
+} from './support';
 
 interface Delivery {
   body: string;
@@ -18,7 +27,11 @@ function boxTimestamp(at: Date): string {
   return at.toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-function signed(body: string, keys: { primary: string; secondary: string }, options: { at?: Date; deliveryId?: string } = {}): Delivery {
+function signed(
+  body: string,
+  keys: { primary: string; secondary: string },
+  options: { at?: Date; deliveryId?: string } = {},
+): Delivery {
   const timestamp = boxTimestamp(options.at ?? new Date());
   const sign = (key: string) => createHmac('sha256', key).update(body).update(timestamp).digest('base64');
   return {
@@ -35,9 +48,16 @@ function signed(body: string, keys: { primary: string; secondary: string }, opti
   };
 }
 
-async function post(h: Harness, delivery: Delivery): Promise<{ status: number; body: Record<string, string>; ms: number }> {
+async function post(
+  h: Harness,
+  delivery: Delivery,
+): Promise<{ status: number; body: Record<string, string>; ms: number }> {
   const started = Date.now();
-  const response = await fetch(`${h.bot.url}/api/box/webhooks`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+  const response = await fetch(`${h.bot.url}/api/box/webhooks`, {
+    method: 'POST',
+    headers: delivery.headers,
+    body: delivery.body,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, string>, ms: Date.now() - started };
 }
 
@@ -62,7 +82,10 @@ describe.each(backends())('box webhook deliveries on %s', (backend) => {
     const keys = h.bot.emulator!.webhookSignatureKeys;
     const linkCard = await sendForm(h, alice, await askForFootage(h, alice));
     const requestId = requestIdOf(linkCard);
-    expect((await uploadAsOwner(uploadUrlOf(linkCard), [{ name: 'upload.mp4', bytes: videoBytes(`deliveries-${backend}`) }])).status).toBe(200);
+    expect(
+      (await uploadAsOwner(uploadUrlOf(linkCard), [{ name: 'upload.mp4', bytes: videoBytes(`deliveries-${backend}`) }]))
+        .status,
+    ).toBe(200);
     const request = await footageRequest(store, requestId);
     const folderId = request.cameras[0].intakeFolderId!;
     const probeFiles = await h.bot.box!.listFolder(folderId);
@@ -72,8 +95,21 @@ describe.each(backends())('box webhook deliveries on %s', (backend) => {
 
     const good = signed(body, keys);
     const refusedCases: Array<[string, Delivery]> = [
-      ['unsigned', { body, headers: { 'content-type': 'application/json', 'box-delivery-id': randomUUID(), 'box-delivery-timestamp': boxTimestamp(new Date()) } }],
-      ['tampered body', { body: body.replace(fileId, '999999'), headers: { ...good.headers, 'box-delivery-id': randomUUID() } }],
+      [
+        'unsigned',
+        {
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'box-delivery-id': randomUUID(),
+            'box-delivery-timestamp': boxTimestamp(new Date()),
+          },
+        },
+      ],
+      [
+        'tampered body',
+        { body: body.replace(fileId, '999999'), headers: { ...good.headers, 'box-delivery-id': randomUUID() } },
+      ],
       ['signed with other keys', signed(body, { primary: 'not-the-key', secondary: 'nor-this' })],
       ['eleven minutes old', signed(body, keys, { at: new Date(Date.now() - 11 * 60_000) })],
       ['from the future', signed(body, keys, { at: new Date(Date.now() + 5 * 60_000) })],
@@ -96,12 +132,20 @@ describe.each(backends())('box webhook deliveries on %s', (backend) => {
     expect(replay).toMatchObject({ status: 200, body: { status: 'replayed' } });
 
     await waitForCatalogued(store, requestId, 1);
-    await waitUntil(async () => (await store.jobs.list()).every((j) => j.status === 'done' || j.kind.endsWith('expirySweep')) || undefined, 'jobs to finish');
+    await waitUntil(
+      async () =>
+        (await store.jobs.list()).every((j) => j.status === 'done' || j.kind.endsWith('expirySweep')) || undefined,
+      'jobs to finish',
+    );
     expect(await store.jobs.list({ kind: 'intake.delivery' })).toHaveLength(1);
     expect(await store.jobs.list({ kind: 'intake.arrival' })).toHaveLength(1);
-    const hashed = (await store.audit.list({ limit: 5000 })).filter((e) => e.action === 'hashed' && e.target === `box-file:${fileId}`);
+    const hashed = (await store.audit.list({ limit: 5000 })).filter(
+      (e) => e.action === 'hashed' && e.target === `box-file:${fileId}`,
+    );
     expect(hashed).toHaveLength(1);
-    const arrivalCards = postedCards(h.connector, personalConversation(alice)).filter((p) => JSON.stringify(p.card).includes('Footage arrived'));
+    const arrivalCards = postedCards(h.connector, personalConversation(alice)).filter((p) =>
+      JSON.stringify(p.card).includes('Footage arrived'),
+    );
     expect(arrivalCards).toHaveLength(1);
   }, 60_000);
 });

@@ -6,10 +6,34 @@
 import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from '../access/box-probe';
 import {
-  alice, backends, cardText, dana, expectAuditChainIntact, personalConversation, postedCards, PostgresSchema, seededDataDir, startAccessBot,
-  TEST_DATABASE_URL, useAccessBot, waitForPosted, waitUntil, type Backend,
+  alice,
+  backends,
+  cardText,
+  dana,
+  expectAuditChainIntact,
+  personalConversation,
+  postedCards,
+  PostgresSchema,
+  seededDataDir,
+  startAccessBot,
+  TEST_DATABASE_URL,
+  useAccessBot,
+  waitForPosted,
+  waitUntil,
+  type Backend,
 } from '../access/support';
-import { askForFootage, footageRequest, registerWebhook, requestIdOf, sendForm, sha256, uploadAsOwner, uploadUrlOf, videoBytes, waitForCatalogued } from './support';
+import {
+  askForFootage,
+  footageRequest,
+  registerWebhook,
+  requestIdOf,
+  sendForm,
+  sha256,
+  uploadAsOwner,
+  uploadUrlOf,
+  videoBytes,
+  waitForCatalogued,
+} from './support';
 
 async function restartable(backend: Backend) {
   const data = await seededDataDir();
@@ -18,7 +42,13 @@ async function restartable(backend: Backend) {
   const connector = await new LocalConnector().start();
   return {
     connector,
-    start: (env: Record<string, string> = {}) => startAccessBot({ dataDir: data.dir, connector, env: { PUBLIC_URL: 'https://bot.example.org', ...env }, ...(schema ? { schema } : {}) }),
+    start: (env: Record<string, string> = {}) =>
+      startAccessBot({
+        dataDir: data.dir,
+        connector,
+        env: { PUBLIC_URL: 'https://bot.example.org', ...env },
+        ...(schema ? { schema } : {}),
+      }),
     cleanup: async () => {
       await connector.close();
       await schema?.drop();
@@ -58,9 +88,21 @@ describe.each(backends())('a restart between acknowledgement and processing (%s)
         expect(file.sha256).toBe(sha256(bytes));
         const arrival = await waitForPosted(setup.connector, personalConversation(alice), /Footage arrived/);
         expect(cardText(arrival.card)).toContain(sha256(bytes));
-        await waitUntil(async () => (await after.store.jobs.list()).filter((j) => j.kind.startsWith('intake.')).every((j) => j.status === 'done') || undefined, 'intake jobs to finish');
-        expect(postedCards(setup.connector, personalConversation(alice)).filter((p) => JSON.stringify(p.card).includes('Footage arrived'))).toHaveLength(1);
-        expect((await after.store.audit.list({ limit: 5000 })).filter((e) => e.action === 'catalogued')).toHaveLength(1);
+        await waitUntil(
+          async () =>
+            (await after.store.jobs.list())
+              .filter((j) => j.kind.startsWith('intake.'))
+              .every((j) => j.status === 'done') || undefined,
+          'intake jobs to finish',
+        );
+        expect(
+          postedCards(setup.connector, personalConversation(alice)).filter((p) =>
+            JSON.stringify(p.card).includes('Footage arrived'),
+          ),
+        ).toHaveLength(1);
+        expect((await after.store.audit.list({ limit: 5000 })).filter((e) => e.action === 'catalogued')).toHaveLength(
+          1,
+        );
         expect(await footageRequest(after.store, requestId)).toMatchObject({ filesReceived: 1 });
         await expectAuditChainIntact(after.store);
       } finally {
@@ -83,23 +125,43 @@ describe.each(backends())('Box faults while processing an arrival (%s)', (backen
       const firstId = requestIdOf(first);
       await probe.fault({ status: 429, count: 2, retryAfter: 0, match: 'GET /2.0/files/' });
       await probe.fault({ status: 503, count: 1, retryAfter: 0, match: 'POST /2.0/metadata_queries/execute_read' });
-      expect((await uploadAsOwner(uploadUrlOf(first), [{ name: 'busy.mp4', bytes: videoBytes(`busy-${backend}`) }])).status).toBe(200);
+      expect(
+        (await uploadAsOwner(uploadUrlOf(first), [{ name: 'busy.mp4', bytes: videoBytes(`busy-${backend}`) }])).status,
+      ).toBe(200);
       await waitForCatalogued(store, firstId, 1, 30_000);
       const log = await probe.requestLog();
       expect(log.filter((e) => e.fault && e.status === 429).length).toBe(2);
       await probe.clearFaults();
 
-      const second = await sendForm(h, alice, await askForFootage(h, alice, 'request footage from camera LAM-0106 on 03/03/2026 between 2pm and 4pm for case 5274265/26'));
+      const second = await sendForm(
+        h,
+        alice,
+        await askForFootage(
+          h,
+          alice,
+          'request footage from camera LAM-0106 on 03/03/2026 between 2pm and 4pm for case 5274265/26',
+        ),
+      );
       const secondId = requestIdOf(second);
       const folderId = (await footageRequest(store, secondId)).cameras[0].intakeFolderId!;
       await probe.fault({ status: 500, count: 100_000, retryAfter: 0, match: '/content' });
-      expect((await uploadAsOwner(uploadUrlOf(second), [{ name: 'stuck.mp4', bytes: videoBytes(`stuck-${backend}`) }])).status).toBe(200);
-      const failed = await waitUntil(async () => (await store.intake.intakeFiles.listByRequest(secondId)).find((f) => f.state === 'failed' && f.notified), 'the arrival to fail', 60_000);
+      expect(
+        (await uploadAsOwner(uploadUrlOf(second), [{ name: 'stuck.mp4', bytes: videoBytes(`stuck-${backend}`) }]))
+          .status,
+      ).toBe(200);
+      const failed = await waitUntil(
+        async () =>
+          (await store.intake.intakeFiles.listByRequest(secondId)).find((f) => f.state === 'failed' && f.notified),
+        'the arrival to fail',
+        60_000,
+      );
       expect(failed.error).toMatch(/Box did not answer after several attempts; the file is still in the intake folder/);
       const told = await waitForPosted(h.connector, personalConversation(alice), /A file could not be processed/);
       expect(cardText(told.card)).toContain('stuck.mp4');
       expect((await h.bot.box!.listFolder(folderId)).map((i) => i.name)).toEqual(['stuck.mp4']);
-      expect((await store.audit.list({ target: `box-file:${failed.boxFileId}` })).map((e) => e.action)).toContain('arrival_failed');
+      expect((await store.audit.list({ target: `box-file:${failed.boxFileId}` })).map((e) => e.action)).toContain(
+        'arrival_failed',
+      );
     } finally {
       await probe.clearFaults();
     }

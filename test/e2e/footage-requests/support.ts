@@ -5,15 +5,24 @@
  * npm run box:setup). Helpers for reading what the bot then did.
  */
 import { createHash } from 'node:crypto';
-import { createIntakeGateway } from '../../../src/box/intake';
 import { gatewayConfigFor } from '../../../src/box/from-app-config';
+import { createIntakeGateway } from '../../../src/box/intake';
 import type { FootageRequest, IntakeFile } from '../../../src/footage/footage-requests';
 import type { Store } from '../../../src/footage/ports/store';
 import type { Harness } from '../../support/harness';
 import type { TeamsUser } from '../../support/teams-client';
-import { actionData, cardText, invokeCard, personalConversation, postedCards, waitUntil, type Card } from '../access/support';
+import {
+  actionData,
+  cardText,
+  invokeCard,
+  personalConversation,
+  postedCards,
+  waitUntil,
+  type Card,
+} from '../access/support';
 
-export const REQUEST_TEXT = 'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26';
+export const REQUEST_TEXT =
+  'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26';
 
 export const GOOD_ANSWERS = {
   whatHappened: 'A robbery outside Brixton Station; the suspect ran south towards Coldharbour Lane.',
@@ -21,7 +30,11 @@ export const GOOD_ANSWERS = {
 };
 
 /** Types the request and returns the form card the bot answered with. */
-export async function askForFootage(h: Harness, user: TeamsUser, text = REQUEST_TEXT): Promise<{ id: string; card: Card }> {
+export async function askForFootage(
+  h: Harness,
+  user: TeamsUser,
+  text = REQUEST_TEXT,
+): Promise<{ id: string; card: Card }> {
   const before = formsOf(h, user).length;
   await h.teams.say(user, text);
   await h.connector.waitFor(() => formsOf(h, user).length > before);
@@ -30,7 +43,9 @@ export async function askForFootage(h: Harness, user: TeamsUser, text = REQUEST_
 }
 
 function formsOf(h: Harness, user: TeamsUser): Array<{ id: string; card: Card }> {
-  return postedCards(h.connector, personalConversation(user)).filter((p) => JSON.stringify(p.card).includes('footageRequest.submit'));
+  return postedCards(h.connector, personalConversation(user)).filter((p) =>
+    JSON.stringify(p.card).includes('footageRequest.submit'),
+  );
 }
 
 /** The values the card shows in its inputs, as Teams merges them into the action's data. */
@@ -40,7 +55,13 @@ export function inputValues(card: Card): Record<string, string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string' && record.value !== undefined && record.value !== '') {
+      if (
+        typeof record.type === 'string' &&
+        record.type.startsWith('Input.') &&
+        typeof record.id === 'string' &&
+        record.value !== undefined &&
+        record.value !== ''
+      ) {
         values[record.id] = String(record.value);
       }
       Object.values(record).forEach(visit);
@@ -51,7 +72,12 @@ export function inputValues(card: Card): Record<string, string> {
 }
 
 /** Sends the form with what it shows plus `answers`; the invoke answer is the link card (or the form again). */
-export async function sendForm(h: Harness, user: TeamsUser, form: { id: string; card: Card }, answers: Record<string, string> = GOOD_ANSWERS): Promise<Card> {
+export async function sendForm(
+  h: Harness,
+  user: TeamsUser,
+  form: { id: string; card: Card },
+  answers: Record<string, string> = GOOD_ANSWERS,
+): Promise<Card> {
   const data = { ...actionData(form.card, 'footageRequest.submit'), ...inputValues(form.card), ...answers };
   return invokeCard(await h.teams.execute(user, 'footageRequest.submit', data, { replyToId: form.id }));
 }
@@ -70,11 +96,16 @@ export function requestIdOf(card: Card): string {
 }
 
 /** What a browser does on the upload page: GET the form, then POST it as multipart/form-data. */
-export async function uploadAsOwner(url: string, files: Array<{ name: string; bytes: Buffer; type?: string }>, email = 'manager.supermarket.brixton-station@example.com'): Promise<{ status: number; html: string }> {
+export async function uploadAsOwner(
+  url: string,
+  files: Array<{ name: string; bytes: Buffer; type?: string }>,
+  email = 'manager.supermarket.brixton-station@example.com',
+): Promise<{ status: number; html: string }> {
   const page = await fetch(url);
   const form = await page.text();
   if (page.status !== 200) return { status: page.status, html: form };
-  if (!/<form method="post" enctype="multipart\/form-data">/.test(form)) throw new Error('the upload page has no multipart form');
+  if (!/<form method="post" enctype="multipart\/form-data">/.test(form))
+    throw new Error('the upload page has no multipart form');
   const body = new FormData();
   body.append('email', email);
   for (const file of files) body.append('file', new Blob([file.bytes], { type: file.type ?? 'video/mp4' }), file.name);
@@ -98,15 +129,27 @@ export function sha256(bytes: Buffer): string {
 /** Registers FILE.UPLOADED on CCTV/_incoming for the bot's endpoint, as npm run box:setup does. */
 export async function registerWebhook(h: Harness): Promise<void> {
   const emulator = h.bot.emulator!;
-  const intake = createIntakeGateway({ ...gatewayConfigFor({ kind: 'emulator', port: 0 }, emulator.url), appBaseUrl: emulator.url });
+  const intake = createIntakeGateway({
+    ...gatewayConfigFor({ kind: 'emulator', port: 0 }, emulator.url),
+    appBaseUrl: emulator.url,
+  });
   await intake.ensureUploadWebhook(await intake.intakeRootId(), `${h.bot.url}/api/box/webhooks`);
 }
 
-export function waitForCatalogued(store: Store, requestId: string, count: number, timeoutMs = 20_000): Promise<IntakeFile[]> {
-  return waitUntil(async () => {
-    const files = await store.intake.intakeFiles.listByRequest(requestId);
-    return files.filter((f) => f.state === 'catalogued' && f.notified).length >= count ? files : undefined;
-  }, `${count} catalogued files for ${requestId}`, timeoutMs);
+export function waitForCatalogued(
+  store: Store,
+  requestId: string,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<IntakeFile[]> {
+  return waitUntil(
+    async () => {
+      const files = await store.intake.intakeFiles.listByRequest(requestId);
+      return files.filter((f) => f.state === 'catalogued' && f.notified).length >= count ? files : undefined;
+    },
+    `${count} catalogued files for ${requestId}`,
+    timeoutMs,
+  );
 }
 
 export async function footageRequest(store: Store, requestId: string): Promise<FootageRequest> {

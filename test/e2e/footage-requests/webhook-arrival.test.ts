@@ -6,7 +6,19 @@
  */
 import { BoxProbe } from '../access/box-probe';
 import { alice, backends, cardText, dana, personalConversation, useAccessBot, waitForPosted } from '../access/support';
-import { askForFootage, footageRequest, inputValues, registerWebhook, requestIdOf, sendForm, sha256, uploadAsOwner, uploadUrlOf, videoBytes, waitForCatalogued } from './support';
+import {
+  askForFootage,
+  footageRequest,
+  inputValues,
+  registerWebhook,
+  requestIdOf,
+  sendForm,
+  sha256,
+  uploadAsOwner,
+  uploadUrlOf,
+  videoBytes,
+  waitForCatalogued,
+} from './support';
 
 describe.each(backends())('footage request by webhook on %s', (backend) => {
   // A PUBLIC_URL means Box can reach the bot: no polling, so only the webhook can bring the file in.
@@ -17,8 +29,13 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
     await registerWebhook(h);
     const form = await askForFootage(h, alice);
     expect(inputValues(form.card)).toMatchObject({
-      footageCameraIds: 'LAM-0105', footageDate: '2026-03-03', footageFrom: '14:00', footageTo: '16:00',
-      caseReference: '5274265/26', ownerEmail: 'manager.supermarket.brixton-station@example.com', linkDays: '7',
+      footageCameraIds: 'LAM-0105',
+      footageDate: '2026-03-03',
+      footageFrom: '14:00',
+      footageTo: '16:00',
+      caseReference: '5274265/26',
+      ownerEmail: 'manager.supermarket.brixton-station@example.com',
+      linkDays: '7',
     });
 
     const linkCard = await sendForm(h, alice, form);
@@ -28,12 +45,24 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
     expect(cardText(linkCard)).toMatch(/Message for the owner/);
     expect(cardText(linkCard)).toMatch(/Extend by 7 days/);
     const request = await footageRequest(store, requestId);
-    expect(request).toMatchObject({ status: 'waiting', caseReference: '5274265/26', windowStart: new Date('2026-03-03T14:00:00Z'), windowEnd: new Date('2026-03-03T16:00:00Z') });
+    expect(request).toMatchObject({
+      status: 'waiting',
+      caseReference: '5274265/26',
+      windowStart: new Date('2026-03-03T14:00:00Z'),
+      windowEnd: new Date('2026-03-03T16:00:00Z'),
+    });
 
     // Box: the intake folder under CCTV/_incoming and an active file request copied from the template.
     const probe = new BoxProbe(h.bot.emulator!.url);
-    const fileRequest = (await probe.json(`/2.0/file_requests/${request.cameras[0].fileRequestId}`)) as Record<string, unknown>;
-    expect(fileRequest).toMatchObject({ status: 'active', is_email_required: true, folder: { id: request.cameras[0].intakeFolderId } });
+    const fileRequest = (await probe.json(`/2.0/file_requests/${request.cameras[0].fileRequestId}`)) as Record<
+      string,
+      unknown
+    >;
+    expect(fileRequest).toMatchObject({
+      status: 'active',
+      is_email_required: true,
+      folder: { id: request.cameras[0].intakeFolderId },
+    });
     expect(String(fileRequest.title)).toContain('5274265/26');
     expect(String(fileRequest.description)).toContain('LAM-0105');
 
@@ -42,7 +71,14 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
     expect(upload.status).toBe(200);
 
     const [file] = await waitForCatalogued(store, requestId, 1);
-    expect(file).toMatchObject({ sha256: sha256(bytes), sizeBytes: bytes.length, contentType: 'video/mp4', isVideo: true, uploadedBy: 'manager.supermarket.brixton-station@example.com', source: 'file_request' });
+    expect(file).toMatchObject({
+      sha256: sha256(bytes),
+      sizeBytes: bytes.length,
+      contentType: 'video/mp4',
+      isVideo: true,
+      uploadedBy: 'manager.supermarket.brixton-station@example.com',
+      source: 'file_request',
+    });
 
     // The arrival card: full hash of the uploaded bytes, the short form, size, from whom, which request.
     const arrival = await waitForPosted(h.connector, personalConversation(alice), /Footage arrived/);
@@ -56,12 +92,26 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
     await waitForPosted(h.connector, personalConversation(dana), /Footage arrived\*\* for PC Alice Carter/);
 
     // Box: moved into CCTV/Lambeth/LAM-0105 with the cctvFootage metadata.
-    const boxFile = (await probe.json(`/2.0/files/${file.boxFileId}?fields=name,path_collection,parent`)) as { path_collection: { entries: Array<{ name: string }> }; parent: { name: string } };
+    const boxFile = (await probe.json(`/2.0/files/${file.boxFileId}?fields=name,path_collection,parent`)) as {
+      path_collection: { entries: Array<{ name: string }> };
+      parent: { name: string };
+    };
     expect(boxFile.path_collection.entries.map((e) => e.name).slice(-3)).toEqual(['CCTV', 'Lambeth', 'LAM-0105']);
-    const metadata = (await probe.json(`/2.0/files/${file.boxFileId}/metadata/enterprise/cctvFootage`)) as Record<string, unknown>;
+    const metadata = (await probe.json(`/2.0/files/${file.boxFileId}/metadata/enterprise/cctvFootage`)) as Record<
+      string,
+      unknown
+    >;
     expect(metadata).toMatchObject({
-      cameraId: 'LAM-0105', borough: 'Lambeth', caseReference: '5274265/26', status: 'received', requestId, sha256: sha256(bytes),
-      uploadedBy: 'manager.supermarket.brixton-station@example.com', source: 'file_request', contentType: 'video/mp4', sizeBytes: bytes.length,
+      cameraId: 'LAM-0105',
+      borough: 'Lambeth',
+      caseReference: '5274265/26',
+      status: 'received',
+      requestId,
+      sha256: sha256(bytes),
+      uploadedBy: 'manager.supermarket.brixton-station@example.com',
+      source: 'file_request',
+      contentType: 'video/mp4',
+      sizeBytes: bytes.length,
     });
     expect(Date.parse(String(metadata.recordedFrom))).toBe(Date.parse('2026-03-03T14:00:00Z'));
 
@@ -76,12 +126,24 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
 
     // Every step in the hash-chained audit log.
     const actions = (await store.audit.list({ limit: 5000 })).map((e) => e.action);
-    for (const action of ['footage_requested', 'link_created', 'delivery_received', 'file_arrived', 'hashed', 'catalogued', 'approved', 'granted', 'arrival_announced']) {
+    for (const action of [
+      'footage_requested',
+      'link_created',
+      'delivery_received',
+      'file_arrived',
+      'hashed',
+      'catalogued',
+      'approved',
+      'granted',
+      'arrival_announced',
+    ]) {
       expect(actions).toContain(action);
     }
-    const approvals = (await store.audit.list({ limit: 5000 })).filter((e) => e.action === 'approved' && (e.details as Record<string, unknown>).onArrival === true);
+    const approvals = (await store.audit.list({ limit: 5000 })).filter(
+      (e) => e.action === 'approved' && (e.details as Record<string, unknown>).onArrival === true,
+    );
     expect(approvals).toHaveLength(1);
     expect(approvals[0].details).toMatchObject({ footageRequestId: requestId, boxFileId: file.boxFileId });
-    expect((await footageRequest(store, requestId))).toMatchObject({ status: 'receiving', filesReceived: 1 });
+    expect(await footageRequest(store, requestId)).toMatchObject({ status: 'receiving', filesReceived: 1 });
   }, 90_000);
 });

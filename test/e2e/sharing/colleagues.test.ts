@@ -4,20 +4,37 @@
  * approved expiry; refusals that change nothing in Box; and a recording card in a channel that
  * shows each viewer their own state.
  */
-import type { Recording } from '../../../src/footage/recording';
 import type { Store } from '../../../src/footage/ports/store';
+import type { Recording } from '../../../src/footage/recording';
 import type { SharingStoreExtension } from '../../../src/footage/sharing';
 import { BoxProbe } from '../access/box-probe';
 import { recordingsOf } from '../access/flows';
 import {
-  actionData, actionsOf, alice, backends, ben, cardText, chloe, dana, invokeCard, personalConversation, postedCards, useAccessBot, validCard, waitForPosted, waitForStatus,
+  actionData,
+  actionsOf,
+  alice,
+  backends,
+  ben,
+  cardText,
+  chloe,
+  dana,
+  invokeCard,
+  personalConversation,
+  postedCards,
+  useAccessBot,
+  validCard,
+  waitForPosted,
+  waitForStatus,
 } from '../access/support';
 import { grantedAccess } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.each(backends())('sharing with colleagues (%s)', (backend) => {
-  const suite = useAccessBot(backend, { install: [alice, ben, chloe, dana], env: { CLOCK_NOW: '2026-04-01T12:00:00Z' } });
+  const suite = useAccessBot(backend, {
+    install: [alice, ben, chloe, dana],
+    env: { CLOCK_NOW: '2026-04-01T12:00:00Z' },
+  });
   let probe: BoxProbe;
   let recordings: Recording[];
 
@@ -48,7 +65,9 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     expect(cardText(approval.card)).toContain('PC Chloe Singh');
 
     // A member's request cannot be approved on its own card, which does not re-check the sharer's access.
-    const benPending = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!.members.find((m) => m.recipientAadObjectId === ben.aadObjectId)!.requestId;
+    const benPending = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!.members.find(
+      (m) => m.recipientAadObjectId === ben.aadObjectId,
+    )!.requestId;
     const bypass = invokeCard(await h.teams.execute(dana, 'request.approve', { requestId: benPending }));
     expect(cardText(bypass)).toMatch(/decide it on the share card/);
     expect((await store.requests.get(benPending))?.status).toBe('pending');
@@ -56,7 +75,19 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     expect((await h.teams.say(dana, 'shares')).status).toBe(200);
     await waitForPosted(h.connector, personalConversation(dana), new RegExp(`Share id[\\s\\S]*${groupId}`));
 
-    const decided = invokeCard(await h.teams.execute(dana, 'share.decide', { ...actionData(approval.card, 'share.decide'), approveIds: ben.aadObjectId, shareDurationDays: '3', shareComment: 'Only the OIC for now.' }, { replyToId: approval.id }));
+    const decided = invokeCard(
+      await h.teams.execute(
+        dana,
+        'share.decide',
+        {
+          ...actionData(approval.card, 'share.decide'),
+          approveIds: ben.aadObjectId,
+          shareDurationDays: '3',
+          shareComment: 'Only the OIC for now.',
+        },
+        { replyToId: approval.id },
+      ),
+    );
     expect(cardText(decided)).toMatch(/PC Chloe Singh: not approved/);
     const group = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!;
     const benRequest = group.members.find((m) => m.recipientAadObjectId === ben.aadObjectId)!.requestId;
@@ -91,12 +122,20 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     const refusal = async (user: typeof alice, text: string, reason: RegExp): Promise<void> => {
       const before = postedCards(h.connector, personalConversation(user)).length;
       expect((await h.teams.say(user, text)).status).toBe(200);
-      const answer = postedCards(h.connector, personalConversation(user)).slice(before).map((p) => cardText(p.card)).find((t) => t.includes('That was not done'));
+      const answer = postedCards(h.connector, personalConversation(user))
+        .slice(before)
+        .map((p) => cardText(p.card))
+        .find((t) => t.includes('That was not done'));
       expect(answer).toMatch(reason);
     };
     const collaborations = (await probe.collaborations(second.fileId)).length;
     await refusal(chloe, `share ${second.fileName} with ben`, /You have no access to/);
-    await grantedAccess(suite.bot, alice, dana, [second.fileId], { caseReference: '5212345/26', reason: 'Robbery', access: 'view', durationDays: '2' });
+    await grantedAccess(suite.bot, alice, dana, [second.fileId], {
+      caseReference: '5212345/26',
+      reason: 'Robbery',
+      access: 'view',
+      durationDays: '2',
+    });
     await refusal(alice, `share ${second.fileName} with alice`, /cannot share with yourself/);
     await refusal(alice, `share ${second.fileName} with Sam Stranger`, /Sam Stranger.{1,3} is not on the roster/);
     await refusal(alice, `share ${second.fileName} with ben for 5 days`, /at most 1 day/);
@@ -108,8 +147,12 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     expect(revoked.status).toBe(200);
     await waitForStatus(store, ended.id, ['revoked']);
     await refusal(alice, `share ${third.fileName} with ben`, /own access to .* has ended/);
-    const refusals = (await store.audit.list({ limit: 10_000 })).filter((e) => e.action === 'refused' && e.details.action === 'share');
-    expect(refusals.map((e) => e.details.code)).toEqual(expect.arrayContaining(['no_access', 'yourself', 'not_on_roster', 'too_long', 'own_access_expired']));
+    const refusals = (await store.audit.list({ limit: 10_000 })).filter(
+      (e) => e.action === 'refused' && e.details.action === 'share',
+    );
+    expect(refusals.map((e) => e.details.code)).toEqual(
+      expect.arrayContaining(['no_access', 'yourself', 'not_on_roster', 'too_long', 'own_access_expired']),
+    );
   });
 
   test('a supervisor sharing decides it themselves: granted at once, audited as their own decision', async () => {
@@ -118,25 +161,49 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     // The recording is on no case and Dana holds no request for it: she names the case.
     expect((await h.teams.say(dana, `share ${recording.fileName} with ben for 2 days`)).status).toBe(200);
     await waitForPosted(h.connector, personalConversation(dana), /not linked to a case yet/);
-    expect((await h.teams.say(dana, `share ${recording.fileName} with ben for 2 days for case 5212345/26`)).status).toBe(200);
+    expect(
+      (await h.teams.say(dana, `share ${recording.fileName} with ben for 2 days for case 5212345/26`)).status,
+    ).toBe(200);
     const card = await waitForPosted(h.connector, personalConversation(dana), /Shared directly by Sgt Dana Whitfield/);
     const groupId = String((card.card.refresh as { action: { data: { groupId: string } } }).action.data.groupId);
     const group = (await (store as Store & SharingStoreExtension).sharing.shareGroups.get(groupId))!;
     expect(group.direct).toBe(true);
     const granted = await waitForStatus(store, group.members[0].requestId, ['granted']);
-    expect(granted).toMatchObject({ requesterAadObjectId: ben.aadObjectId, decidedBy: dana.aadObjectId, approvedDurationDays: 2 });
+    expect(granted).toMatchObject({
+      requesterAadObjectId: ben.aadObjectId,
+      decidedBy: dana.aadObjectId,
+      approvedDurationDays: 2,
+    });
     expect(await probe.fileStatusAs(recording.fileId, await probe.userId(ben.email))).toBe(200);
-    const trail = [...await store.audit.list({ target: `share:${groupId}` }), ...await store.audit.list({ target: `request:${granted.id}` })].map((e) => [e.action, e.actor, e.details.direct ?? null]);
-    expect(trail).toEqual(expect.arrayContaining([['shared_directly', dana.aadObjectId, null], ['approved', dana.aadObjectId, true]]));
+    const trail = [
+      ...(await store.audit.list({ target: `share:${groupId}` })),
+      ...(await store.audit.list({ target: `request:${granted.id}` })),
+    ].map((e) => [e.action, e.actor, e.details.direct ?? null]);
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        ['shared_directly', dana.aadObjectId, null],
+        ['approved', dana.aadObjectId, true],
+      ]),
+    );
   });
 
   test('a recording card in a channel shows each viewer their own state, and the people picker searches the roster', async () => {
     const { h } = suite.bot;
     const recording = recordings[0];
     const channel = { type: 'channel' as const, channelId: '19:investigations@thread.tacv2' };
-    const found = await h.teams.query(alice, 'findFootage', { query: `camera ${recording.cameraId} on ${new Date(recording.recordedFrom).toISOString().slice(8, 10)}/${new Date(recording.recordedFrom).toISOString().slice(5, 7)}/2026` }, { skip: 0, count: 25 }, channel);
+    const found = await h.teams.query(
+      alice,
+      'findFootage',
+      {
+        query: `camera ${recording.cameraId} on ${new Date(recording.recordedFrom).toISOString().slice(8, 10)}/${new Date(recording.recordedFrom).toISOString().slice(5, 7)}/2026`,
+      },
+      { skip: 0, count: 25 },
+      channel,
+    );
     expect(found.status).toBe(200);
-    const attachments = (found.body as { composeExtension: { attachments: Array<{ content: Record<string, unknown> }> } }).composeExtension.attachments;
+    const attachments = (
+      found.body as { composeExtension: { attachments: Array<{ content: Record<string, unknown> }> } }
+    ).composeExtension.attachments;
     const inserted = validCard(attachments[0].content);
     const refresh = inserted.refresh as { action: { verb: string; data: { fileId: string } }; userIds: string[] };
     expect(refresh.action.verb).toBe('recording.state');
@@ -144,24 +211,50 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     const fileId = refresh.action.data.fileId;
 
     // Alice was granted the first recording above; Chloe has nothing.
-    const aliceView = invokeCard(await h.teams.execute(alice, 'recording.state', { fileId: recording.fileId }, { scope: channel, trigger: 'automatic' }));
+    const aliceView = invokeCard(
+      await h.teams.execute(
+        alice,
+        'recording.state',
+        { fileId: recording.fileId },
+        { scope: channel, trigger: 'automatic' },
+      ),
+    );
     expect(cardText(aliceView)).toMatch(/You have access until/);
     expect(actionsOf(aliceView).map((a) => a.verb)).toEqual(expect.arrayContaining(['share.open', 'partner.open']));
     // "Share with a partner": which partner first (the demo has two), then that partner's form.
-    expect((await h.teams.execute(alice, 'partner.open', { fileId: recording.fileId }, { scope: channel })).status).toBe(200);
+    expect(
+      (await h.teams.execute(alice, 'partner.open', { fileId: recording.fileId }, { scope: channel })).status,
+    ).toBe(200);
     const chooser = await waitForPosted(h.connector, '19:investigations@thread.tacv2', /Pick the organisation/);
-    expect(actionsOf(chooser.card).map((a) => a.title)).toEqual(['Crown Prosecution Service', 'Independent Office for Police Conduct']);
-    expect((await h.teams.execute(alice, 'partner.open', actionsOf(chooser.card)[0].data, { scope: channel })).status).toBe(200);
+    expect(actionsOf(chooser.card).map((a) => a.title)).toEqual([
+      'Crown Prosecution Service',
+      'Independent Office for Police Conduct',
+    ]);
+    expect(
+      (await h.teams.execute(alice, 'partner.open', actionsOf(chooser.card)[0].data, { scope: channel })).status,
+    ).toBe(200);
     await waitForPosted(h.connector, '19:investigations@thread.tacv2', /Share with Crown Prosecution Service/);
-    const chloeView = invokeCard(await h.teams.execute(chloe, 'recording.state', { fileId: recording.fileId }, { scope: channel, trigger: 'automatic' }));
+    const chloeView = invokeCard(
+      await h.teams.execute(
+        chloe,
+        'recording.state',
+        { fileId: recording.fileId },
+        { scope: channel, trigger: 'automatic' },
+      ),
+    );
     expect(cardText(chloeView)).toMatch(/You have no access/);
     expect(actionsOf(chloeView).map((a) => a.verb)).toContain('request.open');
     expect(fileId).toMatch(/^\d+$/);
 
     // The form's people picker asks the bot (application/search): roster people only, never the asker.
     const search = await h.teams.post({
-      type: 'invoke', name: 'application/search', id: 'search-1', channelId: 'msteams', serviceUrl: h.connector.url,
-      from: { id: alice.teamsId, name: alice.name, aadObjectId: alice.aadObjectId }, recipient: { id: '28:cctv-footage-bot', name: 'CCTV Footage' },
+      type: 'invoke',
+      name: 'application/search',
+      id: 'search-1',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: alice.teamsId, name: alice.name, aadObjectId: alice.aadObjectId },
+      recipient: { id: '28:cctv-footage-bot', name: 'CCTV Footage' },
       conversation: { id: personalConversation(alice), conversationType: 'personal', tenantId: h.teams.tenantId },
       value: { queryText: 'ch', dataset: 'roster', queryOptions: { skip: 0, top: 15 } },
     });
@@ -169,8 +262,14 @@ describe.each(backends())('sharing with colleagues (%s)', (backend) => {
     const results = (search.body as { value: { results: Array<{ title: string; value: string }> } }).value.results;
     expect(results).toEqual([{ title: 'PC Chloe Singh (Westminster)', value: chloe.aadObjectId }]);
     // "Share with colleagues" on the card opens the form, whose picker asks for that dataset.
-    expect((await h.teams.execute(alice, 'share.open', { fileIds: [recording.fileId] }, { scope: channel })).status).toBe(200);
-    const form = await waitForPosted(h.connector, '19:investigations@thread.tacv2', /Share 1 recording with colleagues/);
+    expect(
+      (await h.teams.execute(alice, 'share.open', { fileIds: [recording.fileId] }, { scope: channel })).status,
+    ).toBe(200);
+    const form = await waitForPosted(
+      h.connector,
+      '19:investigations@thread.tacv2',
+      /Share 1 recording with colleagues/,
+    );
     expect(JSON.stringify(form.card)).toContain('"choices.data":{"type":"Data.Query","dataset":"roster"}');
   });
 });

@@ -5,19 +5,33 @@
  * watermark off; a history showing a preview and a download made in Box; the continuity record in
  * the case folder; a content check that notices changed bytes; and the audit chain check.
  */
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { SQLITE_FILE_NAME } from '../../../src/store';
-import type { Recording } from '../../../src/footage/recording';
 import type { Store } from '../../../src/footage/ports/store';
+import type { Recording } from '../../../src/footage/recording';
 import type { SharingStoreExtension } from '../../../src/footage/sharing';
+import { SQLITE_FILE_NAME } from '../../../src/store';
 import { BoxProbe } from '../access/box-probe';
 import { recordingsOf } from '../access/flows';
 import {
-  actionsOf, alice, backends, cardText, chloe, dana, invokeCard, personalConversation, postedCards, priya, startOnBackend, useAccessBot, waitForPosted, waitUntil,
-  type AccessBot, type PostgresSchema,
+  actionsOf,
+  alice,
+  backends,
+  cardText,
+  chloe,
+  dana,
+  invokeCard,
+  personalConversation,
+  postedCards,
+  priya,
+  startOnBackend,
+  useAccessBot,
+  waitForPosted,
+  waitUntil,
+  type AccessBot,
+  type PostgresSchema,
 } from '../access/support';
 import { EmulatorHttp, grantedAccess } from './support';
 
@@ -31,8 +45,18 @@ function sharingStore(bot: AccessBot): Store & SharingStoreExtension {
 async function answerTo(bot: AccessBot, user: typeof alice, text: string, pattern: RegExp): Promise<string> {
   const before = postedCards(bot.h.connector, personalConversation(user)).length;
   expect((await bot.h.teams.say(user, text)).status).toBe(200);
-  await bot.h.connector.waitFor(() => postedCards(bot.h.connector, personalConversation(user)).slice(before).some((p) => pattern.test(cardText(p.card))), 15_000);
-  return cardText(postedCards(bot.h.connector, personalConversation(user)).slice(before).find((p) => pattern.test(cardText(p.card)))!.card);
+  await bot.h.connector.waitFor(
+    () =>
+      postedCards(bot.h.connector, personalConversation(user))
+        .slice(before)
+        .some((p) => pattern.test(cardText(p.card))),
+    15_000,
+  );
+  return cardText(
+    postedCards(bot.h.connector, personalConversation(user))
+      .slice(before)
+      .find((p) => pattern.test(cardText(p.card)))!.card,
+  );
 }
 
 describe.each(backends())('partners and custody (%s)', (backend) => {
@@ -54,13 +78,35 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     await grantedAccess(suite.bot, alice, dana, [recording.fileId]);
     const collaborations = (await probe.collaborations(recording.fileId)).length;
 
-    const form = await answerTo(suite.bot, alice, `share ${recording.fileName} with cps`, /Share with Crown Prosecution Service/);
-    const formCard = postedCards(h.connector, personalConversation(alice)).reverse().find((p) => cardText(p.card) === form)!;
+    const form = await answerTo(
+      suite.bot,
+      alice,
+      `share ${recording.fileName} with cps`,
+      /Share with Crown Prosecution Service/,
+    );
+    const formCard = postedCards(h.connector, personalConversation(alice))
+      .reverse()
+      .find((p) => cardText(p.card) === form)!;
     const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
     // An address outside the partner's domains is refused; nothing happens in Box.
-    const outside = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: 'someone@gmail.com', shareReason: 'Charging decision', shareCaseReference: '5212345/26' }));
+    const outside = invokeCard(
+      await h.teams.execute(alice, 'partner.submit', {
+        ...submitData,
+        partnerEmail: 'someone@gmail.com',
+        shareReason: 'Charging decision',
+        shareCaseReference: '5212345/26',
+      }),
+    );
     expect(cardText(outside)).toMatch(/is not an address of Crown Prosecution Service/);
-    const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: LAWYER, shareReason: 'Charging decision', shareCaseReference: '5212345/26', shareDurationDays: '3' }));
+    const submitted = invokeCard(
+      await h.teams.execute(alice, 'partner.submit', {
+        ...submitData,
+        partnerEmail: LAWYER,
+        shareReason: 'Charging decision',
+        shareCaseReference: '5212345/26',
+        shareDurationDays: '3',
+      }),
+    );
     expect(cardText(submitted)).toMatch(/Waiting for a supervisor/);
     const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
     expect(await probe.collaborations(recording.fileId)).toHaveLength(collaborations);
@@ -82,48 +128,101 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     expect(Math.abs(Date.parse(partnerCollab!.expires_at!) - granted.expiresAt!.getTime())).toBeLessThan(1000);
     expect((await box.get(`/2.0/files/${recording.fileId}/watermark`)).status).toBe(200);
     const theirs = { authorization: `Bearer ${await box.externalToken(LAWYER)}` };
-    const asPartner = (p: string): Promise<Response> => fetch(`${box.url}${p}`, { headers: theirs, redirect: 'manual' });
+    const asPartner = (p: string): Promise<Response> =>
+      fetch(`${box.url}${p}`, { headers: theirs, redirect: 'manual' });
     expect((await asPartner(`/2.0/files/${recording.fileId}?fields=name`)).status).toBe(200);
     expect((await asPartner(`/2.0/files/${recording.fileId}/content`)).status).toBe(403);
 
     // Download: a justification from the officer, then an admin's approval (not the officer's own).
-    const asked = invokeCard(await h.teams.execute(alice, 'partner.download.request', { shareId, downloadJustification: 'The reviewing lawyer must attach it to the charging file.' }));
+    const asked = invokeCard(
+      await h.teams.execute(alice, 'partner.download.request', {
+        shareId,
+        downloadJustification: 'The reviewing lawyer must attach it to the charging file.',
+      }),
+    );
     expect(cardText(asked)).toMatch(/asked, waiting for an administrator/);
-    await waitForPosted(h.connector, personalConversation(priya), new RegExp(`Allow download[\\s\\S]*${shareId}|${shareId}[\\s\\S]*Allow download`));
+    await waitForPosted(
+      h.connector,
+      personalConversation(priya),
+      new RegExp(`Allow download[\\s\\S]*${shareId}|${shareId}[\\s\\S]*Allow download`),
+    );
     const notAdmin = invokeCard(await h.teams.execute(dana, 'partner.download.approve', { shareId }));
     expect(cardText(notAdmin)).toMatch(/Only an administrator/);
     expect((await asPartner(`/2.0/files/${recording.fileId}/content`)).status).toBe(403);
     invokeCard(await h.teams.execute(priya, 'partner.download.approve', { shareId }));
-    await waitUntil(async () => (await probe.collaborations(recording.fileId)).find((c) => c.accessible_by.login === LAWYER)?.role === 'viewer', 'the partner to become a viewer');
+    await waitUntil(
+      async () =>
+        (await probe.collaborations(recording.fileId)).find((c) => c.accessible_by.login === LAWYER)?.role === 'viewer',
+      'the partner to become a viewer',
+    );
     expect((await asPartner(`/2.0/files/${recording.fileId}/content`)).status).toBe(302);
 
     // Revocation: the collaboration goes and, with no other partner left, the watermark too.
     const revoked = invokeCard(await h.teams.execute(dana, 'partner.revoke', { shareId }));
     expect(cardText(revoked)).toMatch(/Access revoked/);
-    await waitUntil(async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined, 'the watermark to come off');
+    await waitUntil(
+      async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined,
+      'the watermark to come off',
+    );
     expect((await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === LAWYER)).toBe(false);
     // Audited once Box has done it.
-    await waitUntil(async () => (await store.audit.list({ target: `file:${recording.fileId}` })).some((e) => e.action === 'watermark_removed') || undefined, 'the watermark removal to be audited');
-    expect((await store.audit.list({ target: `file:${recording.fileId}` })).map((e) => e.action)).toEqual(expect.arrayContaining(['watermark_applied', 'watermark_removed']));
+    await waitUntil(
+      async () =>
+        (await store.audit.list({ target: `file:${recording.fileId}` })).some(
+          (e) => e.action === 'watermark_removed',
+        ) || undefined,
+      'the watermark removal to be audited',
+    );
+    expect((await store.audit.list({ target: `file:${recording.fileId}` })).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['watermark_applied', 'watermark_removed']),
+    );
   });
 
   test('a partner share that expires is ended by the bot: collaboration removed and, with no partner left, the watermark off', async () => {
     const { h } = suite.bot;
     const store = sharingStore(suite.bot);
     const recording = recordings[0];
-    const form = await answerTo(suite.bot, alice, `share ${recording.fileName} with Crown Prosecution Service`, /Share with Crown Prosecution Service/);
-    const formCard = postedCards(h.connector, personalConversation(alice)).reverse().find((p) => cardText(p.card) === form)!;
+    const form = await answerTo(
+      suite.bot,
+      alice,
+      `share ${recording.fileName} with Crown Prosecution Service`,
+      /Share with Crown Prosecution Service/,
+    );
+    const formCard = postedCards(h.connector, personalConversation(alice))
+      .reverse()
+      .find((p) => cardText(p.card) === form)!;
     const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
-    const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: 'k.counsel@cps.gov.uk', shareReason: 'Disclosure review', shareCaseReference: '5212345/26', shareDurationDays: '1' }));
+    const submitted = invokeCard(
+      await h.teams.execute(alice, 'partner.submit', {
+        ...submitData,
+        partnerEmail: 'k.counsel@cps.gov.uk',
+        shareReason: 'Disclosure review',
+        shareCaseReference: '5212345/26',
+        shareDurationDays: '1',
+      }),
+    );
     const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
     invokeCard(await h.teams.execute(dana, 'partner.approve', { shareId }));
-    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined, 'the partner share to be granted');
+    await waitUntil(
+      async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined,
+      'the partner share to be granted',
+    );
     expect((await box.get(`/2.0/files/${recording.fileId}/watermark`)).status).toBe(200);
     await backdatePartnerShare(suite.bot, shareId);
-    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'expired' || undefined, 'the sweep to end the share');
-    await waitUntil(async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined, 'the watermark to come off');
-    expect((await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === 'k.counsel@cps.gov.uk')).toBe(false);
-    expect((await store.audit.list({ target: `partner-share:${shareId}` })).map((e) => e.action)).toContain('partner_share_expired');
+    await waitUntil(
+      async () => (await store.sharing.partnerShares.get(shareId))?.status === 'expired' || undefined,
+      'the sweep to end the share',
+    );
+    await waitUntil(
+      async () => (await box.get(`/2.0/files/${recording.fileId}/watermark`)).status === 404 || undefined,
+      'the watermark to come off',
+    );
+    expect(
+      (await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === 'k.counsel@cps.gov.uk'),
+    ).toBe(false);
+    expect((await store.audit.list({ target: `partner-share:${shareId}` })).map((e) => e.action)).toContain(
+      'partner_share_expired',
+    );
   });
 
   test('Box failing during a partner share: the job retries and ends with exactly one collaboration', async () => {
@@ -132,34 +231,71 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     const recording = recordings[2];
     await grantedAccess(suite.bot, alice, dana, [recording.fileId]);
     const email = 'faults.counsel@cps.gov.uk';
-    const form = await answerTo(suite.bot, alice, `share ${recording.fileName} with cps`, /Share with Crown Prosecution Service/);
-    const formCard = postedCards(h.connector, personalConversation(alice)).reverse().find((p) => cardText(p.card) === form)!;
+    const form = await answerTo(
+      suite.bot,
+      alice,
+      `share ${recording.fileName} with cps`,
+      /Share with Crown Prosecution Service/,
+    );
+    const formCard = postedCards(h.connector, personalConversation(alice))
+      .reverse()
+      .find((p) => cardText(p.card) === form)!;
     const submitData = actionsOf(formCard.card).find((a) => a.verb === 'partner.submit')!.data;
-    const submitted = invokeCard(await h.teams.execute(alice, 'partner.submit', { ...submitData, partnerEmail: email, shareReason: 'Disclosure', shareCaseReference: '5212345/26' }));
+    const submitted = invokeCard(
+      await h.teams.execute(alice, 'partner.submit', {
+        ...submitData,
+        partnerEmail: email,
+        shareReason: 'Disclosure',
+        shareCaseReference: '5212345/26',
+      }),
+    );
     const shareId = String((submitted.refresh as { action: { data: { shareId: string } } }).action.data.shareId);
     // Box answers 503 to the watermark call and to the collaboration call: the job must come back
     // (within the suite's three attempts) and still make one collaboration.
     await probe.fault({ status: 503, count: 1, match: 'POST /2.0/collaborations' });
     await probe.fault({ status: 503, count: 1, match: 'PUT /2.0/files' });
     invokeCard(await h.teams.execute(dana, 'partner.approve', { shareId }));
-    await waitUntil(async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined, 'the partner share to be granted after Box recovered', 20_000);
-    expect((await probe.collaborations(recording.fileId)).filter((c) => c.accessible_by.login === email)).toHaveLength(1);
+    await waitUntil(
+      async () => (await store.sharing.partnerShares.get(shareId))?.status === 'granted' || undefined,
+      'the partner share to be granted after Box recovered',
+      20_000,
+    );
+    expect((await probe.collaborations(recording.fileId)).filter((c) => c.accessible_by.login === email)).toHaveLength(
+      1,
+    );
     expect((await probe.requestLog()).filter((r) => r.fault && r.path.includes('collaborations'))).toHaveLength(1);
-    expect((await store.audit.list({ target: `partner-share:${shareId}` })).filter((e) => e.action === 'partner_share_granted')).toHaveLength(1);
+    expect(
+      (await store.audit.list({ target: `partner-share:${shareId}` })).filter(
+        (e) => e.action === 'partner_share_granted',
+      ),
+    ).toHaveLength(1);
     await probe.clearFaults();
     invokeCard(await h.teams.execute(dana, 'partner.revoke', { shareId }));
-    await waitUntil(async () => !(await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === email) || undefined, 'the collaboration to go');
+    await waitUntil(
+      async () =>
+        !(await probe.collaborations(recording.fileId)).some((c) => c.accessible_by.login === email) || undefined,
+      'the collaboration to go',
+    );
   });
 
   test('history shows a preview and a download made in Box; export lands CSV and PDF in the case folder; verify notices changed bytes', async () => {
     const { h } = suite.bot;
     const store = sharingStore(suite.bot);
     const recording = recordings[1];
-    await grantedAccess(suite.bot, alice, dana, [recording.fileId], { caseReference: '5298765/26', reason: 'Assault', access: 'download', justification: 'For the CPS file', durationDays: '7' });
+    await grantedAccess(suite.bot, alice, dana, [recording.fileId], {
+      caseReference: '5298765/26',
+      reason: 'Assault',
+      access: 'download',
+      justification: 'For the CPS file',
+      durationDays: '7',
+    });
     const aliceBox = await probe.userId(alice.email);
 
     // Alice previews (embed link) and downloads in Box itself.
-    const embed = await box.json<{ expiring_embed_link: { url: string } }>(`/2.0/files/${recording.fileId}?fields=expiring_embed_link`, { 'as-user': aliceBox });
+    const embed = await box.json<{ expiring_embed_link: { url: string } }>(
+      `/2.0/files/${recording.fileId}?fields=expiring_embed_link`,
+      { 'as-user': aliceBox },
+    );
     expect((await fetch(embed.expiring_embed_link.url)).status).toBe(200);
     expect((await box.get(`/2.0/files/${recording.fileId}/content`, { 'as-user': aliceBox })).status).toBe(302);
     await waitUntil(async () => {
@@ -176,12 +312,21 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
 
     // Export: CSV and PDF in the case folder (the recording's case in Box, else the request's), each audit entry with its chain hash.
     const caseFolderName = (recording.caseReference ?? '5298765/26').replace('/', '-');
-    const exported = await answerTo(suite.bot, alice, `export history ${recording.fileName}`, /Continuity record exported/);
+    const exported = await answerTo(
+      suite.bot,
+      alice,
+      `export history ${recording.fileName}`,
+      /Continuity record exported/,
+    );
     expect(exported).toContain(`Cases/${caseFolderName}`);
     const root = await box.json<{ entries: Array<{ id: string; name: string }> }>('/2.0/folders/0/items?limit=1000');
     const cases = root.entries.find((e) => e.name === 'Cases')!;
-    const caseFolder = (await box.json<{ entries: Array<{ id: string; name: string }> }>(`/2.0/folders/${cases.id}/items`)).entries.find((e) => e.name === caseFolderName)!;
-    const files = (await box.json<{ entries: Array<{ id: string; name: string }> }>(`/2.0/folders/${caseFolder.id}/items`)).entries;
+    const caseFolder = (
+      await box.json<{ entries: Array<{ id: string; name: string }> }>(`/2.0/folders/${cases.id}/items`)
+    ).entries.find((e) => e.name === caseFolderName)!;
+    const files = (
+      await box.json<{ entries: Array<{ id: string; name: string }> }>(`/2.0/folders/${caseFolder.id}/items`)
+    ).entries;
     const csvFile = files.find((f) => f.name.endsWith('.csv'))!;
     const pdfFile = files.find((f) => f.name.endsWith('.pdf'))!;
     const content = async (id: string): Promise<Buffer> => {
@@ -197,12 +342,20 @@ describe.each(backends())('partners and custody (%s)', (backend) => {
     expect((await content(pdfFile.id)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Verify: the content matches what arrived, until its bytes change in Box.
-    expect(await answerTo(suite.bot, alice, `verify ${recording.fileName}`, /Content check/)).toMatch(/exactly what arrived/);
+    expect(await answerTo(suite.bot, alice, `verify ${recording.fileName}`, /Content check/)).toMatch(
+      /exactly what arrived/,
+    );
     const { sha1 } = await box.json<{ sha1: string }>(`/2.0/files/${recording.fileId}?fields=sha1`);
     const blob = path.join(h.dataDir, 'box-emulator', 'blobs', sha1.slice(0, 2), sha1);
     writeFileSync(blob, Buffer.concat([readFileSync(blob), Buffer.from('tampered')]));
-    expect(await answerTo(suite.bot, alice, `verify ${recording.fileName}`, /Content check/)).toMatch(/NOT what arrived/);
-    expect((await store.audit.list({ target: `file:${recording.fileId}` })).filter((e) => e.action === 'file_verified').map((e) => e.details.matches)).toEqual([true, false]);
+    expect(await answerTo(suite.bot, alice, `verify ${recording.fileName}`, /Content check/)).toMatch(
+      /NOT what arrived/,
+    );
+    expect(
+      (await store.audit.list({ target: `file:${recording.fileId}` }))
+        .filter((e) => e.action === 'file_verified')
+        .map((e) => e.details.matches),
+    ).toEqual([true, false]);
   });
 });
 
@@ -220,7 +373,9 @@ describe.each(backends())('verify audit (%s)', (backend) => {
     expect(await answerTo(bot, priya, 'verify audit', /Audit chain check/)).toMatch(/Intact: all \d+ entries/);
     const target = (await bot.store.audit.list({ limit: 10_000 }))[1];
     await tamper(bot, target.seq);
-    expect(await answerTo(bot, priya, 'verify audit', /Audit chain check/)).toMatch(new RegExp(`Broken at entry #${target.seq}`));
+    expect(await answerTo(bot, priya, 'verify audit', /Audit chain check/)).toMatch(
+      new RegExp(`Broken at entry #${target.seq}`),
+    );
   });
 });
 

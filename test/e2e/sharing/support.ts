@@ -3,12 +3,18 @@
  * grant), and asking the Box emulator over plain HTTP what it holds (watermarks, events, folders),
  * so the bot is judged by Box's own answers.
  */
-import { decide, requestByIds, type FormAnswers, GOOD_FORM } from '../access/flows';
-import { waitForStatus, type AccessBot } from '../access/support';
-import type { TeamsUser } from '../../support/teams-client';
 import type { AccessRequest } from '../../../src/footage/ports/store';
+import type { TeamsUser } from '../../support/teams-client';
+import { decide, GOOD_FORM, requestByIds, type FormAnswers } from '../access/flows';
+import { waitForStatus, type AccessBot } from '../access/support';
 
-export async function grantedAccess(bot: AccessBot, officer: TeamsUser, approver: TeamsUser, fileIds: string[], answers: FormAnswers = GOOD_FORM): Promise<AccessRequest> {
+export async function grantedAccess(
+  bot: AccessBot,
+  officer: TeamsUser,
+  approver: TeamsUser,
+  fileIds: string[],
+  answers: FormAnswers = GOOD_FORM,
+): Promise<AccessRequest> {
   const { requestId } = await requestByIds(bot.h, officer, fileIds, answers);
   const decided = await decide(bot.h, approver, requestId, 'approve');
   expect(decided.status).toBe(200);
@@ -22,7 +28,10 @@ export class EmulatorHttp {
   constructor(readonly url: string) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    return fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${await this.accessToken()}`, ...headers }, redirect: 'manual' });
+    return fetch(`${this.url}${path}`, {
+      headers: { authorization: `Bearer ${await this.accessToken()}`, ...headers },
+      redirect: 'manual',
+    });
   }
 
   async json<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
@@ -33,7 +42,11 @@ export class EmulatorHttp {
 
   /** The token of a person invited from outside the enterprise (the emulator's control route). */
   async externalToken(login: string): Promise<string> {
-    const response = await fetch(`${this.url}/_emulator/external-users/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });
+    const response = await fetch(`${this.url}/_emulator/external-users/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login }),
+    });
     if (response.status !== 201) throw new Error(`no external token for ${login}: ${response.status}`);
     return ((await response.json()) as { access_token: string }).access_token;
   }
@@ -43,7 +56,13 @@ export class EmulatorHttp {
     const response = await fetch(`${this.url}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client', client_secret: 'emulator-secret', box_subject_type: 'enterprise', box_subject_id: '1' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'emulator-client',
+        client_secret: 'emulator-secret',
+        box_subject_type: 'enterprise',
+        box_subject_id: '1',
+      }).toString(),
     });
     this.token = ((await response.json()) as { access_token: string }).access_token;
     return this.token;

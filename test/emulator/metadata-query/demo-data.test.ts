@@ -77,8 +77,12 @@ describe('queries over the demo footage agree with an independent filter', () =>
     const box = { s: 51.455, n: 51.466, w: -0.125, e: -0.105 };
     const want = expected(
       (r) =>
-        r.latitude >= box.s && r.latitude <= box.n && r.longitude >= box.w && r.longitude <= box.e &&
-        r.borough === 'Lambeth' && (r.status === 'received' || r.status === 'reviewed'),
+        r.latitude >= box.s &&
+        r.latitude <= box.n &&
+        r.longitude >= box.w &&
+        r.longitude <= box.e &&
+        r.borough === 'Lambeth' &&
+        (r.status === 'received' || r.status === 'reviewed'),
     );
     const query =
       'latitude >= :s AND latitude <= :n AND longitude >= :w AND longitude <= :e AND borough = :b AND status IN (:st1, :st2)';
@@ -92,7 +96,9 @@ describe('queries over the demo footage agree with an independent filter', () =>
 
   test('NOT, OR and IN together', () => {
     const want = expected((r) => r.ownerType !== 'transport' || r.borough === 'Camden' || r.borough === 'Croydon');
-    expect(queried('NOT ownerType = :t OR borough IN (:b1, :b2)', { t: 'transport', b1: 'Camden', b2: 'Croydon' })).toEqual(want);
+    expect(
+      queried('NOT ownerType = :t OR borough IN (:b1, :b2)', { t: 'transport', b1: 'Camden', b2: 'Croydon' }),
+    ).toEqual(want);
   });
 
   test('camera id prefix with LIKE, the hyphen being plain data', () => {
@@ -109,12 +115,21 @@ describe('queries over the demo footage agree with an independent filter', () =>
   test('newest first, then camera id descending, as the bot pages', () => {
     const matches = compileMetadataQuery('borough = :b', { b: 'Southwark' }, CCTV_FIELDS);
     const compare = compareByOrder(
-      [{ field_key: 'recordedFrom', direction: 'DESC' }, { field_key: 'cameraId', direction: 'DESC' }],
+      [
+        { field_key: 'recordedFrom', direction: 'DESC' },
+        { field_key: 'cameraId', direction: 'DESC' },
+      ],
       CCTV_FIELDS,
     );
-    const actual = INSTANCES.filter(matches).sort(compare).map((i) => `${i.recordedFrom as string} ${i.cameraId as string}`);
+    const actual = INSTANCES.filter(matches)
+      .sort(compare)
+      .map((i) => `${i.recordedFrom as string} ${i.cameraId as string}`);
     const want = RECORDS.filter((r) => r.borough === 'Southwark')
-      .sort((a, b) => Date.parse(b.recordedFrom) - Date.parse(a.recordedFrom) || (a.cameraId < b.cameraId ? 1 : a.cameraId > b.cameraId ? -1 : 0))
+      .sort(
+        (a, b) =>
+          Date.parse(b.recordedFrom) - Date.parse(a.recordedFrom) ||
+          (a.cameraId < b.cameraId ? 1 : a.cameraId > b.cameraId ? -1 : 0),
+      )
       .map((r) => `${r.recordedFrom} ${r.cameraId}`);
     expect(want).toHaveLength(175);
     expect(actual).toEqual(want);

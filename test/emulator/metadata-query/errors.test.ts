@@ -1,4 +1,8 @@
-import { compileMetadataQuery, MetadataQueryError, type MetadataQueryErrorReason } from '../../../src/emulator/metadata-query';
+import {
+  compileMetadataQuery,
+  MetadataQueryError,
+  type MetadataQueryErrorReason,
+} from '../../../src/emulator/metadata-query';
 import { FIELDS } from './fixtures';
 
 function compileError(query: unknown, params: unknown = {}): MetadataQueryError {
@@ -13,7 +17,12 @@ function compileError(query: unknown, params: unknown = {}): MetadataQueryError 
 
 type ErrorCase = [query: string, params: Record<string, unknown>, message: RegExp];
 
-function expectRefused(query: string, params: Record<string, unknown>, message: RegExp, reason: MetadataQueryErrorReason): void {
+function expectRefused(
+  query: string,
+  params: Record<string, unknown>,
+  message: RegExp,
+  reason: MetadataQueryErrorReason,
+): void {
   const error = compileError(query, params);
   expect(error.message).toMatch(message);
   expect(error.reason).toBe(reason);
@@ -30,7 +39,11 @@ describe('syntax errors', () => {
     ['status = :s)', { s: 'x' }, /unexpected '\)' at position 12/],
     ['status = :s :t', { s: 'x', t: 'y' }, /unexpected argument ':t' at position 13/],
     ['status = :s status = :s', { s: 'x' }, /unexpected field key 'status'/],
-    ["status = 'received'", {}, /literal values are not supported at position 10; pass each value as a query_params argument/],
+    [
+      "status = 'received'",
+      {},
+      /literal values are not supported at position 10; pass each value as a query_params argument/,
+    ],
     ['status = "received"', {}, /literal values are not supported/],
     ['amount > 5', {}, /literal values are not supported at position 10/],
     ['amount > -1', {}, /literal values are not supported/],
@@ -79,7 +92,11 @@ describe('syntax errors', () => {
 
 describe('unknown field keys', () => {
   const cases: ErrorCase[] = [
-    ['colour = :c', { c: 'red' }, /^Invalid query: field key 'colour' at position 1 is not a field of the metadata template$/],
+    [
+      'colour = :c',
+      { c: 'red' },
+      /^Invalid query: field key 'colour' at position 1 is not a field of the metadata template$/,
+    ],
     ['Status = :s', { s: 'x' }, /field key 'Status' at position 1 is not a field/],
     ['status = :s AND sha256 IS NULL', { s: 'x' }, /field key 'sha256' at position 17 is not a field/],
     ['constructor = :c', { c: 'x' }, /field key 'constructor' .* is not a field/],
@@ -113,14 +130,22 @@ describe('arguments missing from query_params', () => {
 
 describe('arguments of the wrong type for their field', () => {
   const cases: ErrorCase[] = [
-    ['amount > :v', { v: '10' }, /^Encountered invalid value for template field key=amount field type=float: query argument :v must be a number$/],
+    [
+      'amount > :v',
+      { v: '10' },
+      /^Encountered invalid value for template field key=amount field type=float: query argument :v must be a number$/,
+    ],
     ['amount > :v', { v: null }, /field type=float: query argument :v must be a number/],
     ['amount > :v', { v: true }, /must be a number/],
     ['amount IN (:a, :b)', { a: 1, b: '2' }, /query argument :b must be a number/],
     ['status = :v', { v: 1 }, /key=status field type=enum: query argument :v must be a string/],
     ['name = :v', { v: ['Alpha'] }, /key=name field type=string: query argument :v must be a string/],
     ['name LIKE :v', { v: { pattern: '%' } }, /must be a string/],
-    ['recordedFrom > :v', { v: 1774747800000 }, /key=recordedFrom field type=date: query argument :v must be an RFC 3339 date-time/],
+    [
+      'recordedFrom > :v',
+      { v: 1774747800000 },
+      /key=recordedFrom field type=date: query argument :v must be an RFC 3339 date-time/,
+    ],
     ['recordedFrom > :v', { v: '2026-03-29' }, /must be an RFC 3339 date-time/],
     ['recordedFrom > :v', { v: '2026-03-29T01:30:00' }, /must be an RFC 3339 date-time/],
     ['recordedFrom > :v', { v: '29/03/2026 01:30' }, /must be an RFC 3339 date-time/],
@@ -135,10 +160,26 @@ describe('arguments of the wrong type for their field', () => {
 
 describe('operators a field type does not support', () => {
   const cases: ErrorCase[] = [
-    ['amount LIKE :v', { v: '1%' }, /^Invalid query: LIKE is not supported for template field key=amount field type=float$/],
-    ['recordedFrom ILIKE :v', { v: '2026%' }, /ILIKE is not supported for template field key=recordedFrom field type=date/],
-    ['tags LIKE :v', { v: '%' }, /LIKE is not supported for template field key=tags field type=multiSelect; use HASANY or HASALL/],
-    ['tags IN (:v)', { v: 'day' }, /IN is not supported for template field key=tags field type=multiSelect; use HASANY or HASALL/],
+    [
+      'amount LIKE :v',
+      { v: '1%' },
+      /^Invalid query: LIKE is not supported for template field key=amount field type=float$/,
+    ],
+    [
+      'recordedFrom ILIKE :v',
+      { v: '2026%' },
+      /ILIKE is not supported for template field key=recordedFrom field type=date/,
+    ],
+    [
+      'tags LIKE :v',
+      { v: '%' },
+      /LIKE is not supported for template field key=tags field type=multiSelect; use HASANY or HASALL/,
+    ],
+    [
+      'tags IN (:v)',
+      { v: 'day' },
+      /IN is not supported for template field key=tags field type=multiSelect; use HASANY or HASALL/,
+    ],
     ['tags NOT IN (:v)', { v: 'day' }, /IN is not supported for template field key=tags/],
     ['tags = :v', { v: 'day' }, /operator '=' is not supported for template field key=tags field type=multiSelect/],
     ['status HASANY (:v)', { v: 'received' }, /HASANY is not supported for template field key=status field type=enum$/],
@@ -150,7 +191,12 @@ describe('operators a field type does not support', () => {
   });
 
   test('a LIKE pattern ending in a lone backslash is refused', () => {
-    expectRefused('name LIKE :p', { p: 'abc\\' }, /LIKE pattern in query argument :p ends with an escape character/, 'invalid_query');
+    expectRefused(
+      'name LIKE :p',
+      { p: 'abc\\' },
+      /LIKE pattern in query argument :p ends with an escape character/,
+      'invalid_query',
+    );
   });
 });
 
@@ -165,7 +211,11 @@ describe('request shapes', () => {
   });
 
   test('errors are raised when compiling, never when evaluating', () => {
-    const matches = compileMetadataQuery('amount > :v AND recordedFrom < :t', { v: 1, t: '2026-03-29T00:00:00Z' }, FIELDS);
+    const matches = compileMetadataQuery(
+      'amount > :v AND recordedFrom < :t',
+      { v: 1, t: '2026-03-29T00:00:00Z' },
+      FIELDS,
+    );
     const odd = [{}, { amount: 'ten' }, { amount: 5, recordedFrom: 'soon' }, { recordedFrom: 7 }, { amount: NaN }];
     for (const instance of odd) expect(matches(instance)).toBe(false);
   });

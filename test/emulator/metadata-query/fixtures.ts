@@ -16,11 +16,43 @@ export const FIELDS: Record<string, FieldType> = {
  * no tags selected.
  */
 export const INSTANCES: Array<Record<string, unknown>> = [
-  { id: 'a', name: 'Alpha', owner: 'TfL', status: 'received', amount: 10, recordedFrom: '2026-03-01T10:00:00Z', tags: ['night', 'street'] },
-  { id: 'b', name: 'beta', owner: 'Council', status: 'reviewed', amount: 2.5, recordedFrom: '2026-03-29T01:30:00Z', tags: ['day'] },
-  { id: 'c', name: 'Gamma 20%', owner: 'TfL Buses', status: 'evidential', amount: -1, recordedFrom: '2026-03-29T00:59:59.999Z', tags: [] },
+  {
+    id: 'a',
+    name: 'Alpha',
+    owner: 'TfL',
+    status: 'received',
+    amount: 10,
+    recordedFrom: '2026-03-01T10:00:00Z',
+    tags: ['night', 'street'],
+  },
+  {
+    id: 'b',
+    name: 'beta',
+    owner: 'Council',
+    status: 'reviewed',
+    amount: 2.5,
+    recordedFrom: '2026-03-29T01:30:00Z',
+    tags: ['day'],
+  },
+  {
+    id: 'c',
+    name: 'Gamma 20%',
+    owner: 'TfL Buses',
+    status: 'evidential',
+    amount: -1,
+    recordedFrom: '2026-03-29T00:59:59.999Z',
+    tags: [],
+  },
   { id: 'd', name: 'delta_1', status: 'received', amount: 10.0000001 },
-  { id: 'e', name: "O'Brien", owner: null, status: 'not_relevant', amount: 0, recordedFrom: '2026-03-29T02:30:00+01:00', tags: ['street'] },
+  {
+    id: 'e',
+    name: "O'Brien",
+    owner: null,
+    status: 'not_relevant',
+    amount: 0,
+    recordedFrom: '2026-03-29T02:30:00+01:00',
+    tags: ['street'],
+  },
 ];
 
 /** The ids of the fixture instances a query selects, in fixture order. */

@@ -2,7 +2,16 @@ import { compileMetadataQuery } from '../../../src/emulator/metadata-query';
 import { FIELDS } from './fixtures';
 
 /** Names that look like query syntax, each held by exactly one instance. */
-const HOSTILE_NAMES = ["' OR 1=1", '%', '_', ':q', "x') OR (name IS NOT NULL", 'Alpha OR 1=1', 'a\\%', '1; DROP TABLE files'];
+const HOSTILE_NAMES = [
+  "' OR 1=1",
+  '%',
+  '_',
+  ':q',
+  "x') OR (name IS NOT NULL",
+  'Alpha OR 1=1',
+  'a\\%',
+  '1; DROP TABLE files',
+];
 const INSTANCES = [...HOSTILE_NAMES, 'Alpha', 'plain'].map((name) => ({ name, status: 'received' }));
 
 function namesMatching(query: string, params: Record<string, unknown>): string[] {

@@ -38,7 +38,9 @@ describe('likePatternToRegExp', () => {
   });
 
   test('every printable ASCII character but the wildcards and the escape matches only itself', () => {
-    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => !'%_\\'.includes(c));
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter(
+      (c) => !'%_\\'.includes(c),
+    );
     for (const char of printable) {
       const regex = likePatternToRegExp(`x${char}y`, false);
       expect([char, regex?.test(`x${char}y`), regex?.test('xzy')]).toEqual([char, true, char === 'z']);

@@ -22,10 +22,34 @@ describe('compareByOrder', () => {
     [[{ field_key: 'recordedFrom', direction: 'desc' }], ['d', 'b', 'e', 'c', 'a']],
     [[{ field_key: 'owner', direction: 'asc' }], ['b', 'a', 'c', 'd', 'e']],
     // several keys: later keys break earlier ties
-    [[{ field_key: 'status', direction: 'asc' }, { field_key: 'amount', direction: 'asc' }], ['c', 'e', 'a', 'd', 'b']],
-    [[{ field_key: 'status', direction: 'desc' }, { field_key: 'amount', direction: 'desc' }], ['b', 'd', 'a', 'e', 'c']],
-    [[{ field_key: 'recordedFrom', direction: 'asc' }, { field_key: 'name', direction: 'asc' }], ['a', 'c', 'e', 'b', 'd']],
-    [[{ field_key: 'recordedFrom', direction: 'desc' }, { field_key: 'name', direction: 'desc' }], ['d', 'b', 'e', 'c', 'a']],
+    [
+      [
+        { field_key: 'status', direction: 'asc' },
+        { field_key: 'amount', direction: 'asc' },
+      ],
+      ['c', 'e', 'a', 'd', 'b'],
+    ],
+    [
+      [
+        { field_key: 'status', direction: 'desc' },
+        { field_key: 'amount', direction: 'desc' },
+      ],
+      ['b', 'd', 'a', 'e', 'c'],
+    ],
+    [
+      [
+        { field_key: 'recordedFrom', direction: 'asc' },
+        { field_key: 'name', direction: 'asc' },
+      ],
+      ['a', 'c', 'e', 'b', 'd'],
+    ],
+    [
+      [
+        { field_key: 'recordedFrom', direction: 'desc' },
+        { field_key: 'name', direction: 'desc' },
+      ],
+      ['d', 'b', 'e', 'c', 'a'],
+    ],
     [[], ['a', 'b', 'c', 'd', 'e']],
   ];
 
@@ -45,7 +69,13 @@ describe('compareByOrder', () => {
     [[{ field_key: 'tags' }], /cannot order by template field key=tags field type=multiSelect/],
     [[{ field_key: 'name', direction: 'up' }], /direction "up" must be ASC or DESC/],
     [[{ field_key: 'name', direction: 1 }], /direction 1 must be ASC or DESC/],
-    [[{ field_key: 'name', direction: 'asc' }, { field_key: 'amount', direction: 'desc' }], /direction must be the same for each item/],
+    [
+      [
+        { field_key: 'name', direction: 'asc' },
+        { field_key: 'amount', direction: 'desc' },
+      ],
+      /direction must be the same for each item/,
+    ],
     [[{ field_key: 'name' }, { field_key: 'amount', direction: 'DESC' }], /direction must be the same for each item/],
     [[{ direction: 'asc' }], /each entry needs a field_key string/],
     [[null], /each entry needs a field_key string/],

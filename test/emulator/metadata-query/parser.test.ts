@@ -5,10 +5,28 @@ describe('tokenize', () => {
   test('reads operators longest first and keywords in any case', () => {
     const tokens = tokenize('a<=:x or b<>:y AnD c>=:z');
     expect(tokens.map((t) => t.kind)).toEqual([
-      'field', 'operator', 'param', 'keyword', 'field', 'operator', 'param', 'keyword', 'field', 'operator', 'param', 'end',
+      'field',
+      'operator',
+      'param',
+      'keyword',
+      'field',
+      'operator',
+      'param',
+      'keyword',
+      'field',
+      'operator',
+      'param',
+      'end',
     ]);
-    expect(tokens.filter((t) => t.kind === 'operator').map((t) => (t.kind === 'operator' ? t.operator : ''))).toEqual(['<=', '<>', '>=']);
-    expect(tokens.filter((t) => t.kind === 'keyword').map((t) => (t.kind === 'keyword' ? t.keyword : ''))).toEqual(['OR', 'AND']);
+    expect(tokens.filter((t) => t.kind === 'operator').map((t) => (t.kind === 'operator' ? t.operator : ''))).toEqual([
+      '<=',
+      '<>',
+      '>=',
+    ]);
+    expect(tokens.filter((t) => t.kind === 'keyword').map((t) => (t.kind === 'keyword' ? t.keyword : ''))).toEqual([
+      'OR',
+      'AND',
+    ]);
   });
 
   test('positions are 1-based character positions', () => {
@@ -31,8 +49,14 @@ describe('parseQuery', () => {
       kind: 'not',
       operand: { kind: 'like', field: field('a', 1), param: field('p', 12), caseInsensitive: false },
     });
-    expect(parseQuery('a NOT ILIKE :p')).toMatchObject({ kind: 'not', operand: { kind: 'like', caseInsensitive: true } });
-    expect(parseQuery('a NOT IN (:p, :q)')).toMatchObject({ kind: 'not', operand: { kind: 'in', params: [{ name: 'p' }, { name: 'q' }] } });
+    expect(parseQuery('a NOT ILIKE :p')).toMatchObject({
+      kind: 'not',
+      operand: { kind: 'like', caseInsensitive: true },
+    });
+    expect(parseQuery('a NOT IN (:p, :q)')).toMatchObject({
+      kind: 'not',
+      operand: { kind: 'in', params: [{ name: 'p' }, { name: 'q' }] },
+    });
     expect(parseQuery('a IS NOT NULL')).toEqual({ kind: 'not', operand: { kind: 'isNull', field: field('a', 1) } });
   });
 

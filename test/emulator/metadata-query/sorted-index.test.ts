@@ -14,7 +14,11 @@ function instances(count: number): IndexedInstance[] {
     instanceId: `i${i}`,
     itemId: 1000 + ((i * 7919) % count),
     version: 0,
-    values: { cameraId: `CAM-${i % 13}`, recordedFrom: new Date(Date.UTC(2026, 2, 1) + (i % 50) * 3_600_000).toISOString(), status: i % 3 === 0 ? 'received' : 'reviewed' },
+    values: {
+      cameraId: `CAM-${i % 13}`,
+      recordedFrom: new Date(Date.UTC(2026, 2, 1) + (i % 50) * 3_600_000).toISOString(),
+      status: i % 3 === 0 ? 'received' : 'reviewed',
+    },
   }));
 }
 
@@ -29,7 +33,9 @@ describe('SortedInstanceIndex', () => {
     },
     () => stamp,
   );
-  const walk = (options: Parameters<SortedInstanceIndex['walk']>[4] = {}): IndexedInstance[] => [...index.walk('enterprise_1', 'cctvFootage', ORDER, FIELDS, options)];
+  const walk = (options: Parameters<SortedInstanceIndex['walk']>[4] = {}): IndexedInstance[] => [
+    ...index.walk('enterprise_1', 'cctvFootage', ORDER, FIELDS, options),
+  ];
 
   test('walks newest first, item id breaking ties, and resumes strictly after a position', () => {
     const order = walk();
@@ -40,22 +46,36 @@ describe('SortedInstanceIndex', () => {
       expect(byTime < 0 || (byTime === 0 && a.itemId < b.itemId)).toBe(true);
     }
     const cut = order[777];
-    expect(walk({ after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } })).toEqual(order.slice(778));
+    expect(walk({ after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } })).toEqual(
+      order.slice(778),
+    );
   });
 
   test('with a required value, visits exactly the instances holding it, in the same order', () => {
-    const { matches, required } = planMetadataQuery('cameraId IN (:a, :b) AND status = :s', { a: 'CAM-3', b: 'CAM-5', s: 'received' }, FIELDS);
+    const { matches, required } = planMetadataQuery(
+      'cameraId IN (:a, :b) AND status = :s',
+      { a: 'CAM-3', b: 'CAM-5', s: 'received' },
+      FIELDS,
+    );
     expect(required.map((r) => r.key).sort()).toEqual(['cameraId', 'status']);
     const expected = walk().filter((entry) => matches(entry.values));
     const visited = walk({ required });
     expect(visited.length).toBeLessThan(all.length / 2);
     expect(visited.filter((entry) => matches(entry.values))).toEqual(expected);
     const cut = expected[10];
-    expect(walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } }).filter((e) => matches(e.values))).toEqual(expected.slice(11));
+    expect(
+      walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } }).filter((e) =>
+        matches(e.values),
+      ),
+    ).toEqual(expected.slice(11));
   });
 
   test('with a range on a date field, visits only the instances inside it, in the same order', () => {
-    const { matches, required, ranges } = planMetadataQuery('recordedFrom >= :from AND recordedFrom < :to', { from: '2026-03-01T10:00:00Z', to: '2026-03-01T13:00:00Z' }, FIELDS);
+    const { matches, required, ranges } = planMetadataQuery(
+      'recordedFrom >= :from AND recordedFrom < :to',
+      { from: '2026-03-01T10:00:00Z', to: '2026-03-01T13:00:00Z' },
+      FIELDS,
+    );
     expect(required).toEqual([]);
     expect(ranges).toHaveLength(2);
     const expected = walk().filter((entry) => matches(entry.values));
@@ -105,8 +125,13 @@ describe('SortedInstanceIndex with few and many candidates', () => {
       status: 'received',
     },
   }));
-  const index = new SortedInstanceIndex(() => all, () => 'fixed');
-  const walk = (options: Parameters<SortedInstanceIndex['walk']>[4] = {}): IndexedInstance[] => [...index.walk('enterprise_1', 'cctvFootage', ORDER, FIELDS, options)];
+  const index = new SortedInstanceIndex(
+    () => all,
+    () => 'fixed',
+  );
+  const walk = (options: Parameters<SortedInstanceIndex['walk']>[4] = {}): IndexedInstance[] => [
+    ...index.walk('enterprise_1', 'cctvFootage', ORDER, FIELDS, options),
+  ];
 
   test.each([
     ['a rare value (sorted positions)', 'RARE', 7],
@@ -117,24 +142,44 @@ describe('SortedInstanceIndex with few and many candidates', () => {
     expect(expected).toHaveLength(count);
     expect(walk({ required })).toEqual(expected);
     const cut = expected[Math.floor(count / 2)];
-    expect(walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } })).toEqual(expected.slice(Math.floor(count / 2) + 1));
+    expect(
+      walk({ required, after: { values: { recordedFrom: cut.values.recordedFrom }, itemId: cut.itemId } }),
+    ).toEqual(expected.slice(Math.floor(count / 2) + 1));
   });
 
   test('a pinned value and a window on two fields: only instances inside every range are visited', () => {
     const fields = { ...FIELDS, recordedTo: 'date' } as const;
     const withEnds: IndexedInstance[] = all.map((entry) => ({
       ...entry,
-      values: { ...entry.values, recordedTo: new Date(Date.parse(entry.values.recordedFrom as string) + 2 * 3_600_000).toISOString() },
+      values: {
+        ...entry.values,
+        recordedTo: new Date(Date.parse(entry.values.recordedFrom as string) + 2 * 3_600_000).toISOString(),
+      },
     }));
-    const windowed = new SortedInstanceIndex(() => withEnds, () => 'fixed');
-    const plan = planMetadataQuery('cameraId = :c AND recordedFrom < :end AND recordedTo > :start', { c: 'COMMON', start: '2026-03-02T00:00:00Z', end: '2026-03-02T05:00:00Z' }, fields);
+    const windowed = new SortedInstanceIndex(
+      () => withEnds,
+      () => 'fixed',
+    );
+    const plan = planMetadataQuery(
+      'cameraId = :c AND recordedFrom < :end AND recordedTo > :start',
+      { c: 'COMMON', start: '2026-03-02T00:00:00Z', end: '2026-03-02T05:00:00Z' },
+      fields,
+    );
     const everything = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields)];
     const expected = everything.filter((entry) => plan.matches(entry.values));
     expect(expected.length).toBeGreaterThan(0);
-    const visited = [...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields, { required: plan.required, ranges: plan.ranges })];
+    const visited = [
+      ...windowed.walk('enterprise_1', 'cctvFootage', ORDER, fields, { required: plan.required, ranges: plan.ranges }),
+    ];
     expect(visited.filter((entry) => plan.matches(entry.values))).toEqual(expected);
     const [start, end] = [Date.parse('2026-03-02T00:00:00Z'), Date.parse('2026-03-02T05:00:00Z')];
-    expect(visited.every((entry) => Date.parse(entry.values.recordedFrom as string) < end && Date.parse(entry.values.recordedTo as string) > start)).toBe(true);
+    expect(
+      visited.every(
+        (entry) =>
+          Date.parse(entry.values.recordedFrom as string) < end &&
+          Date.parse(entry.values.recordedTo as string) > start,
+      ),
+    ).toBe(true);
     expect(visited.length).toBeLessThan(everything.length / 10);
   });
 
@@ -146,13 +191,22 @@ describe('SortedInstanceIndex with few and many candidates', () => {
 
   test('bounds on both sides of one field visit only the slice between them, the tighter bound winning', () => {
     const query = 'recordedFrom >= :from AND recordedFrom < :to AND recordedFrom > :earlier AND recordedFrom <= :later';
-    const params = { from: '2026-03-02T00:00:00Z', to: '2026-03-02T03:00:00Z', earlier: '2026-03-01T00:00:00Z', later: '2026-03-05T00:00:00Z' };
+    const params = {
+      from: '2026-03-02T00:00:00Z',
+      to: '2026-03-02T03:00:00Z',
+      earlier: '2026-03-01T00:00:00Z',
+      later: '2026-03-05T00:00:00Z',
+    };
     const { matches, ranges } = planMetadataQuery(query, params, FIELDS);
     const expected = walk().filter((entry) => matches(entry.values));
     // Three hours of 97, about 93 instances: the slice, not one side of it.
     expect(expected.length).toBeGreaterThan(60);
     expect(walk({ ranges })).toEqual(expected);
-    const empty = planMetadataQuery('recordedFrom > :a AND recordedFrom < :b', { a: '2026-03-03T00:00:00Z', b: '2026-03-02T00:00:00Z' }, FIELDS);
+    const empty = planMetadataQuery(
+      'recordedFrom > :a AND recordedFrom < :b',
+      { a: '2026-03-03T00:00:00Z', b: '2026-03-02T00:00:00Z' },
+      FIELDS,
+    );
     expect(walk({ ranges: empty.ranges })).toEqual([]);
   });
 });

@@ -7,9 +7,20 @@ import { backends, useFixture } from '../../store/support';
 
 /** Finding what `request <name or id>` names, and the officer's live grants as the results card needs them. */
 const metadata: RecordingMetadata = {
-  footageId: 'F1', cameraId: 'LAM-0105', cameraName: 'Brixton Station (south)', borough: 'Lambeth', latitude: 51.46, longitude: -0.11,
-  owner: 'Supermarket', ownerType: 'business', recordedFrom: '2026-03-11T02:00:00Z', recordedTo: '2026-03-11T03:00:00Z',
-  caseReference: null, exhibitReference: null, status: 'reviewed', sha256: null,
+  footageId: 'F1',
+  cameraId: 'LAM-0105',
+  cameraName: 'Brixton Station (south)',
+  borough: 'Lambeth',
+  latitude: 51.46,
+  longitude: -0.11,
+  owner: 'Supermarket',
+  ownerType: 'business',
+  recordedFrom: '2026-03-11T02:00:00Z',
+  recordedTo: '2026-03-11T03:00:00Z',
+  caseReference: null,
+  exhibitReference: null,
+  status: 'reviewed',
+  sha256: null,
 };
 const recording: Recording = { ...metadata, fileId: '30000000001', fileName: 'LAM-0105_20260311T0200Z_60min.mp4' };
 
@@ -22,10 +33,37 @@ class CatalogFakeBox implements CatalogBox {
 
   async getFile(fileId: string): Promise<BoxFile> {
     this.fileCalls += 1;
-    if (fileId === recording.fileId) return { id: fileId, name: recording.fileName, size: 1, parentFolderId: '1', sha1: null, sharedLink: null, ancestorFolderIds: ['0', ROOT, '1'] };
-    if (fileId === '30000000002') return { id: fileId, name: 'notes.txt', size: 1, parentFolderId: '1', sha1: null, sharedLink: null, ancestorFolderIds: ['0', ROOT, '1'] };
+    if (fileId === recording.fileId)
+      return {
+        id: fileId,
+        name: recording.fileName,
+        size: 1,
+        parentFolderId: '1',
+        sha1: null,
+        sharedLink: null,
+        ancestorFolderIds: ['0', ROOT, '1'],
+      };
+    if (fileId === '30000000002')
+      return {
+        id: fileId,
+        name: 'notes.txt',
+        size: 1,
+        parentFolderId: '1',
+        sha1: null,
+        sharedLink: null,
+        ancestorFolderIds: ['0', ROOT, '1'],
+      };
     // A copy of a recording's metadata on a file in another folder.
-    if (fileId === OUTSIDE) return { id: fileId, name: recording.fileName, size: 1, parentFolderId: '77', sha1: null, sharedLink: null, ancestorFolderIds: ['0', '77'] };
+    if (fileId === OUTSIDE)
+      return {
+        id: fileId,
+        name: recording.fileName,
+        size: 1,
+        parentFolderId: '77',
+        sha1: null,
+        sharedLink: null,
+        ancestorFolderIds: ['0', '77'],
+      };
     throw new NotFoundError('no such file');
   }
 
@@ -41,7 +79,9 @@ class CatalogFakeBox implements CatalogBox {
 
   async searchRecordings(search: RecordingSearch) {
     this.searches.push(search);
-    return { recordings: [recording, { ...recording, fileId: '30000000009', fileName: 'LAM-0105_20260311T0200Z_30min.mp4' }] };
+    return {
+      recordings: [recording, { ...recording, fileId: '30000000009', fileName: 'LAM-0105_20260311T0200Z_30min.mp4' }],
+    };
   }
 }
 
@@ -52,7 +92,10 @@ describe('finding the recording a request names', () => {
     expect(await catalog.find('30000000001')).toEqual([recording]);
     expect(await catalog.find('30000000002')).toEqual([]);
     expect(await catalog.find('39999999999')).toEqual([]);
-    expect(await catalog.getMany(['30000000001', '39999999999', '../etc'])).toEqual({ found: [recording], missing: ['39999999999', '../etc'] });
+    expect(await catalog.getMany(['30000000001', '39999999999', '../etc'])).toEqual({
+      found: [recording],
+      missing: ['39999999999', '../etc'],
+    });
   });
 
   test('by export file name: one metadata query on the camera at the start the name carries, matched exactly', async () => {
@@ -112,15 +155,30 @@ describe.each(backends())('the officer’s active grants on %s', (kind) => {
     const { store } = await fixture.store();
     const make = async (key: string, files: string[]) => {
       const { request } = await store.requests.create({
-        idempotencyKey: key, requesterAadObjectId: 'aad-alice', recordings: files.map((f) => ({ boxFileId: f, fileName: `${f}.mp4` })),
-        caseReference: '5212345/26', reason: 'r', access: 'view', downloadJustification: null, durationDays: 7,
+        idempotencyKey: key,
+        requesterAadObjectId: 'aad-alice',
+        recordings: files.map((f) => ({ boxFileId: f, fileName: `${f}.mp4` })),
+        caseReference: '5212345/26',
+        reason: 'r',
+        access: 'view',
+        downloadJustification: null,
+        durationDays: 7,
       });
-      await store.requests.decide({ requestId: request.id, deciderAadObjectId: 'aad-dana', decision: 'approved', comment: null });
+      await store.requests.decide({
+        requestId: request.id,
+        deciderAadObjectId: 'aad-dana',
+        decision: 'approved',
+        comment: null,
+      });
       return request.id;
     };
     const live = await make('a', ['f1', 'f2']);
     await store.requests.transition(live, { from: ['approved'], to: 'granted' });
-    await store.requests.updateGrant(live, 'f1', { state: 'granted', collaborationId: 'c1', sharedLinkUrl: 'https://box.example/s/f1' });
+    await store.requests.updateGrant(live, 'f1', {
+      state: 'granted',
+      collaborationId: 'c1',
+      sharedLinkUrl: 'https://box.example/s/f1',
+    });
     await store.requests.updateGrant(live, 'f2', { state: 'failed', error: 'x' });
     const notYet = await make('b', ['f3']);
     await store.requests.updateGrant(notYet, 'f3', { state: 'granted', collaborationId: 'c3' });
@@ -128,8 +186,13 @@ describe.each(backends())('the officer’s active grants on %s', (kind) => {
     const now = new Date();
     const grants = await activeGrantsFor(store, 'aad-alice', now);
     expect([...grants.keys()]).toEqual(['f1']);
-    expect(grants.get('f1')).toEqual({ openUrl: 'https://box.example/s/f1', expiresAt: (await store.requests.get(live))!.expiresAt });
-    expect(await activeGrantsFor(store, 'aad-alice', new Date(now.getTime() + 8 * 24 * 3600 * 1000))).toEqual(new Map());
+    expect(grants.get('f1')).toEqual({
+      openUrl: 'https://box.example/s/f1',
+      expiresAt: (await store.requests.get(live))!.expiresAt,
+    });
+    expect(await activeGrantsFor(store, 'aad-alice', new Date(now.getTime() + 8 * 24 * 3600 * 1000))).toEqual(
+      new Map(),
+    );
     expect(await activeGrantsFor(store, 'aad-ben', now)).toEqual(new Map());
     expect(boxFileUrl('123')).toBe('https://app.box.com/file/123');
   });

@@ -3,8 +3,14 @@ import { parseExportName } from '../../../src/footage/access/export-name';
 /** Export file names name a camera and a real UTC start; anything else is not an export name. */
 describe('parseExportName', () => {
   it('reads the camera and the start from an export name, with or without a clash suffix', () => {
-    expect(parseExportName('LAM-0105_20260311T0200Z_60min.mp4')).toEqual({ cameraId: 'LAM-0105', start: new Date('2026-03-11T02:00:00Z') });
-    expect(parseExportName('lam-0105_20260311t0200z_60min_F0042.mp4')).toEqual({ cameraId: 'LAM-0105', start: new Date('2026-03-11T02:00:00Z') });
+    expect(parseExportName('LAM-0105_20260311T0200Z_60min.mp4')).toEqual({
+      cameraId: 'LAM-0105',
+      start: new Date('2026-03-11T02:00:00Z'),
+    });
+    expect(parseExportName('lam-0105_20260311t0200z_60min_F0042.mp4')).toEqual({
+      cameraId: 'LAM-0105',
+      start: new Date('2026-03-11T02:00:00Z'),
+    });
   });
 
   it.each([

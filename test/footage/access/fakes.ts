@@ -1,7 +1,14 @@
 import type { AccessNotifier } from '../../../src/footage/access';
 import { NotFoundError, UpstreamUnavailableError } from '../../../src/footage/errors';
 import type { Person } from '../../../src/footage/people';
-import type { BoxPort, BoxUser, Grant, GrantRequest, SharedLink, SharedLinkSettings } from '../../../src/footage/ports/box';
+import type {
+  BoxPort,
+  BoxUser,
+  Grant,
+  GrantRequest,
+  SharedLink,
+  SharedLinkSettings,
+} from '../../../src/footage/ports/box';
 import type { AccessRequest, ConversationAddress } from '../../../src/footage/ports/store';
 
 /**
@@ -9,12 +16,18 @@ import type { AccessRequest, ConversationAddress } from '../../../src/footage/po
  * people), so the job's own logic can be exercised step by step. End-to-end tests use the real
  * gateway against the emulator.
  */
-export type GrantBox = Pick<BoxPort, 'findUserByLogin' | 'grantAccess' | 'setSharedLink' | 'removeCollaboration' | 'removeSharedLink'>;
+export type GrantBox = Pick<
+  BoxPort,
+  'findUserByLogin' | 'grantAccess' | 'setSharedLink' | 'removeCollaboration' | 'removeSharedLink'
+>;
 
 export class FakeBox implements GrantBox {
   readonly users = new Map<string, BoxUser>();
   /** key: `${fileId}:${userId}` */
-  readonly collaborations = new Map<string, { id: string; fileId: string; userId: string; role: string; expiresAt: Date }>();
+  readonly collaborations = new Map<
+    string,
+    { id: string; fileId: string; userId: string; role: string; expiresAt: Date }
+  >();
   readonly links = new Map<string, SharedLinkSettings>();
   readonly calls: string[] = [];
   /** Calls to fail, by method: the call number counted from when it was set (1 = the next call). */
@@ -47,14 +60,26 @@ export class FakeBox implements GrantBox {
     const key = `${request.fileId}:${userId}`;
     const existing = this.collaborations.get(key);
     const id = existing?.id ?? `c${this.nextId++}`;
-    this.collaborations.set(key, { id, fileId: request.fileId, userId, role: request.role, expiresAt: request.expiresAt });
+    this.collaborations.set(key, {
+      id,
+      fileId: request.fileId,
+      userId,
+      role: request.role,
+      expiresAt: request.expiresAt,
+    });
     return { collaborationId: id, userId };
   }
 
   async setSharedLink(fileId: string, settings: SharedLinkSettings): Promise<SharedLink> {
     this.enter('setSharedLink');
     this.links.set(fileId, settings);
-    return { url: `https://box.example/s/${fileId}`, downloadUrl: null, access: settings.access, unsharedAt: settings.unsharedAt.toISOString(), canDownload: settings.canDownload };
+    return {
+      url: `https://box.example/s/${fileId}`,
+      downloadUrl: null,
+      access: settings.access,
+      unsharedAt: settings.unsharedAt.toISOString(),
+      canDownload: settings.canDownload,
+    };
   }
 
   async removeCollaboration(collaborationId: string): Promise<boolean> {

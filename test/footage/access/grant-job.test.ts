@@ -8,8 +8,20 @@ import { boxDown, FakeBox, RecordingNotifier } from './fakes';
  * The grant job step by step, on the real store with Box faked at its port: what it creates, what
  * it saves when, how it resumes, and how it ends when it cannot finish.
  */
-const alice: Person = { aadObjectId: 'aad-alice', name: 'PC Alice Carter', role: 'officer', borough: 'Lambeth', email: 'alice@police.example' };
-const dana: Person = { aadObjectId: 'aad-dana', name: 'Sgt Dana Whitfield', role: 'supervisor', borough: 'Lambeth', email: 'dana@police.example' };
+const alice: Person = {
+  aadObjectId: 'aad-alice',
+  name: 'PC Alice Carter',
+  role: 'officer',
+  borough: 'Lambeth',
+  email: 'alice@police.example',
+};
+const dana: Person = {
+  aadObjectId: 'aad-dana',
+  name: 'Sgt Dana Whitfield',
+  role: 'supervisor',
+  borough: 'Lambeth',
+  email: 'dana@police.example',
+};
 const SETTINGS = { sharedLinks: true, maxAttempts: 3, retryBaseMs: 10 };
 
 describe.each(backends())('the grant job on %s', (kind) => {
@@ -32,20 +44,33 @@ describe.each(backends())('the grant job on %s', (kind) => {
     const { request } = await store.requests.create({
       idempotencyKey: `k-${Math.random()}`,
       requesterAadObjectId: alice.aadObjectId,
-      recordings: [{ boxFileId: 'f1', fileName: 'one.mp4' }, { boxFileId: 'f2', fileName: 'two.mp4' }],
+      recordings: [
+        { boxFileId: 'f1', fileName: 'one.mp4' },
+        { boxFileId: 'f2', fileName: 'two.mp4' },
+      ],
       caseReference: '5212345/26',
       reason: 'Robbery',
       access,
       downloadJustification: access === 'download' ? 'CPS' : null,
       durationDays: 7,
     });
-    const decided = await store.requests.decide({ requestId: request.id, deciderAadObjectId: dana.aadObjectId, decision: 'approved', comment: null, approvedDurationDays: 5 });
+    const decided = await store.requests.decide({
+      requestId: request.id,
+      deciderAadObjectId: dana.aadObjectId,
+      decision: 'approved',
+      comment: null,
+      approvedDurationDays: 5,
+    });
     if (decided.outcome !== 'decided') throw new Error('not decided');
     return decided.request;
   }
 
   async function run(request: AccessRequest, attempts: number): ReturnType<GrantJob['handle']> {
-    const { job: queued } = await store.jobs.enqueue({ kind: ACCESS_JOB_KINDS.grant, uniqueKey: `grant:${request.id}`, payload: { requestId: request.id } });
+    const { job: queued } = await store.jobs.enqueue({
+      kind: ACCESS_JOB_KINDS.grant,
+      uniqueKey: `grant:${request.id}`,
+      payload: { requestId: request.id },
+    });
     return job.handle({ ...queued, attempts } as Job);
   }
 
@@ -56,11 +81,24 @@ describe.each(backends())('the grant job on %s', (kind) => {
     expect(after.status).toBe('granted');
     const userId = box.users.get(alice.email)!.id;
     for (const fileId of ['f1', 'f2']) {
-      expect(box.collaborations.get(`${fileId}:${userId}`)).toMatchObject({ role: 'previewer', expiresAt: request.expiresAt });
-      expect(box.links.get(fileId)).toEqual({ access: 'collaborators', unsharedAt: request.expiresAt, canDownload: false });
+      expect(box.collaborations.get(`${fileId}:${userId}`)).toMatchObject({
+        role: 'previewer',
+        expiresAt: request.expiresAt,
+      });
+      expect(box.links.get(fileId)).toEqual({
+        access: 'collaborators',
+        unsharedAt: request.expiresAt,
+        canDownload: false,
+      });
     }
-    expect(after.recordings.map((r) => [r.state, r.sharedLinkUrl])).toEqual([['granted', 'https://box.example/s/f1'], ['granted', 'https://box.example/s/f2']]);
-    expect((await store.audit.list()).map((e) => [e.action, e.details.boxFileId])).toEqual([['granted', 'f1'], ['granted', 'f2']]);
+    expect(after.recordings.map((r) => [r.state, r.sharedLinkUrl])).toEqual([
+      ['granted', 'https://box.example/s/f1'],
+      ['granted', 'https://box.example/s/f2'],
+    ]);
+    expect((await store.audit.list()).map((e) => [e.action, e.details.boxFileId])).toEqual([
+      ['granted', 'f1'],
+      ['granted', 'f2'],
+    ]);
     expect(notifier.events).toEqual([`granted:${request.id}`, `changed:${request.id}`]);
   });
 
@@ -101,7 +139,10 @@ describe.each(backends())('the grant job on %s', (kind) => {
     expect(failed.recordings.map((r) => r.state)).toEqual(['revoked', 'failed']);
     expect(box.collaborations.size).toBe(0);
     expect(box.links.size).toBe(0);
-    expect(notifier.events).toEqual([`failed:${request.id}:Box did not answer after several attempts.`, `changed:${request.id}`]);
+    expect(notifier.events).toEqual([
+      `failed:${request.id}:Box did not answer after several attempts.`,
+      `changed:${request.id}`,
+    ]);
     expect((await store.audit.list()).map((e) => e.action)).toEqual(['granted', 'grant_failed']);
   });
 
@@ -142,8 +183,18 @@ describe.each(backends())('the grant job on %s', (kind) => {
     await run(request, 2);
     expect(notifier.events).toEqual([`granted:${request.id}`, `changed:${request.id}`]);
     await store.requests.recordCard({
-      requestId: request.id, kind: 'share', recipientAadObjectId: alice.aadObjectId, messageId: 'a1',
-      address: { conversationId: 'a:1', data: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: 'a:1', conversationType: 'personal' } } },
+      requestId: request.id,
+      kind: 'share',
+      recipientAadObjectId: alice.aadObjectId,
+      messageId: 'a1',
+      address: {
+        conversationId: 'a:1',
+        data: {
+          serviceUrl: 'https://smba.example/',
+          channelId: 'msteams',
+          conversation: { id: 'a:1', conversationType: 'personal' },
+        },
+      },
     });
     notifier.events.length = 0;
     await run(request, 3);
@@ -158,7 +209,11 @@ describe.each(backends())('the grant job on %s', (kind) => {
     notifier.events.length = 0;
     const revoke = new RevokeJob({ store, box, notifier, now: () => new Date(), maxAttempts: 3, retryBaseMs: 10 });
     box.failCall('removeCollaboration', 1, boxDown());
-    const { job: queued } = await store.jobs.enqueue({ kind: ACCESS_JOB_KINDS.revoke, uniqueKey: `revoke:${request.id}`, payload: { requestId: request.id } });
+    const { job: queued } = await store.jobs.enqueue({
+      kind: ACCESS_JOB_KINDS.revoke,
+      uniqueKey: `revoke:${request.id}`,
+      payload: { requestId: request.id },
+    });
     expect(await revoke.handle({ ...queued, attempts: 1 })).toMatchObject({ kind: 'retry' });
     expect(notifier.events).toEqual([]);
     expect(await revoke.handle({ ...queued, attempts: 2 })).toEqual({ kind: 'done' });

@@ -9,9 +9,27 @@ import { RecordingNotifier } from './fakes';
  * The routing job on the real store: it sends what the first attempt did not, never a card twice,
  * retries while no one can be reached, and then marks the request unroutable and tells the officer.
  */
-const alice: Person = { aadObjectId: 'aad-alice', name: 'PC Alice Carter', role: 'officer', borough: 'Lambeth', email: 'alice@police.example' };
-const dana: Person = { aadObjectId: 'aad-dana', name: 'Sgt Dana Whitfield', role: 'supervisor', borough: 'Lambeth', email: 'dana@police.example' };
-const priya: Person = { aadObjectId: 'aad-priya', name: 'Priya Nair', role: 'admin', borough: null, email: 'priya@police.example' };
+const alice: Person = {
+  aadObjectId: 'aad-alice',
+  name: 'PC Alice Carter',
+  role: 'officer',
+  borough: 'Lambeth',
+  email: 'alice@police.example',
+};
+const dana: Person = {
+  aadObjectId: 'aad-dana',
+  name: 'Sgt Dana Whitfield',
+  role: 'supervisor',
+  borough: 'Lambeth',
+  email: 'dana@police.example',
+};
+const priya: Person = {
+  aadObjectId: 'aad-priya',
+  name: 'Priya Nair',
+  role: 'admin',
+  borough: null,
+  email: 'priya@police.example',
+};
 
 describe.each(backends())('the routing job on %s', (kind) => {
   const fixture = useFixture(kind, __filename);
@@ -28,18 +46,29 @@ describe.each(backends())('the routing job on %s', (kind) => {
 
   async function pendingRequest(): Promise<AccessRequest> {
     const { request } = await store.requests.create({
-      idempotencyKey: `k-${Math.random()}`, requesterAadObjectId: alice.aadObjectId, recordings: [{ boxFileId: 'f1', fileName: 'one.mp4' }],
-      caseReference: '5212345/26', reason: 'Robbery', access: 'view', downloadJustification: null, durationDays: 7,
+      idempotencyKey: `k-${Math.random()}`,
+      requesterAadObjectId: alice.aadObjectId,
+      recordings: [{ boxFileId: 'f1', fileName: 'one.mp4' }],
+      caseReference: '5212345/26',
+      reason: 'Robbery',
+      access: 'view',
+      downloadJustification: null,
+      durationDays: 7,
     });
     return request;
   }
 
   async function run(request: AccessRequest, attempts: number): ReturnType<RouteJob['handle']> {
-    const { job: queued } = await store.jobs.enqueue({ kind: ACCESS_JOB_KINDS.route, uniqueKey: routeJobKey(request.id), payload: { requestId: request.id } });
+    const { job: queued } = await store.jobs.enqueue({
+      kind: ACCESS_JOB_KINDS.route,
+      uniqueKey: routeJobKey(request.id),
+      payload: { requestId: request.id },
+    });
     return job.handle({ ...queued, attempts } as Job);
   }
 
-  const actions = async (request: AccessRequest): Promise<string[]> => (await store.audit.list({ target: `request:${request.id}` })).map((e) => e.action);
+  const actions = async (request: AccessRequest): Promise<string[]> =>
+    (await store.audit.list({ target: `request:${request.id}` })).map((e) => e.action);
 
   test('a request whose cards were never sent (the bot stopped) gets them from the job', async () => {
     const request = await pendingRequest();
@@ -50,7 +79,13 @@ describe.each(backends())('the routing job on %s', (kind) => {
 
   test('a card already sent is not sent again', async () => {
     const request = await pendingRequest();
-    await store.requests.recordCard({ requestId: request.id, kind: 'approval', recipientAadObjectId: dana.aadObjectId, messageId: 'a1', address: { conversationId: 'c', data: { serviceUrl: 'http://x' } } });
+    await store.requests.recordCard({
+      requestId: request.id,
+      kind: 'approval',
+      recipientAadObjectId: dana.aadObjectId,
+      messageId: 'a1',
+      address: { conversationId: 'c', data: { serviceUrl: 'http://x' } },
+    });
     expect(await run(request, 1)).toEqual({ kind: 'done' });
     expect(notifier.events.filter((e) => e.startsWith('ask:'))).toEqual([]);
   });
@@ -70,7 +105,12 @@ describe.each(backends())('the routing job on %s', (kind) => {
 
   test('a request decided meanwhile needs no routing', async () => {
     const request = await pendingRequest();
-    await store.requests.decide({ requestId: request.id, deciderAadObjectId: priya.aadObjectId, decision: 'rejected', comment: 'no' });
+    await store.requests.decide({
+      requestId: request.id,
+      deciderAadObjectId: priya.aadObjectId,
+      decision: 'rejected',
+      comment: 'no',
+    });
     expect(await run(request, 1)).toEqual({ kind: 'done' });
     expect(notifier.events).toEqual([]);
   });

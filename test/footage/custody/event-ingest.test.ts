@@ -8,7 +8,15 @@ import type { BoxEventPage, BoxSharingPort, SharingStoreExtension } from '../../
 import { backends, useFixture } from '../../store/support';
 
 function event(id: string, type = 'PREVIEW') {
-  return { eventId: id, boxFileId: '42', eventType: type, at: new Date(`2026-03-20T10:00:0${id.slice(-1)}Z`), actorLogin: 'alice@police.example', actorName: 'Alice', details: {} };
+  return {
+    eventId: id,
+    boxFileId: '42',
+    eventType: type,
+    at: new Date(`2026-03-20T10:00:0${id.slice(-1)}Z`),
+    actorLogin: 'alice@police.example',
+    actorName: 'Alice',
+    details: {},
+  };
 }
 
 /** Box's stream as pages keyed by position; every read is recorded. */
@@ -38,6 +46,10 @@ describe.each(backends())('Box event ingest on %s', (kind) => {
     // A later run starts where the last one stopped, and finds nothing new.
     expect(await ingest.runOnce()).toBe(0);
     expect(box.reads.slice(3)).toEqual(['3']);
-    expect((await store.sharing.boxEvents.listByFile('42')).map((e) => [e.eventId, e.eventType])).toEqual([['e1', 'PREVIEW'], ['e2', 'DOWNLOAD'], ['e3', 'PREVIEW']]);
+    expect((await store.sharing.boxEvents.listByFile('42')).map((e) => [e.eventId, e.eventType])).toEqual([
+      ['e1', 'PREVIEW'],
+      ['e2', 'DOWNLOAD'],
+      ['e3', 'PREVIEW'],
+    ]);
   });
 });

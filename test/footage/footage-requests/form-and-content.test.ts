@@ -5,8 +5,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { canManage, checkFootageForm, checkManage, classifyContent, digestContent, type FootageFormInput } from '../../../src/footage/footage-requests';
 import type { FootageRequest } from '../../../src/footage/footage-requests';
+import {
+  canManage,
+  checkFootageForm,
+  checkManage,
+  classifyContent,
+  digestContent,
+  type FootageFormInput,
+} from '../../../src/footage/footage-requests';
 import type { Person } from '../../../src/footage/people';
 import { demoGazetteer } from '../demo-data';
 
@@ -44,7 +51,12 @@ describe('the footage request form', () => {
   });
 
   it('reads a window across midnight and London summer time', () => {
-    const check = checkFootageForm(form({ date: '2026-04-14', from: '22:00', to: '01:30' }), demoGazetteer(), policy, new Date('2026-05-01T00:00:00Z'));
+    const check = checkFootageForm(
+      form({ date: '2026-04-14', from: '22:00', to: '01:30' }),
+      demoGazetteer(),
+      policy,
+      new Date('2026-05-01T00:00:00Z'),
+    );
     if (!check.ok) throw new Error(check.problem);
     expect(check.form.windowStart.toISOString()).toBe('2026-04-14T21:00:00.000Z');
     expect(check.form.windowEnd.toISOString()).toBe('2026-04-15T00:30:00.000Z');
@@ -54,7 +66,9 @@ describe('the footage request form', () => {
     expect(problemOf({ cameraIds: ['ZZZ-9999'] })).toMatch(/don't know a camera ZZZ-9999/);
     expect(problemOf({ cameraIds: [] })).toMatch(/at least one camera/);
     expect(problemOf({ date: '2026-03-25' })).toMatch(/future/);
-    expect(checkFootageForm(form({ date: '2026-03-19', from: '09:00', to: '10:00' }), demoGazetteer(), policy, NOW).ok).toBe(true);
+    expect(
+      checkFootageForm(form({ date: '2026-03-19', from: '09:00', to: '10:00' }), demoGazetteer(), policy, NOW).ok,
+    ).toBe(true);
     expect(problemOf({ date: '' })).toMatch(/date/);
     expect(problemOf({ from: '25:00' })).toMatch(/start and end time/);
     expect(problemOf({ caseReference: '' })).toMatch(/Enter the case reference/);
@@ -74,26 +88,69 @@ describe('the footage request form', () => {
   });
 
   it('accepts owner addresses outside the force, whatever their domain', () => {
-    expect(checkFootageForm(form({ ownerEmail: 'cctv.lambeth@example.org' }), demoGazetteer(), policy, NOW).ok).toBe(true);
-    expect(checkFootageForm(form({ ownerEmail: 'shop+cctv@corner-shop.co.uk' }), demoGazetteer(), policy, NOW).ok).toBe(true);
+    expect(checkFootageForm(form({ ownerEmail: 'cctv.lambeth@example.org' }), demoGazetteer(), policy, NOW).ok).toBe(
+      true,
+    );
+    expect(checkFootageForm(form({ ownerEmail: 'shop+cctv@corner-shop.co.uk' }), demoGazetteer(), policy, NOW).ok).toBe(
+      true,
+    );
   });
 });
 
 describe('who may cancel or extend', () => {
-  const alice: Person = { aadObjectId: 'a', name: 'PC Alice', role: 'officer', borough: 'Lambeth', email: 'alice@police.example' };
-  const bob: Person = { aadObjectId: 'b', name: 'PC Bob', role: 'officer', borough: 'Lambeth', email: 'bob@police.example' };
-  const dana: Person = { aadObjectId: 'd', name: 'Sgt Dana', role: 'supervisor', borough: 'Lambeth', email: 'dana@police.example' };
-  const sam: Person = { aadObjectId: 's', name: 'Sgt Sam', role: 'supervisor', borough: 'Camden', email: 'sam@police.example' };
-  const ada: Person = { aadObjectId: 'x', name: 'Admin Ada', role: 'admin', borough: null, email: 'ada@police.example' };
+  const alice: Person = {
+    aadObjectId: 'a',
+    name: 'PC Alice',
+    role: 'officer',
+    borough: 'Lambeth',
+    email: 'alice@police.example',
+  };
+  const bob: Person = {
+    aadObjectId: 'b',
+    name: 'PC Bob',
+    role: 'officer',
+    borough: 'Lambeth',
+    email: 'bob@police.example',
+  };
+  const dana: Person = {
+    aadObjectId: 'd',
+    name: 'Sgt Dana',
+    role: 'supervisor',
+    borough: 'Lambeth',
+    email: 'dana@police.example',
+  };
+  const sam: Person = {
+    aadObjectId: 's',
+    name: 'Sgt Sam',
+    role: 'supervisor',
+    borough: 'Camden',
+    email: 'sam@police.example',
+  };
+  const ada: Person = {
+    aadObjectId: 'x',
+    name: 'Admin Ada',
+    role: 'admin',
+    borough: null,
+    email: 'ada@police.example',
+  };
   const request = { requesterAadObjectId: 'a', status: 'waiting', filesReceived: 0 } as FootageRequest;
 
   it('allows the requester, their borough supervisors and admins only', () => {
-    expect([alice, bob, dana, sam, ada].map((p) => canManage(p, request, alice))).toEqual([true, false, true, false, true]);
+    expect([alice, bob, dana, sam, ada].map((p) => canManage(p, request, alice))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('refuses a closed request with its state', () => {
     const check = checkManage(alice, { ...request, status: 'cancelled' }, alice, 'extend');
-    expect(check).toEqual({ ok: false, refusal: { code: 'not_open', message: 'The upload link is already closed: the request is cancelled.' } });
+    expect(check).toEqual({
+      ok: false,
+      refusal: { code: 'not_open', message: 'The upload link is already closed: the request is cancelled.' },
+    });
     expect(checkManage(bob, request, alice, 'cancel')).toMatchObject({ ok: false, refusal: { code: 'not_allowed' } });
   });
 });
@@ -111,10 +168,21 @@ describe('what arrived', () => {
   it('tells video from the other things recorders export, by the bytes', () => {
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom')]);
     expect(classifyContent(mp4, 'export.bin')).toEqual({ contentType: 'video/mp4', isVideo: true });
-    expect(classifyContent(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('AVI ')]), 'cam.avi')).toEqual({ contentType: 'video/x-msvideo', isVideo: true });
-    expect(classifyContent(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 'player.zip')).toEqual({ contentType: 'application/zip', isVideo: false });
-    expect(classifyContent(Buffer.from('MZ\x90\x00'), 'Player.exe')).toEqual({ contentType: 'application/vnd.microsoft.portable-executable', isVideo: false });
-    expect(classifyContent(Buffer.from('How to play these files'), 'README.txt')).toEqual({ contentType: 'text/plain', isVideo: false });
+    expect(
+      classifyContent(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('AVI ')]), 'cam.avi'),
+    ).toEqual({ contentType: 'video/x-msvideo', isVideo: true });
+    expect(classifyContent(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 'player.zip')).toEqual({
+      contentType: 'application/zip',
+      isVideo: false,
+    });
+    expect(classifyContent(Buffer.from('MZ\x90\x00'), 'Player.exe')).toEqual({
+      contentType: 'application/vnd.microsoft.portable-executable',
+      isVideo: false,
+    });
+    expect(classifyContent(Buffer.from('How to play these files'), 'README.txt')).toEqual({
+      contentType: 'text/plain',
+      isVideo: false,
+    });
     // A name is not enough: a text file called .mp4 is not video.
     expect(classifyContent(Buffer.from('not really a video'), 'clip.mp4').isVideo).toBe(false);
   });

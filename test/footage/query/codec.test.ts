@@ -3,10 +3,13 @@ import { demoGazetteer } from '../demo-data';
 
 describe('encodeQuery / decodeQuery', () => {
   it('round-trips an understood query through JSON (card action data)', () => {
-    const understanding = understandQuery('TfL cameras within 300m of Oxford Circus yesterday evening, case 5212345/26 evidential', {
-      now: new Date('2026-03-20T10:00:00Z'),
-      gazetteer: demoGazetteer(),
-    });
+    const understanding = understandQuery(
+      'TfL cameras within 300m of Oxford Circus yesterday evening, case 5212345/26 evidential',
+      {
+        now: new Date('2026-03-20T10:00:00Z'),
+        gazetteer: demoGazetteer(),
+      },
+    );
     if (understanding.kind !== 'query') throw new Error(JSON.stringify(understanding));
     const json = JSON.parse(JSON.stringify(encodeQuery(understanding.query)));
     expect(json.window).toEqual({ start: '2026-03-19T18:00:00.000Z', end: '2026-03-20T00:00:00.000Z' });
@@ -23,7 +26,10 @@ describe('encodeQuery / decodeQuery', () => {
     ['not an object', 'query'],
     ['an unknown field', { ...encoded(), sql: "' OR 1=1" }],
     ['a window that is not a date', { ...encoded(), window: { start: 'yesterday', end: '2026-03-03T16:00:00Z' } }],
-    ['a window that ends before it starts', { ...encoded(), window: { start: '2026-03-03T16:00:00Z', end: '2026-03-03T14:00:00Z' } }],
+    [
+      'a window that ends before it starts',
+      { ...encoded(), window: { start: '2026-03-03T16:00:00Z', end: '2026-03-03T14:00:00Z' } },
+    ],
     ['a radius beyond the maximum', { ...encoded(), place: { ...valid.place, radiusMetres: 1e9 } }],
     ['a latitude that is a string', { ...encoded(), place: { ...valid.place, latitude: '51' } }],
     ['an unknown owner type', { ...encoded(), ownerTypes: ['police'] }],

@@ -10,8 +10,16 @@ describe('describeWindow (London time)', () => {
     ['2026-03-03T14:00:00Z', '2026-03-03T14:01:00Z', 'Tue 3 Mar 2026 at 14:00 GMT'],
     ['2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z', 'Tue 3 Mar 2026, all day (00:00–24:00 GMT)'],
     ['2026-03-19T18:00:00Z', '2026-03-20T00:00:00Z', 'Thu 19 Mar 2026, 18:00–24:00 GMT'],
-    ['2026-03-29T00:00:00Z', '2026-03-29T23:00:00Z', 'Sun 29 Mar 2026, all day (00:00 GMT–24:00 BST, 23 hours: the clocks changed)'],
-    ['2026-10-24T23:00:00Z', '2026-10-26T00:00:00Z', 'Sun 25 Oct 2026, all day (00:00 BST–24:00 GMT, 25 hours: the clocks changed)'],
+    [
+      '2026-03-29T00:00:00Z',
+      '2026-03-29T23:00:00Z',
+      'Sun 29 Mar 2026, all day (00:00 GMT–24:00 BST, 23 hours: the clocks changed)',
+    ],
+    [
+      '2026-10-24T23:00:00Z',
+      '2026-10-26T00:00:00Z',
+      'Sun 25 Oct 2026, all day (00:00 BST–24:00 GMT, 25 hours: the clocks changed)',
+    ],
     ['2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z', 'Sun 29 Mar 2026, 00:30 GMT–02:30 BST'],
     ['2026-03-03T21:00:00Z', '2026-03-04T01:00:00Z', 'Tue 3 Mar 2026, 21:00 – Wed 4 Mar 2026, 01:00 GMT'],
     ['2026-03-28T22:00:00Z', '2026-03-29T02:00:00Z', 'Sat 28 Mar 2026, 22:00 GMT – Sun 29 Mar 2026, 03:00 BST'],
@@ -60,8 +68,14 @@ describe('describeQuery', () => {
       'Near Brixton Station (within 500 m)',
       'Tue 3 Mar 2026, 14:00–16:00 GMT',
     ]);
-    expect(lines('camera LAM-0105 last night')).toEqual(['Camera LAM-0105', 'Thu 19 Mar 2026, 18:00 – Fri 20 Mar 2026, 06:00 GMT']);
-    expect(lines('within 1.5 km of Waterloo')).toEqual(['Near Waterloo Station (within 1.5 km)', 'Any time, newest first']);
+    expect(lines('camera LAM-0105 last night')).toEqual([
+      'Camera LAM-0105',
+      'Thu 19 Mar 2026, 18:00 – Fri 20 Mar 2026, 06:00 GMT',
+    ]);
+    expect(lines('within 1.5 km of Waterloo')).toEqual([
+      'Near Waterloo Station (within 1.5 km)',
+      'Any time, newest first',
+    ]);
     expect(lines('footage for case 5212345/26')).toEqual(['Case 5212345/26', 'Any time, newest first']);
   });
 });

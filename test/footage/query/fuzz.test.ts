@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { mentionsFootage, understandQuery, type Understanding } from '../../../src/footage/query';
 import { MONTH_NAMES } from '../../../src/footage/london-time';
+import { mentionsFootage, understandQuery, type Understanding } from '../../../src/footage/query';
 import { demoGazetteer } from '../demo-data';
 import { answerProblems } from './sound-answer';
 
@@ -43,7 +43,12 @@ const cameraId = fc
 
 /** Dates in every written form, including impossible days, months and years. */
 const date = fc
-  .tuple(fc.integer({ min: 0, max: 35 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 6 }))
+  .tuple(
+    fc.integer({ min: 0, max: 35 }),
+    fc.integer({ min: 0, max: 14 }),
+    fc.integer({ min: 0, max: 9999 }),
+    fc.integer({ min: 0, max: 6 }),
+  )
   .map(([day, month, year, form]) => {
     const monthName = MONTH_NAMES[(month + 11) % 12];
     const yy = String(year % 100).padStart(2, '0');
@@ -66,7 +71,9 @@ const date = fc
   });
 
 const time = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
   fc.tuple(fc.integer({ min: 0, max: 13 }), fc.constantFrom('am', 'pm', ' p.m.')).map(([h, suffix]) => `${h}${suffix}`),
   fc.integer({ min: 0, max: 2500 }).map((n) => `${String(n).padStart(4, '0')}hrs`),
   fc.constantFrom('noon', 'midnight', 'midday'),
@@ -81,33 +88,111 @@ const count = fc.oneof(
 
 const period = fc.oneof(
   fc.constantFrom(
-    'today', 'yesterday', 'tonight', 'last night', 'this morning', 'this afternoon', 'this evening', 'now',
-    'the day before yesterday', 'this week', 'last week', 'previous week', 'past week', 'this weekend',
-    'last weekend', 'over the weekend', 'at the weekend', 'weekend', 'last Friday', 'on Monday', 'sat', 'in March',
-    'March 2026', 'mar2026', '2025',
+    'today',
+    'yesterday',
+    'tonight',
+    'last night',
+    'this morning',
+    'this afternoon',
+    'this evening',
+    'now',
+    'the day before yesterday',
+    'this week',
+    'last week',
+    'previous week',
+    'past week',
+    'this weekend',
+    'last weekend',
+    'over the weekend',
+    'at the weekend',
+    'weekend',
+    'last Friday',
+    'on Monday',
+    'sat',
+    'in March',
+    'March 2026',
+    'mar2026',
+    '2025',
   ),
   fc
-    .tuple(fc.constantFrom('last', 'past', 'previous', 'in the last', 'over the past'), count, fc.constantFrom('minutes', 'hours', 'hrs', 'days', 'weeks', 'fortnight', 'months', 'years'))
+    .tuple(
+      fc.constantFrom('last', 'past', 'previous', 'in the last', 'over the past'),
+      count,
+      fc.constantFrom('minutes', 'hours', 'hrs', 'days', 'weeks', 'fortnight', 'months', 'years'),
+    )
     .map(([word, n, unit]) => `${word} ${n} ${unit}`),
   fc.tuple(count, fc.constantFrom('days', 'weeks', 'day')).map(([n, unit]) => `${n} ${unit} ago`),
 );
 
 const filter = fc.oneof(
-  fc.constantFrom('TfL', 'council', 'shops', 'evidential', 'not relevant', 'unreviewed', 'within 300m of', '1.5 km from', 'within 50km of', 'half a mile from'),
+  fc.constantFrom(
+    'TfL',
+    'council',
+    'shops',
+    'evidential',
+    'not relevant',
+    'unreviewed',
+    'within 300m of',
+    '1.5 km from',
+    'within 50km of',
+    'half a mile from',
+  ),
   fc.integer({ min: 0, max: 9_999_999 }).map((n) => `case ${String(n).padStart(7, '0')}/26`),
   fc.integer({ min: 0, max: 99_999 }).map((n) => `within ${n}m of`),
 );
 
-const glue = fc.constantFrom('near', 'in', 'at', 'on', 'from', 'to', 'between', 'and', 'since', 'before', 'after', '-', 'find footage', 'cctv', 'camera', 'the', 'of');
+const glue = fc.constantFrom(
+  'near',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'between',
+  'and',
+  'since',
+  'before',
+  'after',
+  '-',
+  'find footage',
+  'cctv',
+  'camera',
+  'the',
+  'of',
+);
 
 const noise = fc.oneof(
-  fc.constantFrom("' OR 1=1 --", '%', ':param', ';', '"', '\u202e', '🙂', '🚓', 'ß', '<at>CCTV Footage</at>', '\u0000', '_', '\t'),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '%',
+    ':param',
+    ';',
+    '"',
+    '\u202e',
+    '🙂',
+    '🚓',
+    'ß',
+    '<at>CCTV Footage</at>',
+    '\u0000',
+    '_',
+    '\t',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ maxLength: 8, unit: 'grapheme' }),
 );
 
 /** Short forms, shared short forms (ambiguous) and typing slips. */
-const looseName = fc.constantFrom('Brixton', 'circus', 'Croydon Station', 'kings cross', 'brixton statoin', 'oxfrod circus', 'lambth', 'Narnia', 'Camden Lock');
+const looseName = fc.constantFrom(
+  'Brixton',
+  'circus',
+  'Croydon Station',
+  'kings cross',
+  'brixton statoin',
+  'oxfrod circus',
+  'lambth',
+  'Narnia',
+  'Camden Lock',
+);
 
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...places, ...gazetteer.boroughs) },
@@ -133,7 +218,11 @@ const randomText = fc.oneof(
 );
 
 /** London's clock changes, month ends and new years all fall inside this range. */
-const now = fc.date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true });
+const now = fc.date({
+  min: new Date('2001-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 
 function read(text: string, at: Date): Understanding {
   return understandQuery(text, { now: at, gazetteer });

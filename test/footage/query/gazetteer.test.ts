@@ -19,9 +19,16 @@ describe('Gazetteer from the demo data', () => {
   it('knows every demo place, camera and borough', () => {
     expect(gazetteer.places).toHaveLength(45);
     expect(gazetteer.cameras).toHaveLength(84);
-    expect([...gazetteer.boroughs].sort()).toEqual(
-      ['Camden', 'Croydon', 'Hackney', 'Islington', 'Lambeth', 'Southwark', 'Tower Hamlets', 'Westminster'],
-    );
+    expect([...gazetteer.boroughs].sort()).toEqual([
+      'Camden',
+      'Croydon',
+      'Hackney',
+      'Islington',
+      'Lambeth',
+      'Southwark',
+      'Tower Hamlets',
+      'Westminster',
+    ]);
   });
 
   it('finds cameras by id whatever the case', () => {
@@ -39,7 +46,8 @@ describe('Gazetteer from the demo data', () => {
   });
 
   it('tolerates small slips but not in short words', () => {
-    const place = (key: string) => gazetteer.fuzzy(key)?.entities.map((e) => (e.kind === 'place' ? e.place.name : e.borough));
+    const place = (key: string) =>
+      gazetteer.fuzzy(key)?.entities.map((e) => (e.kind === 'place' ? e.place.name : e.borough));
     expect(place('brixton statoin')).toEqual(['Brixton Station']);
     expect(place('oxfrod circus')).toEqual(['Oxford Circus']);
     expect(place('lambth')).toEqual(['Lambeth']);
@@ -83,7 +91,10 @@ describe('loadGazetteer validation', () => {
   });
 
   it('accepts a deployment’s own places', () => {
-    const own = loadGazetteer([{ name: 'Walton-on-Thames Station', borough: 'Elmbridge', latitude: 51.373, longitude: -0.414 }], []);
+    const own = loadGazetteer(
+      [{ name: 'Walton-on-Thames Station', borough: 'Elmbridge', latitude: 51.373, longitude: -0.414 }],
+      [],
+    );
     expect(own.exact('walton on thames station')?.entities).toHaveLength(1);
     expect(own.exact('walton on thames')?.level).toBe(2);
     expect(own.boroughs).toEqual(['Elmbridge']);

@@ -24,7 +24,10 @@ describe('mentionsFootage', () => {
     expect(mentionsFootage(text)).toBe(true);
   });
 
-  it.each(['hello there', 'thanks', 'what is this', 'approve it please', '', '   ', 'x'.repeat(10_000)])('"%s" is not', (text) => {
-    expect(mentionsFootage(text)).toBe(false);
-  });
+  it.each(['hello there', 'thanks', 'what is this', 'approve it please', '', '   ', 'x'.repeat(10_000)])(
+    '"%s" is not',
+    (text) => {
+      expect(mentionsFootage(text)).toBe(false);
+    },
+  );
 });

@@ -9,12 +9,78 @@ import { answerProblems } from './sound-answer';
 const NOW = new Date('2026-03-20T10:00:00Z');
 
 const PIECES = [
-  'near', 'within', '300m', '1.5 km', 'of', 'Brixton', 'Station', 'statoin', 'oxford', 'circus', 'in', 'Lambeth',
-  'camera', 'LAM-0105', 'LAM-0999', 'case', '5212345/26', '5212345', 'TfL', 'council', 'shops', 'evidential',
-  'not', 'relevant', 'yesterday', 'today', 'tonight', 'last', 'night', 'this', 'morning', 'afternoon', 'Friday',
-  'on', 'at', 'from', 'to', 'between', 'and', 'since', 'before', 'after', '2pm', '4', '-', '22:00', '01:30',
-  '29/03/2026', '31/02/2026', '04/03/2026', '03/14/2026', '1900', '2026', 'March', '4th', 'noon', 'midnight',
-  '24', 'hours', 'weeks', "'", 'OR', '1=1', '%', ':param', ';', '--', '"', '\u202e', '🙂', 'ß', '',
+  'near',
+  'within',
+  '300m',
+  '1.5 km',
+  'of',
+  'Brixton',
+  'Station',
+  'statoin',
+  'oxford',
+  'circus',
+  'in',
+  'Lambeth',
+  'camera',
+  'LAM-0105',
+  'LAM-0999',
+  'case',
+  '5212345/26',
+  '5212345',
+  'TfL',
+  'council',
+  'shops',
+  'evidential',
+  'not',
+  'relevant',
+  'yesterday',
+  'today',
+  'tonight',
+  'last',
+  'night',
+  'this',
+  'morning',
+  'afternoon',
+  'Friday',
+  'on',
+  'at',
+  'from',
+  'to',
+  'between',
+  'and',
+  'since',
+  'before',
+  'after',
+  '2pm',
+  '4',
+  '-',
+  '22:00',
+  '01:30',
+  '29/03/2026',
+  '31/02/2026',
+  '04/03/2026',
+  '03/14/2026',
+  '1900',
+  '2026',
+  'March',
+  '4th',
+  'noon',
+  'midnight',
+  '24',
+  'hours',
+  'weeks',
+  "'",
+  'OR',
+  '1=1',
+  '%',
+  ':param',
+  ';',
+  '--',
+  '"',
+  '\u202e',
+  '🙂',
+  'ß',
+  '',
 ];
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -40,7 +106,11 @@ function failuresFor(texts: string[]): Array<{ text: string; problems: string[] 
   return texts
     .map((text) => {
       const understanding = answer(text);
-      return { text: text.slice(0, 80), problems: typeof understanding === 'string' ? [understanding] : answerProblems(understanding, NOW, demoGazetteer()) };
+      return {
+        text: text.slice(0, 80),
+        problems:
+          typeof understanding === 'string' ? [understanding] : answerProblems(understanding, NOW, demoGazetteer()),
+      };
     })
     .filter((result) => result.problems.length > 0);
 }
@@ -50,7 +120,9 @@ describe('understandQuery never throws and never returns an unsearchable query',
     const next = random(20260320);
     const texts = Array.from({ length: 600 }, () => {
       const count = 1 + Math.floor(next() * 8);
-      return Array.from({ length: count }, () => PIECES[Math.floor(next() * PIECES.length)]).join(next() < 0.8 ? ' ' : '');
+      return Array.from({ length: count }, () => PIECES[Math.floor(next() * PIECES.length)]).join(
+        next() < 0.8 ? ' ' : '',
+      );
     });
     expect(failuresFor(texts)).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import {
   decodeQuery,
   describeQuery,
+  EARLIEST_YEAR,
   encodeQuery,
   MAX_RADIUS_METRES,
   MAX_WINDOW_DAYS,
-  EARLIEST_YEAR,
   type Gazetteer,
   type Understanding,
 } from '../../../src/footage/query';
@@ -42,7 +42,10 @@ export function answerProblems(understanding: Understanding, now: Date, gazettee
       break;
     case 'query': {
       const query = understanding.query;
-      check(Object.keys(query).some((key) => key !== 'ignored'), 'query without any filter');
+      check(
+        Object.keys(query).some((key) => key !== 'ignored'),
+        'query without any filter',
+      );
       if (query.window) {
         const { start, end } = query.window;
         check(Number.isFinite(start.getTime()) && Number.isFinite(end.getTime()), 'window with an invalid date');
@@ -51,13 +54,19 @@ export function answerProblems(understanding: Understanding, now: Date, gazettee
         check(start.getTime() <= now.getTime(), 'window starts in the future');
         check(start.getUTCFullYear() >= EARLIEST_YEAR - 1, 'window starts before the earliest year');
       }
-      if (query.place) check(query.place.radiusMetres >= 1 && query.place.radiusMetres <= MAX_RADIUS_METRES, 'radius out of range');
-      for (const id of query.cameraIds ?? []) check(gazetteer.camera(id) !== undefined, `unknown camera ${id} in a query`);
-      for (const borough of query.boroughs ?? []) check(gazetteer.boroughs.includes(borough), `unknown borough ${borough} in a query`);
+      if (query.place)
+        check(query.place.radiusMetres >= 1 && query.place.radiusMetres <= MAX_RADIUS_METRES, 'radius out of range');
+      for (const id of query.cameraIds ?? [])
+        check(gazetteer.camera(id) !== undefined, `unknown camera ${id} in a query`);
+      for (const borough of query.boroughs ?? [])
+        check(gazetteer.boroughs.includes(borough), `unknown borough ${borough} in a query`);
       for (const line of describeQuery(query)) check(!BROKEN_WORDING.test(line), `echo shows broken wording: ${line}`);
       const card = JSON.stringify(encodeQuery(query));
       const decoded = decodeQuery(JSON.parse(card));
-      check(decoded !== undefined && JSON.stringify(encodeQuery(decoded)) === card, 'query does not survive the card round trip');
+      check(
+        decoded !== undefined && JSON.stringify(encodeQuery(decoded)) === card,
+        'query does not survive the card round trip',
+      );
       break;
     }
     default:

@@ -29,7 +29,9 @@ export class BoxDouble implements Pick<BoxPort, 'searchRecordings'> {
       if (!Number.isInteger(start)) throw new Error(`bad marker ${search.marker}`);
       const recordings = matching.slice(start, start + search.limit);
       const next = start + search.limit;
-      return next < matching.length ? { recordings, nextMarker: Buffer.from(String(next)).toString('base64url') } : { recordings };
+      return next < matching.length
+        ? { recordings, nextMarker: Buffer.from(String(next)).toString('base64url') }
+        : { recordings };
     } finally {
       this.inFlight -= 1;
     }
@@ -37,7 +39,14 @@ export class BoxDouble implements Pick<BoxPort, 'searchRecordings'> {
 }
 
 function matches(r: Recording, search: RecordingSearch): boolean {
-  if (search.window && !(Date.parse(r.recordedFrom) < search.window.end.getTime() && Date.parse(r.recordedTo) > search.window.start.getTime())) return false;
+  if (
+    search.window &&
+    !(
+      Date.parse(r.recordedFrom) < search.window.end.getTime() &&
+      Date.parse(r.recordedTo) > search.window.start.getTime()
+    )
+  )
+    return false;
   if (search.bbox && !inBoundingBox(r, search.bbox)) return false;
   if (search.boroughs && !search.boroughs.includes(r.borough)) return false;
   if (search.cameraIds && !search.cameraIds.includes(r.cameraId)) return false;
@@ -45,11 +54,17 @@ function matches(r: Recording, search: RecordingSearch): boolean {
 }
 
 export function boxOrder(a: Recording, b: Recording): number {
-  return Date.parse(b.recordedFrom) - Date.parse(a.recordedFrom) || (a.footageId < b.footageId ? 1 : a.footageId > b.footageId ? -1 : 0);
+  return (
+    Date.parse(b.recordedFrom) - Date.parse(a.recordedFrom) ||
+    (a.footageId < b.footageId ? 1 : a.footageId > b.footageId ? -1 : 0)
+  );
 }
 
 /** `count` recordings an hour apart (newest first by index), on a line running east from a point. */
-export function recordingsAlongALine(count: number, options: { borough?: string; metresApart?: number; start?: string } = {}): Recording[] {
+export function recordingsAlongALine(
+  count: number,
+  options: { borough?: string; metresApart?: number; start?: string } = {},
+): Recording[] {
   const start = Date.parse(options.start ?? '2026-03-01T00:00:00Z');
   const metresPerDegree = 111_320 * Math.cos((51.5 * Math.PI) / 180);
   return Array.from({ length: count }, (_, i) => ({

@@ -59,13 +59,20 @@ describe('no-match hints', () => {
     expect(Date.now() - started).toBeLessThan(400 + 300);
     if (slow.kind !== 'no_match') throw new Error(`expected no match, got ${slow.kind}`);
     expect(slow.hints).toEqual([]);
-    expect(slow.wider.map((w) => w.label)).toEqual(['Search within 1 km of Somewhere', 'Search 12 hours either side of the times you gave', 'Search at any time']);
+    expect(slow.wider.map((w) => w.label)).toEqual([
+      'Search within 1 km of Somewhere',
+      'Search 12 hours either side of the times you gave',
+      'Search at any time',
+    ]);
   });
 });
 
 describe('sealed page tokens', () => {
   const tokens = new PageTokens('a secret shared by every instance');
-  const position = { query: { boroughs: ['Lambeth'] } as FootageQuery, cursor: { marker: 'bWFya2Vy', skip: 7, pageStart: 20 } };
+  const position = {
+    query: { boroughs: ['Lambeth'] } as FootageQuery,
+    cursor: { marker: 'bWFya2Vy', skip: 7, pageStart: 20 },
+  };
 
   test('open what they sealed', () => {
     expect(tokens.open(tokens.seal(position))).toEqual(position);

@@ -7,7 +7,13 @@
 import { destinationPoint, haversineMetres } from '../../../src/footage/geo';
 import type { FootageQuery, PlaceQuery } from '../../../src/footage/query/types';
 import type { Recording } from '../../../src/footage/recording';
-import { FIRST_PAGE, FootageSearch, type FoundRecording, type PageCursor, type SearchPage } from '../../../src/footage/search-service';
+import {
+  FIRST_PAGE,
+  FootageSearch,
+  type FoundRecording,
+  type PageCursor,
+  type SearchPage,
+} from '../../../src/footage/search-service';
 import { BoxDouble, boxOrder, recordingsAlongALine } from './box-double';
 
 const CENTRE = { latitude: 51.5, longitude: -0.1 };
@@ -48,7 +54,11 @@ describe('a broad search', () => {
   test('says "more than" what it fetched, never a cap as the count, until the last Box page is reached', async () => {
     const first = await search.page(query);
     expect(first).toMatchObject({ total: null, known: 25, moreCertain: true, boxCalls: 1 });
-    const last = await search.page(query, { marker: Buffer.from('200').toString('base64url'), skip: 20, pageStart: 220 });
+    const last = await search.page(query, {
+      marker: Buffer.from('200').toString('base64url'),
+      skip: 20,
+      pageStart: 220,
+    });
     expect(last).toMatchObject({ total: 230, known: 230, moreCertain: false });
     expect(last.next).toBeUndefined();
   });
@@ -66,13 +76,15 @@ const place: PlaceQuery = { name: 'Somewhere', borough: 'Lambeth', ...CENTRE, ra
 /** Every `inside`-th recording within the radius; the rest in the bounding box's corners, outside it. */
 function scattered(count: number, inside: number): Recording[] {
   return recordingsAlongALine(count).map((r, i) => {
-    const point = i % inside === 0 ? destinationPoint(CENTRE, (i * 37) % 360, 250) : destinationPoint(CENTRE, 45 + 90 * (i % 4), 400);
+    const point =
+      i % inside === 0
+        ? destinationPoint(CENTRE, (i * 37) % 360, 250)
+        : destinationPoint(CENTRE, 45 + 90 * (i % 4), 400);
     return { ...r, latitude: point.latitude, longitude: point.longitude };
   });
 }
 
 describe('a place search (the exact radius applied in the domain)', () => {
-
   test('a page that loses matches to the radius fills up from the next Box page, within two Box calls', async () => {
     const recordings = scattered(200, 2);
     const box = new BoxDouble(recordings);
