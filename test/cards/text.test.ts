@@ -80,9 +80,7 @@ describe('the bot’s own Markdown beside outside text', () => {
   });
 
   it('shows it as Markdown on error, refusal and list cards, where plain strings stay escaped', () => {
-    const bold = markdown`
-type **my requests**.
-    `;
+    const bold = markdown`type **my requests**.`;
     for (const card of [
       errorCard({ title: 't', message: bold, retryable: false }),
       refusalCard({ reason: bold }),

@@ -13,9 +13,7 @@ export async function approvals({ context, services }: CommandTurn<true>): Promi
   const deps = services.access;
   const person = personOf(context);
   if (!canDecide(person)) {
-    const reason = markdown`
-Only supervisors and administrators decide access requests. To see your own, type **my requests**.
-    `;
+    const reason = markdown`Only supervisors and administrators decide access requests. To see your own, type **my requests**.`;
     await deps.service.refuse(person, 'approvals', 'approvals', { code: 'not_an_approver', message: reason.plain });
     await sendCard(context, refusalCard({ reason }));
     return;
