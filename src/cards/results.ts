@@ -1,5 +1,5 @@
 /** The answer to a search: results, no match, and the place questions. */
-import { countRecordings, formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import { countRecordings, formatCount, formatLondonDateTime, formatLondonWindow } from '../footage/format';
 import { actionSet, bullets, card, container, execute, heading, openUrl, subtle, text } from './elements';
 import { recordingFacts, recordingPlainLabel, recordingTitle, thumbnailImage, withThumbnail } from './recording-view';
 import type { AdaptiveCard, CardAction, CardElement, Choice, ExecuteAction } from './schema';
@@ -84,7 +84,7 @@ function pageLine(view: ResultsView): string {
   const first = view.pageStart + 1;
   const last = view.pageStart + view.recordings.length;
   const range = first === last ? `Showing ${first}` : `Showing ${first}–${last}`;
-  if (view.total !== null) return `${range} of ${view.total.toLocaleString('en-GB')}`;
+  if (view.total !== null) return `${range} of ${formatCount(view.total)}`;
   return view.nextPage ? `${range}; more on the next page` : range;
 }
 

@@ -1,3 +1,4 @@
+import { countRecordings } from './format';
 import { PageTokens } from './page-token';
 import { describeQuery, understandQuery, type FootageQuery, type Gazetteer, type GazetteerPlace } from './query';
 import { FIRST_PAGE, type FootageSearch, type PageCursor, type PageRequest, type SearchPage } from './search-service';
@@ -143,6 +144,6 @@ export class FindFootage {
 }
 
 function countText(count: number, atLeast: boolean): string {
-  const recordings = count === 1 ? '1 recording' : `${count.toLocaleString('en-GB')} recordings`;
+  const recordings = countRecordings(count);
   return atLeast ? `at least ${recordings}` : recordings;
 }

@@ -36,9 +36,17 @@ function parts(instant: Date): { date: string; time: string; zone: string } {
   return { date: formatLocalDate(clock), time: formatLocalTime(clock), zone: zoneAbbreviation(clock.offsetMinutes) };
 }
 
+// One formatter for every count: Number#toLocaleString builds a new one on each call.
+const COUNT_FORMAT = new Intl.NumberFormat('en-GB');
+
+/** "1,204": a count as people in the UK write it. */
+export function formatCount(count: number): string {
+  return COUNT_FORMAT.format(count);
+}
+
 /** "1 recording", "12 recordings", "1,204 recordings". */
 export function countRecordings(count: number): string {
-  return count === 1 ? '1 recording' : `${count.toLocaleString('en-GB')} recordings`;
+  return count === 1 ? '1 recording' : `${formatCount(count)} recordings`;
 }
 
 /** "1 day", "7 days". */

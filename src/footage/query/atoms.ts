@@ -37,9 +37,31 @@ export function textOf(view: TokenView, from: number, to: number): string {
 
 export interface TemporalContext {
   now: Date;
+  /**
+   * `now` cut to its minute (epoch milliseconds). London's offsets are whole minutes, so the wall
+   * clock's minute, `clock` up to its minutes, and `today` hold for the whole of it.
+   */
+  minuteStart: number;
   /** London wall clock at `now`; `today` is its date. */
   clock: LondonWallClock;
   today: LocalDate;
+}
+
+const MINUTE_MS = 60_000;
+
+export function minuteOf(instant: Date): number {
+  return Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * Whether `instant` lies after now. Typed times fall on whole minutes, and for those the answer is
+ * the same for the whole current minute, so it is read without the exact `now`: an understanding
+ * that never read `now` itself holds for the whole minute (see understandQuery).
+ */
+export function isAfterNow(context: TemporalContext, instant: Date): boolean {
+  const at = instant.getTime();
+  if (at % MINUTE_MS === 0) return at > context.minuteStart;
+  return at > context.now.getTime();
 }
 
 /** One or more whole London days ("3 March", "yesterday", "March 2026"), inclusive. */

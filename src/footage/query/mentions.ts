@@ -7,7 +7,7 @@
  * it was meant as a search, and the search answers why it cannot run.
  */
 import { londonDateOf, toLondonWallClock } from '../london-time';
-import type { TokenView } from './atoms';
+import { minuteOf, type TokenView } from './atoms';
 import { MAX_QUERY_CHARS } from './limits';
 import { QueryProblem } from './problem';
 import { parseTimePieces } from './temporal';
@@ -24,7 +24,14 @@ export function mentionsFootage(raw: string): boolean {
   // Which day it is does not change whether a phrase is a time expression.
   const now = new Date();
   try {
-    return parseTimePieces(view, { now, clock: toLondonWallClock(now), today: londonDateOf(now) }).length > 0;
+    return (
+      parseTimePieces(view, {
+        now,
+        minuteStart: minuteOf(now),
+        clock: toLondonWallClock(now),
+        today: londonDateOf(now),
+      }).length > 0
+    );
   } catch (error) {
     if (error instanceof QueryProblem) return true;
     throw error;

@@ -179,8 +179,24 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+// Each search turn tokenizes its text twice (telling a search from a command, then reading it),
+// and people repeat searches: tokens depend on the text alone, so they are remembered. Bounded,
+// then started afresh; frozen, as every caller shares them.
+const REMEMBERED_LIMIT = 1000;
+const remembered = new Map<string, readonly Token[]>();
+
 /** Tokens of already-normalised text (see normaliseText). Linear in the text's length. */
 export function tokenize(text: string): Token[] {
+  let tokens = remembered.get(text);
+  if (!tokens) {
+    tokens = Object.freeze(readTokens(text).map((token) => Object.freeze(token)));
+    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
+    remembered.set(text, tokens);
+  }
+  return [...tokens];
+}
+
+function readTokens(text: string): Token[] {
   const tokens: Token[] = [];
   let position = 0;
   while (position < text.length) {

@@ -1,7 +1,7 @@
 import { logger } from '../../log';
 import { cutText } from '../cut-text';
 import { londonDateOf, toLondonWallClock } from '../london-time';
-import type { TemporalContext, TokenView } from './atoms';
+import { minuteOf, type TemporalContext, type TokenView } from './atoms';
 import { readFilters, type FilterReading } from './filters';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import { DEFAULT_RADIUS_METRES, EXAMPLES, MAX_CANDIDATES, MAX_QUERY_CHARS } from './limits';
@@ -22,20 +22,61 @@ import { joinList } from './wording';
  * is left. Work is bounded by MAX_QUERY_CHARS: longer text is refused before it is read.
  */
 export function understandQuery(text: string, context: UnderstandingContext): Understanding {
+  const raw = typeof text === 'string' ? text : '';
+  // Refused unread, so not worth remembering (nor holding on to).
+  if (raw.length > MAX_QUERY_CHARS * 4) return tooLong(raw.length);
+  const memo = memoFor(context.gazetteer);
+  const key = `${minuteOf(context.now)}\u0000${context.chosenPlace ?? ''}\u0000${raw}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const reading = { exactNow: false };
+  const understanding = understandSafely(raw, context, reading);
+  // An understanding that never read the exact time holds for the whole minute (see TemporalContext).
+  if (!reading.exactNow) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, deepFreeze(understanding));
+  }
+  return understanding;
+}
+
+/**
+ * People repeat a search, page it, or several ask the same within a minute (and the message
+ * extension asks as they type): reading the same text again gives the same answer. Bounded, then
+ * started afresh; one per gazetteer, as the places known change the answer.
+ */
+const MEMO_LIMIT = 1000;
+const memos = new WeakMap<Gazetteer, Map<string, Understanding>>();
+
+function memoFor(gazetteer: Gazetteer): Map<string, Understanding> {
+  let memo = memos.get(gazetteer);
+  if (!memo) {
+    memo = new Map();
+    memos.set(gazetteer, memo);
+  }
+  return memo;
+}
+
+/** Shared answers must not change under anyone: frozen throughout (Dates are left as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function understandSafely(raw: string, context: UnderstandingContext, reading: { exactNow: boolean }): Understanding {
   try {
-    return understand(typeof text === 'string' ? text : '', context);
+    return understand(raw, context, reading);
   } catch (error) {
     if (error instanceof QueryProblem) return { kind: 'invalid', reason: error.reason };
     // A bug, not bad input: log it (without the text, which may name people) and still answer.
-    logger.error(
-      { err: error, length: typeof text === 'string' ? text.length : undefined },
-      'footage query understanding failed',
-    );
+    logger.error({ err: error, length: raw.length }, 'footage query understanding failed');
     return { kind: 'invalid', reason: `Sorry, I could not read that request. ${EXAMPLES}` };
   }
 }
 
-function understand(raw: string, context: UnderstandingContext): Understanding {
+function understand(raw: string, context: UnderstandingContext, reading: { exactNow: boolean }): Understanding {
   // Checked on the raw length first, so a huge message costs nothing; then on the tidied text.
   if (raw.length > MAX_QUERY_CHARS * 4) return tooLong(raw.length);
   const text = normaliseText(raw);
@@ -44,8 +85,18 @@ function understand(raw: string, context: UnderstandingContext): Understanding {
 
   const tokens = tokenize(text);
   const view: TokenView = { tokens, used: tokens.map(() => false) };
-  const clock = toLondonWallClock(context.now);
-  const temporal: TemporalContext = { now: context.now, clock, today: londonDateOf(context.now) };
+  // The clock read at the minute, so nothing in it changes within the minute.
+  const clock = toLondonWallClock(new Date(minuteOf(context.now)));
+  const temporal: TemporalContext = {
+    // Noted when read, so that an understanding that depends on the exact time is not remembered.
+    get now() {
+      reading.exactNow = true;
+      return context.now;
+    },
+    minuteStart: minuteOf(context.now),
+    clock,
+    today: londonDateOf(context.now),
+  };
 
   const filters = readFilters(view, context.gazetteer);
   const window = resolveWindow(parseTimePieces(view, temporal), temporal);

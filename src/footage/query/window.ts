@@ -10,7 +10,7 @@ import {
   type LocalDate,
   type LocalTime,
 } from '../london-time';
-import type { TemporalContext } from './atoms';
+import { isAfterNow, type TemporalContext } from './atoms';
 import { EARLIEST_YEAR, MAX_WINDOW_DAYS, POINT_WINDOW_MINUTES } from './limits';
 import { problem } from './problem';
 import { mergeMoments, type Moment, type TimePiece } from './temporal';
@@ -139,7 +139,7 @@ class WindowResolver {
   private onDefaultDay(day: LocalDate | undefined, compute: (day: LocalDate) => TimeWindow): TimeWindow {
     if (day) return compute(day);
     const today = compute(this.context.today);
-    return today.start > this.context.now ? compute(addDays(this.context.today, -1)) : today;
+    return isAfterNow(this.context, today.start) ? compute(addDays(this.context.today, -1)) : today;
   }
 
   private start(moment: Moment, day: LocalDate, part: PartOfDay | undefined): Date {
@@ -224,7 +224,7 @@ function checked(window: TimeWindow, context: TemporalContext): TimeWindow {
         `${MAX_WINDOW_DAYS} days at a time. Try a shorter range, e.g. "from 01/03/2026 to 07/03/2026".`,
     );
   }
-  if (start.getTime() > context.now.getTime()) {
+  if (isAfterNow(context, start)) {
     problem(`${from} is in the future, so there is no footage for it yet.`);
   }
   return window;

@@ -77,3 +77,16 @@ describe('tokenize', () => {
     ]);
   });
 });
+
+describe('remembered tokens', () => {
+  it('gives each caller its own list of the same frozen tokens', () => {
+    const first = tokenize('camera LAM-0106 on 03/03/2026');
+    const again = tokenize('camera LAM-0106 on 03/03/2026');
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(first.map((token) => token.kind)).toEqual(['word', 'camera', 'word', 'date']);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    first.pop();
+    expect(tokenize('camera LAM-0106 on 03/03/2026')).toHaveLength(4);
+  });
+});
