@@ -1,12 +1,13 @@
 /**
  * Chunked upload sessions as box-node-sdk's uploadBigFile drives them: create (part size and
  * endpoints), PUT each part with `digest: sha=<base64 SHA-1>` and `content-range`, list parts, then
- * commit with the whole file's digest and the parts list. Parts wait on disk until the commit.
+ * commit with the whole file's digest and the parts list. Each part is written at its offset into one
+ * file per session, so the commit only reads it once to check the whole file's SHA-1 and then moves
+ * it into the blob store: the file is written once, not once per part and again when assembled.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, notFound } from '../errors';
@@ -86,8 +87,28 @@ function digestSha1(req: EmulatorRequest): string {
   return Buffer.from(match[1], 'base64').toString('hex');
 }
 
-function partPath(services: Services, sessionId: string, offset: number): string {
-  return join(services.sessionsDir, sessionId, String(offset));
+/** The session's file, as long as the file once all parts are in; parts land at their own offsets. */
+function contentPath(services: Services, sessionId: string): string {
+  return join(services.sessionsDir, sessionId, 'content');
+}
+
+/** Synchronous, so the check for an existing part and the write of its bytes cannot interleave with another request. */
+function writePart(services: Services, sessionId: string, offset: number, bytes: Buffer): void {
+  mkdirSync(join(services.sessionsDir, sessionId), { recursive: true });
+  const fd = openSync(contentPath(services, sessionId), constants.O_RDWR | constants.O_CREAT, 0o600);
+  try {
+    for (let written = 0; written < bytes.length;)
+      written += writeSync(fd, bytes, written, bytes.length - written, offset + written);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Large reads: the whole file is hashed once at the commit. */
+async function sha1OfFile(path: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 function rangeError(message: string): BoxApiError {
@@ -119,8 +140,7 @@ function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): R
     if (existing.sha1 === actual && existing.size === req.body.length) return json(200, { part: partView(existing) });
     throw new BoxApiError(409, 'conflict', 'A different part has already been uploaded for this range');
   }
-  mkdirSync(join(services.sessionsDir, session.id), { recursive: true });
-  writeFileSync(partPath(services, session.id, start), req.body);
+  writePart(services, session.id, start, req.body);
   const part: UploadPartRow = {
     session_id: session.id,
     part_id: randomBytes(4).toString('hex').toUpperCase(),
@@ -166,23 +186,11 @@ async function commit(req: EmulatorRequest, services: Services, caller: Caller):
     return { kind: 'empty', status: 202, headers: { 'retry-after': String(services.commitHolds.retryAfter) } };
   }
   const attributes = isObject(body.attributes) ? body.attributes : {};
-  // Assemble into a temp blob while hashing, then check the digest: memory stays flat whatever the size.
-  const tmp = services.blobs.tempPath();
-  const hash = createHash('sha1');
-  const out = createWriteStream(tmp);
-  for (const part of stored) {
-    for await (const chunk of createReadStream(partPath(services, session.id, part.offset))) {
-      hash.update(chunk as Buffer);
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-  }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  const sha1 = hash.digest('hex');
-  if (sha1 !== expected) {
-    rmSync(tmp, { force: true });
-    throw digestMismatch("The 'digest' header does not match the SHA-1 of the uploaded file");
-  }
-  services.blobs.adopt(tmp, sha1);
+  // Every part's bytes and SHA-1 were checked on arrival; the whole file's digest is checked here.
+  const content = contentPath(services, session.id);
+  const sha1 = await sha1OfFile(content);
+  if (sha1 !== expected) throw digestMismatch("The 'digest' header does not match the SHA-1 of the uploaded file");
+  services.blobs.adopt(content, sha1);
   const item = createFile(services, caller, {
     name: session.file_name,
     folderId: String(session.folder_id),
