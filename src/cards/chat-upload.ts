@@ -8,9 +8,9 @@
 import { formatLondonDateTime } from '../footage/format';
 import { card, execute, facts, heading, notice, subtle, text } from './elements';
 import { formatBytes, shortHash } from './footage-arrival';
-import { CASE_REFERENCE_REGEX } from './request-form';
+import { caseReferenceInput, footageWindowInputs, initial } from './footage-inputs';
 import type { AdaptiveCard, CardAction, CardElement } from './schema';
-import { safeLine, truncate } from './text';
+import { safeLine } from './text';
 import { CARD_VERBS, INPUT_IDS } from './verbs';
 
 export const CAME_FROM_MAX_CHARS = 500;
@@ -181,47 +181,8 @@ function formInputs(view: ChatUploadFormView): CardElement[] {
       maxLength: 120,
       ...initial(v.owner, 120),
     },
-    {
-      type: 'Input.Date',
-      id: INPUT_IDS.footageDate,
-      label: 'Recorded on (London time)',
-      isRequired: true,
-      errorMessage: 'Choose the date of the footage.',
-      ...initial(v.date),
-    },
-    {
-      type: 'Input.Time',
-      id: INPUT_IDS.footageFrom,
-      label: 'From',
-      isRequired: true,
-      errorMessage: 'Give the start time.',
-      ...initial(v.from),
-    },
-    {
-      type: 'Input.Time',
-      id: INPUT_IDS.footageTo,
-      label: 'To (an earlier time means the next day)',
-      isRequired: true,
-      errorMessage: 'Give the end time.',
-      ...initial(v.to),
-    },
-    {
-      type: 'Input.Date',
-      id: INPUT_IDS.footageEndDate,
-      label: 'End date, if not the start date or the next day',
-      ...initial(v.endDate),
-    },
-    {
-      type: 'Input.Text',
-      id: INPUT_IDS.caseReference,
-      label: 'Case reference',
-      placeholder: 'e.g. 5274265/26',
-      regex: CASE_REFERENCE_REGEX,
-      maxLength: 10,
-      isRequired: true,
-      errorMessage: 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.',
-      ...initial(v.caseReference, 10),
-    },
+    ...footageWindowInputs(v, 'Recorded on (London time)'),
+    caseReferenceInput(v.caseReference),
     {
       type: 'Input.Text',
       id: INPUT_IDS.cameFrom,
@@ -351,8 +312,4 @@ export function stagedUploadsCard(items: StagedUploadItem[], shownOf: number): A
   }
   if (shownOf > items.length) body.push(subtle(`Showing the ${items.length} oldest.`));
   return card(body, { fallbackText: `${shownOf} files waiting in staging.` });
-}
-
-function initial(value: string | undefined, max = 100): { value?: string } {
-  return value ? { value: truncate(value, max) } : {};
 }

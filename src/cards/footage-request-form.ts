@@ -6,9 +6,9 @@
 import { formatDistance } from '../footage/format';
 import { toLondonWallClock } from '../footage/london-time';
 import { card, execute, heading, notice, subtle, text } from './elements';
-import { CASE_REFERENCE_REGEX } from './request-form';
+import { caseReferenceInput, footageWindowInputs, initial } from './footage-inputs';
 import type { AdaptiveCard, CardElement, Choice } from './schema';
-import { plainLine, safeLine, truncate } from './text';
+import { plainLine, safeLine } from './text';
 import { CARD_VERBS, INPUT_IDS } from './verbs';
 
 export const WHAT_HAPPENED_MAX_CHARS = 500;
@@ -82,49 +82,9 @@ export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
       errorMessage: 'Pick at least one camera.',
       wrap: true,
     },
-    {
-      type: 'Input.Date',
-      id: INPUT_IDS.footageDate,
-      label: 'Date (London time)',
-      isRequired: true,
-      errorMessage: 'Choose the date of the footage.',
-      ...initial(v.date),
-    },
-    {
-      type: 'Input.Time',
-      id: INPUT_IDS.footageFrom,
-      label: 'From',
-      isRequired: true,
-      errorMessage: 'Give the start time.',
-      ...initial(v.from),
-    },
-    {
-      type: 'Input.Time',
-      id: INPUT_IDS.footageTo,
-      label: 'To (an earlier time means the next day)',
-      isRequired: true,
-      errorMessage: 'Give the end time.',
-      ...initial(v.to),
-    },
-    {
-      type: 'Input.Date',
-      id: INPUT_IDS.footageEndDate,
-      label: 'End date, if not the start date or the next day',
-      ...initial(v.endDate),
-    },
+    ...footageWindowInputs(v, 'Date (London time)'),
     subtle('At most 24 hours per camera, and only what has already been recorded.'),
-    {
-      type: 'Input.Text',
-      id: INPUT_IDS.caseReference,
-      label: 'Case reference',
-      placeholder: 'e.g. 5274265/26',
-      regex: CASE_REFERENCE_REGEX,
-      maxLength: 10,
-      isRequired: true,
-      errorMessage: 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.',
-      ...initial(v.caseReference, 10),
-      separator: true,
-    },
+    caseReferenceInput(v.caseReference, { separator: true }),
     {
       type: 'Input.Text',
       id: INPUT_IDS.whatHappened,
@@ -236,10 +196,6 @@ function cameraChoice(camera: FootageCameraChoice): Choice {
     title: plainLine(`${camera.cameraId} ${camera.cameraName} · ${owner}${distance}${contact}`, 200),
     value: camera.cameraId,
   };
-}
-
-function initial(value: string | undefined, max = 100): { value?: string } {
-  return value ? { value: truncate(value, max) } : {};
 }
 
 function pad(n: number): string {

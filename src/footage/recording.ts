@@ -36,6 +36,27 @@ export interface RecordingMetadata {
 
 export type RecordingSource = 'file_request' | 'chat_upload';
 
+/**
+ * The fields every recording has, whoever loaded it: the cctvFootage template as first made, before
+ * the optional upload fields above were added to it.
+ */
+export const EXPORT_METADATA_KEYS: ReadonlyArray<keyof RecordingMetadata> = [
+  'footageId',
+  'cameraId',
+  'cameraName',
+  'borough',
+  'latitude',
+  'longitude',
+  'owner',
+  'ownerType',
+  'recordedFrom',
+  'recordedTo',
+  'caseReference',
+  'exhibitReference',
+  'status',
+  'sha256',
+];
+
 /** A recording as the domain sees it: its Box file and its metadata. */
 export interface Recording extends RecordingMetadata {
   fileId: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BoxPort } from '../footage/ports/box';
-import type { Recording, RecordingMetadata } from '../footage/recording';
+import { EXPORT_METADATA_KEYS, type Recording, type RecordingMetadata } from '../footage/recording';
 import type { DemoData, DemoRecording } from './demo-data';
 import { storedFileNames } from './file-names';
 import { mapWithConcurrency } from './pool';
@@ -209,26 +209,9 @@ export function toMetadata(recording: DemoRecording, sha256: string): RecordingM
   };
 }
 
-const METADATA_KEYS: ReadonlyArray<keyof RecordingMetadata> = [
-  'footageId',
-  'cameraId',
-  'cameraName',
-  'borough',
-  'latitude',
-  'longitude',
-  'owner',
-  'ownerType',
-  'recordedFrom',
-  'recordedTo',
-  'caseReference',
-  'exhibitReference',
-  'status',
-  'sha256',
-];
-
 /** Field by field; times compare as instants, since Box may write them with milliseconds. */
 export function sameMetadata(a: RecordingMetadata, b: RecordingMetadata): boolean {
-  return METADATA_KEYS.every((key) => {
+  return EXPORT_METADATA_KEYS.every((key) => {
     if (key === 'recordedFrom' || key === 'recordedTo') return Date.parse(a[key]) === Date.parse(b[key]);
     return a[key] === b[key];
   });

@@ -6,25 +6,13 @@
  */
 import { templateChanges } from '../../src/box/metadata';
 import { TEMPLATE_FIELDS } from '../../src/box/recording-template';
+import { EXPORT_METADATA_KEYS } from '../../src/footage/recording';
 
-const ORIGINAL = TEMPLATE_FIELDS.filter((f) =>
-  [
-    'footageId',
-    'cameraId',
-    'cameraName',
-    'borough',
-    'latitude',
-    'longitude',
-    'owner',
-    'ownerType',
-    'recordedFrom',
-    'recordedTo',
-    'caseReference',
-    'exhibitReference',
-    'status',
-    'sha256',
-  ].includes(f.key),
-).map((f) => ({ key: f.key, type: f.type, ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}) }));
+const ORIGINAL = TEMPLATE_FIELDS.filter((f) => EXPORT_METADATA_KEYS.includes(f.key)).map((f) => ({
+  key: f.key,
+  type: f.type,
+  ...(f.options ? { options: f.options.map((key) => ({ key })) } : {}),
+}));
 
 describe('cctvFootage template migration', () => {
   it('adds exactly the upload fields to a template made before them', () => {

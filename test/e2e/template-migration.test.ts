@@ -10,25 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { TEMPLATE_FIELDS } from '../../src/box/recording-template';
 import type { BoxEmulator } from '../../src/emulator';
+import { EXPORT_METADATA_KEYS } from '../../src/footage/recording';
 import { sdkClient, startTestEmulator } from '../emulator/support';
 import { SEEDED_DATA_DIR_ENV, startHarness } from '../support/harness';
-
-const OLD_FIELDS = [
-  'footageId',
-  'cameraId',
-  'cameraName',
-  'borough',
-  'latitude',
-  'longitude',
-  'owner',
-  'ownerType',
-  'recordedFrom',
-  'recordedTo',
-  'caseReference',
-  'exhibitReference',
-  'status',
-  'sha256',
-];
 
 let dataDir: string;
 
@@ -74,7 +58,7 @@ test('the bot completes a template made before the upload fields, at start, once
   let before: Awaited<ReturnType<BoxClient['fileMetadata']['getFileMetadataById']>>;
   try {
     const box = sdkClient(old.emulator);
-    const added = TEMPLATE_FIELDS.map((f) => f.key).filter((key) => !OLD_FIELDS.includes(key));
+    const added = TEMPLATE_FIELDS.map((f) => f.key).filter((key) => !EXPORT_METADATA_KEYS.includes(key));
     expect(added.length).toBeGreaterThan(0);
     await box.metadataTemplates.updateMetadataTemplate(
       'enterprise',
@@ -83,7 +67,7 @@ test('the bot completes a template made before the upload fields, at start, once
     );
     expect(
       (await box.metadataTemplates.getMetadataTemplate('enterprise', 'cctvFootage')).fields!.map((f) => f.key),
-    ).toEqual(OLD_FIELDS);
+    ).toEqual(EXPORT_METADATA_KEYS);
     fileId = await anyRecording(box);
     before = await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage');
   } finally {

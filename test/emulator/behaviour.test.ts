@@ -8,7 +8,7 @@ import { dateTimeFromString } from 'box-node-sdk/internal';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import { generateKeyPairSync } from 'node:crypto';
 import type { BoxEmulator } from '../../src/emulator';
-import { apiError, Readable, sdkClient, startTestEmulator } from './support';
+import { apiError, enterpriseToken, Readable, sdkClient, startTestEmulator } from './support';
 
 async function upload(box: BoxClient, folderId: string, name: string): Promise<string> {
   return (
@@ -212,18 +212,7 @@ describe('public and odd routes', () => {
   });
 
   it('records requests the spec rejects, with the operation and the ajv errors', async () => {
-    const token = await fetch(`${emulator.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'emulator-client',
-        client_secret: 'emulator-secret',
-        box_subject_type: 'enterprise',
-        box_subject_id: '1',
-      }),
-    });
-    const { access_token: accessToken } = (await token.json()) as { access_token: string };
+    const accessToken = await enterpriseToken(emulator.url);
     // So far only the deliberately unknown path above (DELETE /users/me fits the spec's DELETE /users/{user_id}).
     expect(emulator.violations().map((v) => `${v.direction} ${v.operation}`)).toEqual([
       'request GET /2.0/nothing-here',

@@ -8,7 +8,7 @@ import type { BoxClient } from 'box-node-sdk';
 import { dateTimeFromString } from 'box-node-sdk/internal';
 import { createHash } from 'node:crypto';
 import type { BoxEmulator } from '../../src/emulator';
-import { apiError, Readable, readAll, sdkClient, startTestEmulator } from './support';
+import { apiError, enterpriseToken, Readable, readAll, sdkClient, startTestEmulator } from './support';
 
 const PART_SIZE = 64 * 1024;
 
@@ -47,21 +47,6 @@ async function control(path: string, init: { method: string; body?: unknown }): 
     headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-}
-
-async function enterpriseToken(): Promise<string> {
-  const response = await fetch(`${emulator.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'emulator-client',
-      client_secret: 'emulator-secret',
-      box_subject_type: 'enterprise',
-      box_subject_id: '1',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 const TEMPLATE = {
@@ -662,7 +647,7 @@ describe('as-user and permissions', () => {
     // Binary calls leave the error body unread (responseInfo.body is empty), so the code is checked over plain HTTP.
     expect((await apiError(asOfficer.downloads.downloadFile(fileId))).status).toBe(403);
     const denied = await fetch(`${emulator.url}/2.0/files/${fileId}/content`, {
-      headers: { authorization: `Bearer ${await enterpriseToken()}`, 'as-user': officer },
+      headers: { authorization: `Bearer ${await enterpriseToken(emulator.url)}`, 'as-user': officer },
     });
     expect(denied.status).toBe(403);
     expect(await denied.json()).toMatchObject({

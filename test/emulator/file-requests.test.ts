@@ -8,7 +8,7 @@ import type { BoxClient } from 'box-node-sdk';
 import { dateTimeFromString } from 'box-node-sdk/internal';
 import { createHash } from 'node:crypto';
 import type { BoxEmulator } from '../../src/emulator';
-import { apiError, Readable, sdkClient, startTestEmulator } from './support';
+import { apiError, enterpriseToken, Readable, sdkClient, startTestEmulator } from './support';
 
 let emulator: BoxEmulator;
 let stop: () => Promise<void>;
@@ -82,7 +82,7 @@ describe('moving, reading and deleting items', () => {
     expect((await apiError(box.folders.deleteFolderById(top))).status).toBe(400);
     const notEmpty = await fetch(`${emulator.url}/2.0/folders/${top}`, {
       method: 'DELETE',
-      headers: { authorization: `Bearer ${await token()}` },
+      headers: { authorization: `Bearer ${await enterpriseToken(emulator.url)}` },
     });
     expect(await notEmpty.json()).toMatchObject({ type: 'error', status: 400, code: 'folder_not_empty' });
     await box.folders.deleteFolderById(top, { queryParams: { recursive: true } });
@@ -169,7 +169,7 @@ describe('file requests', () => {
     const target = await folder('Request 3');
     const response = await fetch(`${emulator.url}/2.0/file_requests/${emulator.fileRequestTemplateId}/copy`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await enterpriseToken(emulator.url)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ folder: { id: target, type: 'folder' }, status: 'paused' }),
     });
     expect(response.status).toBe(400);
@@ -188,21 +188,6 @@ describe('file requests', () => {
     expect(error.status).toBe(404);
   });
 });
-
-async function token(): Promise<string> {
-  const response = await fetch(`${emulator.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'emulator-client',
-      client_secret: 'emulator-secret',
-      box_subject_type: 'enterprise',
-      box_subject_id: '1',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 describe('the public upload page', () => {
   async function openRequest(

@@ -9,26 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBoxEmulator } from '../../src/emulator';
-import { Readable, readAll, sdkClient } from './support';
+import { enterpriseToken, Readable, readAll, sdkClient } from './support';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'box-emulator-persist-'));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function tokenFor(url: string): Promise<string> {
-  const response = await fetch(`${url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'emulator-client',
-      client_secret: 'emulator-secret',
-      box_subject_type: 'enterprise',
-      box_subject_id: '1',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 it('keeps everything across close() and a new start on the same data directory', async () => {
   const content = Buffer.from('recorded footage bytes');
@@ -64,7 +49,7 @@ it('keeps everything across close() and a new start on the same data directory',
       { fields: 'shared_link' },
     )
   ).sharedLink!.url;
-  const token = await tokenFor(first.url);
+  const token = await enterpriseToken(first.url);
   await first.close();
 
   const second = await startBoxEmulator({ dataDir, port: 0 });

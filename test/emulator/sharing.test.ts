@@ -7,7 +7,7 @@
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { BoxEmulator } from '../../src/emulator';
-import { apiError, Readable, readAll, sdkClient, startTestEmulator } from './support';
+import { apiError, enterpriseToken, Readable, readAll, sdkClient, startTestEmulator } from './support';
 
 let emulator: BoxEmulator;
 let stop: () => Promise<void>;
@@ -81,23 +81,11 @@ describe('watermarks', () => {
         file: Readable.from([Buffer.from('wm')]),
       })
     ).entries![0].id;
-    const token = (await (
-      await fetch(`${emulator.url}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'emulator-client',
-          client_secret: 'emulator-secret',
-          box_subject_type: 'enterprise',
-          box_subject_id: '1',
-        }),
-      })
-    ).json()) as { access_token: string };
+    const token = await enterpriseToken(emulator.url);
     const put = (): Promise<Response> =>
       fetch(`${emulator.url}/2.0/files/${other}/watermark`, {
         method: 'PUT',
-        headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ watermark: { imprint: 'default' } }),
       });
     expect((await put()).status).toBe(201);

@@ -55,6 +55,26 @@ export function sdkClient(emulator: BoxEmulator, options: ClientOptions = {}): B
   return new BoxClient({ auth, networkSession });
 }
 
+/**
+ * An enterprise access token fetched by hand (client credentials at /oauth2/token), for tests that
+ * call the emulator's HTTP API directly rather than through the SDK.
+ */
+export async function enterpriseToken(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'emulator-client',
+      client_secret: 'emulator-secret',
+      box_subject_type: 'enterprise',
+      box_subject_id: '1',
+    }),
+  });
+  if (!response.ok) throw new Error(`no emulator token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
 /** Reads a ByteStream (Node Readable) into a Buffer. */
 export async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
   if (!stream) throw new Error('no content');

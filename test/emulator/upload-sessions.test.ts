@@ -7,7 +7,7 @@
 import type { BoxClient } from 'box-node-sdk';
 import { createHash } from 'node:crypto';
 import type { BoxEmulator } from '../../src/emulator';
-import { apiError, Readable, sdkClient, startTestEmulator } from './support';
+import { apiError, enterpriseToken, Readable, sdkClient, startTestEmulator } from './support';
 
 const PART = 32 * 1024;
 
@@ -62,19 +62,7 @@ async function openSession(
 }
 
 async function commitRaw(url: string, content: Buffer, parts: unknown[]): Promise<Response> {
-  const token = await (
-    await fetch(`${emulator.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'emulator-client',
-        client_secret: 'emulator-secret',
-        box_subject_type: 'enterprise',
-        box_subject_id: '1',
-      }),
-    })
-  ).json();
+  const token = await enterpriseToken(emulator.url);
   const wire = (parts as Array<{ partId: string; offset: number; size: number; sha1: string }>).map((p) => ({
     part_id: p.partId,
     offset: p.offset,
@@ -84,7 +72,7 @@ async function commitRaw(url: string, content: Buffer, parts: unknown[]): Promis
   return fetch(url, {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${(token as { access_token: string }).access_token}`,
+      authorization: `Bearer ${token}`,
       'content-type': 'application/json',
       digest: digest(content),
     },

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client } from 'pg';
+import type { Person } from '../../src/footage/people';
 import type { Store } from '../../src/footage/ports/store';
 import { openStore, SQLITE_FILE_NAME, type Clock } from '../../src/store';
 import { toNumberedPlaceholders, type Row, type SqlValue } from '../../src/store/sql/executor';
@@ -155,3 +156,20 @@ export function useFixture(kind: BackendKind, testFile: string): StoreFixture {
   afterAll(() => fixture.cleanup());
   return fixture;
 }
+
+/** An officer and her supervisor in one borough: the people most store and job suites need. */
+export const ALICE: Person = {
+  aadObjectId: 'aad-alice',
+  name: 'PC Alice Carter',
+  role: 'officer',
+  borough: 'Lambeth',
+  email: 'alice@police.example',
+};
+
+export const DANA: Person = {
+  aadObjectId: 'aad-dana',
+  name: 'Sgt Dana Whitfield',
+  role: 'supervisor',
+  borough: 'Lambeth',
+  email: 'dana@police.example',
+};

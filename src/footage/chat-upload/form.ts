@@ -4,7 +4,7 @@
  * footage came from. A forged invoke skips the card, so nothing typed is trusted until it passes.
  */
 import { CASE_REFERENCE_PATTERN } from '../access/form';
-import { MAX_WINDOW_HOURS, readWindow, type CameraRegistry } from '../footage-requests/form';
+import { checkPastWindow, MAX_WINDOW_HOURS, type CameraRegistry } from '../footage-requests/form';
 import type { GazetteerCamera, GazetteerPlace } from '../query/gazetteer';
 import type { ChatUploadDescription } from './types';
 
@@ -45,20 +45,11 @@ export function checkChatUploadForm(
   const found = cameraOf(input, registry);
   if ('problem' in found) return fail('camera', found.problem);
   const camera = found.camera;
-  const window = readWindow(input.date, input.from, input.to, input.endDate);
+  const window = checkPastWindow(input, now, {
+    future: 'The time window ends in the future: recordings cover time that has passed. Check the date and times.',
+    tooLong: `A recording covers at most ${MAX_WINDOW_HOURS} hours; split longer footage into one file per day.`,
+  });
   if (!window.ok) return fail('window', window.problem);
-  if (window.end.getTime() <= window.start.getTime())
-    return fail('window', 'The end of the time window must come after its start.');
-  if (window.end.getTime() > now.getTime())
-    return fail(
-      'window',
-      'The time window ends in the future: recordings cover time that has passed. Check the date and times.',
-    );
-  if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * 3_600_000)
-    return fail(
-      'window',
-      `A recording covers at most ${MAX_WINDOW_HOURS} hours; split longer footage into one file per day.`,
-    );
   const caseReference = input.caseReference.trim();
   if (!CASE_REFERENCE_PATTERN.test(caseReference))
     return fail('caseReference', 'Enter the case reference as seven digits, a slash and two digits, e.g. 5274265/26.');

@@ -82,18 +82,12 @@ export function checkFootageForm(
       );
     cameras.push(camera);
   }
-  const window = readWindow(input.date, input.from, input.to, input.endDate);
-  if (!window.ok) return fail('window', window.problem);
-  if (window.end.getTime() <= window.start.getTime())
-    return fail('window', 'The end of the time window must come after its start.');
-  if (window.end.getTime() > now.getTime())
-    return fail(
-      'window',
+  const window = checkPastWindow(input, now, {
+    future:
       'The time window ends in the future: owners can only send what has been recorded. Choose a window that has already passed.',
-    );
-  if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * HOUR_MS) {
-    return fail('window', `Ask for at most ${MAX_WINDOW_HOURS} hours of footage per camera.`);
-  }
+    tooLong: `Ask for at most ${MAX_WINDOW_HOURS} hours of footage per camera.`,
+  });
+  if (!window.ok) return fail('window', window.problem);
   const caseReference = input.caseReference.trim();
   if (caseReference === '')
     return fail('caseReference', 'Enter the case reference (seven digits, a slash and two digits, e.g. 5274265/26).');
@@ -135,6 +129,25 @@ export function checkFootageForm(
 }
 
 type WindowReading = { ok: true; start: Date; end: Date } | { ok: false; problem: string };
+
+/**
+ * A window read as `readWindow` does that also runs forwards, has already passed and is at most
+ * MAX_WINDOW_HOURS long; the last two problems are worded by the caller for its own form.
+ */
+export function checkPastWindow(
+  input: { date: string; from: string; to: string; endDate?: string },
+  now: Date,
+  problems: { future: string; tooLong: string },
+): WindowReading {
+  const window = readWindow(input.date, input.from, input.to, input.endDate);
+  if (!window.ok) return window;
+  if (window.end.getTime() <= window.start.getTime())
+    return { ok: false, problem: 'The end of the time window must come after its start.' };
+  if (window.end.getTime() > now.getTime()) return { ok: false, problem: problems.future };
+  if (window.end.getTime() - window.start.getTime() > MAX_WINDOW_HOURS * HOUR_MS)
+    return { ok: false, problem: problems.tooLong };
+  return window;
+}
 
 /** London dates and times; without an end date, an end at or before the start runs into the next day. */
 export function readWindow(date: string, from: string, to: string, endDate?: string): WindowReading {

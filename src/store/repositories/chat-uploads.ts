@@ -10,11 +10,13 @@ import {
 } from '../../footage/chat-upload/types';
 import type { ChatUploadRepository } from '../../footage/ports/chat-upload-store';
 import type { Executor, Row, SqlValue } from '../sql/executor';
+import { setClauses, updateParam } from '../sql/update-builder';
 import {
   jsonParam,
   readEnum,
   readInt,
   readJson,
+  readOptionalFlag,
   readOptionalInt,
   readOptionalString,
   readOptionalTime,
@@ -25,7 +27,6 @@ import {
 } from '../sql/values';
 
 function toUpload(row: Row): ChatUpload {
-  const isVideo = readOptionalInt(row.is_video);
   const failure = readOptionalString(row.failure);
   return {
     id: readString(row.id),
@@ -41,7 +42,7 @@ function toUpload(row: Row): ChatUpload {
     stagedFileId: readOptionalString(row.staged_file_id),
     uploadSessionId: readOptionalString(row.upload_session_id),
     sha256: readOptionalString(row.sha256),
-    isVideo: isVideo === null ? null : isVideo === 1,
+    isVideo: readOptionalFlag(row.is_video),
     description:
       row.description === null || row.description === undefined
         ? null
@@ -78,12 +79,11 @@ const COLUMNS: Record<keyof ChatUploadUpdate, string> = {
   remindedAt: 'reminded_at',
 };
 
+/** The description is the one JSON column; everything else converts as in any update. */
 function param(key: keyof ChatUploadUpdate, value: ChatUploadUpdate[keyof ChatUploadUpdate]): SqlValue {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return timeParam(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (key === 'description') return jsonParam(value as unknown as Parameters<typeof jsonParam>[0]);
-  return value as SqlValue;
+  if (key === 'description' && value !== null && value !== undefined)
+    return jsonParam(value as unknown as Parameters<typeof jsonParam>[0]);
+  return updateParam(value);
 }
 
 export class SqlChatUploadRepository implements ChatUploadRepository {
@@ -153,13 +153,7 @@ export class SqlChatUploadRepository implements ChatUploadRepository {
     update: ChatUploadUpdate,
     from: readonly ChatUploadState[] | undefined,
   ): Promise<ChatUpload | undefined> {
-    const assignments = ['updated_at = ?'];
-    const params: SqlValue[] = [timeParam(this.clock())];
-    for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof ChatUploadUpdate, string]>) {
-      if (!(key in update) || update[key] === undefined) continue;
-      assignments.push(`${column} = ?`);
-      params.push(param(key, update[key]));
-    }
+    const { assignments, params } = setClauses(COLUMNS, update, [['updated_at', timeParam(this.clock())]], param);
     let where = 'id = ?';
     params.push(id);
     if (from) {

@@ -14,6 +14,7 @@ import {
 import type { CameraLink, FootageRequestRepository, FootageTransition } from '../../footage/ports/intake-store';
 import type { OwnerType } from '../../footage/recording';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
+import { childrenByRequest, statusFilter } from '../sql/update-builder';
 import {
   readEnum,
   readInt,
@@ -146,12 +147,7 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     options: { expiresBefore?: Date; limit?: number } = {},
   ): Promise<FootageRequest[]> {
     if (statuses.length === 0) return Promise.resolve([]);
-    let where = `status IN (${placeholders(statuses.length)})`;
-    const params: SqlValue[] = [...statuses];
-    if (options.expiresBefore) {
-      where += ' AND expires_at <= ?';
-      params.push(timeParam(options.expiresBefore));
-    }
+    const { where, params } = statusFilter(statuses, options.expiresBefore);
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
@@ -249,12 +245,7 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
     ]);
     if (rows.length === 0) return [];
     const ids = rows.map((row) => readString(row.id));
-    const cameraRows = await db.query(
-      `SELECT * FROM footage_request_cameras WHERE request_id IN (${placeholders(ids.length)}) ORDER BY request_id, position`,
-      ids,
-    );
-    const byRequest = new Map<string, RequestedCamera[]>(ids.map((id) => [id, []]));
-    for (const row of cameraRows) byRequest.get(readString(row.request_id))?.push(toCamera(row));
+    const byRequest = await childrenByRequest(db, 'footage_request_cameras', ids, toCamera);
     return rows.map((row) => toRequest(row, byRequest.get(readString(row.id)) ?? []));
   }
 }

@@ -1,9 +1,11 @@
 /** Files that arrived for footage requests, and how far their processing got. */
 import { INTAKE_FILE_STATES, type ArrivalSource, type IntakeFile } from '../../footage/footage-requests/types';
 import type { IntakeFileRepository, IntakeFileUpdate, NewIntakeFile } from '../../footage/ports/intake-store';
-import type { Executor, Row, SqlValue } from '../sql/executor';
+import type { Executor, Row } from '../sql/executor';
+import { setClauses } from '../sql/update-builder';
 import {
   readEnum,
+  readOptionalFlag,
   readOptionalInt,
   readOptionalString,
   readOptionalTime,
@@ -16,7 +18,6 @@ import {
 const SOURCES: readonly ArrivalSource[] = ['file_request', 'chat_upload'];
 
 function toFile(row: Row): IntakeFile {
-  const isVideo = readOptionalInt(row.is_video);
   return {
     boxFileId: readString(row.box_file_id),
     requestId: readString(row.request_id),
@@ -27,7 +28,7 @@ function toFile(row: Row): IntakeFile {
     sizeBytes: readOptionalInt(row.size_bytes),
     contentType: readOptionalString(row.content_type),
     sha256: readOptionalString(row.sha256),
-    isVideo: isVideo === null ? null : isVideo === 1,
+    isVideo: readOptionalFlag(row.is_video),
     duplicateOfFileId: readOptionalString(row.duplicate_of_file_id),
     duplicateOfName: readOptionalString(row.duplicate_of_name),
     uploadedBy: readOptionalString(row.uploaded_by),
@@ -53,13 +54,6 @@ const COLUMNS: Record<keyof IntakeFileUpdate, string> = {
   error: 'error',
   notified: 'notified',
 };
-
-function param(value: IntakeFileUpdate[keyof IntakeFileUpdate]): SqlValue {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return timeParam(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
-}
 
 export class SqlIntakeFileRepository implements IntakeFileRepository {
   constructor(
@@ -87,13 +81,7 @@ export class SqlIntakeFileRepository implements IntakeFileRepository {
   }
 
   async update(boxFileId: string, update: IntakeFileUpdate): Promise<IntakeFile | undefined> {
-    const assignments = ['updated_at = ?'];
-    const params: SqlValue[] = [timeParam(this.clock())];
-    for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof IntakeFileUpdate, string]>) {
-      if (!(key in update) || update[key] === undefined) continue;
-      assignments.push(`${column} = ?`);
-      params.push(param(update[key]));
-    }
+    const { assignments, params } = setClauses(COLUMNS, update, [['updated_at', timeParam(this.clock())]]);
     const rows = await this.db.query(
       `UPDATE intake_files SET ${assignments.join(', ')} WHERE box_file_id = ? RETURNING *`,
       [...params, boxFileId],

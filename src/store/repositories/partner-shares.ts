@@ -11,6 +11,7 @@ import {
   type PartnerShareStatus,
 } from '../../footage/sharing/ports';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
+import { statusFilter } from '../sql/update-builder';
 import {
   readEnum,
   readInt,
@@ -103,12 +104,7 @@ export class SqlPartnerShareRepository implements PartnerShareRepository {
     options: { expiresBefore?: Date; limit?: number } = {},
   ): Promise<PartnerShare[]> {
     if (statuses.length === 0) return [];
-    const params: SqlValue[] = [...statuses];
-    let where = `status IN (${placeholders(statuses.length)})`;
-    if (options.expiresBefore) {
-      where += ' AND expires_at <= ?';
-      params.push(timeParam(options.expiresBefore));
-    }
+    const { where, params } = statusFilter(statuses, options.expiresBefore);
     const rows = await this.db.query(`SELECT * FROM partner_shares WHERE ${where} ORDER BY created_at, id LIMIT ?`, [
       ...params,
       options.limit ?? 500,

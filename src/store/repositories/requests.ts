@@ -21,6 +21,7 @@ import {
   type TransitionResult,
 } from '../../footage/ports/store';
 import { placeholders, type Executor, type Row, type SqlValue } from '../sql/executor';
+import { childrenByRequest, statusFilter } from '../sql/update-builder';
 import {
   readEnum,
   readInt,
@@ -167,12 +168,7 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
     options: { expiresBefore?: Date; limit?: number } = {},
   ): Promise<AccessRequest[]> {
     if (statuses.length === 0) return Promise.resolve([]);
-    let where = `status IN (${placeholders(statuses.length)})`;
-    const params: SqlValue[] = [...statuses];
-    if (options.expiresBefore) {
-      where += ' AND expires_at <= ?';
-      params.push(timeParam(options.expiresBefore));
-    }
+    const { where, params } = statusFilter(statuses, options.expiresBefore);
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
@@ -294,12 +290,7 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
   private async withRecordings(db: Executor, rows: Row[]): Promise<AccessRequest[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => readString(row.id));
-    const recordingRows = await db.query(
-      `SELECT * FROM request_recordings WHERE request_id IN (${placeholders(ids.length)}) ORDER BY request_id, position`,
-      ids,
-    );
-    const byRequest = new Map<string, RecordingGrant[]>(ids.map((id) => [id, []]));
-    for (const row of recordingRows) byRequest.get(readString(row.request_id))?.push(toGrant(row));
+    const byRequest = await childrenByRequest(db, 'request_recordings', ids, toGrant);
     return rows.map((row) => toRequest(row, byRequest.get(readString(row.id)) ?? []));
   }
 }

@@ -60,3 +60,9 @@ export function readEnum<T extends string>(value: unknown, allowed: readonly T[]
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
+
+/** A nullable 0/1 column: unknown (NULL) stays null. */
+export function readOptionalFlag(value: unknown): boolean | null {
+  const flag = readOptionalInt(value);
+  return flag === null ? null : flag === 1;
+}

@@ -2,6 +2,8 @@
  * Asks the Box emulator directly over HTTP (not through the bot's gateway) what a user can see and
  * which collaborations and links exist, so the tests judge the bot by Box's own answers.
  */
+import { enterpriseToken } from '../../emulator/support';
+
 export interface Collaboration {
   id: string;
   role: string;
@@ -103,19 +105,7 @@ export class BoxProbe {
 
   private async accessToken(): Promise<string> {
     if (this.token) return this.token;
-    const response = await fetch(`${this.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'emulator-client',
-        client_secret: 'emulator-secret',
-        box_subject_type: 'enterprise',
-        box_subject_id: '1',
-      }).toString(),
-    });
-    if (!response.ok) throw new Error(`no emulator token: ${response.status} ${await response.text()}`);
-    this.token = ((await response.json()) as { access_token: string }).access_token;
+    this.token = await enterpriseToken(this.url);
     return this.token;
   }
 }

@@ -4,6 +4,7 @@
  * so the bot is judged by Box's own answers.
  */
 import type { AccessRequest } from '../../../src/footage/ports/store';
+import { enterpriseToken } from '../../emulator/support';
 import type { TeamsUser } from '../../support/teams-client';
 import { decide, GOOD_FORM, requestByIds, type FormAnswers } from '../access/flows';
 import { waitForStatus, type AccessBot } from '../access/support';
@@ -53,18 +54,7 @@ export class EmulatorHttp {
 
   async accessToken(): Promise<string> {
     if (this.token) return this.token;
-    const response = await fetch(`${this.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'emulator-client',
-        client_secret: 'emulator-secret',
-        box_subject_type: 'enterprise',
-        box_subject_id: '1',
-      }).toString(),
-    });
-    this.token = ((await response.json()) as { access_token: string }).access_token;
+    this.token = await enterpriseToken(this.url);
     return this.token;
   }
 }

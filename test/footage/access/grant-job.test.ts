@@ -1,27 +1,12 @@
 import { ACCESS_JOB_KINDS, GrantJob, RevokeJob } from '../../../src/footage/access';
-import type { Person } from '../../../src/footage/people';
 import type { AccessRequest, Job, Store } from '../../../src/footage/ports/store';
-import { backends, useFixture } from '../../store/support';
+import { ALICE, backends, DANA, useFixture } from '../../store/support';
 import { boxDown, FakeBox, RecordingNotifier } from './fakes';
 
 /**
  * The grant job step by step, on the real store with Box faked at its port: what it creates, what
  * it saves when, how it resumes, and how it ends when it cannot finish.
  */
-const alice: Person = {
-  aadObjectId: 'aad-alice',
-  name: 'PC Alice Carter',
-  role: 'officer',
-  borough: 'Lambeth',
-  email: 'alice@police.example',
-};
-const dana: Person = {
-  aadObjectId: 'aad-dana',
-  name: 'Sgt Dana Whitfield',
-  role: 'supervisor',
-  borough: 'Lambeth',
-  email: 'dana@police.example',
-};
 const SETTINGS = { sharedLinks: true, maxAttempts: 3, retryBaseMs: 10 };
 
 describe.each(backends())('the grant job on %s', (kind) => {
@@ -33,9 +18,9 @@ describe.each(backends())('the grant job on %s', (kind) => {
 
   beforeEach(async () => {
     ({ store } = await fixture.store());
-    await store.people.replaceRoster([alice, dana]);
+    await store.people.replaceRoster([ALICE, DANA]);
     box = new FakeBox();
-    box.addUser(alice.email);
+    box.addUser(ALICE.email);
     notifier = new RecordingNotifier();
     job = new GrantJob({ store, box, notifier, settings: SETTINGS, now: () => new Date() });
   });
@@ -43,7 +28,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
   async function approvedRequest(access: 'view' | 'download' = 'view'): Promise<AccessRequest> {
     const { request } = await store.requests.create({
       idempotencyKey: `k-${Math.random()}`,
-      requesterAadObjectId: alice.aadObjectId,
+      requesterAadObjectId: ALICE.aadObjectId,
       recordings: [
         { boxFileId: 'f1', fileName: 'one.mp4' },
         { boxFileId: 'f2', fileName: 'two.mp4' },
@@ -56,7 +41,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
     });
     const decided = await store.requests.decide({
       requestId: request.id,
-      deciderAadObjectId: dana.aadObjectId,
+      deciderAadObjectId: DANA.aadObjectId,
       decision: 'approved',
       comment: null,
       approvedDurationDays: 5,
@@ -79,7 +64,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
     expect(await run(request, 1)).toEqual({ kind: 'done' });
     const after = (await store.requests.get(request.id))!;
     expect(after.status).toBe('granted');
-    const userId = box.users.get(alice.email)!.id;
+    const userId = box.users.get(ALICE.email)!.id;
     for (const fileId of ['f1', 'f2']) {
       expect(box.collaborations.get(`${fileId}:${userId}`)).toMatchObject({
         role: 'previewer',
@@ -170,7 +155,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
 
   test('a request revoked before its grant ran is not granted', async () => {
     const request = await approvedRequest();
-    await store.requests.transition(request.id, { from: ['approved'], to: 'revoked', revokedBy: dana.aadObjectId });
+    await store.requests.transition(request.id, { from: ['approved'], to: 'revoked', revokedBy: DANA.aadObjectId });
     expect(await run(request, 1)).toEqual({ kind: 'done' });
     expect(box.calls).not.toContain('grantAccess');
     expect((await store.requests.get(request.id))!.recordings.map((r) => r.state)).toEqual(['revoked', 'revoked']);
@@ -185,7 +170,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
     await store.requests.recordCard({
       requestId: request.id,
       kind: 'share',
-      recipientAadObjectId: alice.aadObjectId,
+      recipientAadObjectId: ALICE.aadObjectId,
       messageId: 'a1',
       address: {
         conversationId: 'a:1',
@@ -205,7 +190,7 @@ describe.each(backends())('the grant job on %s', (kind) => {
   test('revoking removes the collaborations and links, then tells the officer', async () => {
     const request = await approvedRequest();
     await run(request, 1);
-    await store.requests.transition(request.id, { from: ['granted'], to: 'revoked', revokedBy: dana.aadObjectId });
+    await store.requests.transition(request.id, { from: ['granted'], to: 'revoked', revokedBy: DANA.aadObjectId });
     notifier.events.length = 0;
     const revoke = new RevokeJob({ store, box, notifier, now: () => new Date(), maxAttempts: 3, retryBaseMs: 10 });
     box.failCall('removeCollaboration', 1, boxDown());

@@ -2,27 +2,13 @@ import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
 import { RouteJob, routeJobKey } from '../../../src/footage/access/routing-job';
 import type { Person } from '../../../src/footage/people';
 import type { AccessRequest, Job, Store } from '../../../src/footage/ports/store';
-import { backends, useFixture } from '../../store/support';
+import { ALICE, backends, DANA, useFixture } from '../../store/support';
 import { RecordingNotifier } from './fakes';
 
 /**
  * The routing job on the real store: it sends what the first attempt did not, never a card twice,
  * retries while no one can be reached, and then marks the request unroutable and tells the officer.
  */
-const alice: Person = {
-  aadObjectId: 'aad-alice',
-  name: 'PC Alice Carter',
-  role: 'officer',
-  borough: 'Lambeth',
-  email: 'alice@police.example',
-};
-const dana: Person = {
-  aadObjectId: 'aad-dana',
-  name: 'Sgt Dana Whitfield',
-  role: 'supervisor',
-  borough: 'Lambeth',
-  email: 'dana@police.example',
-};
 const priya: Person = {
   aadObjectId: 'aad-priya',
   name: 'Priya Nair',
@@ -39,7 +25,7 @@ describe.each(backends())('the routing job on %s', (kind) => {
 
   beforeEach(async () => {
     ({ store } = await fixture.store());
-    await store.people.replaceRoster([alice, dana, priya]);
+    await store.people.replaceRoster([ALICE, DANA, priya]);
     notifier = new RecordingNotifier();
     job = new RouteJob({ store, notifier, scope: 'borough', maxAttempts: 3, retryBaseMs: 10 });
   });
@@ -47,7 +33,7 @@ describe.each(backends())('the routing job on %s', (kind) => {
   async function pendingRequest(): Promise<AccessRequest> {
     const { request } = await store.requests.create({
       idempotencyKey: `k-${Math.random()}`,
-      requesterAadObjectId: alice.aadObjectId,
+      requesterAadObjectId: ALICE.aadObjectId,
       recordings: [{ boxFileId: 'f1', fileName: 'one.mp4' }],
       caseReference: '5212345/26',
       reason: 'Robbery',
@@ -82,7 +68,7 @@ describe.each(backends())('the routing job on %s', (kind) => {
     await store.requests.recordCard({
       requestId: request.id,
       kind: 'approval',
-      recipientAadObjectId: dana.aadObjectId,
+      recipientAadObjectId: DANA.aadObjectId,
       messageId: 'a1',
       address: { conversationId: 'c', data: { serviceUrl: 'http://x' } },
     });
