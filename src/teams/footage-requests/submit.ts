@@ -6,21 +6,12 @@
 import { footageRequestCard, type AdaptiveCard } from '../../cards';
 import type { Person } from '../../footage/people';
 import type { GazetteerCamera } from '../../footage/query';
+import type { CardActionOf } from '../card-actions';
 import { notConfiguredCard, type FootageRequestRouteDeps } from './deps';
 import { formFor } from './request-footage';
 
-export interface SubmitAction {
-  formToken: string;
-  cameraIds: string[];
-  date: string;
-  from: string;
-  to: string;
-  endDate: string;
-  caseReference: string;
-  whatHappened: string;
-  ownerEmail: string;
-  linkDays: number | null;
-}
+/** The parsed button data: the card layer's type, so the two cannot drift apart. */
+export type SubmitAction = Omit<CardActionOf<'footageRequest.submit'>, 'verb'>;
 
 export async function submitForm(
   deps: FootageRequestRouteDeps,
