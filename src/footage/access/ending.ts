@@ -73,12 +73,17 @@ export class ExpirySweep implements JobHandler {
         );
         continue;
       }
-      const moved = await store.requests.transition(request.id, { from: [request.status], to: 'expired' });
-      if (moved.outcome !== 'transitioned') continue;
-      await audit(store.audit, SYSTEM_ACTOR, 'expired', requestTarget(request.id), {
-        expiresAt: request.expiresAt?.toISOString() ?? null,
-        recordings: request.recordings.map((r) => r.boxFileId),
+      // The state and its audit entry land together.
+      const moved = await store.transaction(async (tx) => {
+        const result = await tx.requests.transition(request.id, { from: [request.status], to: 'expired' });
+        if (result.outcome === 'transitioned')
+          await audit(tx.audit, SYSTEM_ACTOR, 'expired', requestTarget(request.id), {
+            expiresAt: request.expiresAt?.toISOString() ?? null,
+            recordings: request.recordings.map((r) => r.boxFileId),
+          });
+        return result;
       });
+      if (moved.outcome !== 'transitioned') continue;
       await notifier.accessEnded(moved.request, 'expired');
       await notifier.requestChanged(request.id);
     }

@@ -132,15 +132,16 @@ export class ChatUploadService {
             : endedReason(upload),
       };
     if (upload.stagedFileId) await box.deleteFile(upload.stagedFileId);
-    const discarded = await store.chatUploads.transition(uploadId, ['staged'], {
-      state: 'discarded',
-      stagedFileId: null,
-    });
-    await store.audit.append({
-      actor: person.aadObjectId,
-      action: 'chat_upload_discarded',
-      target: chatUploadTarget(uploadId),
-      details: { fileName: upload.fileName },
+    const discarded = await store.transaction(async (tx) => {
+      const moved = await tx.chatUploads.transition(uploadId, ['staged'], { state: 'discarded', stagedFileId: null });
+      if (moved)
+        await tx.audit.append({
+          actor: person.aadObjectId,
+          action: 'chat_upload_discarded',
+          target: chatUploadTarget(uploadId),
+          details: { fileName: upload.fileName },
+        });
+      return moved;
     });
     return discarded ?? upload;
   }

@@ -122,16 +122,19 @@ export class PartnerGrantJob implements JobHandler {
       await endInBox(this.deps, { ...current, collaborationId });
       return;
     }
-    const moved =
-      share.status === 'granting'
-        ? await store.sharing.partnerShares.transition(share.id, ['granting'], 'granted')
-        : undefined;
-    await audit(store.audit, SYSTEM_ACTOR, 'partner_share_granted', partnerTarget(share.id), {
-      boxFileId: share.boxFileId,
-      email: share.email,
-      collaborationId,
-      role,
-      expiresAt: share.expiresAt.toISOString(),
+    // The state and its audit entry land together: nobody reading the share as granted can miss why.
+    const expiresAt = share.expiresAt;
+    const moved = await store.sharingTransaction(async (tx) => {
+      const result =
+        share.status === 'granting' ? await tx.partnerShares.transition(share.id, ['granting'], 'granted') : undefined;
+      await audit(tx.audit, SYSTEM_ACTOR, 'partner_share_granted', partnerTarget(share.id), {
+        boxFileId: share.boxFileId,
+        email: share.email,
+        collaborationId,
+        role,
+        expiresAt: expiresAt.toISOString(),
+      });
+      return result;
     });
     const latest = moved?.outcome === 'moved' ? moved.share : await store.sharing.partnerShares.get(share.id);
     if (latest) await this.deps.notifier.partnerShareChanged(latest);
@@ -150,8 +153,11 @@ export class PartnerGrantJob implements JobHandler {
       });
       return;
     }
-    const moved = await store.sharing.partnerShares.transition(share.id, ['granting'], 'failed', { error: message });
-    await audit(store.audit, SYSTEM_ACTOR, 'partner_share_failed', partnerTarget(share.id), { error: message });
+    const moved = await store.sharingTransaction(async (tx) => {
+      const result = await tx.partnerShares.transition(share.id, ['granting'], 'failed', { error: message });
+      await audit(tx.audit, SYSTEM_ACTOR, 'partner_share_failed', partnerTarget(share.id), { error: message });
+      return result;
+    });
     await endInBox(this.deps, current).catch(() => undefined);
     if (moved.outcome === 'moved') await this.deps.notifier.partnerShareChanged(moved.share);
   }
@@ -193,11 +199,15 @@ export class PartnerExpirySweep implements JobHandler {
       limit: 200,
     })) {
       // Marked expired first, so the watermark check below no longer counts this share as live.
-      const moved = await store.sharing.partnerShares.transition(share.id, ['granted'], 'expired');
-      if (moved.outcome !== 'moved') continue;
-      await audit(store.audit, SYSTEM_ACTOR, 'partner_share_expired', partnerTarget(share.id), {
-        expiresAt: share.expiresAt?.toISOString() ?? null,
+      const moved = await store.sharingTransaction(async (tx) => {
+        const result = await tx.partnerShares.transition(share.id, ['granted'], 'expired');
+        if (result.outcome === 'moved')
+          await audit(tx.audit, SYSTEM_ACTOR, 'partner_share_expired', partnerTarget(share.id), {
+            expiresAt: share.expiresAt?.toISOString() ?? null,
+          });
+        return result;
       });
+      if (moved.outcome !== 'moved') continue;
       try {
         await endInBox(this.deps, moved.share);
       } catch (error) {
