@@ -12,7 +12,21 @@ export const TEMPLATE_DISPLAY_NAME = 'CCTV Footage';
 export const OWNER_TYPES: readonly OwnerType[] = ['local_authority', 'transport', 'business'];
 export const RECORDING_STATUSES: readonly RecordingStatus[] = ['received', 'reviewed', 'evidential', 'not_relevant'];
 
-export const RECORDING_SOURCES: readonly RecordingSource[] = ['file_request', 'chat_upload'];
+/**
+ * The words Box shows in the metadata panel for where a recording came from: an evidence manager reads
+ * "officer upload", not a code. Templates made before these options keep their old keys
+ * (`file_request`, `chat_upload`), which still read back as the same source.
+ */
+const SOURCE_OPTION: Readonly<Record<RecordingSource, string>> = {
+  file_request: 'owner upload',
+  chat_upload: 'officer upload',
+};
+const SOURCE_OPTIONS: readonly string[] = Object.values(SOURCE_OPTION);
+
+function sourceFromOption(value: string): RecordingSource | undefined {
+  const sources = Object.keys(SOURCE_OPTION) as RecordingSource[];
+  return sources.find((source) => SOURCE_OPTION[source] === value || source === value);
+}
 
 export type TemplateFieldType = 'string' | 'float' | 'date' | 'enum';
 
@@ -40,7 +54,7 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { key: 'sha256', displayName: 'SHA-256 of the content', type: 'string' },
   // Added for footage that arrives from camera owners: an enterprise that already has the template
   // gets these through ensureMetadataTemplate's addField operations.
-  { key: 'source', displayName: 'Source', type: 'enum', options: RECORDING_SOURCES },
+  { key: 'source', displayName: 'Source', type: 'enum', options: SOURCE_OPTIONS },
   { key: 'requestId', displayName: 'Footage request id', type: 'string' },
   { key: 'uploadedBy', displayName: 'Uploaded by', type: 'string' },
   { key: 'uploadedAt', displayName: 'Uploaded at', type: 'date' },
@@ -60,7 +74,8 @@ export function toInstanceValues(metadata: RecordingMetadata): InstanceValues {
   for (const field of TEMPLATE_FIELDS) {
     const value = metadata[field.key];
     if (value === null || value === undefined) continue;
-    values[field.key] = field.type === 'date' ? new Date(value).toISOString() : value;
+    if (field.key === 'source') values.source = SOURCE_OPTION[value as RecordingSource];
+    else values[field.key] = field.type === 'date' ? new Date(value).toISOString() : value;
   }
   return values;
 }
@@ -119,7 +134,8 @@ function provenance(
     const value = key === 'sizeBytes' ? num(key) : key === 'uploadedAt' ? date(key) : text(key);
     if (value === null) continue;
     if (key === 'source') {
-      if ((RECORDING_SOURCES as readonly string[]).includes(value as string)) values.source = value as RecordingSource;
+      const source = sourceFromOption(value as string);
+      if (source) values.source = source;
     } else {
       (values as Record<string, unknown>)[key] = value;
     }

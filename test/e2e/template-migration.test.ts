@@ -91,10 +91,10 @@ test('the bot completes a template made before the upload fields, at start, once
     const health = (await (await fetch(`${first.bot.url}/healthz`)).json()) as { ready: boolean };
     expect(health.ready).toBe(true);
     await box.fileMetadata.updateFileMetadataById(fileId, 'enterprise', 'cctvFootage', [
-      { op: 'add', path: '/source', value: 'chat_upload' },
+      { op: 'add', path: '/source', value: 'officer upload' },
     ]);
     expect((await box.fileMetadata.getFileMetadataById(fileId, 'enterprise', 'cctvFootage')).extraData).toMatchObject({
-      source: 'chat_upload',
+      source: 'officer upload',
     });
   } finally {
     await first.close();

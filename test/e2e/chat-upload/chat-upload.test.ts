@@ -68,7 +68,7 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
       cameraId: 'LAM-0105',
       caseReference: '5274265/26',
       sha256: sha256(bytes),
-      source: 'chat_upload',
+      source: 'officer upload',
       uploadedBy: alice.email,
       sizeBytes: bytes.length,
     });

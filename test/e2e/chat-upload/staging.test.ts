@@ -119,7 +119,7 @@ describe.each(backends())('files waiting in staging on %s', (backend) => {
       cameraId: 'UNREG-BRIXTON',
       owner: 'Co-op Acre Lane',
       borough: 'Lambeth',
-      source: 'chat_upload',
+      source: 'officer upload',
     });
   }, 90_000);
 

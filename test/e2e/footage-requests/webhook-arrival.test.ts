@@ -109,7 +109,7 @@ describe.each(backends())('footage request by webhook on %s', (backend) => {
       requestId,
       sha256: sha256(bytes),
       uploadedBy: 'manager.supermarket.brixton-station@example.com',
-      source: 'file_request',
+      source: 'owner upload',
       contentType: 'video/mp4',
       sizeBytes: bytes.length,
     });
