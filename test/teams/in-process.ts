@@ -16,6 +16,7 @@ import {
 } from 'botbuilder';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { createAccessFeature } from '../../src/access-wiring';
 import { teamsServices } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import { FindFootage } from '../../src/footage/find';
@@ -24,7 +25,6 @@ import type { Store } from '../../src/footage/ports/store';
 import { FootageSearch } from '../../src/footage/search-service';
 import { loadDemoData, seedDemoData } from '../../src/seed';
 import { openStore } from '../../src/store';
-import { createAccessFeature } from '../../src/teams/access';
 import { createTeamsApp } from '../../src/teams/app';
 import { startHarness as startEmulator, type EmulatorHarness } from '../box/emulator-support';
 import { demoGazetteer, demoJson } from '../footage/demo-data';

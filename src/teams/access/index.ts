@@ -16,7 +16,6 @@ import { revokeButton } from './revoke-button';
 import { submit } from './submit';
 
 export type { AccessRouteDeps } from './deps';
-export { createAccessFeature, type AccessFeature, type AccessFeatureOptions } from './feature';
 
 export function register(app: Application<TurnState>, services: TeamsServices): void {
   const deps = services.access;

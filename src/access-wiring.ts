@@ -1,7 +1,7 @@
 /**
- * Builds the access flow from its parts: the domain service and jobs, Box lookups, and the Teams
- * notifier that reaches people proactively. The composition root registers `routes` with the Teams
- * app and hands `jobHandlers` and `recurring` to the job runner.
+ * Composition of the access flow, kept out of bot.ts like the other features' wiring: the domain
+ * service and jobs, Box lookups, and the Teams notifier that reaches people proactively. bot.ts
+ * registers `routes` with the Teams app and hands `jobHandlers` and `recurring` to the job runner.
  */
 import {
   ACCESS_JOB_KINDS,
@@ -12,17 +12,17 @@ import {
   GrantJob,
   RecordingCatalog,
   RevokeJob,
-} from '../../footage/access';
-import type { ApprovalScope } from '../../footage/access/authorise';
-import { RouteJob } from '../../footage/access/routing-job';
-import type { AccessServiceDeps } from '../../footage/access/service';
-import type { BoxPort } from '../../footage/ports/box';
-import type { Store } from '../../footage/ports/store';
-import type { JobHandler, RecurringJob } from '../../workers';
-import type { AccessRouteDeps } from './deps';
-import { TeamsAccessNotifier } from './notifier';
-import { Proactive, type ContinuingAdapter } from './proactive';
-import { RequestViews } from './views';
+} from './footage/access';
+import type { ApprovalScope } from './footage/access/authorise';
+import { RouteJob } from './footage/access/routing-job';
+import type { AccessServiceDeps } from './footage/access/service';
+import type { BoxPort } from './footage/ports/box';
+import type { Store } from './footage/ports/store';
+import type { AccessRouteDeps } from './teams/access/deps';
+import { TeamsAccessNotifier } from './teams/access/notifier';
+import { Proactive, type ContinuingAdapter } from './teams/access/proactive';
+import { RequestViews } from './teams/access/views';
+import type { JobHandler, RecurringJob } from './workers';
 
 export interface AccessFeatureOptions {
   store: Store;
