@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { logger } from '../log';
 import type { EmulatorSettings, Services } from './context';
 import { createDownloadLinks } from './downloads';
 import { Faults } from './faults';
@@ -37,6 +38,7 @@ import { sharedSpecValidator, type SpecViolation } from './spec/validator';
 import { BlobStore } from './state/blobs';
 import { openDatabase } from './state/db';
 import { ensureServiceAccount } from './state/users';
+import { WebhookOutbox } from './state/webhook-outbox';
 import {
   BOX_RETRY_POLICY,
   WebhookDispatcher,
@@ -133,7 +135,12 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
   const host = options.host ?? '127.0.0.1';
   const urls = { base: '', upload: '' };
   const keys = webhookKeys(db, { primary: options.webhookPrimaryKey, secondary: options.webhookSecondaryKey });
-  const dispatcher = new WebhookDispatcher(keys, { ...BOX_RETRY_POLICY, ...options.webhookRetry }, settings.now);
+  const dispatcher = new WebhookDispatcher(
+    keys,
+    { ...BOX_RETRY_POLICY, ...options.webhookRetry },
+    settings.now,
+    new WebhookOutbox(db),
+  );
   const services: Services = {
     db,
     blobs: new BlobStore(join(root, 'blobs')),
@@ -192,6 +199,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions): Promise<Box
     throw error;
   }
   guard.listenOn(port, options.allowedHostNames);
+  const resumed = dispatcher.resume();
+  if (resumed > 0) logger.info({ deliveries: resumed }, 'Box emulator resumed unacknowledged webhook deliveries');
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   urls.base = url;
   urls.upload = `${url}/api`;

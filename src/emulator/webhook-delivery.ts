@@ -3,11 +3,13 @@
  * followed by the delivery timestamp, once with the primary and once with the secondary key, and
  * retried with exponential backoff while the receiver answers anything but 2xx (or nothing). A
  * retry keeps its delivery id and body; the timestamp and signatures are fresh, so a receiver's
- * age check still passes. Deliveries run beside the request that caused them, never inside it.
+ * age check still passes. Deliveries run beside the request that caused them, never inside it,
+ * and wait in the emulator's database until acknowledged, so a restart resumes them (`resume`).
  */
 
 import { createHmac, randomUUID } from 'node:crypto';
 import { logger } from '../log';
+import type { PendingDelivery, WebhookOutbox } from './state/webhook-outbox';
 import { boxDateTime } from './time';
 
 const log = logger.child({ component: 'box-emulator' });
@@ -65,13 +67,38 @@ export class WebhookDispatcher {
     private readonly keys: WebhookKeys,
     private readonly policy: WebhookRetryPolicy,
     private readonly now: () => number,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
-  /** Starts delivering and returns at once; the caller's response does not wait for the receiver. */
+  /**
+   * Starts delivering and returns at once; the caller's response does not wait for the receiver.
+   * The delivery is stored first, so it survives a restart before it is acknowledged.
+   */
   deliver(webhookId: string, trigger: string, address: string, payload: Record<string, unknown>): void {
-    const deliveryId = randomUUID();
-    const body = JSON.stringify(payload);
-    const run = this.attempt(deliveryId, webhookId, trigger, address, body, 1).finally(() => this.pending.delete(run));
+    const delivery: PendingDelivery = {
+      deliveryId: randomUUID(),
+      webhookId,
+      trigger,
+      address,
+      body: JSON.stringify(payload),
+      attempt: 1,
+      dueAt: this.now(),
+    };
+    this.outbox.add(delivery);
+    this.start(delivery, 0);
+  }
+
+  /** Picks up the deliveries a previous run left unacknowledged, each at the time its attempt is due. */
+  resume(): number {
+    const waiting = this.outbox.pending();
+    for (const delivery of waiting) this.start(delivery, Math.max(0, delivery.dueAt - this.now()));
+    return waiting.length;
+  }
+
+  private start(delivery: PendingDelivery, delayMs: number): void {
+    const run = this.wait(delayMs)
+      .then(() => this.attempt(delivery))
+      .finally(() => this.pending.delete(run));
     this.pending.add(run);
   }
 
@@ -98,15 +125,9 @@ export class WebhookDispatcher {
     this.log.push(entry);
   }
 
-  private async attempt(
-    deliveryId: string,
-    webhookId: string,
-    trigger: string,
-    address: string,
-    body: string,
-    attempt: number,
-  ): Promise<void> {
+  private async attempt(delivery: PendingDelivery): Promise<void> {
     if (this.closed) return;
+    const { deliveryId, webhookId, trigger, address, body, attempt } = delivery;
     const entry: DeliveryAttempt = {
       deliveryId,
       webhookId,
@@ -125,6 +146,7 @@ export class WebhookDispatcher {
     // The emulator runs offline: it never sends anything off this machine.
     if (!url || !LOOPBACK_HOSTS.has(url.hostname)) {
       this.record({ ...entry, error: 'not delivered: the emulator delivers only to loopback addresses' });
+      this.outbox.remove(deliveryId);
       return;
     }
     try {
@@ -144,20 +166,34 @@ export class WebhookDispatcher {
       entry.error = error instanceof Error ? error.message : String(error);
     }
     this.record(entry);
-    if (entry.status !== null && entry.status >= 200 && entry.status < 300) return;
-    if (attempt >= this.policy.maxAttempts || this.closed) {
+    if (entry.status !== null && entry.status >= 200 && entry.status < 300) {
+      this.outbox.remove(deliveryId);
+      return;
+    }
+    if (attempt >= this.policy.maxAttempts) {
+      this.outbox.remove(deliveryId);
       log.warn({ webhookId, deliveryId, attempts: attempt }, 'Box emulator gave up delivering a webhook');
       return;
     }
     const delay = this.policy.baseDelayMs * 2 ** (attempt - 1);
-    await new Promise<void>((resolve) => {
+    const next = { ...delivery, attempt: attempt + 1, dueAt: this.now() + delay };
+    this.outbox.reschedule(deliveryId, next.attempt, next.dueAt);
+    // Closed meanwhile: the stored delivery is the next run's to make.
+    if (this.closed) return;
+    await this.wait(delay);
+    await this.attempt(next);
+  }
+
+  /** A wait that closing cuts short (the attempt after it then does nothing). */
+  private wait(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.waits.delete(timer);
         resolve();
-      }, delay);
+      }, ms);
       timer.unref();
       this.waits.set(timer, resolve);
     });
-    await this.attempt(deliveryId, webhookId, trigger, address, body, attempt + 1);
   }
 }

@@ -8,8 +8,11 @@ import type { BoxClient } from 'box-node-sdk';
 import { dateTimeFromString } from 'box-node-sdk/internal';
 import { WebhooksManager } from 'box-node-sdk/managers';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BoxEmulator } from '../../src/emulator';
 import { apiError, Readable, sdkClient, startTestEmulator } from './support';
 
@@ -219,7 +222,9 @@ describe('deliveries', () => {
     await upload(intake, 'retry.mp4', Buffer.from('retry'));
     const deliveries = await delivered(3);
     expect(new Set(deliveries.map((d) => d.headers['box-delivery-id'])).size).toBe(1);
-    expect(deliveries[2].at - deliveries[1].at).toBeGreaterThanOrEqual(deliveries[1].at - deliveries[0].at);
+    // Backoff of 50 ms then 100 ms: lower bounds only, since a loaded machine adds to each gap.
+    expect(deliveries[1].at - deliveries[0].at).toBeGreaterThanOrEqual(45);
+    expect(deliveries[2].at - deliveries[1].at).toBeGreaterThanOrEqual(95);
     for (const d of deliveries)
       expect(await WebhooksManager.validateMessage(d.body, d.headers as Record<string, string>, KEYS.primary)).toBe(
         true,
@@ -317,4 +322,65 @@ describe('events', () => {
       emulator.violations().map((v) => ({ op: `${v.direction} ${v.operation}`, errors: v.errors.slice(0, 3) })),
     ).toEqual([]);
   });
+});
+
+describe('a delivery not yet acknowledged when the emulator stops', () => {
+  it('is delivered after a restart, with the same delivery id and a fresh signature', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'box-emulator-outbox-'));
+    const options = {
+      dataDir,
+      webhookPrimaryKey: KEYS.primary,
+      webhookSecondaryKey: KEYS.secondary,
+      // The retry is due long after the stop, so only the restarted emulator can make it.
+      webhookRetry: { maxAttempts: 3, baseDelayMs: 1500, timeoutMs: 2000 },
+    };
+    const hooks = new Receiver();
+    await hooks.start();
+    try {
+      const first = await startTestEmulator(options);
+      const client = sdkClient(first.emulator);
+      const target = (await client.folders.createFolder({ name: 'Outbox', parent: { id: '0' } })).id;
+      await client.webhooks.createWebhook({
+        target: { id: target, type: 'folder' },
+        address: hooks.url,
+        triggers: ['FILE.UPLOADED'],
+      });
+      hooks.plan = [503];
+      await client.uploads.uploadFile({
+        attributes: { name: 'restart.mp4', parent: { id: target } },
+        file: Readable.from([Buffer.from('before the restart')]),
+      });
+      // Stopped once the failed first attempt is recorded and its retry scheduled.
+      const deadline = Date.now() + 5000;
+      while (!first.emulator.webhookDeliveries().some((a) => a.status === 503) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(hooks.deliveries).toHaveLength(1);
+      await first.stop();
+      expect(hooks.deliveries).toHaveLength(1);
+
+      const second = await startTestEmulator(options);
+      try {
+        await second.emulator.webhooksIdle();
+        expect(hooks.deliveries).toHaveLength(2);
+        const [failed, retried] = hooks.deliveries;
+        expect(retried.headers['box-delivery-id']).toBe(failed.headers['box-delivery-id']);
+        expect(retried.body).toBe(failed.body);
+        expect(retried.at - failed.at).toBeGreaterThanOrEqual(1400);
+        expect(
+          await WebhooksManager.validateMessage(retried.body, retried.headers as Record<string, string>, KEYS.primary),
+        ).toBe(true);
+        // Acknowledged now: a further restart delivers nothing more.
+        await second.stop();
+        const third = await startTestEmulator(options);
+        await third.emulator.webhooksIdle();
+        await third.stop();
+        expect(hooks.deliveries).toHaveLength(2);
+      } finally {
+        await second.stop().catch(() => undefined);
+      }
+    } finally {
+      await hooks.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
