@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'expired',
   'revoked',
   'revoke_failed',
+  /** A revocation that Box had refused was carried out by a later sweep. */
+  'revoke_completed',
   /** An action was refused on the server (self-approval, wrong role, not pending, forged invoke). */
   'refused',
   /** An admin chose the channel that receives approval cards. */

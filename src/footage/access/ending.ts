@@ -87,6 +87,23 @@ export class ExpirySweep implements JobHandler {
       await notifier.accessEnded(moved.request, 'expired');
       await notifier.requestChanged(request.id);
     }
+    await this.finishRevocations();
     return { kind: 'done' };
+  }
+
+  /**
+   * A revocation whose retries ran out while Box was failing left access in Box: each sweep tries
+   * again until it is gone, so nothing a supervisor took away stays granted.
+   */
+  private async finishRevocations(): Promise<void> {
+    const { store, notifier } = this.deps;
+    for (const request of await store.requests.listRevokedNotRemoved({ limit: 200 })) {
+      const removal = await removeFor(this.deps, request);
+      if (removal.failed.length > 0) continue;
+      await audit(store.audit, SYSTEM_ACTOR, 'revoke_completed', requestTarget(request.id), {
+        recordings: request.recordings.filter((r) => r.state === 'revoke_failed').map((r) => r.boxFileId),
+      });
+      await notifier.requestChanged(request.id);
+    }
   }
 }

@@ -112,6 +112,8 @@ function describeAudit(entry: AuditEntry, nameOf: (id: string) => string): strin
       return `Access revoked (${entry.target})`;
     case 'revoke_failed':
       return `Revocation failed in Box: ${text(d.error) ?? ''}`;
+    case 'revoke_completed':
+      return `Revocation completed in Box (${entry.target})`;
     case 'refused':
       return `Refused ${text(d.action) ?? 'an action'}: ${text(d.reason) ?? ''}`;
     case 'share_requested':

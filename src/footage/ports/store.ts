@@ -234,6 +234,11 @@ export interface AccessRequestRepository {
     statuses: readonly AccessRequestStatus[],
     options?: { expiresBefore?: Date; limit?: number },
   ): Promise<AccessRequest[]>;
+  /**
+   * Revoked requests that Box still grants something for (a recording left `revoke_failed` after the
+   * revocation's retries), oldest first: the periodic sweep tries again.
+   */
+  listRevokedNotRemoved(options?: { limit?: number }): Promise<AccessRequest[]>;
   /** Atomic compare-and-set from 'pending': the first decision wins. Authorization is the caller's job. */
   decide(input: DecisionToRecord): Promise<DecideResult>;
   /** Atomic compare-and-set for every later step (approved → granting → granted, granted → expired, ...). */

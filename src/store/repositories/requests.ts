@@ -172,6 +172,16 @@ export class SqlAccessRequestRepository implements AccessRequestRepository {
     return this.select(this.db, where, params, 'created_at, id', options.limit);
   }
 
+  listRevokedNotRemoved(options: { limit?: number } = {}): Promise<AccessRequest[]> {
+    return this.select(
+      this.db,
+      "status = 'revoked' AND id IN (SELECT request_id FROM request_recordings WHERE grant_state = 'revoke_failed')",
+      [],
+      'created_at, id',
+      options.limit,
+    );
+  }
+
   async decide(input: DecisionToRecord): Promise<DecideResult> {
     const current = await this.get(input.requestId);
     if (!current) return { outcome: 'not_found' };

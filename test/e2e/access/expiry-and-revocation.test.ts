@@ -1,4 +1,4 @@
-import { activeGrantsFor } from '../../../src/footage/access';
+import { ACCESS_JOB_KINDS, activeGrantsFor } from '../../../src/footage/access';
 import type { Recording } from '../../../src/footage/recording';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, GOOD_FORM, recordingsOf, requestByName, type FormAnswers } from './flows';
@@ -33,7 +33,7 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
 
   beforeAll(async () => {
     probe = new BoxProbe(suite.bot.h.bot.emulator!.url);
-    recordings = await recordingsOf(suite.bot.h, 'LAM-0108', 4);
+    recordings = await recordingsOf(suite.bot.h, 'LAM-0108', 5);
     aliceBoxId = await probe.userId(alice.email);
   });
 
@@ -123,6 +123,37 @@ describe.each(backends())('expiry and revocation (%s)', (backend) => {
       ['revoked', dana.aadObjectId],
       ['refused', dana.aadObjectId],
     ]);
+  });
+
+  test('a revocation Box keeps refusing past its retries is finished by a later sweep once Box answers', async () => {
+    const { h, store } = suite.bot;
+    const recording = recordings[4];
+    const { requestId } = await grantedRequest(recording);
+    await probe.fault({ status: 503, retryAfter: 0, count: 1000, match: 'DELETE /2.0/collaborations' });
+    try {
+      invokeCard(await h.teams.execute(dana, 'grant.revoke', { requestId }));
+      await waitUntil(
+        async () =>
+          (await store.jobs.list({ kind: ACCESS_JOB_KINDS.revoke, status: 'done' })).some(
+            (j) => (j.payload as { requestId?: string }).requestId === requestId,
+          ) || undefined,
+        'the revocation to run out of retries',
+        30_000,
+      );
+      expect((await store.requests.get(requestId))?.recordings[0].state).toBe('revoke_failed');
+      expect(await probe.fileStatusAs(recording.fileId, aliceBoxId)).toBe(200);
+    } finally {
+      await probe.clearFaults();
+    }
+    await waitUntil(
+      async () => (await store.requests.get(requestId))?.recordings.every((r) => r.state === 'revoked'),
+      'a sweep to finish the revocation',
+    );
+    await expectAccessGone(recording);
+    const actions = (await store.audit.list({ target: `request:${requestId}` })).map((e) => e.action);
+    expect(actions).toContain('revoke_failed');
+    expect(actions[actions.length - 1]).toBe('revoke_completed');
+    expect(actions.filter((a) => a === 'revoke_completed')).toHaveLength(1);
   });
 
   test('`revoke <request id>` ends access too; an officer cannot revoke', async () => {
