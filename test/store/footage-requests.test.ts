@@ -20,6 +20,7 @@ function newRequest(overrides: Partial<NewFootageRequest> = {}): NewFootageReque
         longitude: -0.114213,
         owner: 'Supermarket',
         ownerType: 'business',
+        ownerEmail: 'manager@example.com',
       },
       {
         cameraId: 'LAM-0106',
@@ -29,6 +30,7 @@ function newRequest(overrides: Partial<NewFootageRequest> = {}): NewFootageReque
         longitude: -0.118212,
         owner: 'Lambeth Council',
         ownerType: 'local_authority',
+        ownerEmail: 'cctv.lambeth@example.org',
       },
     ],
     windowStart: new Date('2026-03-03T14:00:00Z'),
@@ -57,9 +59,9 @@ describe.each(backends())('footage request store on %s', (kind) => {
       caseReference: '5274265/26',
       windowStart: new Date('2026-03-03T14:00:00Z'),
     });
-    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl])).toEqual([
-      ['LAM-0105', 51.46058, null],
-      ['LAM-0106', 51.463979, null],
+    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl, c.ownerEmail])).toEqual([
+      ['LAM-0105', 51.46058, null, 'manager@example.com'],
+      ['LAM-0106', 51.463979, null, 'cctv.lambeth@example.org'],
     ]);
     expect(first.request.id).toMatch(/^[0-9a-f]{12}$/);
   });
