@@ -180,7 +180,7 @@ function ownerEmailInputs(groups: OwnerGroup[], v: Partial<FootageFormValues>): 
 }
 
 /** The email input of the owner group whose first camera is `lead`. */
-export function ownerEmailInputId(lead: string): string {
+function ownerEmailInputId(lead: string): string {
   return `${INPUT_IDS.ownerEmail}.${lead}`;
 }
 
