@@ -167,9 +167,13 @@ function ownerEmailInputs(groups: OwnerGroup[], v: Partial<FootageFormValues>): 
     errorMessage: "Enter the owner's email address.",
     ...initial(value, 254),
   });
-  if (groups.length <= 1) return [field(INPUT_IDS.ownerEmail, "Owner's contact email", v.ownerEmail)];
+  const typedFor = (group: OwnerGroup | undefined) =>
+    group?.cameras.map((c) => v.cameraOwnerEmails?.[c.cameraId]).find((e) => e !== undefined);
+  // A form sent back with fewer cameras may now have one owner: keep what was typed in their field.
+  if (groups.length <= 1)
+    return [field(INPUT_IDS.ownerEmail, "Owner's contact email", v.ownerEmail || typedFor(groups[0]))];
   return groups.map((group) => {
-    const typed = group.cameras.map((c) => v.cameraOwnerEmails?.[c.cameraId]).find((e) => e !== undefined);
+    const typed = typedFor(group);
     const ids = group.cameras.map((c) => c.cameraId).join(', ');
     return field(
       ownerEmailInputId(group.lead),

@@ -263,6 +263,20 @@ describe('what the cards say', () => {
     ]);
   });
 
+  it('keeps the email typed for an owner when the form comes back with only their cameras', () => {
+    const form = footageRequestFormCard({
+      cameras: [camera(6), camera(12)],
+      values: { ownerEmail: '', cameraOwnerEmails: { 'LAM-0106': 'typed@lambeth.example.org' } },
+      defaultLinkDays: 7,
+      formToken: 'form-4',
+    });
+    const emails = findAll<{ id: string; value?: string }>(form, 'Input.Text').filter((i) =>
+      i.id.startsWith('ownerEmail'),
+    );
+    expect(emails.map((i) => [i.id, i.value])).toEqual([['ownerEmail', 'typed@lambeth.example.org']]);
+    expect(buttons(form)[0].data).toEqual({ formToken: 'form-4' });
+  });
+
   it('addresses each camera of the link card to its own owner', () => {
     const text = JSON.stringify(CARDS.find(([name]) => name === 'link card, open, three cameras')![1]());
     for (const i of [0, 1, 2]) expect(text).toContain(`Copy this into an email to owner${i}@example.com`);

@@ -142,8 +142,27 @@ describe.each(backends())('asking owners from a results card on %s', (backend) =
     });
     expect(shown.ownerEmail).toBeUndefined();
 
-    // She corrects the council's address and sends the form.
+    // A wrong address for one owner: the form comes back naming that owner, with what was typed.
     const submit = executeButtons(form).find((b) => b.verb === 'footageRequest.submit')!;
+    const refused = invokeCard(
+      await h.teams.execute(alice, 'footageRequest.submit', {
+        ...submit.data,
+        ...shown,
+        ...GOOD_ANSWERS,
+        caseReference: '5274265/26',
+        'ownerEmail.LAM-0106': 'night desk at lambeth',
+      }),
+    );
+    expect(cardText(refused)).toMatch(
+      /night desk at lambeth\\?" is not an email address\. Enter the contact email of London Borough of Lambeth \(LAM-0106\)/,
+    );
+    expect(inputValues(refused)).toMatchObject({
+      'ownerEmail.LAM-0105': 'manager.supermarket.brixton-station@example.com',
+      'ownerEmail.LAM-0106': 'night desk at lambeth',
+    });
+    expect(await store.intake.footageRequests.listByRequester(alice.aadObjectId)).toHaveLength(0);
+
+    // She corrects the council's address and sends the form.
     const linkCard = invokeCard(
       await h.teams.execute(alice, 'footageRequest.submit', {
         ...submit.data,
