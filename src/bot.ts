@@ -218,6 +218,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         notice: notice ? () => options.demoNotice ?? clockNotice(config.clock, new Date()) : undefined,
         features: {
           camerasToAsk: footageRequests.camerasToAsk,
+          askableCameras: footageRequests.askableCameras,
           footageRequests: footageRequests.routes,
           sharing,
           chatUploads: chatUploads.routes,
@@ -331,7 +332,7 @@ export function teamsServices(parts: {
   lateAnswers?: TeamsServices['lateAnswers'];
   /** The features beyond finding and access, each optional. */
   features?: Pick<TeamsServices, 'footageRequests' | 'sharing' | 'chatUploads'> &
-    Pick<TeamsServices['find'], 'camerasToAsk'>;
+    Pick<TeamsServices['find'], 'camerasToAsk' | 'askableCameras'>;
 }): TeamsServices {
   const { access, config } = parts;
   // A person's reference is written only when it changed: a database write on every turn is most of a turn's cost.
@@ -356,6 +357,7 @@ export function teamsServices(parts: {
       // Everyone on the roster with a known Teams id may see an inserted card: each sees their own state.
       audience: async () => (await access.records.people()).flatMap((p) => (p.teamsId ? [p.teamsId] : [])),
       ...(parts.features?.camerasToAsk ? { camerasToAsk: parts.features.camerasToAsk } : {}),
+      ...(parts.features?.askableCameras ? { askableCameras: parts.features.askableCameras } : {}),
     },
     ...(parts.features?.footageRequests ? { footageRequests: parts.features.footageRequests } : {}),
     ...(parts.features?.sharing ? { sharing: parts.features.sharing } : {}),

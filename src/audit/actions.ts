@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'footage_requested',
   /** A camera's intake folder and Box upload link were made. */
   'link_created',
+  /** An upload link made while its request was ending was closed at once (details: the file request). */
+  'link_closed',
   /** The upload link was kept open longer. */
   'extended',
   /** The upload link was closed before its time. */

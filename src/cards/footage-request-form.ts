@@ -37,6 +37,8 @@ export interface FootageFormValues {
   caseReference: string;
   whatHappened: string;
   ownerEmail: string;
+  /** When the cameras have several owners: the email typed for each camera (by camera id). */
+  cameraOwnerEmails: Record<string, string>;
   linkDays: number;
 }
 
@@ -64,6 +66,7 @@ export function londonInputs(start: Date, end: Date): Pick<FootageFormValues, 'd
 export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
   const v = view.values;
   const picked = new Set(v.cameraIds ?? view.cameras.map((c) => c.cameraId));
+  const groups = ownerGroups(view.cameras);
   const body: CardElement[] = [heading('Ask the camera owner for footage')];
   if (view.error) body.push(notice(safeLine(view.error), 'attention'));
   body.push(
@@ -95,16 +98,7 @@ export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
       errorMessage: `Say briefly what happened, in at most ${WHAT_HAPPENED_MAX_CHARS} characters.`,
       ...initial(v.whatHappened, WHAT_HAPPENED_MAX_CHARS),
     },
-    {
-      type: 'Input.Text',
-      id: INPUT_IDS.ownerEmail,
-      label: "Owner's contact email",
-      placeholder: 'cctv@example.org',
-      maxLength: 254,
-      isRequired: true,
-      errorMessage: "Enter the owner's email address.",
-      ...initial(v.ownerEmail, 254),
-    },
+    ...ownerEmailInputs(groups, v),
     {
       type: 'Input.Number',
       id: INPUT_IDS.linkDays,
@@ -121,12 +115,77 @@ export function footageRequestFormCard(view: FootageFormView): AdaptiveCard {
   );
   return card(body, {
     actions: [
-      execute(CARD_VERBS.footageRequestSubmit, { formToken: view.formToken }, 'Create upload link', {
-        style: 'positive',
-      }),
+      execute(
+        CARD_VERBS.footageRequestSubmit,
+        {
+          formToken: view.formToken,
+          ...(groups.length > 1
+            ? { ownerGroups: Object.fromEntries(groups.map((g) => [g.lead, g.cameras.map((c) => c.cameraId)])) }
+            : {}),
+        },
+        'Create upload link',
+        { style: 'positive' },
+      ),
     ],
     fallbackText: 'Ask a camera owner for CCTV footage.',
   });
+}
+
+/** Cameras with the same owner contact (or, without one, the same owner) share one email field. */
+interface OwnerGroup {
+  /** The group's first camera: its id names the group's email input. */
+  lead: string;
+  owner: string;
+  contactEmail?: string;
+  cameras: FootageCameraChoice[];
+}
+
+function ownerGroups(cameras: FootageCameraChoice[]): OwnerGroup[] {
+  const groups = new Map<string, OwnerGroup>();
+  for (const camera of cameras) {
+    const owner = camera.ownerOrganisation ?? camera.owner;
+    const key = camera.contactEmail ? `email:${camera.contactEmail.toLowerCase()}` : `owner:${owner}`;
+    const group = groups.get(key);
+    if (group) group.cameras.push(camera);
+    else groups.set(key, { lead: camera.cameraId, owner, contactEmail: camera.contactEmail, cameras: [camera] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One owner: the single `ownerEmail` field. Several: a field per owner, each prefilled from the
+ * registry, so each camera's link and message go to its own owner.
+ */
+function ownerEmailInputs(groups: OwnerGroup[], v: Partial<FootageFormValues>): CardElement[] {
+  const field = (id: string, label: string, value: string | undefined): CardElement => ({
+    type: 'Input.Text',
+    id,
+    label,
+    placeholder: 'cctv@example.org',
+    maxLength: 254,
+    isRequired: true,
+    errorMessage: "Enter the owner's email address.",
+    ...initial(value, 254),
+  });
+  const typedFor = (group: OwnerGroup | undefined) =>
+    group?.cameras.map((c) => v.cameraOwnerEmails?.[c.cameraId]).find((e) => e !== undefined);
+  // A form sent back with fewer cameras may now have one owner: keep what was typed in their field.
+  if (groups.length <= 1)
+    return [field(INPUT_IDS.ownerEmail, "Owner's contact email", v.ownerEmail || typedFor(groups[0]))];
+  return groups.map((group) => {
+    const typed = typedFor(group);
+    const ids = group.cameras.map((c) => c.cameraId).join(', ');
+    return field(
+      ownerEmailInputId(group.lead),
+      plainLine(`Contact email of ${group.owner} (${ids})`, 200),
+      typed ?? group.contactEmail,
+    );
+  });
+}
+
+/** The email input of the owner group whose first camera is `lead`. */
+function ownerEmailInputId(lead: string): string {
+  return `${INPUT_IDS.ownerEmail}.${lead}`;
 }
 
 export interface NearbyCamerasView {

@@ -13,6 +13,8 @@ export interface FootageRequestCameraView {
   cameraId: string;
   cameraName: string;
   owner: string;
+  /** Where this camera's message goes: each camera's owner gets its own. */
+  ownerEmail: string;
   uploadUrl: string | null;
   /** Plain text for the owner (email or text message); null until the link exists. */
   ownerMessage: string | null;
@@ -24,7 +26,6 @@ export interface FootageRequestView {
   windowStart: Date;
   windowEnd: Date;
   expiresAt: Date;
-  ownerEmail: string;
   /** "waiting for the owner to upload", "2 files received", "cancelled"... */
   statusLabel: string;
   open: boolean;
@@ -40,7 +41,6 @@ export function footageRequestCard(view: FootageRequestView): AdaptiveCard {
     facts([
       ['Case', safeLine(view.caseReference, 20)],
       ['Window', formatLondonWindow(view.windowStart, view.windowEnd)],
-      ['Owner email', safeLine(view.ownerEmail, 254)],
       [view.open ? 'Link open until' : 'Link closed', view.open ? formatLondonDateTime(view.expiresAt) : null],
       ['Status', safeLine(view.statusLabel, 80)],
     ]),
@@ -63,7 +63,7 @@ export function footageRequestCard(view: FootageRequestView): AdaptiveCard {
 function cameraSection(camera: FootageRequestCameraView, open: boolean): CardElement {
   const items: CardElement[] = [
     text(`**${safeLine(camera.cameraId, 20)}** ${safeLine(camera.cameraName, 80)}`),
-    subtle(safeLine(camera.owner, 120)),
+    subtle(`${safeLine(camera.owner, 120)} · ${safeLine(camera.ownerEmail, 254)}`),
   ];
   if (!camera.uploadUrl) {
     items.push(subtle('The upload link could not be made yet: send the form again to finish it.'));
@@ -76,7 +76,10 @@ function cameraSection(camera: FootageRequestCameraView, open: boolean): CardEle
         title: 'Message for the owner',
         card: {
           type: 'AdaptiveCard',
-          body: [subtle('Copy this into an email or a text message:'), text(safeParagraph(camera.ownerMessage, 2000))],
+          body: [
+            subtle(`Copy this into an email to ${safeLine(camera.ownerEmail, 254)} or a text message:`),
+            text(safeParagraph(camera.ownerMessage, 2000)),
+          ],
         },
       });
     }

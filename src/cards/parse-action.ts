@@ -81,6 +81,7 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
         caseReference: text(d, INPUT_IDS.caseReference),
         whatHappened: text(d, INPUT_IDS.whatHappened),
         ownerEmail: text(d, INPUT_IDS.ownerEmail),
+        cameraOwnerEmails: cameraOwnerEmails(d),
         linkDays: wholeNumber(d[INPUT_IDS.linkDays]),
       };
     case CARD_VERBS.chatUploadDescribe:
@@ -115,6 +116,21 @@ function cameraIdList(d: Record<string, unknown>): string[] {
   if (!ids.every((v): v is string => typeof v === 'string' && /^[A-Z0-9-]{1,20}$/.test(v)))
     throw new PayloadError('cameraIds holds an invalid camera id');
   return [...new Set(ids)];
+}
+
+/** Each owner group's email (input `ownerEmail.<first camera>`), given to every camera of the group. */
+function cameraOwnerEmails(d: Record<string, unknown>): Record<string, string> {
+  const groups = d.ownerGroups;
+  if (groups === undefined) return {};
+  if (!isPlainObject(groups) || Object.keys(groups).length > MAX_CAMERA_IDS)
+    throw new PayloadError('ownerGroups must be a short map');
+  const emails: Record<string, string> = {};
+  for (const [lead, cameras] of Object.entries(groups)) {
+    const ids = cameraIdList({ cameraIds: [lead, ...(Array.isArray(cameras) ? cameras : [cameras])] });
+    const email = text(d, `${INPUT_IDS.ownerEmail}.${ids[0]}`);
+    for (const cameraId of ids) emails[cameraId] = email;
+  }
+  return emails;
 }
 
 function isoInstant(value: unknown): Date | null {

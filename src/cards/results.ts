@@ -23,7 +23,17 @@ export interface ResultsView {
   recordings: ResultRecording[];
   /** Present while more pages remain; the token keeps the query. */
   nextPage?: { queryToken: string };
+  /** Cameras on this page whose owners could be asked for the searched window (footage requests). */
+  askOwners?: AskOwnersOffer;
 }
+
+/** Cameras (id and how to name them) and what the request form is prefilled with (window as ISO instants). */
+export interface AskOwnersOffer extends Omit<CardActionData['footageRequest.open'], 'cameraIds'> {
+  cameras: Array<{ cameraId: string; label: string }>;
+}
+
+/** A results page holds at most ten recordings, so at most ten cameras. */
+const MAX_ASKABLE_CAMERAS = RESULTS_PAGE_SIZE;
 
 export function resultsCard(view: ResultsView): AdaptiveCard {
   if (view.recordings.length > RESULTS_PAGE_SIZE) {
@@ -49,6 +59,7 @@ function renderResults(view: ResultsView, thumbnailsIncluded: number, thumbnails
   const requestable = view.recordings.filter((r) => r.access.kind === 'none');
   const actions: CardAction[] = [];
   if (requestable.length > 1) actions.push(requestSeveralAction(requestable));
+  if (view.askOwners && view.askOwners.cameras.length > 0) actions.push(askOwnersAction(view.askOwners));
   if (view.nextPage) {
     actions.push(
       execute(CARD_VERBS.nextPage, { queryToken: view.nextPage.queryToken }, 'Next page', { associatedInputs: 'None' }),
@@ -151,11 +162,52 @@ function requestSeveralAction(recordings: ResultRecording[]): CardAction {
   };
 }
 
+/**
+ * "Ask the owner…": one camera gets a direct button, several a picker, so the card grows by one
+ * action however many recordings share a camera. The form it opens is built on the server from the
+ * registry, never from what this button says about the camera.
+ */
+function askOwnersAction(offer: AskOwnersOffer): CardAction {
+  const { cameras, ...prefill } = offer;
+  if (cameras.length === 1) {
+    const cameraId = cameras[0].cameraId;
+    return execute(
+      CARD_VERBS.footageRequestOpen,
+      { ...prefill, cameraIds: [cameraId] },
+      plainLine(`Ask the owner of ${cameraId} for footage`, TEXT_LIMITS.name),
+      { associatedInputs: 'None' },
+    );
+  }
+  return {
+    type: 'Action.ShowCard',
+    title: "Ask a camera's owner…",
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        subtle('Ask the owner to upload their footage of the searched window, e.g. when a recording is missing.'),
+        {
+          type: 'Input.ChoiceSet',
+          id: INPUT_IDS.footageCameraIds,
+          label: 'Cameras whose owners to ask',
+          isMultiSelect: true,
+          style: 'expanded',
+          wrap: true,
+          choices: cameras
+            .slice(0, MAX_ASKABLE_CAMERAS)
+            .map((c) => ({ title: plainLine(c.label, 200), value: choiceValue(c.cameraId) })),
+          isRequired: true,
+          errorMessage: 'Pick at least one camera.',
+        },
+      ],
+      actions: [execute(CARD_VERBS.footageRequestOpen, prefill, 'Open the request form')],
+    },
+  };
+}
+
 /** Multi-select answers come back comma-joined, so a value must never hold a comma. */
-function choiceValue(fileId: string): string {
-  if (fileId.includes(','))
-    throw new RangeError(`file id cannot be offered in a multi-select: ${JSON.stringify(fileId)}`);
-  return fileId;
+function choiceValue(id: string): string {
+  if (id.includes(',')) throw new RangeError(`id cannot be offered in a multi-select: ${JSON.stringify(id)}`);
+  return id;
 }
 
 export interface NoMatchView {

@@ -77,7 +77,8 @@ export interface CardActionData {
   'grant.revoke': { requestId: string };
   /** Opens the request form: cameras named (a results card) or picked on the card (the near-by list); window as ISO instants. */
   'footageRequest.open': { cameraIds?: string[]; start?: string; end?: string; caseReference?: string };
-  'footageRequest.submit': { formToken: string };
+  /** ownerGroups, when the cameras have several owners: each group's first camera id to the group's cameras. */
+  'footageRequest.submit': { formToken: string; ownerGroups?: Record<string, string[]> };
   'footageRequest.cancel': { requestId: string };
   'footageRequest.extend': { requestId: string };
   'chatUpload.describe': { uploadId: string };
@@ -118,6 +119,8 @@ export type ParsedCardAction =
       caseReference: string;
       whatHappened: string;
       ownerEmail: string;
+      /** With several owners: each camera's owner email as typed, by camera id. */
+      cameraOwnerEmails: Record<string, string>;
       linkDays: number | null;
     }
   | { verb: 'footageRequest.cancel'; requestId: string }

@@ -2,7 +2,8 @@
  * One end-to-end test through a real Teams-like client: the bot as `npm start` runs it (embedded Box
  * emulator, embedded database, demo seed), the Microsoft 365 Agents Playground started by
  * `npm run playground`, and Debian's Chromium driven by playwright-core. It types `help` and sees the
- * help card, then runs a search and sees the results card.
+ * help card, runs a search and sees the results card, then asks a camera owner for footage, uploads a
+ * small file on the upload page as the owner would, and sees the arrival card in the chat.
  *
  * Skipped unless RUN_BROWSER_TEST=1 (CI sets it). Needs /usr/bin/chromium (`apt-get install
  * chromium`); never downloads a browser. Everything listens on 127.0.0.1 ports chosen at run time,
@@ -158,6 +159,8 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
           BOX_EMULATOR_PORT: String(emulatorPort),
           DATA_DIR: path.join(dir, 'data'),
           HOST: '127.0.0.1',
+          // The owner's upload is found by polling (no PUBLIC_URL); quickly, so the arrival card follows at once.
+          FOOTAGE_POLL_MS: '500',
         }),
       });
       bot = botProcess;
@@ -222,6 +225,34 @@ describe('Agents Playground in Chromium (set RUN_BROWSER_TEST=1 to run)', () => 
         start: beforeSearch,
         contains: [],
         pattern: '\\b[1-9][\\d,]* recordings?\\b',
+      });
+
+      // A footage request: the form, the link card, the owner's upload on the emulator's public page
+      // (a second tab, as the owner's browser), and the arrival card in the chat (found by polling).
+      const beforeRequest = await cardCount(page);
+      await send(page, 'request footage from camera LAM-0105 on 03/03/2026 between 2pm and 4pm for case 5274265/26');
+      await expectCard(page, 'footage request form', { start: beforeRequest, contains: ['Create upload link'] });
+      const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Create upload link' }).last();
+      await form.locator('textarea').fill('A robbery outside Brixton Station; the suspect ran south.');
+      await form.getByRole('button', { name: 'Create upload link' }).click();
+      await expectCard(page, 'link card', { start: beforeRequest, contains: ['Upload link:'] });
+      const linkCard = (await cardTexts(page)).slice(beforeRequest).find((t) => t.includes('Upload link:')) ?? '';
+      const uploadUrl = /Upload link: (http:\/\/127\.0\.0\.1:\d+\/f\/\S+)/.exec(linkCard)?.[1];
+      expect(uploadUrl).toBeDefined();
+      const owner = await browser.newPage();
+      await owner.goto(uploadUrl!, { waitUntil: 'load' });
+      await owner.locator('#email').fill('manager.supermarket.brixton-station@example.com');
+      await owner.locator('#file').setInputFiles({
+        name: 'LAM-0105 browser export.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(4096, 7)]),
+      });
+      await owner.getByRole('button', { name: 'Upload' }).click();
+      await owner.getByText('Upload complete').first().waitFor({ timeout: REPLY_MS });
+      await owner.close();
+      await expectCard(page, 'arrival card', {
+        start: beforeRequest,
+        contains: ['Footage arrived', 'LAM-0105 browser export.mp4'],
       });
     },
     TEST_TIMEOUT_MS,

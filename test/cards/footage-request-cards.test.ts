@@ -85,13 +85,13 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
         caseReference: '5274265/26',
         ...WINDOW,
         expiresAt: new Date('2026-03-27T10:00:00Z'),
-        ownerEmail: 'x@example.com',
         statusLabel: 'waiting for the owner to upload',
         open: true,
         cameras: [0, 1, 2].map((i) => ({
           cameraId: `LAM-010${i}`,
           cameraName: HOSTILE.unicode,
           owner: HOSTILE.link,
+          ownerEmail: `owner${i}@example.com`,
           uploadUrl: `http://127.0.0.1:3979/f/abc${i}`,
           ownerMessage: `Hello,\n\n${HOSTILE.reason500}\n\n${HOSTILE.link}`,
         })),
@@ -105,11 +105,19 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
         caseReference: '5274265/26',
         ...WINDOW,
         expiresAt: new Date('2026-03-27T10:00:00Z'),
-        ownerEmail: 'x@example.com',
         statusLabel: 'cancelled',
         open: false,
         notice: { text: 'Cancelled: the upload link is closed.', style: 'default' },
-        cameras: [{ cameraId: 'LAM-0105', cameraName: 'Brixton', owner: 'Shop', uploadUrl: null, ownerMessage: null }],
+        cameras: [
+          {
+            cameraId: 'LAM-0105',
+            cameraName: 'Brixton',
+            owner: 'Shop',
+            ownerEmail: 'shop@example.com',
+            uploadUrl: null,
+            ownerMessage: null,
+          },
+        ],
       }),
   ],
   [
@@ -187,6 +195,21 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
         reason: 'Box did not answer after several attempts; the file is still in the intake folder.',
       }),
   ],
+  [
+    'form, three owners',
+    () =>
+      footageRequestFormCard({
+        cameras: [
+          { ...camera(5), ownerOrganisation: 'Supermarket (Brixton Station)', contactEmail: 'shop@example.com' },
+          camera(6),
+          { ...camera(8), ownerOrganisation: 'Transport for London', contactEmail: 'cctv.requests@example.org' },
+          camera(12),
+        ],
+        values: { ...londonInputs(WINDOW.windowStart, WINDOW.windowEnd), cameraOwnerEmails: { 'LAM-0112': 'x@y.org' } },
+        defaultLinkDays: 7,
+        formToken: 'form-3',
+      }),
+  ],
 ];
 
 describe.each(CARDS)('%s', (_name, build) => {
@@ -219,6 +242,44 @@ describe('what the cards say', () => {
       ownerEmail: 'cctv.lambeth@example.org',
     });
     expect(buttons(form).map((b) => [b.verb, b.data])).toEqual([['footageRequest.submit', { formToken: 'form-1' }]]);
+  });
+
+  it('asks for one email per distinct owner, prefilled from the registry or what was typed', () => {
+    const form = CARDS.find(([name]) => name === 'form, three owners')![1]();
+    const emails = findAll<{ id: string; label: string; value?: string }>(form, 'Input.Text').filter((i) =>
+      i.id.startsWith('ownerEmail'),
+    );
+    expect(emails.map((i) => [i.id, i.value])).toEqual([
+      ['ownerEmail.LAM-0105', 'shop@example.com'],
+      ['ownerEmail.LAM-0106', 'x@y.org'],
+      ['ownerEmail.LAM-0108', 'cctv.requests@example.org'],
+    ]);
+    expect(emails[1].label).toBe('Contact email of London Borough of Lambeth (LAM-0106, LAM-0112)');
+    expect(buttons(form).map((b) => b.data)).toEqual([
+      {
+        formToken: 'form-3',
+        ownerGroups: { 'LAM-0105': ['LAM-0105'], 'LAM-0106': ['LAM-0106', 'LAM-0112'], 'LAM-0108': ['LAM-0108'] },
+      },
+    ]);
+  });
+
+  it('keeps the email typed for an owner when the form comes back with only their cameras', () => {
+    const form = footageRequestFormCard({
+      cameras: [camera(6), camera(12)],
+      values: { ownerEmail: '', cameraOwnerEmails: { 'LAM-0106': 'typed@lambeth.example.org' } },
+      defaultLinkDays: 7,
+      formToken: 'form-4',
+    });
+    const emails = findAll<{ id: string; value?: string }>(form, 'Input.Text').filter((i) =>
+      i.id.startsWith('ownerEmail'),
+    );
+    expect(emails.map((i) => [i.id, i.value])).toEqual([['ownerEmail', 'typed@lambeth.example.org']]);
+    expect(buttons(form)[0].data).toEqual({ formToken: 'form-4' });
+  });
+
+  it('addresses each camera of the link card to its own owner', () => {
+    const text = JSON.stringify(CARDS.find(([name]) => name === 'link card, open, three cameras')![1]());
+    for (const i of [0, 1, 2]) expect(text).toContain(`Copy this into an email to owner${i}@example.com`);
   });
 
   it('reads summer time and windows across midnight into the inputs', () => {

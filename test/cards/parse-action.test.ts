@@ -105,6 +105,27 @@ describe('parseCardAction', () => {
       linkDays: 7,
       ownerEmail: 'a@example.org',
     });
+    // Several owners: each group's email goes to every camera of the group.
+    expect(
+      parsed(CARD_VERBS.footageRequestSubmit, {
+        formToken: 'f2',
+        ownerGroups: { 'LAM-0105': ['LAM-0105'], 'LAM-0106': ['LAM-0106', 'lam-0112'] },
+        [INPUT_IDS.footageCameraIds]: 'LAM-0105,LAM-0106,LAM-0112',
+        'ownerEmail.LAM-0105': ' shop@example.com ',
+        'ownerEmail.LAM-0106': 'cctv.lambeth@example.org',
+      }),
+    ).toMatchObject({
+      ownerEmail: '',
+      cameraOwnerEmails: {
+        'LAM-0105': 'shop@example.com',
+        'LAM-0106': 'cctv.lambeth@example.org',
+        'LAM-0112': 'cctv.lambeth@example.org',
+      },
+    });
+    expect(refused(CARD_VERBS.footageRequestSubmit, { formToken: 'f3', ownerGroups: ['x'] })).toMatch(/ownerGroups/);
+    expect(
+      refused(CARD_VERBS.footageRequestSubmit, { formToken: 'f3', ownerGroups: { __proto__x: ['LAM-0105'] } }),
+    ).toMatch(/invalid camera id/);
     expect(refused(CARD_VERBS.footageRequestCancel, {})).toMatch(/requestId/);
   });
 

@@ -243,3 +243,42 @@ describe('message extension preview', () => {
     });
   });
 });
+
+describe("results card's Ask the owner", () => {
+  const window = { start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T16:00:00.000Z' };
+
+  it('asks the one camera on the page directly, for the searched window', () => {
+    const card = page([resultRecording(withCase, none)], {
+      askOwners: { cameras: [{ cameraId: withCase.cameraId, label: 'x' }], ...window, caseReference: '5274265/26' },
+    });
+    const ask = buttons(card).find((b) => b.verb === 'footageRequest.open');
+    expect(ask).toMatchObject({
+      title: `Ask the owner of ${withCase.cameraId} for footage`,
+      data: { cameraIds: [withCase.cameraId], ...window, caseReference: '5274265/26' },
+      associatedInputs: 'None',
+    });
+  });
+
+  it('lets the officer pick among several cameras, and stays a valid card within 28 KB with ten thumbnails', () => {
+    const recordings = tenGrantedWithThumbnails();
+    const cameras = Array.from({ length: 10 }, (_, i) => ({
+      cameraId: `LAM-0${100 + i}`,
+      label: `LAM-0${100 + i} ${'Camera name '.repeat(8)} · ${'Owner '.repeat(10)}`,
+    }));
+    const card = page(recordings, { askOwners: { cameras, ...window } });
+    assertValidCard(card, { limitBytes: CARD_SIZE_LIMITS.message });
+    expect(cardSizeBytes(card)).toBeLessThanOrEqual(CARD_SIZE_LIMITS.message);
+    const ask = buttons(card).find((b) => b.verb === 'footageRequest.open');
+    expect(ask).toMatchObject({ data: window });
+    expect(inputIds(card)).toContain('footageCameraIds');
+    const picker = findAll<{ id: string; choices: Array<{ value: string }> }>(card, 'Input.ChoiceSet').find(
+      (c) => c.id === 'footageCameraIds',
+    );
+    expect(picker?.choices.map((c) => c.value)).toEqual(cameras.map((c) => c.cameraId));
+  });
+
+  it('offers nothing when no camera on the page can be asked', () => {
+    const card = page([resultRecording(withCase, none)]);
+    expect(buttons(card).map((b) => b.verb)).not.toContain('footageRequest.open');
+  });
+});

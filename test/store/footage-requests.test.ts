@@ -3,6 +3,8 @@
  * compare-and-set status changes, delivery ids recorded once, and intake files resumed not redone.
  */
 import type { NewFootageRequest } from '../../src/footage/footage-requests/types';
+import { cameraOwnerEmails } from '../../src/store/migrations/footage-requests';
+import { SQLITE_DIALECT } from '../../src/store/sql/executor';
 import { backends, ManualClock, useFixture } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,6 +22,7 @@ function newRequest(overrides: Partial<NewFootageRequest> = {}): NewFootageReque
         longitude: -0.114213,
         owner: 'Supermarket',
         ownerType: 'business',
+        ownerEmail: 'manager@example.com',
       },
       {
         cameraId: 'LAM-0106',
@@ -29,6 +32,7 @@ function newRequest(overrides: Partial<NewFootageRequest> = {}): NewFootageReque
         longitude: -0.118212,
         owner: 'Lambeth Council',
         ownerType: 'local_authority',
+        ownerEmail: 'cctv.lambeth@example.org',
       },
     ],
     windowStart: new Date('2026-03-03T14:00:00Z'),
@@ -57,11 +61,26 @@ describe.each(backends())('footage request store on %s', (kind) => {
       caseReference: '5274265/26',
       windowStart: new Date('2026-03-03T14:00:00Z'),
     });
-    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl])).toEqual([
-      ['LAM-0105', 51.46058, null],
-      ['LAM-0106', 51.463979, null],
+    expect(first.request.cameras.map((c) => [c.cameraId, c.latitude, c.uploadUrl, c.ownerEmail])).toEqual([
+      ['LAM-0105', 51.46058, null, 'manager@example.com'],
+      ['LAM-0106', 51.463979, null, 'cctv.lambeth@example.org'],
     ]);
     expect(first.request.id).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it("gives cameras stored before owner emails were per camera the request's address", async () => {
+    const { store, db } = await fixture.store();
+    const { request } = await store.intake.footageRequests.create(newRequest({ idempotencyKey: 'aad-alice:old' }));
+    const raw = await db.raw();
+    // As an older release left them: no address on the camera rows.
+    await raw.query('UPDATE footage_request_cameras SET owner_email = NULL WHERE request_id = ?', [request.id]);
+    const read = await store.intake.footageRequests.get(request.id);
+    expect(read?.cameras.map((c) => c.ownerEmail)).toEqual(['manager@example.com', 'manager@example.com']);
+    // The migration's backfill writes the same.
+    const [, backfill] = cameraOwnerEmails.up(SQLITE_DIALECT);
+    await raw.query(backfill);
+    const rows = await raw.query('SELECT owner_email FROM footage_request_cameras WHERE request_id = ?', [request.id]);
+    expect(rows.map((r) => r.owner_email)).toEqual(['manager@example.com', 'manager@example.com']);
   });
 
   it('remembers each camera link and finds the request by its intake folder', async () => {

@@ -181,6 +181,7 @@ export class ChatUploadService {
           longitude: camera.longitude,
           owner: camera.owner,
           ownerType: camera.ownerType,
+          ownerEmail: uploader?.email ?? 'unknown@invalid.example',
         },
       ],
       windowStart: new Date(description.windowStart),

@@ -32,7 +32,10 @@ export interface FootageFormInput {
   endDate?: string;
   caseReference: string;
   whatHappened: string;
+  /** The owner's email, for every camera without its own in `cameraOwnerEmails`. */
   ownerEmail: string;
+  /** Cameras of different owners: each camera's owner email, by camera id. */
+  cameraOwnerEmails?: Readonly<Record<string, string>>;
   /** Null when left empty: the default applies. */
   linkDays: number | null;
 }
@@ -50,6 +53,8 @@ export interface ValidFootageForm extends Pick<
   'windowStart' | 'windowEnd' | 'caseReference' | 'whatHappened' | 'ownerEmail' | 'linkDays'
 > {
   cameras: GazetteerCamera[];
+  /** Each camera's owner email, by camera id; `ownerEmail` is the first camera's. */
+  ownerEmails: ReadonlyMap<string, string>;
 }
 
 export type FootageFormCheck =
@@ -80,6 +85,11 @@ export function checkFootageForm(
         'cameras',
         `I don't know a camera ${id.slice(0, 20)}. Use the camera id as on its sign or in the results, e.g. LAM-0105.`,
       );
+    if (camera.footageFlowsToBox)
+      return fail(
+        'cameras',
+        `Footage of ${camera.cameraId} reaches Box by itself, so its owner is not asked: search for it with find instead.`,
+      );
     cameras.push(camera);
   }
   const window = checkPastWindow(input, now, {
@@ -105,12 +115,21 @@ export function checkFootageForm(
       `Shorten "what happened" to at most ${MAX_WHAT_HAPPENED_CHARS} characters (it has ${whatHappened.length}).`,
     );
   }
-  const ownerEmail = input.ownerEmail.trim();
-  if (!isValidEmail(ownerEmail))
-    return fail(
-      'ownerEmail',
-      `"${ownerEmail.slice(0, 60)}" is not an email address. Enter the owner's contact email, e.g. cctv@example.org.`,
-    );
+  const ownerEmails = new Map<string, string>();
+  for (const camera of cameras) {
+    const own = input.cameraOwnerEmails?.[camera.cameraId];
+    const email = (own ?? input.ownerEmail).trim();
+    if (!isValidEmail(email)) {
+      const whose = own === undefined ? "the owner's contact email" : `the contact email of ${ownerOf(camera)}`;
+      return fail(
+        'ownerEmail',
+        email === ''
+          ? `Enter ${whose}, e.g. cctv@example.org.`
+          : `"${email.slice(0, 60)}" is not an email address. Enter ${whose}, e.g. cctv@example.org.`,
+      );
+    }
+    ownerEmails.set(camera.cameraId, email);
+  }
   const linkDays = input.linkDays ?? policy.defaultLinkDays;
   if (!Number.isInteger(linkDays) || linkDays < 1 || linkDays > MAX_LINK_DAYS)
     return fail('linkDays', `Keep the upload link open for 1 to ${MAX_LINK_DAYS} days.`);
@@ -122,10 +141,15 @@ export function checkFootageForm(
       windowEnd: window.end,
       caseReference,
       whatHappened,
-      ownerEmail,
+      ownerEmail: ownerEmails.get(cameras[0].cameraId) ?? '',
+      ownerEmails,
       linkDays,
     },
   };
+}
+
+function ownerOf(camera: GazetteerCamera): string {
+  return `${camera.ownerOrganisation ?? camera.owner} (${camera.cameraId})`;
 }
 
 type WindowReading = { ok: true; start: Date; end: Date } | { ok: false; problem: string };

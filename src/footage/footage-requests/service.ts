@@ -77,6 +77,7 @@ export class FootageRequestService {
           longitude: c.longitude,
           owner: c.owner,
           ownerType: c.ownerType,
+          ownerEmail: form.ownerEmails.get(c.cameraId) ?? form.ownerEmail,
         })),
         windowStart: form.windowStart,
         windowEnd: form.windowEnd,
@@ -96,7 +97,7 @@ export class FootageRequestService {
             windowStart: form.windowStart.toISOString(),
             windowEnd: form.windowEnd.toISOString(),
             caseReference: form.caseReference,
-            ownerEmail: form.ownerEmail,
+            ownerEmails: Object.fromEntries(form.ownerEmails),
             linkDays: form.linkDays,
           },
         });
@@ -147,8 +148,26 @@ export class FootageRequestService {
           expiresAt: request.expiresAt.toISOString(),
         },
       });
+      await this.closeIfEnded(request.id, camera.cameraId, link.fileRequestId);
     }
     return (await store.intake.footageRequests.get(request.id)) ?? request;
+  }
+
+  /**
+   * A link made while the request was being cancelled or expired (a second submit racing the
+   * cancel) would stay open until its own expiry: once it is stored, a request found ended closes it.
+   * Cancel and expiry look again after their transition, so whichever runs last sees the other.
+   */
+  private async closeIfEnded(requestId: string, cameraId: string, fileRequestId: string): Promise<void> {
+    const current = await this.deps.store.intake.footageRequests.get(requestId);
+    if (!current || OPEN_STATUSES.includes(current.status)) return;
+    await this.deps.intake.updateUploadLink(fileRequestId, { active: false });
+    await this.deps.store.audit.append({
+      actor: SYSTEM_ACTOR,
+      action: 'link_closed',
+      target: footageRequestTarget(requestId),
+      details: { cameraId, fileRequestId, status: current.status },
+    });
   }
 
   private async makeLink(
@@ -173,7 +192,7 @@ export class FootageRequestService {
     if (refusal) return refusal;
     const open = request as FootageRequest;
     // Box first: if Box is down nothing changes, and the officer can try again.
-    await this.closeLinks(open);
+    const closed = await this.closeLinks(open);
     const moved = await store.transaction(async (tx) => {
       const result = await tx.intake.footageRequests.transition(open.id, {
         from: OPEN_STATUSES,
@@ -185,11 +204,12 @@ export class FootageRequestService {
           actor: person.aadObjectId,
           action: 'cancelled',
           target: footageRequestTarget(open.id),
-          details: { filesReceived: open.filesReceived },
+          details: { filesReceived: open.filesReceived, linksClosed: closed },
         });
       }
       return result;
     });
+    if (moved.outcome === 'transitioned') await this.closeLinksMadeMeanwhile(moved.request, closed);
     if (moved.outcome === 'not_found')
       return this.refused(person, open.id, 'cancel', {
         code: 'not_found',
@@ -251,7 +271,7 @@ export class FootageRequestService {
     const due = await store.intake.footageRequests.listByStatus(OPEN_STATUSES, { expiresBefore: now(), limit: 100 });
     const ended: FootageRequest[] = [];
     for (const request of due) {
-      await this.closeLinks(request);
+      const closed = await this.closeLinks(request);
       const to = request.filesReceived > 0 ? 'complete' : 'expired';
       const moved = await store.transaction(async (tx) => {
         const result = await tx.intake.footageRequests.transition(request.id, {
@@ -264,12 +284,15 @@ export class FootageRequestService {
             actor: SYSTEM_ACTOR,
             action: 'expired',
             target: footageRequestTarget(request.id),
-            details: { filesReceived: request.filesReceived, status: to },
+            details: { filesReceived: request.filesReceived, status: to, linksClosed: closed },
           });
         }
         return result;
       });
-      if (moved.outcome === 'transitioned') ended.push(moved.request);
+      if (moved.outcome === 'transitioned') {
+        await this.closeLinksMadeMeanwhile(moved.request, closed);
+        ended.push(moved.request);
+      }
     }
     return ended;
   }
@@ -282,9 +305,22 @@ export class FootageRequestService {
     return this.deps.store.intake.footageRequests.get(requestId);
   }
 
-  private async closeLinks(request: FootageRequest): Promise<void> {
+  /** Sets every upload link of the request inactive in Box; the file request ids closed. */
+  private async closeLinks(request: FootageRequest): Promise<string[]> {
+    const closed: string[] = [];
     for (const camera of request.cameras) {
-      if (camera.fileRequestId) await this.deps.intake.updateUploadLink(camera.fileRequestId, { active: false });
+      if (!camera.fileRequestId) continue;
+      await this.deps.intake.updateUploadLink(camera.fileRequestId, { active: false });
+      closed.push(camera.fileRequestId);
+    }
+    return closed;
+  }
+
+  /** Links stored after `closeLinks` read the request (see closeIfEnded), closed now that it has ended. */
+  private async closeLinksMadeMeanwhile(ended: FootageRequest, closed: readonly string[]): Promise<void> {
+    for (const camera of ended.cameras) {
+      if (camera.fileRequestId && !closed.includes(camera.fileRequestId))
+        await this.closeIfEnded(ended.id, camera.cameraId, camera.fileRequestId);
     }
   }
 

@@ -17,6 +17,8 @@ export interface RequestedCamera extends Pick<
   RecordingMetadata,
   'cameraId' | 'cameraName' | 'borough' | 'latitude' | 'longitude' | 'owner' | 'ownerType'
 > {
+  /** Who this camera's link and message go to: cameras of different owners each have their own. */
+  ownerEmail: string;
   /** Set once Box has the camera's intake folder and upload link. */
   intakeFolderId: string | null;
   fileRequestId: string | null;
@@ -33,6 +35,7 @@ export interface FootageRequest {
   caseReference: string;
   /** Shown to the owner: what happened, so they know what to look for. */
   whatHappened: string;
+  /** The first camera's owner email (each camera carries its own in `cameras`). */
   ownerEmail: string;
   linkDays: number;
   /** When the upload links close. */

@@ -85,3 +85,17 @@ export const footageRequestsSchema: Migration = {
     ];
   },
 };
+
+/**
+ * Each camera of a request has its own owner email (cameras of different owners get their own
+ * link and message); rows made before take the request's one address.
+ */
+export const cameraOwnerEmails: Migration = {
+  version: 5,
+  name: 'footage request camera owner emails',
+  up: () => [
+    'ALTER TABLE footage_request_cameras ADD COLUMN owner_email TEXT',
+    `UPDATE footage_request_cameras SET owner_email =
+       (SELECT r.owner_email FROM footage_requests r WHERE r.id = footage_request_cameras.request_id)`,
+  ],
+};

@@ -7,7 +7,7 @@ import { ROLES } from '../../footage/people';
 import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import type { Dialect } from '../sql/executor';
 import { chatUploadsSchema } from './chat-uploads';
-import { footageRequestsSchema } from './footage-requests';
+import { cameraOwnerEmails, footageRequestsSchema } from './footage-requests';
 import { sharingSchema } from './sharing';
 
 export interface Migration {
@@ -161,4 +161,5 @@ export const MIGRATIONS: readonly Migration[] = [
   footageRequestsSchema,
   sharingSchema,
   chatUploadsSchema,
+  cameraOwnerEmails,
 ];

@@ -35,8 +35,10 @@ function readNumber(value: unknown): number {
   throw new TypeError(`expected a number, got ${JSON.stringify(value)}`);
 }
 
+/** A camera row; `ownerEmail` is empty only for a row an older release wrote during an upgrade (see toRequest). */
 function toCamera(row: Row): RequestedCamera {
   return {
+    ownerEmail: readOptionalString(row.owner_email) ?? '',
     cameraId: readString(row.camera_id),
     cameraName: readString(row.camera_name),
     borough: readString(row.borough),
@@ -50,7 +52,9 @@ function toCamera(row: Row): RequestedCamera {
   };
 }
 
-function toRequest(row: Row, cameras: RequestedCamera[]): FootageRequest {
+function toRequest(row: Row, rows: RequestedCamera[]): FootageRequest {
+  const ownerEmail = readString(row.owner_email);
+  const cameras = rows.map((camera) => (camera.ownerEmail ? camera : { ...camera, ownerEmail }));
   return {
     id: readString(row.id),
     idempotencyKey: readString(row.idempotency_key),
@@ -60,7 +64,7 @@ function toRequest(row: Row, cameras: RequestedCamera[]): FootageRequest {
     windowEnd: readTime(row.window_end),
     caseReference: readString(row.case_reference),
     whatHappened: readString(row.what_happened),
-    ownerEmail: readString(row.owner_email),
+    ownerEmail,
     linkDays: readInt(row.link_days),
     expiresAt: readTime(row.expires_at),
     status: readEnum(row.status, FOOTAGE_REQUEST_STATUSES),
@@ -118,9 +122,20 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
       }
       for (const [position, c] of request.cameras.entries()) {
         await tx.run(
-          `INSERT INTO footage_request_cameras (request_id, position, camera_id, camera_name, borough, latitude, longitude, owner, owner_type)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, position, c.cameraId, c.cameraName, c.borough, c.latitude, c.longitude, c.owner, c.ownerType],
+          `INSERT INTO footage_request_cameras (request_id, position, camera_id, camera_name, borough, latitude, longitude, owner, owner_type, owner_email)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            id,
+            position,
+            c.cameraId,
+            c.cameraName,
+            c.borough,
+            c.latitude,
+            c.longitude,
+            c.owner,
+            c.ownerType,
+            c.ownerEmail,
+          ],
         );
       }
       const [created] = await this.select(tx, 'id = ?', [id]);

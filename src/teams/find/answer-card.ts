@@ -12,11 +12,13 @@ import {
   staleCardCard,
   unknownPlaceCard,
   type AdaptiveCard,
+  type AskOwnersOffer,
   type CardActionData,
   type RecordingAccess,
 } from '../../cards';
 import type { FindAnswer } from '../../footage/find';
 import type { FootageQuery } from '../../footage/query';
+import type { Recording } from '../../footage/recording';
 import { logger } from '../../log';
 import { personOf } from '../person';
 import type { FindRouteDeps, ShownGrant } from './deps';
@@ -43,6 +45,11 @@ export async function answerCard(
           resultRecording(item.recording, accessOf(grants.get(item.recording.fileId)), item.distanceMetres),
         ),
         nextPage: answer.nextToken ? { queryToken: answer.nextToken } : undefined,
+        ...askOwnersOnResults(
+          deps,
+          answer.query,
+          page.items.map((item) => item.recording),
+        ),
       });
     }
     case 'no_match':
@@ -73,6 +80,29 @@ function askOwnersOf(deps: FindRouteDeps, query: FootageQuery): { askOwners?: Ca
   return {
     askOwners: {
       cameraIds,
+      ...(window ? { start: window.start.toISOString(), end: window.end.toISOString() } : {}),
+      ...(query.caseReference ? { caseReference: query.caseReference } : {}),
+    },
+  };
+}
+
+/** "Ask the owner…" for the cameras on the page whose owners could be asked, for the searched window. */
+function askOwnersOnResults(
+  deps: FindRouteDeps,
+  query: FootageQuery,
+  recordings: ReadonlyArray<Pick<Recording, 'cameraId' | 'cameraName' | 'owner'>>,
+): { askOwners?: AskOwnersOffer } {
+  const askable = new Set(deps.askableCameras?.(recordings.map((r) => r.cameraId)) ?? []);
+  const cameras = new Map<string, string>();
+  for (const r of recordings) {
+    if (askable.has(r.cameraId) && !cameras.has(r.cameraId))
+      cameras.set(r.cameraId, `${r.cameraId} ${r.cameraName} · ${r.owner}`);
+  }
+  if (cameras.size === 0) return {};
+  const window = query.window;
+  return {
+    askOwners: {
+      cameras: [...cameras].map(([cameraId, label]) => ({ cameraId, label })),
       ...(window ? { start: window.start.toISOString(), end: window.end.toISOString() } : {}),
       ...(query.caseReference ? { caseReference: query.caseReference } : {}),
     },

@@ -16,6 +16,8 @@ export interface FindRouteDeps {
   now(context: TurnContext): Date;
   /** Registered cameras whose owners could be asked for what was searched (footage requests); none when absent. */
   camerasToAsk?(query: FootageQuery): string[];
+  /** Of the cameras on a results page, those whose owners could be asked; none when absent. */
+  askableCameras?(cameraIds: readonly string[]): string[];
   /** Teams ids of everyone who may see an inserted card, so each sees their own state on it. */
   audience?(): Promise<string[]>;
 }

@@ -59,6 +59,8 @@ export interface FootageRequestFeature {
   arrival: ArrivalService;
   /** For the find command's no-match card: cameras whose owners could be asked (none when requests are off). */
   camerasToAsk(query: FootageQuery): string[];
+  /** For a results card: which of these cameras' owners could be asked (registered, footage not flowing to Box). */
+  askableCameras(cameraIds: readonly string[]): string[];
   onJobEnqueued(listener: () => void): void;
 }
 
@@ -102,6 +104,13 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
     recurring,
     arrival,
     camerasToAsk: (query) => (service ? camerasToAsk(query, options.gazetteer).map((c) => c.cameraId) : []),
+    askableCameras: (cameraIds) =>
+      service
+        ? [...new Set(cameraIds)].filter((id) => {
+            const camera = options.gazetteer.camera(id);
+            return camera !== undefined && !camera.footageFlowsToBox;
+          })
+        : [],
     webhookReceiver: {
       verify: options.verifySignature,
       accept: (input) => acceptDelivery(store, input),

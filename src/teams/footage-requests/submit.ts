@@ -36,6 +36,7 @@ export async function submitForm(
         caseReference: action.caseReference,
         whatHappened: action.whatHappened,
         ownerEmail: action.ownerEmail,
+        cameraOwnerEmails: action.cameraOwnerEmails,
         ...(action.linkDays === null ? {} : { linkDays: action.linkDays }),
       },
     });

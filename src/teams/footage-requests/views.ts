@@ -25,13 +25,13 @@ export class FootageRequestViews {
       windowStart: request.windowStart,
       windowEnd: request.windowEnd,
       expiresAt: request.expiresAt,
-      ownerEmail: request.ownerEmail,
       statusLabel: describeFootageStatus(request),
       open,
       cameras: request.cameras.map((camera) => ({
         cameraId: camera.cameraId,
         cameraName: camera.cameraName,
         owner: camera.owner,
+        ownerEmail: camera.ownerEmail,
         uploadUrl: camera.uploadUrl,
         ownerMessage: camera.uploadUrl
           ? ownerMessage(this.force, request, camera, requester?.name ?? 'The investigating officer')

@@ -97,6 +97,44 @@ describe('the footage request form', () => {
   });
 });
 
+describe("each camera's owner", () => {
+  it('gives each camera the email typed for its owner, the single field to the others', () => {
+    const check = checkFootageForm(
+      form({
+        cameraIds: ['LAM-0105', 'LAM-0106', 'LAM-0108'],
+        ownerEmail: 'fallback@example.org',
+        cameraOwnerEmails: { 'LAM-0105': ' shop@example.com ', 'LAM-0106': 'cctv.lambeth@example.org' },
+      }),
+      demoGazetteer(),
+      policy,
+      NOW,
+    );
+    if (!check.ok) throw new Error(check.problem);
+    expect(Object.fromEntries(check.form.ownerEmails)).toEqual({
+      'LAM-0105': 'shop@example.com',
+      'LAM-0106': 'cctv.lambeth@example.org',
+      'LAM-0108': 'fallback@example.org',
+    });
+    expect(check.form.ownerEmail).toBe('shop@example.com');
+  });
+
+  it('names the owner whose email is wrong or missing', () => {
+    expect(
+      problemOf({
+        cameraIds: ['LAM-0105', 'LAM-0106'],
+        cameraOwnerEmails: { 'LAM-0105': 'a@b.org', 'LAM-0106': 'nope' },
+      }),
+    ).toMatch(/"nope" is not an email address. Enter the contact email of London Borough of Lambeth \(LAM-0106\)/);
+    expect(
+      problemOf({ cameraIds: ['LAM-0105', 'LAM-0106'], ownerEmail: '', cameraOwnerEmails: { 'LAM-0105': 'a@b.org' } }),
+    ).toMatch(/^Enter the owner's contact email/);
+  });
+
+  it('refuses to ask the owner of a camera whose footage reaches Box by itself', () => {
+    expect(problemOf({ cameraIds: ['SWK-0112'] })).toMatch(/reaches Box by itself/);
+  });
+});
+
 describe('who may cancel or extend', () => {
   const alice: Person = {
     aadObjectId: 'a',
