@@ -199,6 +199,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         partners: await loadPartners(config.partnersPath),
         policy: config.access,
         jobs: config.jobs,
+        approvalScope: config.approvalScope,
       });
       const chatUploads = startChatUploads({
         config,

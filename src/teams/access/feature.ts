@@ -14,7 +14,7 @@ import {
   RevokeJob,
 } from '../../footage/access';
 import type { ApprovalScope } from '../../footage/access/authorise';
-import { RouteJob } from '../../footage/access/routing-job';
+import { accessRouteJob } from '../../footage/access/routing-job';
 import type { AccessServiceDeps } from '../../footage/access/service';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
@@ -77,7 +77,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
         settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs },
       }),
       new RevokeJob(ending),
-      new RouteJob({
+      accessRouteJob({
         store,
         notifier,
         scope: service.scope,

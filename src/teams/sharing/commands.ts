@@ -23,7 +23,7 @@ import type { Recording } from '../../footage/recording';
 import { findPartner, ownAccess, splitNames, wholeDaysLeft, type Partner } from '../../footage/sharing';
 import { personOf } from '../person';
 import { sendCard } from '../turn-helpers';
-import { notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
+import { NOBODY_REACHED, notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
 
 export type SharingCommand =
   | { kind: 'shareWith'; target: string; people: string; days: number | null; caseReference: string | null }
@@ -159,9 +159,7 @@ async function shareWith(
     outcome.group,
     current?.requests ?? [],
     person,
-    outcome.approverReached
-      ? undefined
-      : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).',
+    outcome.approverReached ? undefined : NOBODY_REACHED,
   );
 }
 
