@@ -12,7 +12,7 @@ import { checkRequestForm, MAX_REASON_CHARS, type DurationPolicy } from '../acce
 import { canDecide, type Person } from '../people';
 import type { AccessLevel, AccessRequest, Store } from '../ports/store';
 import type { Recording } from '../recording';
-import { ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
+import { decidableBy, ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
 import type { ShareGroup, SharingStoreExtension } from './ports';
 import { resolveRecipients } from './recipients';
 import { auditRefusal, refusal, type SharingRefusal } from './refusal';
@@ -244,21 +244,11 @@ export class ColleagueSharing {
     return { kind: 'decided', group, requests: await this.requestsOf(group) };
   }
 
-  /** Shares waiting for a decision that this person may take (not their own). */
+  /** Shares waiting for a decision that this person may take (not their own, within APPROVAL_SCOPE). */
   async pendingFor(person: Person): Promise<ShareGroup[]> {
     if (!canDecide(person)) return [];
-    const pending = (await this.deps.store.sharing.shareGroups.listPending(50)).filter(
-      (g) => g.sharerAadObjectId !== person.aadObjectId,
-    );
-    const mayDecide = await Promise.all(
-      pending.map(async (g) =>
-        decidesFor(person, {
-          scope: this.deps.scope,
-          requester: await this.deps.store.people.findByAadObjectId(g.sharerAadObjectId),
-        }),
-      ),
-    );
-    return pending.filter((_, i) => mayDecide[i]);
+    const { store, scope } = this.deps;
+    return decidableBy(store.people, scope, person, await store.sharing.shareGroups.listPending(50));
   }
 
   async get(groupId: string): Promise<{ group: ShareGroup; requests: AccessRequest[] } | undefined> {

@@ -10,7 +10,7 @@ import { CASE_REFERENCE_PATTERN, MAX_JUSTIFICATION_CHARS, MAX_REASON_CHARS, type
 import { canDecide, type Person } from '../people';
 import type { Store } from '../ports/store';
 import type { Recording } from '../recording';
-import { ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
+import { decidableBy, ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
 import { PARTNER_JOB_KINDS, partnerJobKey } from './partner-jobs';
 import { emailAllowed, isEmail, type Partner } from './partners';
 import type { PartnerShare, SharingStoreExtension } from './ports';
@@ -399,6 +399,18 @@ export class PartnerSharing {
     if (approve) this.deps.jobEnqueued?.();
     await this.deps.notifier.partnerShareChanged(moved.share);
     return { kind: 'done', share: moved.share };
+  }
+
+  /** Partner shares waiting for a decision that this person may take (not their own, within APPROVAL_SCOPE). */
+  async pendingFor(person: Person): Promise<PartnerShare[]> {
+    const { store, scope } = this.deps;
+    if (!canDecide(person)) return [];
+    return decidableBy(
+      store.people,
+      scope,
+      person,
+      await store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 }),
+    );
   }
 
   get(shareId: string): Promise<PartnerShare | undefined> {

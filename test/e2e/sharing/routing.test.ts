@@ -274,7 +274,17 @@ describe.each(backends())('deciding a share updates every copy of its card (%s)'
     );
     expect(cardText(refused)).toMatch(/Only a Lambeth supervisor or an administrator can decide this share/);
 
-    // Priya (an admin) decides from the channel: Dana's copy, and the channel's, are redrawn in place.
+    // `shares` lists it for Dana (another copy to keep up to date), not for Ed.
+    const listed = postedCards(h.connector, personalConversation(dana)).length;
+    expect((await h.teams.say(dana, 'shares')).status).toBe(200);
+    const fromList = postedCards(h.connector, personalConversation(dana))
+      .slice(listed)
+      .find((p) => JSON.stringify(p.card).includes(groupId))!;
+    expect(actionsOf(fromList.card).map((a) => a.verb)).toEqual(['share.decide']);
+    expect((await h.teams.say(ed, 'shares')).status).toBe(200);
+    await waitForPosted(h.connector, personalConversation(ed), /No shares waiting/);
+
+    // Priya (an admin) decides from the channel: Dana's copies, and the channel's, are redrawn in place.
     expect(actionsOf(danas.card).map((a) => a.verb)).toEqual(['share.decide']);
     invokeCard(
       await h.teams.execute(
@@ -289,8 +299,9 @@ describe.each(backends())('deciding a share updates every copy of its card (%s)'
         .filter((u) => u.activityId === id)
         .map((u) => u.card)
         .find((c) => /Decided by Priya Nair/.test(cardText(c)));
-    await h.connector.waitFor(() => redrawn(channelCopy.id) !== undefined && redrawn(danas.id) !== undefined);
+    await h.connector.waitFor(() => [channelCopy.id, danas.id, fromList.id].every((id) => redrawn(id) !== undefined));
     expect(actionsOf(redrawn(danas.id)!).map((a) => a.verb)).not.toContain('share.decide');
+    expect(actionsOf(redrawn(fromList.id)!).map((a) => a.verb)).not.toContain('share.decide');
     expect(cardText(redrawn(danas.id)!)).toMatch(/DC Ben Okafor: (approved|has access)/);
     const late = invokeCard(
       await h.teams.execute(dana, 'share.decide', { groupId, approveIds: ben.aadObjectId }, { replyToId: danas.id }),
