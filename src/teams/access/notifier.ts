@@ -23,6 +23,8 @@ export class TeamsAccessNotifier implements AccessNotifier {
     private readonly records: AccessRecords,
     private readonly proactive: Proactive,
     private readonly views: RequestViews,
+    /** Other cards that show the request (a colleague share's), redrawn after its own. */
+    private readonly alsoChanged?: (requestId: string) => Promise<void>,
   ) {
     this.chats = new PersonalChats(records, proactive);
   }
@@ -39,7 +41,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
 
   requestChanged(requestId: string): Promise<void> {
     const previous = this.redraws.get(requestId) ?? Promise.resolve();
-    const next = previous.then(() => this.redrawCopies(requestId));
+    const next = previous.then(() => this.redrawCopies(requestId)).then(() => this.alsoChanged?.(requestId));
     const settled = next.catch((error: unknown) =>
       logger.error({ err: error, requestId }, 'could not update the cards of a request'),
     );

@@ -55,6 +55,8 @@ export interface SharingFeature {
   jobHandlers: JobHandler[];
   recurring: RecurringJob[];
   onJobEnqueued(listener: () => void): void;
+  /** An access request changed: when it is a share member's, the share's cards are redrawn. */
+  requestChanged(requestId: string): Promise<void>;
 }
 
 export function createSharingFeature(options: SharingFeatureOptions): SharingFeature {
@@ -109,6 +111,10 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
     ],
     onJobEnqueued: (listener) => {
       wake = listener;
+    },
+    requestChanged: async (requestId) => {
+      const group = await store.sharing.shareGroups.findByRequest(requestId);
+      if (group) await notifier.shareChanged(group.id);
     },
   };
 }
