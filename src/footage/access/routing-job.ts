@@ -116,7 +116,6 @@ export function routeJobKey(requestId: string): string {
 }
 
 export interface RouteJobDeps extends RouterDeps {
-  store: Pick<Store, 'people' | 'settings' | 'audit'>;
   maxAttempts: number;
   retryBaseMs: number;
 }

@@ -4,6 +4,7 @@
  * channel), the same first attempt and the same retried job. Only what differs is here: how a
  * share is read, where its sent cards are recorded, and how the sharer is told.
  */
+import type { JobHandler } from '../../workers/job-handler';
 import type { ApprovalScope } from '../access/authorise';
 import { RouteJob, Router, type RoutedSubject, type RouteJobShape, type RoutingSubjects } from '../access/routing-job';
 import type { Person } from '../people';
@@ -150,9 +151,9 @@ export class ShareRouting {
 export function shareRouteJobs(
   deps: ShareRoutingDeps & { maxAttempts: number; retryBaseMs: number },
   notifier: ShareRoutingNotifier & PartnerRoutingNotifier,
-): RouteJob<RoutedSubject>[] {
+): JobHandler[] {
   return [
     new RouteJob(deps, SHARE_ROUTE_JOB, groupSubjects(deps.store, notifier)),
     new RouteJob(deps, PARTNER_ROUTE_JOB, partnerSubjects(deps.store, notifier)),
-  ] as RouteJob<RoutedSubject>[];
+  ];
 }
