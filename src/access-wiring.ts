@@ -14,7 +14,7 @@ import {
   RevokeJob,
 } from './footage/access';
 import type { ApprovalScope } from './footage/access/authorise';
-import { RouteJob } from './footage/access/routing-job';
+import { accessRouteJob } from './footage/access/routing-job';
 import type { AccessServiceDeps } from './footage/access/service';
 import type { BoxPort } from './footage/ports/box';
 import type { Store } from './footage/ports/store';
@@ -35,6 +35,8 @@ export interface AccessFeatureOptions {
   approvalScope?: ApprovalScope;
   now?: () => Date;
   decidedElsewhere?: AccessServiceDeps['decidedElsewhere'];
+  /** Called after a request's own cards were redrawn: other cards showing it (a share's) follow. */
+  onRequestChanged?: (requestId: string) => Promise<void>;
 }
 
 export interface AccessFeature {
@@ -53,7 +55,12 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
   let wake: (() => void) | undefined;
   const records = new AccessRecords(store);
   const views = new RequestViews({ records, catalog, boxUsers, box, scope: options.approvalScope ?? 'borough' });
-  const notifier = new TeamsAccessNotifier(records, new Proactive(options.adapter, options.botAppId), views);
+  const notifier = new TeamsAccessNotifier(
+    records,
+    new Proactive(options.adapter, options.botAppId),
+    views,
+    options.onRequestChanged,
+  );
   const service = new AccessService({
     store,
     catalog,
@@ -77,7 +84,7 @@ export function createAccessFeature(options: AccessFeatureOptions): AccessFeatur
         settings: { sharedLinks: policy.sharedLinks, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs },
       }),
       new RevokeJob(ending),
-      new RouteJob({
+      accessRouteJob({
         store,
         notifier,
         scope: service.scope,

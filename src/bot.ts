@@ -41,7 +41,7 @@ import type { TeamsServices } from './teams/deps';
 import { shownGrants } from './teams/find/shown-grants';
 import { lateAnswersThrough } from './teams/late-answers';
 import { RateLimiter } from './teams/rate-limit';
-import { createSharingFeature } from './teams/sharing';
+import { createSharingFeature, type SharingFeature } from './teams/sharing';
 import { guardTurns } from './teams/turn-guards';
 import { sentAt } from './teams/turn-helpers';
 import { JobRunner } from './workers';
@@ -171,6 +171,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       const find = new FindFootage(new FootageSearch(box), gazetteer, {
         tokens: await sharedPageTokens(store.settings),
       });
+      // Built after access, whose request changes also redraw a colleague share's cards.
+      const built: { sharing?: SharingFeature } = {};
       const access = createAccessFeature({
         store,
         box,
@@ -180,6 +182,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         jobs: config.jobs,
         approvalScope: config.approvalScope,
         decidedElsewhere: decidedOnShareCard(store),
+        onRequestChanged: async (requestId) => built.sharing?.requestChanged(requestId),
       });
       const footageRequests = startFootageRequests({
         config,
@@ -199,7 +202,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         partners: await loadPartners(config.partnersPath),
         policy: config.access,
         jobs: config.jobs,
+        approvalScope: config.approvalScope,
       });
+      built.sharing = sharing;
       const chatUploads = startChatUploads({
         config,
         store,

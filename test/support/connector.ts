@@ -37,6 +37,8 @@ export class LocalConnector {
   private waiters: Array<() => void> = [];
   /** Conversations the connector refuses to create (e.g. a user who blocked the bot). */
   readonly refuseConversationsWith = new Set<string>();
+  /** Conversations the connector will not post into (e.g. a chat the user deleted): sends answer 403. */
+  readonly refuseSendsTo = new Set<string>();
 
   get url(): string {
     return `${originOf(this.server, 'connector')}/`;
@@ -145,6 +147,9 @@ export class LocalConnector {
     switch (call.kind) {
       case 'reply':
       case 'send': {
+        if (this.refuseSendsTo.has(call.conversationId?.split(';')[0] ?? '')) {
+          return json(403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation.' } });
+        }
         call.assignedId = `activity-${++this.counter}`;
         call.body = { ...call.body, id: call.assignedId };
         return json(201, { id: call.assignedId });

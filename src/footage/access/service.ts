@@ -10,7 +10,7 @@ import { canDecide, type Person } from '../people';
 import type { AccessRequest, ConversationAddress, Decision, Store } from '../ports/store';
 import { SETTING_KEYS } from '../ports/store';
 import type { Recording } from '../recording';
-import { audit, requestTarget, SYSTEM_ACTOR } from './audit';
+import { audit, requestTarget } from './audit';
 import {
   checkDecision,
   checkRequesterListed,
@@ -28,7 +28,7 @@ import { recordDecision } from './decision';
 import { checkRequestForm, type DurationPolicy, type RequestFormInput } from './form';
 import { ACCESS_JOB_KINDS, requestJobPayload, revokeJobKey } from './jobs';
 import type { AccessNotifier } from './notifier';
-import { routeJobKey, Router } from './routing-job';
+import { ACCESS_ROUTE_JOB, accessRequestSubjects, routedRequest, Router } from './routing-job';
 
 export interface AccessServiceDeps {
   store: Store;
@@ -126,9 +126,9 @@ export class AccessService {
       if (result.created) {
         const now = this.deps.now?.() ?? new Date();
         await tx.jobs.enqueue({
-          kind: ACCESS_JOB_KINDS.route,
-          uniqueKey: routeJobKey(result.request.id),
-          payload: requestJobPayload(result.request.id),
+          kind: ACCESS_ROUTE_JOB.kind,
+          uniqueKey: ACCESS_ROUTE_JOB.uniqueKey(result.request.id),
+          payload: ACCESS_ROUTE_JOB.payload(result.request.id),
           runAt: new Date(now.getTime() + (this.deps.routingGraceMs ?? 60_000)),
         });
         await tx.audit.append({
@@ -334,15 +334,11 @@ export class AccessService {
 
   /** The first attempt; when no one could be reached the routing job keeps trying later. */
   private async route(request: AccessRequest, requester: Person): Promise<boolean> {
-    const router = new Router({ store: this.deps.store, notifier: this.deps.notifier, scope: this.scope });
-    const { reached } = await router.route(request, requester);
-    if (reached === 0) {
-      await audit(this.deps.store.audit, SYSTEM_ACTOR, 'unroutable', requestTarget(request.id), {
-        reason: 'no supervisor could be reached',
-        retrying: true,
-      });
-    }
-    return reached > 0;
+    const router = new Router(
+      { store: this.deps.store, scope: this.scope },
+      accessRequestSubjects(this.deps.store, this.deps.notifier),
+    );
+    return router.firstAttempt(routedRequest(request), requester);
   }
 
   private async refused(

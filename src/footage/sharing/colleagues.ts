@@ -6,16 +6,17 @@
  * the sharer's own access has ended. A supervisor or admin sharing decides it themselves, audited.
  */
 import { randomUUID } from 'node:crypto';
-import { routeForApproval, type ApprovalAsk } from '../access/approval-routing';
+import { decidesFor, whoCanDecide, type ApprovalScope } from '../access/authorise';
 import { recordDecision } from '../access/decision';
 import { checkRequestForm, MAX_REASON_CHARS, type DurationPolicy } from '../access/form';
 import { canDecide, type Person } from '../people';
 import type { AccessLevel, AccessRequest, Store } from '../ports/store';
 import type { Recording } from '../recording';
-import { ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
+import { decidableBy, ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
 import type { ShareGroup, SharingStoreExtension } from './ports';
 import { resolveRecipients } from './recipients';
 import { auditRefusal, refusal, type SharingRefusal } from './refusal';
+import { SHARE_ROUTE_JOB, shareTarget, type ShareRouting, type ShareRoutingNotifier } from './share-routing';
 
 export interface ColleagueShareInput {
   /** The form or command instance: the same one twice makes one share. */
@@ -44,24 +45,19 @@ export interface ShareDecisionInput {
 export type ShareDecisionOutcome =
   { kind: 'refused'; refusal: SharingRefusal } | { kind: 'decided'; group: ShareGroup; requests: AccessRequest[] };
 
-export interface ShareNotifier {
-  askShareApprover(group: ShareGroup, approver: Person): ReturnType<ApprovalAsk['approver']>;
-  askShareChannel(
-    group: ShareGroup,
-    channel: Parameters<ApprovalAsk['channel']>[0],
-  ): ReturnType<ApprovalAsk['channel']>;
-}
+export type ShareNotifier = ShareRoutingNotifier;
 
 export interface ColleagueSharingDeps {
   store: Store & SharingStoreExtension;
   policy: DurationPolicy;
   notifier: ShareNotifier;
+  routing: ShareRouting;
+  /** Who may decide whose shares, as for access requests. */
+  scope: ApprovalScope;
+  /** When the routing job becomes due: once the first attempt, made as the share is created, must be over. */
+  routingGraceMs: number;
   now: () => Date;
   jobEnqueued?: () => void;
-}
-
-export function shareTarget(groupId: string): string {
-  return `share:${groupId}`;
 }
 
 /** The sharer's ceiling on every recording: the shortest and weakest of what they hold. */
@@ -161,6 +157,14 @@ export class ColleagueSharing {
           durationDays: days,
         },
       });
+      if (!direct) {
+        await tx.jobs.enqueue({
+          kind: SHARE_ROUTE_JOB.kind,
+          uniqueKey: SHARE_ROUTE_JOB.uniqueKey(groupId),
+          payload: SHARE_ROUTE_JOB.payload(groupId),
+          runAt: new Date(this.deps.now().getTime() + this.deps.routingGraceMs),
+        });
+      }
       if (direct) {
         for (const member of group.members) {
           await recordDecision(tx, sharer, {
@@ -174,15 +178,13 @@ export class ColleagueSharing {
       }
       return { created: true, group };
     });
-    if (!created) return { kind: 'shared', group, created, approverReached: group.direct };
-    if (direct) {
-      this.deps.jobEnqueued?.();
-      return { kind: 'shared', group, created, approverReached: true };
+    if (!created) {
+      const approverReached = group.direct || (await this.deps.routing.wasRouted(shareTarget(group.id)));
+      return { kind: 'shared', group, created, approverReached };
     }
-    const approverReached = await routeForApproval(store, sharer, shareTarget(group.id), {
-      approver: (p) => this.deps.notifier.askShareApprover(group, p),
-      channel: (c) => this.deps.notifier.askShareChannel(group, c),
-    });
+    this.deps.jobEnqueued?.();
+    if (direct) return { kind: 'shared', group, created, approverReached: true };
+    const approverReached = await this.deps.routing.routeGroup(group, sharer);
     return { kind: 'shared', group, created, approverReached };
   }
 
@@ -203,6 +205,9 @@ export class ColleagueSharing {
     if (!requests.some((r) => r.status === 'pending'))
       return refused(refusal('not_pending', 'This share has already been decided.'));
     const sharer = await store.people.findByAadObjectId(group.sharerAadObjectId);
+    const scope = { scope: this.deps.scope, requester: sharer };
+    if (!decidesFor(decider, scope))
+      return refused(refusal('not_an_approver', `Only ${whoCanDecide(scope)} can decide this share.`));
     let days = Math.min(input.durationDays ?? group.durationDays, group.durationDays, this.deps.policy.maxDurationDays);
     let comment = input.comment.trim() || null;
     let approve = new Set(input.approve);
@@ -234,15 +239,16 @@ export class ColleagueSharing {
       }
     });
     this.deps.jobEnqueued?.();
+    // The other deciders' copies lose their buttons, so nobody decides it again.
+    await this.deps.notifier.shareChanged(group.id);
     return { kind: 'decided', group, requests: await this.requestsOf(group) };
   }
 
-  /** Shares waiting for a decision that this person may take (not their own). */
+  /** Shares waiting for a decision that this person may take (not their own, within APPROVAL_SCOPE). */
   async pendingFor(person: Person): Promise<ShareGroup[]> {
     if (!canDecide(person)) return [];
-    return (await this.deps.store.sharing.shareGroups.listPending(50)).filter(
-      (g) => g.sharerAadObjectId !== person.aadObjectId,
-    );
+    const { store, scope } = this.deps;
+    return decidableBy(store.people, scope, person, await store.sharing.shareGroups.listPending(50));
   }
 
   async get(groupId: string): Promise<{ group: ShareGroup; requests: AccessRequest[] } | undefined> {

@@ -3,8 +3,9 @@
  * ceiling of anything they may pass on (nobody shares longer or stronger access than they have).
  */
 import { isActive } from '../access/active-grants';
+import { decidesFor, type ApprovalScope } from '../access/authorise';
 import { canDecide, type Person } from '../people';
-import type { AccessLevel, AccessRequestRepository } from '../ports/store';
+import type { AccessLevel, AccessRequestRepository, PeopleRepository } from '../ports/store';
 
 export type OwnAccess =
   | { kind: 'live'; access: AccessLevel; expiresAt: Date }
@@ -47,4 +48,24 @@ export function wholeDaysLeft(expiresAt: Date, now: Date): number {
 /** Supervisors and admins share on their own authority; everyone else passes on what they hold. */
 export function sharesOnOwnAuthority(person: Person): boolean {
   return canDecide(person);
+}
+
+/**
+ * The shares waiting for a decision that `person` may take: not their own, and within
+ * APPROVAL_SCOPE of the sharer (the decision checks it again).
+ */
+export async function decidableBy<T extends { sharerAadObjectId: string }>(
+  people: Pick<PeopleRepository, 'findByAadObjectId'>,
+  scope: ApprovalScope,
+  person: Person,
+  shares: readonly T[],
+): Promise<T[]> {
+  if (!canDecide(person)) return [];
+  const mine = shares.filter((s) => s.sharerAadObjectId !== person.aadObjectId);
+  const allowed = await Promise.all(
+    mine.map(async (s) =>
+      decidesFor(person, { scope, requester: await people.findByAadObjectId(s.sharerAadObjectId) }),
+    ),
+  );
+  return mine.filter((_, i) => allowed[i]);
 }

@@ -7,3 +7,4 @@ export { emailAllowed, findPartner, parsePartners, type Partner } from './partne
 export * from './ports';
 export { resolveRecipients, searchRoster, splitNames } from './recipients';
 export type { SharingRefusal } from './refusal';
+export { ShareRouting, partnerTarget, shareRouteJobs, shareTarget } from './share-routing';

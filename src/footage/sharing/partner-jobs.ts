@@ -12,6 +12,7 @@ import type { BoxPort } from '../ports/box';
 import type { Job, Store } from '../ports/store';
 import type { PartnerNotifier } from './partner-shares';
 import { PARTNER_LIVE_STATUSES, type BoxSharingPort, type PartnerShare, type SharingStoreExtension } from './ports';
+import { partnerTarget } from './share-routing';
 
 export const PARTNER_JOB_KINDS = {
   grant: 'partner.grant',
@@ -42,10 +43,6 @@ function forShare(job: Job, work: (shareId: string) => Promise<JobOutcome>): Pro
 
 function fileTarget(fileId: string): string {
   return `file:${fileId}`;
-}
-
-function partnerTarget(shareId: string): string {
-  return `partner-share:${shareId}`;
 }
 
 function isTransient(error: unknown): boolean {

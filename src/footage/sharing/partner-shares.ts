@@ -5,16 +5,17 @@
  * approves; download needs a justification and a second approval by an administrator. Every step
  * is a compare-and-set in the store, audited, and anything in Box is left to a durable job.
  */
-import { routeForApproval } from '../access/approval-routing';
+import { decidesFor, whoCanDecide, type ApprovalScope } from '../access/authorise';
 import { CASE_REFERENCE_PATTERN, MAX_JUSTIFICATION_CHARS, MAX_REASON_CHARS, type DurationPolicy } from '../access/form';
 import { canDecide, type Person } from '../people';
-import type { ConversationAddress, Store } from '../ports/store';
+import type { Store } from '../ports/store';
 import type { Recording } from '../recording';
-import { ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
+import { decidableBy, ownAccess, sharesOnOwnAuthority, wholeDaysLeft } from './entitlement';
 import { PARTNER_JOB_KINDS, partnerJobKey } from './partner-jobs';
 import { emailAllowed, isEmail, type Partner } from './partners';
 import type { PartnerShare, SharingStoreExtension } from './ports';
 import { auditRefusal, refusal, type SharingRefusal } from './refusal';
+import { PARTNER_ROUTE_JOB, partnerTarget, type PartnerRoutingNotifier, type ShareRouting } from './share-routing';
 
 export interface PartnerShareInput {
   formToken: string;
@@ -26,12 +27,10 @@ export interface PartnerShareInput {
   durationDays: number | null;
 }
 
-export interface PartnerNotifier {
-  askPartnerApprover(share: PartnerShare, approver: Person): Promise<boolean>;
-  askPartnerChannel(share: PartnerShare, channel: ConversationAddress): Promise<boolean>;
+export interface PartnerNotifier extends PartnerRoutingNotifier {
   /** Admins are asked to allow a partner's download. */
   askDownloadApprover(share: PartnerShare, admin: Person): Promise<boolean>;
-  /** The sharer hears how their share went (granted, rejected, failed, ended). */
+  /** The sharer hears how their share went (granted, rejected, failed, ended); every copy is redrawn. */
   partnerShareChanged(share: PartnerShare): Promise<void>;
 }
 
@@ -40,6 +39,11 @@ export interface PartnerSharingDeps {
   partners: readonly Partner[];
   policy: DurationPolicy;
   notifier: PartnerNotifier;
+  routing: ShareRouting;
+  /** Who may decide whose shares, as for access requests. */
+  scope: ApprovalScope;
+  /** When the routing job becomes due: once the first attempt, made as the share is created, must be over. */
+  routingGraceMs: number;
   now: () => Date;
   jobEnqueued?: () => void;
 }
@@ -47,10 +51,6 @@ export interface PartnerSharingDeps {
 export type PartnerOutcome =
   | { kind: 'refused'; refusal: SharingRefusal }
   | { kind: 'done'; share: PartnerShare; created?: boolean; approverReached?: boolean };
-
-export function partnerTarget(shareId: string): string {
-  return `partner-share:${shareId}`;
-}
 
 export class PartnerSharing {
   constructor(private readonly deps: PartnerSharingDeps) {}
@@ -137,14 +137,24 @@ export class PartnerSharing {
             durationDays: days,
           },
         });
+        await tx.jobs.enqueue({
+          kind: PARTNER_ROUTE_JOB.kind,
+          uniqueKey: PARTNER_ROUTE_JOB.uniqueKey(made.share.id),
+          payload: PARTNER_ROUTE_JOB.payload(made.share.id),
+          runAt: new Date(now().getTime() + this.deps.routingGraceMs),
+        });
       }
       return made;
     });
-    if (!created) return { kind: 'done', share, created };
-    const approverReached = await routeForApproval(store, sharer, partnerTarget(share.id), {
-      approver: (p) => this.deps.notifier.askPartnerApprover(share, p),
-      channel: (c) => this.deps.notifier.askPartnerChannel(share, c),
-    });
+    if (!created)
+      return {
+        kind: 'done',
+        share,
+        created,
+        approverReached: await this.deps.routing.wasRouted(partnerTarget(share.id)),
+      };
+    this.deps.jobEnqueued?.();
+    const approverReached = await this.deps.routing.routePartnerShare(share, sharer);
     return { kind: 'done', share, created, approverReached };
   }
 
@@ -155,7 +165,8 @@ export class PartnerSharing {
   ): Promise<PartnerOutcome> {
     const { store } = this.deps;
     const share = await store.sharing.partnerShares.get(shareId);
-    const check = this.checkDecider(decider, share);
+    const sharer = share ? await store.people.findByAadObjectId(share.sharerAadObjectId) : undefined;
+    const check = this.checkDecider(decider, share, sharer);
     if (check) return this.refused(decider, shareId, 'decidePartnerShare', check);
     const current = share!;
     const comment = input.comment.trim() || null;
@@ -390,6 +401,18 @@ export class PartnerSharing {
     return { kind: 'done', share: moved.share };
   }
 
+  /** Partner shares waiting for a decision that this person may take (not their own, within APPROVAL_SCOPE). */
+  async pendingFor(person: Person): Promise<PartnerShare[]> {
+    const { store, scope } = this.deps;
+    if (!canDecide(person)) return [];
+    return decidableBy(
+      store.people,
+      scope,
+      person,
+      await store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 }),
+    );
+  }
+
   get(shareId: string): Promise<PartnerShare | undefined> {
     return this.deps.store.sharing.partnerShares.get(shareId);
   }
@@ -397,6 +420,7 @@ export class PartnerSharing {
   private checkDecider(
     decider: Person,
     share: PartnerShare | undefined,
+    sharer: Person | undefined,
   ): { kind: 'refused'; refusal: SharingRefusal } | undefined {
     if (!share) return refusal('not_found', 'That partner share does not exist.');
     if (!canDecide(decider))
@@ -405,6 +429,9 @@ export class PartnerSharing {
       return refusal('own_share', 'You cannot approve your own partner share: another supervisor has to.');
     if (share.status !== 'pending')
       return refusal('not_pending', `This share has already been decided (it is ${share.status}).`);
+    const scope = { scope: this.deps.scope, requester: sharer };
+    if (!decidesFor(decider, scope))
+      return refusal('not_an_approver', `Only ${whoCanDecide(scope)} can decide this partner share.`);
     return undefined;
   }
 

@@ -3,7 +3,13 @@
  * Kept apart from src/footage/ports/ so the two can grow independently; the SQL store implements
  * the repositories (SQLite and PostgreSQL alike) and the Box gateway the Box side.
  */
-import type { AccessLevel, JsonObject, RequestedRecording, StoreRepositories } from '../ports/store';
+import type {
+  AccessLevel,
+  ConversationAddress,
+  JsonObject,
+  RequestedRecording,
+  StoreRepositories,
+} from '../ports/store';
 
 // ---------------------------------------------------------------------------------------------
 // Colleague shares: one request naming several people, each person an access request of their own
@@ -160,10 +166,34 @@ export interface BoxEventRepository {
   listByFile(boxFileId: string): Promise<BoxAccessEvent[]>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Approval cards sent about a share, so routing sends each once and a decision redraws every copy
+
+export interface ShareCard {
+  /** The share's audit target: `share:<group id>` or `partner-share:<id>`. */
+  subject: string;
+  /** Whom the copy was sent to (personal chat), null for the approvals channel. */
+  recipientAadObjectId: string | null;
+  address: ConversationAddress;
+  /** The chat platform's id of the message, to update it in place. */
+  messageId: string;
+  createdAt: Date;
+}
+
+export type NewShareCard = Omit<ShareCard, 'createdAt'>;
+
+export interface ShareCardRepository {
+  /** Idempotent per (subject, conversation, message). */
+  record(card: NewShareCard): Promise<void>;
+  /** Oldest first. */
+  list(subject: string): Promise<ShareCard[]>;
+}
+
 export interface SharingRepositories {
   readonly shareGroups: ShareGroupRepository;
   readonly partnerShares: PartnerShareRepository;
   readonly boxEvents: BoxEventRepository;
+  readonly shareCards: ShareCardRepository;
 }
 
 /** What the SQL store adds for sharing and custody: its repositories, also inside one transaction. */

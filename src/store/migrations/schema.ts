@@ -8,6 +8,7 @@ import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store
 import type { Dialect } from '../sql/executor';
 import { chatUploadsSchema } from './chat-uploads';
 import { cameraOwnerEmails, footageRequestsSchema } from './footage-requests';
+import { shareCardsSchema } from './share-cards';
 import { sharingSchema } from './sharing';
 
 export interface Migration {
@@ -162,4 +163,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sharingSchema,
   chatUploadsSchema,
   cameraOwnerEmails,
+  shareCardsSchema,
 ];

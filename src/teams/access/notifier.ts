@@ -2,26 +2,32 @@
  * The access flow's messages, delivered in Teams: proactively through the conversation reference
  * stored for each person (captured on install and on every activity), and by updating (PUT) every
  * copy of a card the bot sent about a request. A person with no stored personal reference is reached
- * by opening the chat, which Teams allows only where the app is installed for them; otherwise the
- * send reports false.
+ * by opening the chat (PersonalChats), which Teams allows only where the app is installed for them;
+ * otherwise the send reports false.
  */
 import { errorCard, expiryNotice, rejectionNotice, revocationNotice, type AdaptiveCard } from '../../cards';
 import type { AccessNotifier, AccessRecords, AccessRequest, CardKind, ConversationAddress } from '../../footage/access';
 import type { Person } from '../../footage/people';
 import { logger } from '../../log';
 import { channelReference, toAddress, toReference, type Reference } from '../conversation-address';
+import { PersonalChats } from './personal-chats';
 import type { Proactive } from './proactive';
 import type { RequestViews } from './views';
 
 export class TeamsAccessNotifier implements AccessNotifier {
   /** Updates of one request's copies run one after another, so the last drawn state is the newest. */
   private readonly redraws = new Map<string, Promise<void>>();
+  private readonly chats: PersonalChats;
 
   constructor(
     private readonly records: AccessRecords,
     private readonly proactive: Proactive,
     private readonly views: RequestViews,
-  ) {}
+    /** Other cards that show the request (a colleague share's), redrawn after its own. */
+    private readonly alsoChanged?: (requestId: string) => Promise<void>,
+  ) {
+    this.chats = new PersonalChats(records, proactive);
+  }
 
   async askApprover(request: AccessRequest, approver: Person): Promise<boolean> {
     return this.sendToPerson(request, approver.aadObjectId, 'approval', () => this.views.cardFor(request, 'approver'));
@@ -35,7 +41,7 @@ export class TeamsAccessNotifier implements AccessNotifier {
 
   requestChanged(requestId: string): Promise<void> {
     const previous = this.redraws.get(requestId) ?? Promise.resolve();
-    const next = previous.then(() => this.redrawCopies(requestId));
+    const next = previous.then(() => this.redrawCopies(requestId)).then(() => this.alsoChanged?.(requestId));
     const settled = next.catch((error: unknown) =>
       logger.error({ err: error, requestId }, 'could not update the cards of a request'),
     );
@@ -136,42 +142,23 @@ export class TeamsAccessNotifier implements AccessNotifier {
     }
   }
 
-  /** Into the person's personal chat; false when there is no reference or the connector refused. */
+  /**
+   * Into the person's personal chat; false when there is no reference or the connector refused. A
+   * person who never wrote to the bot is reached through a chat opened via the requester's or the
+   * decider's connector (a colleague given access by a share may never have written to the bot).
+   */
   private async sendToPerson(
     request: AccessRequest,
     aadObjectId: string,
     kind: CardKind | undefined,
     draw: () => Promise<AdaptiveCard>,
   ): Promise<boolean> {
-    const stored = await this.records.personalAddress(aadObjectId);
-    const reference = stored ? toReference(stored) : await this.openPersonalChat(request, aadObjectId);
+    const reference = await this.chats.reach(aadObjectId, [request.requesterAadObjectId, request.decidedBy]);
     if (!reference) {
       logger.info({ requestId: request.id, kind }, 'no personal conversation to send to');
       return false;
     }
     return this.deliver(request.id, reference, aadObjectId, kind, draw);
-  }
-
-  /**
-   * A person who never wrote to the bot has no stored reference; where the app is installed for
-   * them, Teams lets the bot open the chat (through the requester's connector, same tenant). The new
-   * reference is stored like one captured from an activity.
-   */
-  private async openPersonalChat(request: AccessRequest, aadObjectId: string): Promise<Reference | undefined> {
-    const person = await this.records.person(aadObjectId);
-    const via = await this.records.personalAddress(request.requesterAadObjectId);
-    if (!person?.teamsId || !via) return undefined;
-    try {
-      const reference = await this.proactive.openPersonalChat(person.teamsId, toReference(via));
-      await this.records.rememberConversation(person, 'personal', toAddress(reference));
-      return reference;
-    } catch (error) {
-      logger.info(
-        { err: error, requestId: request.id },
-        'Teams would not open a chat (the app is not installed for them)',
-      );
-      return undefined;
-    }
   }
 
   private async deliver(

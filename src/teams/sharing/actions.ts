@@ -20,7 +20,7 @@ import { findPartner, type PartnerOutcome } from '../../footage/sharing';
 import { personOf } from '../person';
 import { answerActionWithCard, answerActionWithMessage, sendCard } from '../turn-helpers';
 import { exportOf, historyOf, partnerForm, shareForm } from './commands';
-import { notFound, orBoxDown, refusedCard, type SharingRouteDeps } from './deps';
+import { NOBODY_REACHED, notFound, orBoxDown, refusedCard, type SharingRouteDeps } from './deps';
 
 type Handler = (
   deps: SharingRouteDeps,
@@ -82,7 +82,12 @@ const HANDLERS: Record<SharingVerb, Handler> = {
     });
     if (outcome.kind === 'refused') return shareForm(deps, person, found, outcome.refusal.message);
     const current = await deps.colleagues.get(outcome.group.id);
-    return deps.views.shareCard(outcome.group, current?.requests ?? [], person);
+    return deps.views.shareCard(
+      outcome.group,
+      current?.requests ?? [],
+      person,
+      outcome.approverReached ? undefined : NOBODY_REACHED,
+    );
   },
   'share.decide': async (deps, _context, person, a) => {
     if (a.verb !== 'share.decide') return null;
@@ -142,9 +147,7 @@ const HANDLERS: Record<SharingVerb, Handler> = {
     return deps.views.partnerCard(
       outcome.share,
       person,
-      outcome.approverReached === false
-        ? 'No supervisor could be reached just now; the share waits for one.'
-        : undefined,
+      outcome.approverReached === false ? NOBODY_REACHED : undefined,
     );
   },
   'partner.approve': (deps, _c, person, a) => partnerDecision(deps, person, a, true),

@@ -20,10 +20,19 @@ import {
 import { boxFileUrl } from '../../footage/access';
 import { canDecide, type Person } from '../../footage/people';
 import type { Recording } from '../../footage/recording';
-import { findPartner, ownAccess, splitNames, wholeDaysLeft, type Partner } from '../../footage/sharing';
+import {
+  findPartner,
+  ownAccess,
+  partnerTarget,
+  shareTarget,
+  splitNames,
+  wholeDaysLeft,
+  type Partner,
+} from '../../footage/sharing';
+import { referenceOf, toAddress } from '../conversation-address';
 import { personOf } from '../person';
-import { sendCard } from '../turn-helpers';
-import { notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
+import { scopeOf, sendCard } from '../turn-helpers';
+import { NOBODY_REACHED, notFound, orBoxDown, recordingsNamed, refusedCard, type SharingRouteDeps } from './deps';
 
 export type SharingCommand =
   | { kind: 'shareWith'; target: string; people: string; days: number | null; caseReference: string | null }
@@ -75,11 +84,7 @@ export async function handleSharingText(context: TurnContext, deps: SharingRoute
 /** Each share waiting for this supervisor's decision, as its own card. */
 async function pendingShares(context: TurnContext, deps: SharingRouteDeps, person: Person): Promise<void> {
   const groups = await deps.colleagues.pendingFor(person);
-  const partnerShares = canDecide(person)
-    ? (await deps.store.sharing.partnerShares.listByStatus(['pending'], { limit: 50 })).filter(
-        (s) => s.sharerAadObjectId !== person.aadObjectId,
-      )
-    : [];
+  const partnerShares = await deps.partners.pendingFor(person);
   if (groups.length === 0 && partnerShares.length === 0) {
     await sendCard(
       context,
@@ -92,11 +97,26 @@ async function pendingShares(context: TurnContext, deps: SharingRouteDeps, perso
     );
     return;
   }
+  // Each card is recorded as a copy, so a decision taken elsewhere redraws it without its buttons.
+  const recipient = scopeOf(context) === 'personal' ? person.aadObjectId : null;
+  const sent = async (subject: string, messageId: string | undefined): Promise<void> => {
+    if (messageId)
+      await deps.store.sharing.shareCards.record({
+        subject,
+        recipientAadObjectId: recipient,
+        messageId,
+        address: toAddress(referenceOf(context)),
+      });
+  };
   for (const group of groups.slice(0, 10)) {
     const current = await deps.colleagues.get(group.id);
-    await sendCard(context, await deps.views.shareCard(group, current?.requests ?? [], person));
+    await sent(
+      shareTarget(group.id),
+      await sendCard(context, await deps.views.shareCard(group, current?.requests ?? [], person)),
+    );
   }
-  for (const share of partnerShares.slice(0, 10)) await sendCard(context, await deps.views.partnerCard(share, person));
+  for (const share of partnerShares.slice(0, 10))
+    await sent(partnerTarget(share.id), await sendCard(context, await deps.views.partnerCard(share, person)));
 }
 
 async function answer(
@@ -159,9 +179,7 @@ async function shareWith(
     outcome.group,
     current?.requests ?? [],
     person,
-    outcome.approverReached
-      ? undefined
-      : 'No supervisor could be reached just now; the share waits for one (supervisors see it with shares).',
+    outcome.approverReached ? undefined : NOBODY_REACHED,
   );
 }
 

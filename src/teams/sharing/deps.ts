@@ -25,6 +25,10 @@ export interface SharingRouteDeps {
   now: () => Date;
 }
 
+/** Said on the sharer's card when the first attempt reached no one (the routing job keeps trying). */
+export const NOBODY_REACHED =
+  'No supervisor could be reached just now: the bot keeps trying, and you will be told. Supervisors also see it with shares.';
+
 export function refusedCard(refusal: SharingRefusal): AdaptiveCard {
   return refusalCard({ reason: refusal.message });
 }

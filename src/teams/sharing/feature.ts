@@ -6,8 +6,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { RecordingCatalog } from '../../footage/access';
+import type { ApprovalScope } from '../../footage/access/authorise';
 import type { DurationPolicy } from '../../footage/access/form';
-import { BoxEventIngest, CUSTODY_JOB_KINDS, Custody } from '../../footage/custody';
+import { BoxEventIngest, Custody, CUSTODY_JOB_KINDS } from '../../footage/custody';
 import type { BoxPort } from '../../footage/ports/box';
 import type { Store } from '../../footage/ports/store';
 import {
@@ -17,6 +18,8 @@ import {
   PartnerExpirySweep,
   PartnerGrantJob,
   PartnerSharing,
+  shareRouteJobs,
+  ShareRouting,
   type BoxSharingPort,
   type Partner,
   type SharingStoreExtension,
@@ -38,7 +41,9 @@ export interface SharingFeatureOptions {
   botAppId: string;
   partners: readonly Partner[];
   policy: DurationPolicy;
-  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number; eventIngestMs: number };
+  jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number; eventIngestMs: number; leaseMs?: number };
+  /** Who may decide whose shares (APPROVAL_SCOPE), as for access requests. */
+  approvalScope?: ApprovalScope;
   now?: () => Date;
 }
 
@@ -50,6 +55,8 @@ export interface SharingFeature {
   jobHandlers: JobHandler[];
   recurring: RecurringJob[];
   onJobEnqueued(listener: () => void): void;
+  /** An access request changed: when it is a share member's, the share's cards are redrawn. */
+  requestChanged(requestId: string): Promise<void>;
 }
 
 export function createSharingFeature(options: SharingFeatureOptions): SharingFeature {
@@ -57,10 +64,15 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
   const now = options.now ?? (() => new Date());
   let wake: (() => void) | undefined;
   const jobEnqueued = (): void => wake?.();
-  const views = new SharingViews({ store, catalog, partners, now });
+  const scope = options.approvalScope ?? 'borough';
+  const views = new SharingViews({ store, catalog, partners, scope, now });
   const notifier = new TeamsSharingNotifier(store, new Proactive(options.adapter, options.botAppId), views);
-  const colleagues = new ColleagueSharing({ store, policy, notifier, now, jobEnqueued });
-  const partnerSharing = new PartnerSharing({ store, partners, policy, notifier, now, jobEnqueued });
+  const routing = new ShareRouting({ store, scope }, notifier);
+  // The routing job is due once the first attempt, made as the share is created, must be over.
+  const routingGraceMs = jobs.leaseMs ?? 60_000;
+  const sharingDeps = { store, policy, notifier, routing, scope, routingGraceMs, now, jobEnqueued };
+  const colleagues = new ColleagueSharing(sharingDeps);
+  const partnerSharing = new PartnerSharing({ ...sharingDeps, partners });
   const custody = new Custody({
     store,
     box: {
@@ -87,6 +99,7 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
     },
     handleText: (context) => handleSharingText(context, deps),
     jobHandlers: [
+      ...shareRouteJobs({ store, scope, maxAttempts: jobs.maxAttempts, retryBaseMs: jobs.retryBaseMs }, notifier),
       new PartnerGrantJob(partnerJobs),
       new PartnerEndJob(partnerJobs),
       new PartnerExpirySweep(partnerJobs),
@@ -98,6 +111,10 @@ export function createSharingFeature(options: SharingFeatureOptions): SharingFea
     ],
     onJobEnqueued: (listener) => {
       wake = listener;
+    },
+    requestChanged: async (requestId) => {
+      const group = await store.sharing.shareGroups.findByRequest(requestId);
+      if (group) await notifier.shareChanged(group.id);
     },
   };
 }

@@ -1,3 +1,3 @@
 /** Sharing footage onward and its chain of custody, in Teams. */
 export { classifySharingText } from './commands';
-export { createSharingFeature } from './feature';
+export { createSharingFeature, type SharingFeature } from './feature';

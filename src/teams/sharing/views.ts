@@ -16,6 +16,7 @@ import {
 } from '../../cards';
 import type { RecordingCatalog } from '../../footage/access';
 import { activeGrantsFor } from '../../footage/access/active-grants';
+import { decidesFor, type ApprovalScope } from '../../footage/access/authorise';
 import { eligibleApprovers } from '../../footage/access/routing';
 import { canDecide, type Person } from '../../footage/people';
 import type { AccessRequest, AccessRequestStatus, Store } from '../../footage/ports/store';
@@ -39,6 +40,7 @@ export class SharingViews {
       store: Store & SharingStoreExtension;
       catalog: RecordingCatalog;
       partners: readonly Partner[];
+      scope: ApprovalScope;
       now: () => Date;
     },
   ) {}
@@ -53,7 +55,7 @@ export class SharingViews {
     const sharer = people.get(group.sharerAadObjectId);
     const byId = new Map(requests.map((r) => [r.requesterAadObjectId, r]));
     const decided = requests.find((r) => r.decidedBy);
-    const audience = sharer ? eligibleApprovers(sharer, [...people.values()]) : [];
+    const audience = sharer ? eligibleApprovers(sharer, [...people.values()], this.deps.scope) : [];
     return shareCard({
       groupId: group.id,
       sharer: sharer?.name ?? 'An officer no longer on the roster',
@@ -77,7 +79,7 @@ export class SharingViews {
       }),
       decidedBy: decided?.decidedBy ? (people.get(decided.decidedBy)?.name ?? 'a supervisor') : null,
       refreshUserIds: [sharer, ...audience].flatMap((p) => (p?.teamsId ? [p.teamsId] : [])),
-      canDecide: viewer !== null && canDecide(viewer) && viewer.aadObjectId !== group.sharerAadObjectId,
+      canDecide: viewer !== null && this.decides(viewer, sharer) && viewer.aadObjectId !== group.sharerAadObjectId,
       ...(problem ? { problem } : {}),
     });
   }
@@ -88,7 +90,7 @@ export class SharingViews {
     const isSharer = viewer?.aadObjectId === share.sharerAadObjectId;
     const decider = viewer !== null && canDecide(viewer);
     const live = share.status === 'granted';
-    const audience = [sharer, ...(sharer ? eligibleApprovers(sharer, [...people.values()]) : [])];
+    const audience = [sharer, ...(sharer ? eligibleApprovers(sharer, [...people.values()], this.deps.scope) : [])];
     const view: PartnerShareView = {
       shareId: share.id,
       partnerName: this.deps.partners.find((p) => p.id === share.partnerId)?.name ?? share.partnerId,
@@ -106,7 +108,7 @@ export class SharingViews {
       downloadJustification: share.downloadJustification,
       error: share.error,
       may: {
-        decide: decider && !isSharer && share.status === 'pending',
+        decide: viewer !== null && this.decides(viewer, sharer) && !isSharer && share.status === 'pending',
         revoke: decider && (live || share.status === 'approved' || share.status === 'granting'),
         askDownload:
           (isSharer || decider) && live && (share.downloadState === 'none' || share.downloadState === 'rejected'),
@@ -120,6 +122,11 @@ export class SharingViews {
       ...(problem ? { problem } : {}),
     };
     return partnerShareCard(view);
+  }
+
+  /** Whether the viewer may decide the sharer's shares under APPROVAL_SCOPE (the domain checks again). */
+  private decides(viewer: Person, sharer: Person | undefined): boolean {
+    return decidesFor(viewer, { scope: this.deps.scope, requester: sharer });
   }
 
   /** The recording card of a channel, as one viewer sees it (or, with no viewer, as anyone does). */

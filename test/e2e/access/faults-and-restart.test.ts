@@ -1,6 +1,5 @@
 import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
 import type { Recording } from '../../../src/footage/recording';
-import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from './box-probe';
 import { approvalCard, decide, recordingsOf, requestByIds, requestByName } from './flows';
 import {
@@ -11,16 +10,12 @@ import {
   expectAuditChainIntact,
   invokeCard,
   personalConversation,
-  PostgresSchema,
   priya,
-  seededDataDir,
-  startAccessBot,
-  TEST_DATABASE_URL,
+  restartableBot,
   useAccessBot,
   waitForPosted,
   waitForStatus,
   waitUntil,
-  type Backend,
 } from './support';
 
 /**
@@ -115,39 +110,9 @@ describe.each(backends())('Box faults during the grant (%s)', (backend) => {
   });
 });
 
-/** A bot restarted on the same state (data directory and, for PostgreSQL, schema), reached through the same connector. */
-async function restartable(backend: Backend) {
-  const data = await seededDataDir();
-  const schema = backend === 'postgres' ? new PostgresSchema(TEST_DATABASE_URL!) : undefined;
-  await schema?.create();
-  const connector = await new LocalConnector().start();
-  return {
-    connector,
-    start: (env: Record<string, string> = {}) =>
-      startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) }),
-    /** Starts a bot, hands it to `use`, and stops it whatever happens. */
-    async run<T>(
-      env: Record<string, string>,
-      use: (bot: Awaited<ReturnType<typeof startAccessBot>>) => Promise<T>,
-    ): Promise<T> {
-      const bot = await startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) });
-      try {
-        return await use(bot);
-      } finally {
-        await bot.close();
-      }
-    },
-    cleanup: async () => {
-      await connector.close();
-      await schema?.drop();
-      await data.remove();
-    },
-  };
-}
-
 describe.each(backends())('a restart between the approval and the grant (%s)', (backend) => {
   test('the grant job survives the restart and completes on the next start', async () => {
-    const setup = await restartable(backend);
+    const setup = await restartableBot(backend);
     try {
       // The first run decides but never gets to Box: it stops before any worker claims the job.
       const before = await setup.start({ JOBS_ENABLED: 'false' });
@@ -193,7 +158,7 @@ describe.each(backends())('a restart between the approval and the grant (%s)', (
 
 describe.each(backends())('a restart between storing a request and sending its approval cards (%s)', (backend) => {
   test('the routing job sends the cards on the next start, and the request can be decided', async () => {
-    const setup = await restartable(backend);
+    const setup = await restartableBot(backend);
     try {
       // The first run stores the request but cannot send a card (Teams refuses to open the chats),
       // then stops before any worker runs the routing job.

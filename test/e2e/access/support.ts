@@ -10,7 +10,7 @@ import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
 import type { AccessRequest, Store } from '../../../src/footage/ports/store';
 import { SQLITE_FILE_NAME } from '../../../src/store';
 import { assertValidCard, readableCardText as cardText } from '../../support/card-validation';
-import type { ConnectorCall, LocalConnector } from '../../support/connector';
+import { LocalConnector, type ConnectorCall } from '../../support/connector';
 import { demoUser, SEEDED_DATA_DIR_ENV, startHarness, type Harness, type HarnessOptions } from '../../support/harness';
 import { pollUntil } from '../../support/poll';
 import type { BotResponse, TeamsUser } from '../../support/teams-client';
@@ -170,6 +170,33 @@ export async function seededDataDir(): Promise<{ dir: string; remove(): Promise<
   const seeded = process.env[SEEDED_DATA_DIR_ENV];
   if (seeded && existsSync(seeded)) await cp(seeded, dir, { recursive: true });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A bot restarted on the same state (data directory and, for PostgreSQL, schema), reached through the same connector. */
+export async function restartableBot(backend: Backend) {
+  const data = await seededDataDir();
+  const schema = backend === 'postgres' ? new PostgresSchema(TEST_DATABASE_URL!) : undefined;
+  await schema?.create();
+  const connector = await new LocalConnector().start();
+  return {
+    connector,
+    start: (env: Record<string, string> = {}) =>
+      startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) }),
+    /** Starts a bot, hands it to `use`, and stops it whatever happens. */
+    async run<T>(env: Record<string, string>, use: (bot: AccessBot) => Promise<T>): Promise<T> {
+      const bot = await startAccessBot({ dataDir: data.dir, connector, env, ...(schema ? { schema } : {}) });
+      try {
+        return await use(bot);
+      } finally {
+        await bot.close();
+      }
+    },
+    cleanup: async () => {
+      await connector.close();
+      await schema?.drop();
+      await data.remove();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ACCESS_JOB_KINDS } from '../../../src/footage/access';
-import { RouteJob, routeJobKey } from '../../../src/footage/access/routing-job';
+import { accessRouteJob, routeJobKey } from '../../../src/footage/access/routing-job';
 import type { Person } from '../../../src/footage/people';
 import type { AccessRequest, Job, Store } from '../../../src/footage/ports/store';
 import { ALICE, backends, DANA, useFixture } from '../../store/support';
@@ -21,13 +21,13 @@ describe.each(backends())('the routing job on %s', (kind) => {
   const fixture = useFixture(kind, __filename);
   let store: Store;
   let notifier: RecordingNotifier;
-  let job: RouteJob;
+  let job: ReturnType<typeof accessRouteJob>;
 
   beforeEach(async () => {
     ({ store } = await fixture.store());
     await store.people.replaceRoster([ALICE, DANA, priya]);
     notifier = new RecordingNotifier();
-    job = new RouteJob({ store, notifier, scope: 'borough', maxAttempts: 3, retryBaseMs: 10 });
+    job = accessRouteJob({ store, notifier, scope: 'borough', maxAttempts: 3, retryBaseMs: 10 });
   });
 
   async function pendingRequest(): Promise<AccessRequest> {
@@ -44,7 +44,7 @@ describe.each(backends())('the routing job on %s', (kind) => {
     return request;
   }
 
-  async function run(request: AccessRequest, attempts: number): ReturnType<RouteJob['handle']> {
+  async function run(request: AccessRequest, attempts: number): ReturnType<typeof job.handle> {
     const { job: queued } = await store.jobs.enqueue({
       kind: ACCESS_JOB_KINDS.route,
       uniqueKey: routeJobKey(request.id),
