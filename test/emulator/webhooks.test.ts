@@ -243,7 +243,8 @@ describe('deliveries', () => {
     receiver.delayMs = 1000;
     const started = Date.now();
     await upload(intake, 'slow.mp4', Buffer.from('slow receiver'));
-    expect(Date.now() - started).toBeLessThan(800);
+    // The receiver answers only after 1,000 ms.
+    expect(Date.now() - started).toBeLessThan(950);
     await delivered(1);
   });
 

@@ -56,7 +56,8 @@ describe('no-match hints', () => {
     box.latencyMs = 400;
     const started = Date.now();
     const slow = await find.page(nothing);
-    expect(Date.now() - started).toBeLessThan(400 + 300);
+    // Counting hints would have added at least another 400 ms.
+    expect(Date.now() - started).toBeLessThan(400 + 350);
     if (slow.kind !== 'no_match') throw new Error(`expected no match, got ${slow.kind}`);
     expect(slow.hints).toEqual([]);
     expect(slow.wider.map((w) => w.label)).toEqual([

@@ -120,7 +120,8 @@ describe('deadlines', () => {
     const search = new FootageSearch(box, { pageSize: 10, boxPageSize: 10 });
     const started = Date.now();
     const page = await search.page({ place }, FIRST_PAGE, { deadline: started + 250 });
-    expect(Date.now() - started).toBeLessThan(250);
+    // A second call would have taken it to 300 ms or more; the margin is for a loaded machine's timers.
+    expect(Date.now() - started).toBeLessThan(300);
     expect(page).toMatchObject({ partial: true, boxCalls: 1, total: null });
     expect(page.items).toHaveLength(5);
     expect(page.next).toEqual({ marker: expect.any(String), skip: 0, pageStart: 5 });
@@ -132,7 +133,7 @@ describe('deadlines', () => {
     const search = new FootageSearch(box);
     const started = Date.now();
     const page = await search.page({ boroughs: ['Lambeth'] }, FIRST_PAGE, { deadline: started + 200 });
-    expect(Date.now() - started).toBeLessThan(600);
+    expect(Date.now() - started).toBeLessThan(800);
     expect(page).toMatchObject({ partial: true, items: [], total: null, next: FIRST_PAGE });
   });
 });
