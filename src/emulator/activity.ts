@@ -131,34 +131,23 @@ export function fileUploaded(services: Services, item: ItemRow, actorId: number)
   });
 }
 
-export function fileDownloaded(
+/** How Box names a download and a preview in each of its streams. */
+const VIEWS = {
+  download: { userEventType: 'ITEM_DOWNLOAD', enterpriseEventType: 'DOWNLOAD', trigger: 'FILE.DOWNLOADED' },
+  preview: { userEventType: 'ITEM_PREVIEW', enterpriseEventType: 'PREVIEW', trigger: 'FILE.PREVIEWED' },
+} as const;
+
+/** Someone read a file's content: downloaded it, or opened its preview (directly or by a shared link). */
+function fileViewed(
+  how: keyof typeof VIEWS,
   services: Services,
   item: ItemRow,
   actorId: number,
   details?: Record<string, unknown>,
   actor?: Record<string, unknown>,
 ): void {
-  itemActivity(services, item, actorId, {
-    userEventType: 'ITEM_DOWNLOAD',
-    enterpriseEventType: 'DOWNLOAD',
-    trigger: 'FILE.DOWNLOADED',
-    additionalDetails: details,
-    actor,
-  });
+  itemActivity(services, item, actorId, { ...VIEWS[how], additionalDetails: details, actor });
 }
 
-export function filePreviewed(
-  services: Services,
-  item: ItemRow,
-  actorId: number,
-  details?: Record<string, unknown>,
-  actor?: Record<string, unknown>,
-): void {
-  itemActivity(services, item, actorId, {
-    userEventType: 'ITEM_PREVIEW',
-    enterpriseEventType: 'PREVIEW',
-    trigger: 'FILE.PREVIEWED',
-    additionalDetails: details,
-    actor,
-  });
-}
+export const fileDownloaded = fileViewed.bind(null, 'download');
+export const filePreviewed = fileViewed.bind(null, 'preview');
