@@ -9,10 +9,12 @@ import {
 } from 'box-node-sdk/networking';
 import { randomUUID } from 'node:crypto';
 import { logger } from '../log';
+import { isPlainJsonCall, sendJsonCall } from './json-call';
 import { RetryBudget, type RetryPolicy } from './retry';
 
 /**
- * The SDK's own network client, given a fresh retry strategy per call. The SDK passes the strategy
+ * The SDK's own network client (or, for plain JSON calls, the leaner transport of json-call.ts),
+ * given a fresh retry strategy per call. The SDK passes the strategy
  * nothing that identifies a call across its retries, so a per-call instance is how the attempt and
  * total-wait caps (RetryBudget) hold per call. Each attempt is logged here at debug: method, path,
  * status and time, with a per-call id; never headers or bodies, which carry tokens and secrets.
@@ -27,7 +29,9 @@ export class ObservedNetworkClient implements NetworkClient {
     const networkSession = options.networkSession
       ? withRetryStrategy(options.networkSession, strategy)
       : new NetworkSession({ networkClient: this, retryStrategy: strategy });
-    return this.inner.fetch(new FetchOptions({ ...options, networkSession }));
+    const call = new FetchOptions({ ...options, networkSession });
+    // Plain JSON calls (every search's metadata query among them) skip node-fetch; see json-call.ts.
+    return isPlainJsonCall(call) ? sendJsonCall(call) : this.inner.fetch(call);
   }
 }
 

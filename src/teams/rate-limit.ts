@@ -7,8 +7,18 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
 
 const WINDOW_MS = 60_000;
 
+/**
+ * One person's commands in the window, oldest first. Expired times are dropped from the front by
+ * moving `head`, so a command costs the same whatever the limit: filtering the whole window on
+ * every command (thousands of entries at a high limit) cost CPU and garbage on every turn.
+ */
+interface Window {
+  times: number[];
+  head: number;
+}
+
 export class RateLimiter {
-  private readonly seen = new Map<string, number[]>();
+  private readonly seen = new Map<string, Window>();
   private lastSweep = 0;
 
   constructor(
@@ -20,13 +30,23 @@ export class RateLimiter {
   take(key: string): RateDecision {
     const at = this.now();
     this.sweep(at);
-    const recent = (this.seen.get(key) ?? []).filter((t) => at - t < WINDOW_MS);
-    if (recent.length >= this.perMinute) {
-      this.seen.set(key, recent);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + WINDOW_MS - at) / 1000)) };
+    let window = this.seen.get(key);
+    if (!window) {
+      window = { times: [], head: 0 };
+      this.seen.set(key, window);
     }
-    recent.push(at);
-    this.seen.set(key, recent);
+    // Times are appended as commands arrive, so the expired ones are at the front. (Should the
+    // clock step back, a later time at the front only keeps its followers counted a little longer.)
+    const { times } = window;
+    while (window.head < times.length && at - times[window.head] >= WINDOW_MS) window.head += 1;
+    if (window.head > 1024 && window.head * 2 > times.length) {
+      times.splice(0, window.head);
+      window.head = 0;
+    }
+    if (times.length - window.head >= this.perMinute) {
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((times[window.head] + WINDOW_MS - at) / 1000)) };
+    }
+    times.push(at);
     return { ok: true };
   }
 
@@ -34,8 +54,8 @@ export class RateLimiter {
   private sweep(at: number): void {
     if (at - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = at;
-    for (const [key, times] of this.seen) {
-      if (times.length === 0 || at - times[times.length - 1] >= WINDOW_MS) this.seen.delete(key);
+    for (const [key, { times, head }] of this.seen) {
+      if (times.length === head || at - times[times.length - 1] >= WINDOW_MS) this.seen.delete(key);
     }
   }
 }

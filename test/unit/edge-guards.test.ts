@@ -59,6 +59,25 @@ describe('rate limiter', () => {
     now = 60_000;
     expect(limiter.take('alice').ok).toBe(true);
   });
+
+  test('a high limit slides the same way: commands leave the window one minute after they were counted', () => {
+    let now = 0;
+    const limiter = new RateLimiter(5000, () => now);
+    for (let i = 0; i < 5000; i += 1) {
+      now = i * 10; // 5,000 commands over 50 s
+      expect(limiter.take('alice').ok).toBe(true);
+    }
+    now = 59_999;
+    expect(limiter.take('alice')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    // At 65 s the first 501 (counted at 0 to 5 s) have left the window: exactly 501 more fit.
+    now = 65_000;
+    const taken = Array.from({ length: 600 }, () => limiter.take('alice').ok).filter(Boolean).length;
+    expect(taken).toBe(501);
+    expect(limiter.take('alice')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    // Long after, the window is empty again.
+    now = 200_000;
+    expect(limiter.take('alice').ok).toBe(true);
+  });
 });
 
 describe('activity shape', () => {
