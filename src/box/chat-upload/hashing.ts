@@ -47,6 +47,8 @@ class HashWorker {
   private failure: unknown;
 
   constructor() {
+    // An upload in progress keeps the process up through its sockets; the worker alone should not.
+    this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       this.waiting.get(reply.id)?.resolve(reply);
       this.waiting.delete(reply.id);

@@ -2,7 +2,7 @@
  * Streams a file from its source into Box in one pass, hashing on the way (SHA-256 for the
  * catalogue, SHA-1 for Box's own digests). Up to `directMaxBytes` it is one upload; above, a chunked
  * upload session driven part by part (box-node-sdk's uploadBigFile wants the whole stream and its
- * parts' SHA-1 from the server, and cannot resume), its hashes taken in worker threads (hashing.ts)
+ * parts' SHA-1 from the server, and cannot resume), its hashes taken in a worker thread (hashing.ts)
  * while the event loop downloads and sends. Memory stays at a few parts whatever the size: the
  * source is read only as fast as parts leave, with at most `parallelParts` in flight.
  *
