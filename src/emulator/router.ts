@@ -7,13 +7,20 @@
 import type { Handler, PublicHandler } from './context';
 
 export type Route =
-  | { method: string; pattern: string; access: 'api'; handler: Handler; streaming?: false }
+  | {
+      method: string;
+      pattern: string;
+      access: 'api';
+      handler: Handler;
+      /** The handler reads the body itself from `req.stream` (uploads of any size); `req.body` stays empty. */
+      streaming?: boolean;
+    }
   | {
       method: string;
       pattern: string;
       access: 'token' | 'public' | 'control';
       handler: PublicHandler;
-      /** The handler reads the body itself from `req.stream` (uploads of any size); `req.body` stays empty. */
+      /** As above. */
       streaming?: boolean;
     };
 

@@ -133,6 +133,48 @@ it('refuses a commit whose whole-file digest is wrong (412) and keeps the sessio
   expect((await commitRaw(endpoints.commit, content, parts)).status).toBe(201);
 });
 
+it('takes parts out of order, refuses a corrupted one unrecorded, and commits the file its retry completes', async () => {
+  const content = Buffer.from(Array.from({ length: 3 * PART + 17 }, (_, i) => (i * 7) % 251));
+  const session = await box.chunkedUploads.createFileUploadSession({
+    folderId,
+    fileSize: content.length,
+    fileName: 'shuffled.mp4',
+  });
+  const endpoints = session.sessionEndpoints as unknown as Record<string, string>;
+  const offsets = [3 * PART, PART, 0, 2 * PART];
+  const parts = [];
+  for (const offset of offsets) {
+    const bytes = content.subarray(offset, Math.min(offset + PART, content.length));
+    const range = `bytes ${offset}-${offset + bytes.length - 1}/${content.length}`;
+    if (offset === PART) {
+      // Bytes changed on the way: refused, and the range stays free for the right bytes.
+      const corrupted = Buffer.from(bytes);
+      corrupted[5] ^= 0xff;
+      const refused = await apiError(
+        box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([corrupted]), {
+          digest: digest(bytes),
+          contentRange: range,
+        }),
+      );
+      expect(refused).toMatchObject({ status: 412, code: 'precondition_failed' });
+      expect((await box.chunkedUploads.getFileUploadSessionPartsByUrl(endpoints.listParts)).totalCount).toBe(1);
+    }
+    const uploaded = await box.chunkedUploads.uploadFilePartByUrl(endpoints.uploadPart, Readable.from([bytes]), {
+      digest: digest(bytes),
+      contentRange: range,
+    });
+    parts.push(uploaded.part);
+  }
+  const done = await commitRaw(endpoints.commit, content, parts);
+  expect(done.status).toBe(201);
+  const file = ((await done.json()) as { entries: Array<{ id: string; sha1: string }> }).entries[0];
+  expect(file.sha1).toBe(createHash('sha1').update(content).digest('hex'));
+  const stored = await box.downloads.downloadFile(file.id);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+  expect(Buffer.concat(chunks).equals(content)).toBe(true);
+});
+
 it('left no OpenAPI violations', () => {
   expect(emulator.violations()).toEqual([]);
 });

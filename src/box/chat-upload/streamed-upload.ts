@@ -2,8 +2,9 @@
  * Streams a file from its source into Box in one pass, hashing on the way (SHA-256 for the
  * catalogue, SHA-1 for Box's own digests). Up to `directMaxBytes` it is one upload; above, a chunked
  * upload session driven part by part (box-node-sdk's uploadBigFile wants the whole stream and its
- * parts' SHA-1 from the server, and cannot resume). Memory stays at a few parts whatever the size:
- * the source is read only as fast as parts leave, with at most `parallelParts` in flight.
+ * parts' SHA-1 from the server, and cannot resume), its hashes taken in a worker thread (hashing.ts)
+ * while the event loop downloads and sends. Memory stays at a few parts whatever the size: the
+ * source is read only as fast as parts leave, with at most `parallelParts` in flight.
  *
  * A session that cannot be completed is deleted in Box, so no half-written file is left; a session
  * that survives a crash is resumed by listing its parts and sending only those missing.
@@ -20,6 +21,7 @@ import {
 } from '../../footage/ports/chat-upload-box';
 import type { BoxContext } from '../context';
 import { boxStep } from '../errors';
+import { sharedPartBuffer, UploadHasher } from './hashing';
 
 export interface StreamingSettings {
   /** Largest file sent as one upload (Box recommends chunked uploads above 50 MB). */
@@ -175,8 +177,22 @@ async function sendParts(
   upload: StreamedUpload,
   session: OpenSession,
 ): Promise<StreamedFile> {
+  const hasher = new UploadHasher();
+  try {
+    return await sendPartsHashed(ctx, settings, upload, session, hasher);
+  } finally {
+    await hasher.close();
+  }
+}
+
+async function sendPartsHashed(
+  ctx: BoxContext,
+  settings: StreamingSettings,
+  upload: StreamedUpload,
+  session: OpenSession,
+  hasher: UploadHasher,
+): Promise<StreamedFile> {
   const { sizeBytes } = upload;
-  const digests: Digests = { sha256: createHash('sha256'), sha1: createHash('sha1') };
   const sent: UploadPart[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -184,16 +200,19 @@ async function sendParts(
   let offset = 0;
   // Part buffers are reused once their part is in Box: a fresh 8 MiB buffer per part made the
   // garbage collector the largest cost of the copy. At most parallelParts in flight plus one filling.
+  const fullSize = Math.min(session.partSize, sizeBytes);
   const spare: Buffer[] = [];
-  const partBuffer = (length: number): Buffer =>
-    (spare.pop() ?? Buffer.allocUnsafe(Math.min(session.partSize, sizeBytes))).subarray(0, length);
-  let buffer = partBuffer(Math.min(session.partSize, sizeBytes));
+  const partBuffer = (length: number): Buffer => (spare.pop() ?? sharedPartBuffer(fullSize)).subarray(0, length);
+  let buffer = partBuffer(fullSize);
   let filled = 0;
 
   const dispatch = async (part: Buffer, at: number): Promise<void> => {
     while (inFlight.size >= settings.parallelParts) await Promise.race(inFlight);
     if (failure) throw failure;
-    const task = sendPart(ctx, settings, session, part, at, sizeBytes)
+    // Asked here, in the file's order, so the worker adds the parts to the file's hashes in order.
+    const task = hasher
+      .addPart(part)
+      .then((sha1) => sendPart(ctx, settings, session, part, sha1, at, sizeBytes))
       .then((done) => {
         sent.push(done);
         upload.progress?.(Math.min(received, sizeBytes));
@@ -202,7 +221,7 @@ async function sendParts(
         failure ??= error;
       })
       .finally(() => {
-        spare.push(Buffer.from(part.buffer, part.byteOffset, Math.min(session.partSize, sizeBytes)));
+        spare.push(Buffer.from(part.buffer, part.byteOffset, fullSize));
         inFlight.delete(task);
       });
     inFlight.add(task);
@@ -217,9 +236,9 @@ async function sendParts(
   await Promise.all(inFlight);
   if (failure) throw failure;
   if (received !== sizeBytes) throw new ContentLengthMismatchError(sizeBytes, received);
-  const sha1 = digests.sha1.digest('hex');
+  const { sha1, sha256 } = await hasher.fileDigests();
   const fileId = await commit(ctx, settings, session.id, sent, sha1);
-  return { fileId, sizeBytes, sha1, sha256: digests.sha256.digest('hex'), method: 'chunked' };
+  return { fileId, sizeBytes, sha1, sha256, method: 'chunked' };
 
   async function readParts(): Promise<void> {
     for await (const chunk of upload.content) {
@@ -227,10 +246,7 @@ async function sendParts(
       while (view.length > 0) {
         if (received + view.length > sizeBytes) throw new ContentLengthMismatchError(sizeBytes, received + view.length);
         const take = Math.min(view.length, buffer.length - filled);
-        const piece = view.subarray(0, take);
         view.copy(buffer, filled, 0, take);
-        digests.sha256.update(piece);
-        digests.sha1.update(piece);
         filled += take;
         received += take;
         view = view.subarray(take);
@@ -257,14 +273,14 @@ async function sendPart(
   settings: StreamingSettings,
   session: OpenSession,
   part: Buffer,
+  sha1Hex: string,
   offset: number,
   total: number,
 ): Promise<UploadPart> {
-  const sha1 = createHash('sha1').update(part).digest();
   const present = session.present.get(offset);
-  if (present && present.size === part.length && present.sha1 === sha1.toString('hex')) return present;
+  if (present && present.size === part.length && present.sha1 === sha1Hex) return present;
   const headers = {
-    digest: `sha=${sha1.toString('base64')}`,
+    digest: `sha=${Buffer.from(sha1Hex, 'hex').toString('base64')}`,
     contentRange: `bytes ${offset}-${offset + part.length - 1}/${total}`,
   };
   for (let attempt = 1; ; attempt += 1) {

@@ -1,13 +1,17 @@
 /**
  * Chunked upload sessions as box-node-sdk's uploadBigFile drives them: create (part size and
  * endpoints), PUT each part with `digest: sha=<base64 SHA-1>` and `content-range`, list parts, then
- * commit with the whole file's digest and the parts list. Each part is written at its offset into one
- * file per session, so the commit only reads it once to check the whole file's SHA-1 and then moves
- * it into the blob store: the file is written once, not once per part and again when assembled.
+ * commit with the whole file's digest and the parts list. A part's body is streamed to its offset in
+ * one file per session while its SHA-1 is taken, so no part is ever held whole in memory; a part whose
+ * digest does not match is refused and not recorded (its bytes are overwritten by the retry, and the
+ * commit checks the whole file anyway). The whole file's SHA-1 is taken while the parts arrive, by
+ * reading back each run of parts from the start (from the page cache) as it completes, so the commit
+ * only waits for what is left; the file is then moved into the blob store, written once.
  */
 
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { constants, rmSync } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Caller, Services } from '../context';
 import { BoxApiError, badRequest, notFound } from '../errors';
@@ -92,23 +96,128 @@ function contentPath(services: Services, sessionId: string): string {
   return join(services.sessionsDir, sessionId, 'content');
 }
 
-/** Synchronous, so the check for an existing part and the write of its bytes cannot interleave with another request. */
-function writePart(services: Services, sessionId: string, offset: number, bytes: Buffer): void {
-  mkdirSync(join(services.sessionsDir, sessionId), { recursive: true });
-  const fd = openSync(contentPath(services, sessionId), constants.O_RDWR | constants.O_CREAT, 0o600);
+/** Body bytes gathered before one write: fewer, larger writes, and only this much held per part. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Streams a part's body to its offset while hashing it; answers its SHA-1 and length. With `write`
+ * false the bytes are only hashed (a retry of a part already stored, which must not overwrite it).
+ * Stops reading as soon as the body is longer than the range, so a runaway body is not stored.
+ */
+async function receivePart(
+  services: Services,
+  sessionId: string,
+  body: AsyncIterable<Buffer> | Iterable<Buffer>,
+  offset: number,
+  expectedLength: number,
+  write: boolean,
+): Promise<{ sha1: string; length: number }> {
+  const hash = createHash('sha1');
+  let file: FileHandle | undefined;
+  if (write) {
+    await mkdir(join(services.sessionsDir, sessionId), { recursive: true });
+    file = await open(contentPath(services, sessionId), constants.O_RDWR | constants.O_CREAT, 0o600);
+  }
+  let length = 0;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let batchAt = offset;
+  // One write in flight while the next batch is read from the socket.
+  let pending: Promise<unknown> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    await pending;
+    if (!file || batchBytes === 0) return;
+    pending = writeFully(file, batch, batchAt);
+    batchAt += batchBytes;
+    batch = [];
+    batchBytes = 0;
+  };
   try {
-    for (let written = 0; written < bytes.length;)
-      written += writeSync(fd, bytes, written, bytes.length - written, offset + written);
+    for await (const chunk of body) {
+      length += chunk.length;
+      if (length > expectedLength) throw rangeError('The body length does not match the content-range');
+      hash.update(chunk);
+      if (!file) continue;
+      batch.push(chunk);
+      batchBytes += chunk.length;
+      if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+    }
+    await flush();
+    await pending;
   } finally {
-    closeSync(fd);
+    await pending.catch(() => undefined);
+    await file?.close();
+  }
+  return { sha1: hash.digest('hex'), length };
+}
+
+async function writeFully(file: FileHandle, buffers: Buffer[], position: number): Promise<void> {
+  let at = position;
+  for (let rest = buffers; rest.length > 0;) {
+    const { bytesWritten } = await file.writev(rest, at);
+    at += bytesWritten;
+    // A short write (rare) goes on from where it stopped.
+    let skip = bytesWritten;
+    while (rest.length > 0 && skip >= rest[0].length) {
+      skip -= rest[0].length;
+      rest = rest.slice(1);
+    }
+    if (skip > 0) rest = [rest[0].subarray(skip), ...rest.slice(1)];
   }
 }
 
-/** Large reads: the whole file is hashed once at the commit. */
-async function sha1OfFile(path: string): Promise<string> {
-  const hash = createHash('sha1');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** The whole file's SHA-1 so far: every byte before `upTo` has been hashed, in order. */
+interface FileDigest {
+  hash: Hash;
+  upTo: number;
+  /** The read-back running now, if any; one at a time per session. */
+  running: Promise<void>;
+}
+
+const fileDigests = new WeakMap<Services, Map<string, FileDigest>>();
+
+function fileDigestOf(services: Services, sessionId: string): FileDigest {
+  let sessions = fileDigests.get(services);
+  if (!sessions) fileDigests.set(services, (sessions = new Map()));
+  let digest = sessions.get(sessionId);
+  if (!digest) sessions.set(sessionId, (digest = { hash: createHash('sha1'), upTo: 0, running: Promise.resolve() }));
+  return digest;
+}
+
+function forgetFileDigest(services: Services, sessionId: string): void {
+  fileDigests.get(services)?.delete(sessionId);
+}
+
+/**
+ * Hashes the stored parts that continue the run from the start, reading them back from the session's
+ * file. Started after each part (not awaited by it) and awaited by the commit, which so hashes only
+ * the parts that came after the last read-back. A digest kept in memory is lost with the emulator
+ * process; the commit then starts from the first byte.
+ */
+function advanceFileDigest(services: Services, sessionId: string): Promise<void> {
+  const digest = fileDigestOf(services, sessionId);
+  digest.running = digest.running.then(async () => {
+    const parts = partsOf(services.db, sessionId);
+    let file: FileHandle | undefined;
+    try {
+      for (const part of parts) {
+        if (part.offset + part.size <= digest.upTo) continue;
+        if (part.offset !== digest.upTo) break;
+        file ??= await open(contentPath(services, sessionId), 'r');
+        const chunk = Buffer.allocUnsafe(Math.min(WRITE_BATCH_BYTES, part.size));
+        for (let at = part.offset; at < part.offset + part.size;) {
+          const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, part.offset + part.size - at), at);
+          if (bytesRead === 0) throw new Error(`the session file ends before byte ${at}`);
+          digest.hash.update(chunk.subarray(0, bytesRead));
+          at += bytesRead;
+        }
+        digest.upTo = part.offset + part.size;
+      }
+    } finally {
+      await file?.close();
+    }
+  });
+  return digest.running;
 }
 
 function rangeError(message: string): BoxApiError {
@@ -119,7 +228,10 @@ function digestMismatch(message: string): BoxApiError {
   return new BoxApiError(412, 'precondition_failed', message);
 }
 
-function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): ReturnType<typeof json> {
+/** Part uploads being received, by session and offset: a second one at once must not write the same range. */
+const receiving = new WeakMap<Services, Set<string>>();
+
+async function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): Promise<EmulatorResponse> {
   const session = loadSession(services, caller, req);
   const sha1 = digestSha1(req);
   const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header(req, 'content-range')?.trim() ?? '');
@@ -131,24 +243,38 @@ function uploadPart(req: EmulatorRequest, services: Services, caller: Caller): R
   }
   if (end - start + 1 !== session.part_size && !isLast)
     throw rangeError(`Parts must be ${session.part_size} bytes, except the last`);
-  if (req.body.length !== end - start + 1) throw rangeError('The body length does not match the content-range');
-  const actual = createHash('sha1').update(req.body).digest('hex');
-  if (actual !== sha1) throw digestMismatch("The 'digest' header does not match the SHA-1 of the part");
+  let busy = receiving.get(services);
+  if (!busy) receiving.set(services, (busy = new Set()));
+  const key = `${session.id}:${start}`;
+  // A part already stored (or arriving now) is only compared, never overwritten.
+  const write = !partAt(services.db, session.id, start) && !busy.has(key);
+  if (write) busy.add(key);
+  let received: { sha1: string; length: number };
+  try {
+    received = await receivePart(services, session.id, req.stream ?? [req.body], start, end - start + 1, write);
+  } finally {
+    if (write) busy.delete(key);
+  }
+  if (received.length !== end - start + 1) throw rangeError('The body length does not match the content-range');
+  if (received.sha1 !== sha1) throw digestMismatch("The 'digest' header does not match the SHA-1 of the part");
   const existing = partAt(services.db, session.id, start);
   if (existing) {
     // A retried part with the same bytes is the same part; different bytes would overwrite one.
-    if (existing.sha1 === actual && existing.size === req.body.length) return json(200, { part: partView(existing) });
+    if (existing.sha1 === received.sha1 && existing.size === received.length)
+      return json(200, { part: partView(existing) });
     throw new BoxApiError(409, 'conflict', 'A different part has already been uploaded for this range');
   }
-  writePart(services, session.id, start, req.body);
+  if (!write) throw new BoxApiError(409, 'conflict', 'This part is being uploaded by another request');
   const part: UploadPartRow = {
     session_id: session.id,
     part_id: randomBytes(4).toString('hex').toUpperCase(),
     offset: start,
-    size: req.body.length,
-    sha1: actual,
+    size: received.length,
+    sha1: received.sha1,
   };
   insertPart(services.db, part);
+  // Not awaited: the read-back hashes while the next parts arrive; a failure shows at the commit.
+  advanceFileDigest(services, session.id).catch(() => undefined);
   return json(200, { part: partView(part) });
 }
 
@@ -188,8 +314,15 @@ async function commit(req: EmulatorRequest, services: Services, caller: Caller):
   const attributes = isObject(body.attributes) ? body.attributes : {};
   // Every part's bytes and SHA-1 were checked on arrival; the whole file's digest is checked here.
   const content = contentPath(services, session.id);
-  const sha1 = await sha1OfFile(content);
+  // After a failed read-back (or an emulator restart) the digest is taken again from the first byte.
+  await advanceFileDigest(services, session.id).catch(() => forgetFileDigest(services, session.id));
+  const digest = fileDigestOf(services, session.id);
+  if (digest.upTo !== session.file_size) await advanceFileDigest(services, session.id);
+  if (digest.upTo !== session.file_size) throw new Error('the session file does not hold every part');
+  // A copy: a commit refused for its digest leaves the session, and its digest, for a right one.
+  const sha1 = digest.hash.copy().digest('hex');
   if (sha1 !== expected) throw digestMismatch("The 'digest' header does not match the SHA-1 of the uploaded file");
+  forgetFileDigest(services, session.id);
   services.blobs.adopt(content, sha1);
   const item = createFile(services, caller, {
     name: session.file_name,
@@ -244,7 +377,13 @@ export const uploadSessionRoutes: Route[] = [
     access: 'api',
     handler: (req, services, caller) => json(200, sessionView(services, loadSession(services, caller, req))),
   },
-  { method: 'PUT', pattern: '/2.0/files/upload_sessions/:upload_session_id', access: 'api', handler: uploadPart },
+  {
+    method: 'PUT',
+    pattern: '/2.0/files/upload_sessions/:upload_session_id',
+    access: 'api',
+    streaming: true,
+    handler: uploadPart,
+  },
   {
     method: 'DELETE',
     pattern: '/2.0/files/upload_sessions/:upload_session_id',
@@ -252,6 +391,7 @@ export const uploadSessionRoutes: Route[] = [
     handler: (req, services, caller) => {
       const session = loadSession(services, caller, req);
       deleteSession(services.db, session.id);
+      forgetFileDigest(services, session.id);
       rmSync(join(services.sessionsDir, session.id), { recursive: true, force: true });
       return empty(204);
     },
