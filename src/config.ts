@@ -109,6 +109,8 @@ export interface ChatUploadSettings {
   parallelParts: number;
   /** CHAT_UPLOAD_PROGRESS_MS (default 3000): least time between two progress updates of a card. */
   progressEveryMs: number;
+  /** CHAT_UPLOAD_IDLE_SECONDS (default 60): a download link that sends nothing for this long is given up. */
+  idleTimeoutMs: number;
   /** STAGING_DAYS (default 3): a file never described is reminded about after this many days. */
   stagingDays: number;
   /** STAGING_SWEEP_MS (default one hour): how often staged files are checked for reminders. */
@@ -209,6 +211,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       parallelParts: int(env, 'CHAT_UPLOAD_PARALLEL_PARTS', 3, 1, 16),
       progressEveryMs: int(env, 'CHAT_UPLOAD_PROGRESS_MS', 3000, 0, 600_000),
+      idleTimeoutMs: int(env, 'CHAT_UPLOAD_IDLE_SECONDS', 60, 1, 3600) * 1000,
       stagingDays: int(env, 'STAGING_DAYS', 3, 1, 365),
       stagingSweepMs: int(env, 'STAGING_SWEEP_MS', 3_600_000, 100, 86_400_000),
     },

@@ -17,6 +17,8 @@ export interface ServedFile {
   ttlMs?: number;
   /** Close the connection after this many bytes (a download that stops half way). */
   stopAfterBytes?: number;
+  /** Send this many bytes, then nothing more while keeping the connection open (a stalled link). */
+  stallAfterBytes?: number;
   /** Leave out Content-Length. */
   noLength?: boolean;
   /** Serve at about this rate (a slow phone connection), so a test can act during the download. */
@@ -81,6 +83,10 @@ export class AttachmentServer {
       ...(entry.noLength ? {} : { 'content-length': String(size) }),
     });
     if (entry.bytes) {
+      if (entry.stallAfterBytes !== undefined) {
+        res.write(entry.bytes.subarray(0, entry.stallAfterBytes));
+        return;
+      }
       if (entry.stopAfterBytes !== undefined) {
         res.write(entry.bytes.subarray(0, entry.stopAfterBytes), () => res.destroy());
         return;

@@ -27,6 +27,12 @@ export interface TransferSettings {
   progressAboveBytes: number;
   /** Least time between two progress updates of a card. */
   progressEveryMs: number;
+  /**
+   * Longest wait for the next bytes of the attachment while the upload is asking for them: a link
+   * that stops sending without closing is given up rather than holding the job for ever. Time the
+   * upload spends waiting for Box does not count.
+   */
+  idleTimeoutMs: number;
   maxAttempts: number;
   retryBaseMs: number;
 }
@@ -124,7 +130,7 @@ export class TransferJob implements JobHandler {
     let read = 0;
     const sniffed = async function* (content: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
       try {
-        for await (const chunk of content) {
+        for await (const chunk of withIdleLimit(content, settings.idleTimeoutMs, opened.cancel)) {
           read += chunk.length;
           if (headLength < SNIFF_BYTES) {
             const part = Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength));
@@ -269,5 +275,38 @@ export class StagingReminderJob implements JobHandler {
     const reminded = await this.service.remindStale(this.stagingDays);
     if (reminded > 0) logger.info({ reminded }, 'officers reminded of staged chat uploads');
     return { kind: 'done' };
+  }
+}
+
+/**
+ * The chunks of `content`, failing when one is awaited for longer than `idleMs`: `cancel` then
+ * closes the source, and the error says the link stopped sending.
+ */
+async function* withIdleLimit(
+  content: AsyncIterable<Uint8Array>,
+  idleMs: number,
+  cancel: () => void,
+): AsyncGenerator<Uint8Array> {
+  const chunks = content[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        cancel();
+        reject(new Error(`the download link sent nothing for ${Math.round(idleMs / 1000)} s`));
+      }, idleMs);
+    });
+    const next = chunks.next();
+    // Once given up on, the source's own failure (from cancel) has nobody left to hear it.
+    next.catch(() => undefined);
+    let result: IteratorResult<Uint8Array>;
+    try {
+      result = await Promise.race([next, stalled]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (result.done) return;
+    // The clock is stopped while the upload takes the chunk (it may wait for Box).
+    yield result.value;
   }
 }

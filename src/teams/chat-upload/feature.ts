@@ -68,6 +68,7 @@ export function createChatUploadFeature(options: ChatUploadFeatureOptions): Chat
       maxBytes: settings.maxBytes,
       progressAboveBytes: settings.directMaxBytes,
       progressEveryMs: settings.progressEveryMs,
+      idleTimeoutMs: settings.idleTimeoutMs,
       maxAttempts: options.jobs.maxAttempts,
       retryBaseMs: options.jobs.retryBaseMs,
     },

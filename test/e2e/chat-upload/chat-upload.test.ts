@@ -160,6 +160,15 @@ describe.each(backends())('files attached in the chat on %s', (backend) => {
     const log = await emulatorRequests(h.bot.emulator!.url);
     expect(log.some((r) => r.method === 'DELETE' && /upload_sessions\//.test(r.path) && r.status === 204)).toBe(true);
     await waitForShown(h, ben, /download of halfway\.mp4 stopped half way[\s\S]*Nothing was kept in Box/);
+
+    // A link that sends part of the file and then goes quiet without closing is given up too.
+    await h.teams.attach(ben, [
+      { name: 'stalled.mp4', downloadUrl: files.serve({ bytes: big, stallAfterBytes: 300 * 1024 }) },
+    ]);
+    const stalled = await uploadNamed(store, 'stalled.mp4', ['failed']);
+    expect(stalled.failure).toBe('incomplete_download');
+    expect(await probe.json(`/2.0/folders/${stalled.stagingFolderId}/items`)).toMatchObject({ total_count: 0 });
+    await waitForShown(h, ben, /download of stalled\.mp4 stopped half way[\s\S]*Nothing was kept in Box/);
   }, 120_000);
 
   it('answers files sent in a group chat with where to send them', async () => {

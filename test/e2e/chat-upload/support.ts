@@ -26,6 +26,8 @@ export const SMALL_UPLOADS: Record<string, string> = {
   BOX_EMULATOR_MIN_CHUNKED_BYTES: '1',
   CHAT_UPLOAD_PROGRESS_MS: '0',
   CHAT_UPLOAD_PARALLEL_PARTS: '2',
+  // A link that goes quiet is given up after this (the stalled-download test waits for it).
+  CHAT_UPLOAD_IDLE_SECONDS: '3',
 };
 
 /** The form card posted for a file, newest first. */
