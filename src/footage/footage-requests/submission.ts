@@ -28,11 +28,7 @@ function closeLinkJobKey(target: LinkTarget): string {
 }
 
 /** Schedules the closing of a camera's link for `runAt`; a second call for the same camera changes nothing. */
-export async function scheduleLinkClose(
-  store: Pick<Store, 'jobs'>,
-  target: LinkTarget,
-  runAt: Date,
-): Promise<boolean> {
+export async function scheduleLinkClose(store: Pick<Store, 'jobs'>, target: LinkTarget, runAt: Date): Promise<boolean> {
   const payload: JsonValue = { requestId: target.requestId, cameraId: target.cameraId };
   const { created } = await store.jobs.enqueue({
     kind: CLOSE_LINK_JOB_KIND,
