@@ -67,6 +67,8 @@ export class ArrivalService {
     const request = await store.intake.footageRequests.get(target.requestId);
     const camera = request?.cameras.find((c) => c.cameraId === target.cameraId);
     if (!request || !camera) return { kind: 'unknown_request' };
+    // Before anything can fail: a file that cannot be processed still ended its owner's submission.
+    await this.settleSubmission(request, camera, target.source);
     const boxInfo = await this.deps.intake.getFileInfo(boxFileId);
     const info = target.uploadedBy ? { ...boxInfo, uploadedBy: target.uploadedBy } : boxInfo;
     const begun = await store.intake.intakeFiles.begin({
@@ -77,7 +79,6 @@ export class ArrivalService {
       source: target.source,
     });
     let file = begun.file;
-    await this.settleSubmission(request, camera, target.source);
     if (begun.created) {
       await store.audit.append({
         actor: SYSTEM_ACTOR,
