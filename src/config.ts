@@ -128,6 +128,11 @@ export interface FootageRequestSettings {
   webhookKeys: { primary?: string; secondary?: string };
   /** FOOTAGE_POLL_MS: how often intake folders are listed when there is no PUBLIC_URL. */
   pollMs: number;
+  /**
+   * FOOTAGE_SUBMISSION_SETTLE_MINUTES (default 15): after a camera's first file, how long its link
+   * stays open for the rest of the same submission before it closes (one submission per link).
+   */
+  submissionSettleMinutes: number;
   /** Where Box serves file request pages (the emulator's own URL with the emulator). */
   boxAppUrl: string;
   /** The force's name on upload pages and owner messages. */
@@ -253,6 +258,11 @@ function footageRequestSettings(env: Env, box: BoxTarget): FootageRequestSetting
     ...(publicUrl ? { publicUrl } : {}),
     webhookKeys,
     pollMs: int(env, 'FOOTAGE_POLL_MS', box.kind === 'emulator' ? 5_000 : 60_000, 100, 86_400_000),
+    // Decimal so that tests can settle in seconds; at most a day, well within any link's life.
+    submissionSettleMinutes:
+      text(env, 'FOOTAGE_SUBMISSION_SETTLE_MINUTES') === undefined
+        ? 15
+        : decimal(env, 'FOOTAGE_SUBMISSION_SETTLE_MINUTES', 0.001, 1440),
     boxAppUrl: url(env, 'BOX_APP_URL') ?? 'https://app.box.com',
     forceName: text(env, 'FORCE_NAME') ?? 'London Police (demo)',
   };

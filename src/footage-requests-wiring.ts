@@ -65,6 +65,7 @@ export function startFootageRequests(wiring: FootageRequestWiring): FootageReque
       expirySweepMs: config.jobs.expirySweepMs,
     },
     pollMs: settings.publicUrl ? undefined : settings.pollMs,
+    submissionSettleMs: Math.round(settings.submissionSettleMinutes * 60_000),
     verifySignature: (body, headers) => verifyWebhookSignature(body, headers, keys),
     now: (context) => relativeNow(config.clock, sentAt(context)),
   });

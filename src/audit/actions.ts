@@ -32,8 +32,13 @@ export const AUDIT_ACTIONS = [
   'footage_requested',
   /** A camera's intake folder and Box upload link were made. */
   'link_created',
-  /** An upload link made while its request was ending was closed at once (details: the file request). */
+  /**
+   * An upload link was closed outside a cancel or expiry (details: the file request and the reason:
+   * 'submitted' once the owner's submission settled, else made while its request was ending).
+   */
   'link_closed',
+  /** Every camera's link closed after a submission: the request is complete before its expiry. */
+  'completed',
   /** The upload link was kept open longer. */
   'extended',
   /** The upload link was closed before its time. */

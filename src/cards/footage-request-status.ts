@@ -18,6 +18,8 @@ export interface FootageRequestCameraView {
   uploadUrl: string | null;
   /** Plain text for the owner (email or text message); null until the link exists. */
   ownerMessage: string | null;
+  /** The owner's submission arrived and this camera's link was closed (one submission per link). */
+  linkClosed: boolean;
 }
 
 export interface FootageRequestView {
@@ -67,6 +69,8 @@ function cameraSection(camera: FootageRequestCameraView, open: boolean): CardEle
   ];
   if (!camera.uploadUrl) {
     items.push(subtle('The upload link could not be made yet: send the form again to finish it.'));
+  } else if (camera.linkClosed) {
+    items.push(subtle('Footage received: this upload link is closed (one submission per link).'));
   } else if (open) {
     items.push(subtle(`Upload link: ${safeLine(camera.uploadUrl, 300)}`));
     const actions: Array<ReturnType<typeof openUrl> | ShowCardAction> = [openUrl(camera.uploadUrl, 'Open upload page')];

@@ -94,6 +94,7 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
           ownerEmail: `owner${i}@example.com`,
           uploadUrl: `http://127.0.0.1:3979/f/abc${i}`,
           ownerMessage: `Hello,\n\n${HOSTILE.reason500}\n\n${HOSTILE.link}`,
+          linkClosed: false,
         })),
       }),
   ],
@@ -116,6 +117,7 @@ const CARDS: Array<[string, () => AdaptiveCard]> = [
             ownerEmail: 'shop@example.com',
             uploadUrl: null,
             ownerMessage: null,
+            linkClosed: false,
           },
         ],
       }),
@@ -317,6 +319,34 @@ describe('what the cards say', () => {
     expect(open).toContain('Message for the owner');
     expect(buttons(CARDS[4][1]()).map((b) => b.verb)).toEqual(['footageRequest.extend', 'footageRequest.cancel']);
     expect(buttons(CARDS[5][1]())).toEqual([]);
+  });
+
+  it('shows a camera whose link closed after its submission without its link, the others with theirs', () => {
+    const view = {
+      requestId: 'a1b2c3d4e5f6',
+      caseReference: '5274265/26',
+      ...WINDOW,
+      expiresAt: new Date('2026-03-27T10:00:00Z'),
+      statusLabel: '2 files received',
+      open: true,
+      cameras: [0, 1].map((i) => ({
+        cameraId: `LAM-010${i}`,
+        cameraName: 'Brixton',
+        owner: 'Shop',
+        ownerEmail: `owner${i}@example.com`,
+        uploadUrl: `http://127.0.0.1:3979/f/abc${i}`,
+        ownerMessage: 'Hello',
+        linkClosed: i === 0,
+      })),
+    };
+    const json = JSON.stringify(footageRequestCard(view));
+    expect(json).toContain('Footage received: this upload link is closed (one submission per link).');
+    expect(json).not.toContain('/f/abc0');
+    expect(json).toContain('/f/abc1');
+    expect(buttons(footageRequestCard(view)).map((b) => b.verb)).toEqual([
+      'footageRequest.extend',
+      'footageRequest.cancel',
+    ]);
   });
 
   it('shortens the hash but keeps the full value behind a toggle', () => {

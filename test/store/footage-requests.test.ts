@@ -126,6 +126,38 @@ describe.each(backends())('footage request store on %s', (kind) => {
     expect(await store.intake.footageRequests.claimCameraLink(request.id, 'LAM-0105', stale())).toBe(false);
   });
 
+  it('closes a camera link once; of two cameras closing at once, exactly one sees every link closed', async () => {
+    const { store } = await fixture.store();
+    const { request } = await store.intake.footageRequests.create(newRequest());
+    // A camera whose link was never made has nothing to close.
+    expect(await store.intake.footageRequests.markCameraLinkClosed(request.id, 'LAM-0105')).toMatchObject({
+      closed: false,
+    });
+    for (const [cameraId, n] of [
+      ['LAM-0105', 1],
+      ['LAM-0106', 2],
+    ] as const) {
+      await store.intake.footageRequests.setCameraLink(request.id, cameraId, {
+        intakeFolderId: `90${n}`,
+        fileRequestId: `7${n}`,
+        uploadUrl: `https://app.box.com/f/abc${n}`,
+      });
+    }
+    const sawAllClosed = await Promise.all(
+      ['LAM-0105', 'LAM-0106'].map((cameraId) =>
+        store.transaction(async (tx) => {
+          const marked = await tx.intake.footageRequests.markCameraLinkClosed(request.id, cameraId);
+          return marked?.closed === true && marked.request.cameras.every((c) => c.linkClosedAt !== null);
+        }),
+      ),
+    );
+    expect(sawAllClosed.filter(Boolean)).toHaveLength(1);
+    const again = await store.intake.footageRequests.markCameraLinkClosed(request.id, 'LAM-0105');
+    expect(again?.closed).toBe(false);
+    expect(again?.request.cameras.map((c) => c.linkClosedAt instanceof Date)).toEqual([true, true]);
+    expect(await store.intake.footageRequests.markCameraLinkClosed('nope', 'LAM-0105')).toBeUndefined();
+  });
+
   it('moves status by compare-and-set: the second cancel finds it cancelled', async () => {
     const { store } = await fixture.store();
     const { request } = await store.intake.footageRequests.create(newRequest());

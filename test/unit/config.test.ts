@@ -190,6 +190,15 @@ describe('policy settings', () => {
     expect(failure({ APPROVAL_SCOPE: 'anyone' }).variable).toBe('APPROVAL_SCOPE');
   });
 
+  test('FOOTAGE_SUBMISSION_SETTLE_MINUTES is 15 by default, decimals allowed, at most a day', () => {
+    expect(loadConfig({}).footageRequests.submissionSettleMinutes).toBe(15);
+    expect(loadConfig({ FOOTAGE_SUBMISSION_SETTLE_MINUTES: '0.05' }).footageRequests.submissionSettleMinutes).toBe(
+      0.05,
+    );
+    for (const bad of ['0', '-1', 'soon', '1441'])
+      expect(failure({ FOOTAGE_SUBMISSION_SETTLE_MINUTES: bad }).variable).toBe('FOOTAGE_SUBMISSION_SETTLE_MINUTES');
+  });
+
   test('RATE_LIMIT_PER_MINUTE is 30 by default and must be at least 1', () => {
     expect(loadConfig({}).rateLimitPerMinute).toBe(30);
     expect(failure({ RATE_LIMIT_PER_MINUTE: '0' }).variable).toBe('RATE_LIMIT_PER_MINUTE');

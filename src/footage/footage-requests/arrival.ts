@@ -21,7 +21,8 @@ import type { RecordingMetadata } from '../recording';
 import { footageRequestTarget, intakeFileTarget } from './audit';
 import { classifyContent, digestContent } from './content';
 import type { FootageRequestNotifier } from './notifier';
-import type { ArrivalSource, FootageRequest, IntakeFile, RequestedCamera } from './types';
+import { scheduleLinkClose } from './submission';
+import { OPEN_STATUSES, type ArrivalSource, type FootageRequest, type IntakeFile, type RequestedCamera } from './types';
 
 export interface ArrivalTarget {
   requestId: string;
@@ -36,6 +37,11 @@ export interface ArrivalSettings {
   footageRoot: readonly string[];
   /** Days of access the requesting officer gets on arrival (as an approval of the default duration). */
   accessDays: number;
+  /**
+   * FOOTAGE_SUBMISSION_SETTLE_MINUTES: how long after a camera's first file its link closes, so the
+   * rest of the same submission (one webhook per file) still lands.
+   */
+  submissionSettleMs: number;
 }
 
 export interface ArrivalDeps {
@@ -46,6 +52,8 @@ export interface ArrivalDeps {
   settings: ArrivalSettings;
   /** Called after the grant job is enqueued, so a local worker starts on it at once. */
   jobEnqueued?: () => void;
+  /** Default: the system clock. */
+  now?: () => Date;
 }
 
 export type ArrivalOutcome =
@@ -59,6 +67,8 @@ export class ArrivalService {
     const request = await store.intake.footageRequests.get(target.requestId);
     const camera = request?.cameras.find((c) => c.cameraId === target.cameraId);
     if (!request || !camera) return { kind: 'unknown_request' };
+    // Before anything can fail: a file that cannot be processed still ended its owner's submission.
+    await this.settleSubmission(request, camera, target.source);
     const boxInfo = await this.deps.intake.getFileInfo(boxFileId);
     const info = target.uploadedBy ? { ...boxInfo, uploadedBy: target.uploadedBy } : boxInfo;
     const begun = await store.intake.intakeFiles.begin({
@@ -87,6 +97,21 @@ export class ArrivalService {
     await this.grant(file, current);
     await this.announce(file, current);
     return { kind: 'catalogued', file: (await store.intake.intakeFiles.get(boxFileId)) ?? file, request: current };
+  }
+
+  /**
+   * The first file on an owner's link starts the settle period after which the link closes (one
+   * submission per link); later files of the same submission find the close already scheduled.
+   * Files an officer attached in the chat have no owner's link to close.
+   */
+  private async settleSubmission(request: FootageRequest, camera: RequestedCamera, source: ArrivalSource) {
+    if (source !== 'file_request' || camera.linkClosedAt || !OPEN_STATUSES.includes(request.status)) return;
+    const now = this.deps.now?.() ?? new Date();
+    await scheduleLinkClose(
+      this.deps.store,
+      { requestId: request.id, cameraId: camera.cameraId },
+      new Date(now.getTime() + this.deps.settings.submissionSettleMs),
+    );
   }
 
   /** A file that could not be processed after the retries: it stays where it is and the officer is told. */

@@ -43,7 +43,13 @@ export function checkManage(
     );
   }
   if (!OPEN_STATUSES.includes(request.status)) {
-    return refuse('not_open', `The upload link is already closed: the request is ${describeFootageStatus(request)}.`);
+    const closed = `The upload link is already closed: the request is ${describeFootageStatus(request)}.`;
+    // Each link takes one submission; reopening a complete request's links would take a second.
+    const more =
+      request.status === 'complete' && action === 'extend'
+        ? ' Each upload link takes one submission; if the owner has more footage, make a new request.'
+        : '';
+    return refuse('not_open', closed + more);
   }
   return { ok: true };
 }

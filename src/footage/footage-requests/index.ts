@@ -5,9 +5,18 @@ export { camerasFor, camerasToAsk } from './cameras';
 export { classifyContent, digestContent } from './content';
 export { acceptDelivery } from './deliveries';
 export { checkFootageForm, type FootageFormInput } from './form';
-export { ArrivalJob, DeliveryJob, FOOTAGE_JOB_KINDS, FootageExpirySweep, PollJob } from './jobs';
+export {
+  ArrivalJob,
+  CloseLinkJob,
+  DeliveryJob,
+  FOOTAGE_JOB_KINDS,
+  FootageExpirySweep,
+  PollJob,
+  enqueueArrival,
+} from './jobs';
 export type { FootageRequestNotifier } from './notifier';
 export { FootageRequestService } from './service';
 export { describeFootageStatus } from './status';
+export { SubmissionService } from './submission';
 export * from './types';
 export { ownerMessage, type ForceIdentity } from './wording';

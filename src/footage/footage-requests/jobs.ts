@@ -13,6 +13,7 @@ import type { BoxPort } from '../ports/box';
 import type { Job, JsonValue, Store } from '../ports/store';
 import type { ArrivalService, ArrivalTarget } from './arrival';
 import type { FootageRequestService } from './service';
+import { CLOSE_LINK_JOB_KIND, readLinkTarget, type SubmissionService } from './submission';
 import { OPEN_STATUSES, type ArrivalSource } from './types';
 
 export const FOOTAGE_JOB_KINDS = {
@@ -20,6 +21,7 @@ export const FOOTAGE_JOB_KINDS = {
   arrival: 'intake.arrival',
   poll: 'intake.poll',
   expirySweep: 'footageRequests.expirySweep',
+  closeLink: CLOSE_LINK_JOB_KIND,
 } as const;
 
 export function deliveryJobKey(deliveryId: string): string {
@@ -168,6 +170,39 @@ export class ArrivalJob implements JobHandler {
           ? 'Box did not answer after several attempts; the file is still in the intake folder.'
           : `Box refused a step (${describeError(error)}); the file is still in the intake folder.`;
       await this.deps.arrival.giveUp(boxFileId, target, reason);
+      return { kind: 'failed', error: describeError(error) };
+    }
+  }
+}
+
+/** Closes a camera's link once its owner's submission has settled (see submission.ts). */
+export class CloseLinkJob implements JobHandler {
+  readonly kind = FOOTAGE_JOB_KINDS.closeLink;
+
+  constructor(private readonly deps: { submission: SubmissionService; settings: ArrivalJobSettings }) {}
+
+  async handle(job: Job): Promise<JobOutcome> {
+    const target = readLinkTarget(job.payload);
+    if (!target) return { kind: 'failed', error: 'link close job with a malformed payload' };
+    try {
+      const outcome = await this.deps.submission.closeLink(target);
+      if (outcome.kind === 'closed')
+        logger.info(
+          { ...target, completed: outcome.completed !== undefined },
+          'upload link closed after the owner’s submission',
+        );
+      return { kind: 'done' };
+    } catch (error) {
+      const transient = error instanceof UpstreamUnavailableError || !(error instanceof DomainError);
+      if (transient && job.attempts < this.deps.settings.maxAttempts) {
+        return {
+          kind: 'retry',
+          error: describeError(error),
+          delayMs: backoffMs(this.deps.settings.retryBaseMs, job.attempts),
+        };
+      }
+      // The link stays open until its expiry, which closes it as before.
+      logger.warn({ ...target, err: describeError(error) }, 'upload link could not be closed after a submission');
       return { kind: 'failed', error: describeError(error) };
     }
   }

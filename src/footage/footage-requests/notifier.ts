@@ -12,4 +12,6 @@ export interface FootageRequestNotifier {
   supervisorsNoticed(request: FootageRequest, files: IntakeFile[], supervisors: Person[]): Promise<void>;
   /** A file that could not be processed after the retries: it stays in the intake folder. */
   arrivalFailed(request: FootageRequest, file: IntakeFile, reason: string): Promise<void>;
+  /** Every owner has sent their footage and every link is closed: the request card, complete. */
+  requestCompleted(request: FootageRequest): Promise<void>;
 }

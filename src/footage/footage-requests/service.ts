@@ -166,7 +166,7 @@ export class FootageRequestService {
       actor: SYSTEM_ACTOR,
       action: 'link_closed',
       target: footageRequestTarget(requestId),
-      details: { cameraId, fileRequestId, status: current.status },
+      details: { cameraId, fileRequestId, reason: 'request_ended', status: current.status },
     });
   }
 
@@ -237,8 +237,10 @@ export class FootageRequestService {
         message: `An upload link stays open at most ${MAX_LINK_DAYS} days after the request; this one already does. Make a new request if more time is needed.`,
       });
     }
+    // A link closed after its owner's submission stays closed: one submission per link.
     for (const camera of open.cameras) {
-      if (camera.fileRequestId) await intake.updateUploadLink(camera.fileRequestId, { expiresAt });
+      if (camera.fileRequestId && !camera.linkClosedAt)
+        await intake.updateUploadLink(camera.fileRequestId, { expiresAt });
     }
     const linkDays = Math.round((expiresAt.getTime() - open.createdAt.getTime()) / DAY_MS);
     const moved = await store.transaction(async (tx) => {

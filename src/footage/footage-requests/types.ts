@@ -23,6 +23,8 @@ export interface RequestedCamera extends Pick<
   intakeFolderId: string | null;
   fileRequestId: string | null;
   uploadUrl: string | null;
+  /** Set when the owner's submission settled and the link was closed: one submission per link. */
+  linkClosedAt: Date | null;
 }
 
 export interface FootageRequest {
@@ -52,7 +54,7 @@ export type NewFootageRequest = Omit<
   FootageRequest,
   'id' | 'status' | 'filesReceived' | 'endedBy' | 'endedAt' | 'createdAt' | 'updatedAt' | 'cameras'
 > & {
-  cameras: Array<Omit<RequestedCamera, 'intakeFolderId' | 'fileRequestId' | 'uploadUrl'>>;
+  cameras: Array<Omit<RequestedCamera, 'intakeFolderId' | 'fileRequestId' | 'uploadUrl' | 'linkClosedAt'>>;
 };
 
 /** Where a file came from: an owner's upload link, or a file an officer attached in chat. */

@@ -44,6 +44,15 @@ export interface FootageRequestRepository {
   /** Gives a claim back (making the link failed), so that the next try need not wait for it to go stale. */
   releaseCameraLink(requestId: string, cameraId: string): Promise<void>;
   setCameraLink(requestId: string, cameraId: string, link: CameraLink): Promise<void>;
+  /**
+   * Records that a camera's link was closed after its owner's submission: `closed` is true for
+   * exactly one caller. Closings of the same request are serialized, so the caller that closes the
+   * last link sees every camera closed.
+   */
+  markCameraLinkClosed(
+    requestId: string,
+    cameraId: string,
+  ): Promise<{ closed: boolean; request: FootageRequest } | undefined>;
   /** Compare-and-set on the status; `endedBy` is recorded with a move to cancelled/expired/complete. */
   transition(
     id: string,

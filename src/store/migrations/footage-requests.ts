@@ -99,3 +99,13 @@ export const cameraOwnerEmails: Migration = {
        (SELECT r.owner_email FROM footage_requests r WHERE r.id = footage_request_cameras.request_id)`,
   ],
 };
+
+/**
+ * One submission per link: a camera's upload link is closed once the owner's submission has
+ * settled, and the time is kept so the request completes when every camera's link is closed.
+ */
+export const cameraLinkClosed: Migration = {
+  version: 7,
+  name: 'footage request camera link closed after submission',
+  up: (dialect) => [`ALTER TABLE footage_request_cameras ADD COLUMN link_closed_at ${dialect.types.timestamp}`],
+};

@@ -7,7 +7,7 @@ import { ROLES } from '../../footage/people';
 import { ACCESS_REQUEST_STATUSES, GRANT_STATES } from '../../footage/ports/store';
 import type { Dialect } from '../sql/executor';
 import { chatUploadsSchema } from './chat-uploads';
-import { cameraOwnerEmails, footageRequestsSchema } from './footage-requests';
+import { cameraLinkClosed, cameraOwnerEmails, footageRequestsSchema } from './footage-requests';
 import { shareCardsSchema } from './share-cards';
 import { sharingSchema } from './sharing';
 
@@ -164,4 +164,5 @@ export const MIGRATIONS: readonly Migration[] = [
   chatUploadsSchema,
   cameraOwnerEmails,
   shareCardsSchema,
+  cameraLinkClosed,
 ];

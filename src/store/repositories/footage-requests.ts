@@ -49,6 +49,7 @@ function toCamera(row: Row): RequestedCamera {
     intakeFolderId: readOptionalString(row.intake_folder_id),
     fileRequestId: readOptionalString(row.file_request_id),
     uploadUrl: readOptionalString(row.upload_url),
+    linkClosedAt: readOptionalTime(row.link_closed_at),
   };
 }
 
@@ -201,6 +202,27 @@ export class SqlFootageRequestRepository implements FootageRequestRepository {
       'UPDATE footage_request_cameras SET intake_folder_id = ?, file_request_id = ?, upload_url = ? WHERE request_id = ? AND camera_id = ?',
       [link.intakeFolderId, link.fileRequestId, link.uploadUrl, requestId, cameraId],
     );
+  }
+
+  async markCameraLinkClosed(
+    requestId: string,
+    cameraId: string,
+  ): Promise<{ closed: boolean; request: FootageRequest } | undefined> {
+    return this.db.transaction(async (tx) => {
+      // Touching the request row first serializes the cameras' closings: whichever commits second
+      // sees the first's camera closed, so a request whose last two links close at once completes.
+      const now = timeParam(this.clock());
+      const touched = await tx.run('UPDATE footage_requests SET updated_at = ? WHERE id = ?', [now, requestId]);
+      if (touched === 0) return undefined;
+      const rows = await tx.query(
+        `UPDATE footage_request_cameras SET link_closed_at = ?
+         WHERE request_id = ? AND camera_id = ? AND link_closed_at IS NULL AND file_request_id IS NOT NULL
+         RETURNING camera_id`,
+        [now, requestId, cameraId],
+      );
+      const [request] = await this.select(tx, 'id = ?', [requestId]);
+      return request ? { closed: rows.length > 0, request } : undefined;
+    });
   }
 
   async transition(

@@ -10,11 +10,14 @@ import {
   ArrivalJob,
   ArrivalService,
   camerasToAsk,
+  CloseLinkJob,
   DeliveryJob,
+  enqueueArrival,
   FOOTAGE_JOB_KINDS,
   FootageExpirySweep,
   FootageRequestService,
   PollJob,
+  SubmissionService,
   type ForceIdentity,
 } from '../../footage/footage-requests';
 import type { BoxPort } from '../../footage/ports/box';
@@ -44,6 +47,8 @@ export interface FootageRequestFeatureOptions {
   jobs: { maxAttempts: number; retryBaseMs: number; expirySweepMs: number };
   /** Poll the intake folders (no PUBLIC_URL): every this many ms; undefined: webhooks only. */
   pollMs: number | undefined;
+  /** After a camera's first file, how long until its link closes (one submission per link). */
+  submissionSettleMs: number;
   verifySignature: BoxWebhookReceiver['verify'];
   /** "Now" for what an officer typed (CLOCK_NOW for demos, else when the message was sent). */
   now(context: TurnContext): Date;
@@ -84,13 +89,27 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
     box,
     intake,
     notifier,
-    settings: { footageRoot: options.footageRoot, accessDays: options.accessDays },
+    settings: {
+      footageRoot: options.footageRoot,
+      accessDays: options.accessDays,
+      submissionSettleMs: options.submissionSettleMs,
+    },
+    jobEnqueued,
+    ...(options.clock ? { now: options.clock } : {}),
+  });
+  const submission = new SubmissionService({
+    store,
+    intake,
+    box,
+    notifier,
+    enqueueArrival: (target) => enqueueArrival(store, { ...target, source: 'file_request' }),
     jobEnqueued,
   });
   const jobHandlers: JobHandler[] = [
     new DeliveryJob({ store, jobEnqueued }),
     new ArrivalJob({ arrival, settings: options.jobs }),
     new PollJob({ store, box, jobEnqueued }),
+    new CloseLinkJob({ submission, settings: options.jobs }),
   ];
   const recurring: RecurringJob[] = [];
   if (service) {

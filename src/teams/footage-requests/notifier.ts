@@ -3,7 +3,13 @@
  * reference stored for each person. Someone the bot has no reference for is logged, not retried:
  * what arrived stays in the store and in `my footage requests`.
  */
-import { arrivalCard, arrivalFailureNotice, supervisorArrivalNotice, type AdaptiveCard } from '../../cards';
+import {
+  arrivalCard,
+  arrivalFailureNotice,
+  footageRequestCard,
+  supervisorArrivalNotice,
+  type AdaptiveCard,
+} from '../../cards';
 import type { FootageRequest, FootageRequestNotifier, IntakeFile } from '../../footage/footage-requests';
 import type { Person } from '../../footage/people';
 import type { Store } from '../../footage/ports/store';
@@ -48,6 +54,14 @@ export class TeamsFootageNotifier implements FootageRequestNotifier {
       }),
       request.id,
     );
+  }
+
+  async requestCompleted(request: FootageRequest): Promise<void> {
+    const view = await this.views.request(request, {
+      text: 'Complete: every owner has sent their footage, so their upload links are closed.',
+      style: 'good',
+    });
+    await this.sendTo(request.requesterAadObjectId, footageRequestCard(view), request.id);
   }
 
   private async sendTo(aadObjectId: string, card: AdaptiveCard, requestId: string): Promise<boolean> {

@@ -36,6 +36,7 @@ export class FootageRequestViews {
         ownerMessage: camera.uploadUrl
           ? ownerMessage(this.force, request, camera, requester?.name ?? 'The investigating officer')
           : null,
+        linkClosed: camera.linkClosedAt !== null,
       })),
       ...(notice ? { notice } : {}),
     };
@@ -75,6 +76,7 @@ export class FootageRequestViews {
         duplicateOf: file.duplicateOfFileId
           ? { fileId: file.duplicateOfFileId, fileName: file.duplicateOfName ?? `Box file ${file.duplicateOfFileId}` }
           : null,
+        linkClosed: camera.linkClosedAt !== null,
       })),
     };
   }

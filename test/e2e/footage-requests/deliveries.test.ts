@@ -132,11 +132,18 @@ describe.each(backends())('box webhook deliveries on %s', (backend) => {
     expect(replay).toMatchObject({ status: 200, body: { status: 'replayed' } });
 
     await waitForCatalogued(store, requestId, 1);
+    // The owner's link closes once the submission settles (15 minutes by default): that job waits.
     await waitUntil(
       async () =>
-        (await store.jobs.list()).every((j) => j.status === 'done' || j.kind.endsWith('expirySweep')) || undefined,
+        (await store.jobs.list()).every(
+          (j) => j.status === 'done' || j.kind.endsWith('expirySweep') || j.kind === 'footageRequests.closeLink',
+        ) || undefined,
       'jobs to finish',
     );
+    const closes = await store.jobs.list({ kind: 'footageRequests.closeLink' });
+    expect(closes).toHaveLength(1);
+    expect(closes[0]).toMatchObject({ status: 'queued', uniqueKey: expect.stringContaining(requestId) });
+    expect(closes[0].runAt.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
     expect(await store.jobs.list({ kind: 'intake.delivery' })).toHaveLength(1);
     expect(await store.jobs.list({ kind: 'intake.arrival' })).toHaveLength(1);
     const hashed = (await store.audit.list({ limit: 5000 })).filter(
