@@ -3,7 +3,6 @@
  * is processed once by the next start; Box answering 429/503 during processing is ridden out; Box
  * down for good leaves the file in the intake folder and the officer is told.
  */
-import { LocalConnector } from '../../support/connector';
 import { BoxProbe } from '../access/box-probe';
 import {
   alice,
@@ -13,10 +12,7 @@ import {
   expectAuditChainIntact,
   personalConversation,
   postedCards,
-  PostgresSchema,
-  seededDataDir,
-  startAccessBot,
-  TEST_DATABASE_URL,
+  restartableBot,
   useAccessBot,
   waitForPosted,
   waitUntil,
@@ -35,25 +31,12 @@ import {
   waitForCatalogued,
 } from './support';
 
+/** The access suites' restartable bot, with a PUBLIC_URL: Box can reach it, so only webhooks bring files in. */
 async function restartable(backend: Backend) {
-  const data = await seededDataDir();
-  const schema = backend === 'postgres' ? new PostgresSchema(TEST_DATABASE_URL!) : undefined;
-  await schema?.create();
-  const connector = await new LocalConnector().start();
+  const setup = await restartableBot(backend);
   return {
-    connector,
-    start: (env: Record<string, string> = {}) =>
-      startAccessBot({
-        dataDir: data.dir,
-        connector,
-        env: { PUBLIC_URL: 'https://bot.example.org', ...env },
-        ...(schema ? { schema } : {}),
-      }),
-    cleanup: async () => {
-      await connector.close();
-      await schema?.drop();
-      await data.remove();
-    },
+    ...setup,
+    start: (env: Record<string, string> = {}) => setup.start({ PUBLIC_URL: 'https://bot.example.org', ...env }),
   };
 }
 
