@@ -6,6 +6,7 @@ export { classifyContent, digestContent } from './content';
 export { acceptDelivery } from './deliveries';
 export { checkFootageForm, type FootageFormInput } from './form';
 export {
+  AnnounceCompletedJob,
   ArrivalJob,
   CloseLinkJob,
   DeliveryJob,

@@ -13,7 +13,7 @@ import type { BoxPort } from '../ports/box';
 import type { Job, JsonValue, Store } from '../ports/store';
 import type { ArrivalService, ArrivalTarget } from './arrival';
 import type { FootageRequestService } from './service';
-import { CLOSE_LINK_JOB_KIND, readLinkTarget, type SubmissionService } from './submission';
+import { ANNOUNCE_COMPLETED_JOB_KIND, CLOSE_LINK_JOB_KIND, readLinkTarget, type SubmissionService } from './submission';
 import { OPEN_STATUSES, type ArrivalSource } from './types';
 
 export const FOOTAGE_JOB_KINDS = {
@@ -22,6 +22,7 @@ export const FOOTAGE_JOB_KINDS = {
   poll: 'intake.poll',
   expirySweep: 'footageRequests.expirySweep',
   closeLink: CLOSE_LINK_JOB_KIND,
+  announceCompleted: ANNOUNCE_COMPLETED_JOB_KIND,
 } as const;
 
 export function deliveryJobKey(deliveryId: string): string {
@@ -203,6 +204,31 @@ export class CloseLinkJob implements JobHandler {
       }
       // The link stays open until its expiry, which closes it as before.
       logger.warn({ ...target, err: describeError(error) }, 'upload link could not be closed after a submission');
+      return { kind: 'failed', error: describeError(error) };
+    }
+  }
+}
+
+/** Sends the officer the completion card of a request completed by its last submission. */
+export class AnnounceCompletedJob implements JobHandler {
+  readonly kind = FOOTAGE_JOB_KINDS.announceCompleted;
+
+  constructor(private readonly deps: { submission: SubmissionService; settings: ArrivalJobSettings }) {}
+
+  async handle(job: Job): Promise<JobOutcome> {
+    const payload = job.payload as { requestId?: unknown } | null;
+    const requestId = payload && typeof payload.requestId === 'string' ? payload.requestId : undefined;
+    if (!requestId) return { kind: 'failed', error: 'completion notice job without a request id' };
+    try {
+      await this.deps.submission.announceCompleted(requestId);
+      return { kind: 'done' };
+    } catch (error) {
+      if (job.attempts < this.deps.settings.maxAttempts)
+        return {
+          kind: 'retry',
+          error: describeError(error),
+          delayMs: backoffMs(this.deps.settings.retryBaseMs, job.attempts),
+        };
       return { kind: 'failed', error: describeError(error) };
     }
   }

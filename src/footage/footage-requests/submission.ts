@@ -17,6 +17,8 @@ import type { FootageRequestNotifier } from './notifier';
 import { OPEN_STATUSES, type FootageRequest } from './types';
 
 export const CLOSE_LINK_JOB_KIND = 'footageRequests.closeLink';
+/** Tells the officer their request is complete: a job enqueued with the completion, so it is never lost. */
+export const ANNOUNCE_COMPLETED_JOB_KIND = 'footageRequests.announceCompleted';
 
 export interface LinkTarget {
   requestId: string;
@@ -116,9 +118,24 @@ export class SubmissionService {
           cameras: moved.request.cameras.map((c) => c.cameraId),
         },
       });
+      // The officer's card goes out from a job committed with the completion: a crash after this
+      // transaction cannot lose it.
+      await tx.jobs.enqueue({
+        kind: ANNOUNCE_COMPLETED_JOB_KIND,
+        uniqueKey: `announce-completed:${current.id}`,
+        payload: { requestId: current.id },
+      });
       return { kind: 'closed', completed: moved.request };
     });
-    if (outcome.kind === 'closed' && outcome.completed) await this.deps.notifier.requestCompleted(outcome.completed);
+    if (outcome.kind === 'closed' && outcome.completed) this.deps.jobEnqueued?.();
     return outcome;
+  }
+
+  /** The completion card, for the job enqueued with the completion (see closeLink). */
+  async announceCompleted(requestId: string): Promise<boolean> {
+    const request = await this.deps.store.intake.footageRequests.get(requestId);
+    if (request?.status !== 'complete') return false;
+    await this.deps.notifier.requestCompleted(request);
+    return true;
   }
 }

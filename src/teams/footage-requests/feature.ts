@@ -7,6 +7,7 @@
 import type { TurnContext } from 'botbuilder';
 import {
   acceptDelivery,
+  AnnounceCompletedJob,
   ArrivalJob,
   ArrivalService,
   camerasToAsk,
@@ -110,6 +111,7 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
     new ArrivalJob({ arrival, settings: options.jobs }),
     new PollJob({ store, box, jobEnqueued }),
     new CloseLinkJob({ submission, settings: options.jobs }),
+    new AnnounceCompletedJob({ submission, settings: options.jobs }),
   ];
   const recurring: RecurringJob[] = [];
   if (service) {

@@ -19,6 +19,7 @@ import {
   cardText,
   invokeCard,
   personalConversation,
+  postedCards,
   useAccessBot,
   waitForPosted,
   waitUntil,
@@ -162,6 +163,16 @@ describe.each(backends())('one submission per link by webhook on %s', (backend) 
     const done = await waitForPosted(h.connector, personalConversation(alice), /Complete: every owner has sent/);
     expect(cardText(done.card)).toContain(requestId);
     expect(JSON.stringify(done.card)).not.toContain('footageRequest.extend');
+    // Sent by a job committed with the completion (a crash in between cannot lose it), once.
+    const announced = await store.jobs.list({ kind: 'footageRequests.announceCompleted' });
+    expect(announced.filter((j) => (j.payload as { requestId?: string }).requestId === requestId)).toEqual([
+      expect.objectContaining({ status: 'done' }),
+    ]);
+    expect(
+      postedCards(h.connector, personalConversation(alice)).filter(
+        (p) => /Complete: every owner has sent/.test(cardText(p.card)) && cardText(p.card).includes(requestId),
+      ),
+    ).toHaveLength(1);
     await h.teams.say(alice, 'my footage requests');
     const list = await waitForPosted(h.connector, personalConversation(alice), /Your footage requests/);
     expect(cardText(list.card)).toMatch(new RegExp(`${requestId}[\\s\\S]*complete`));
