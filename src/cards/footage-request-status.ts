@@ -4,6 +4,7 @@
  * Also the officer's list of requests.
  */
 import { formatLondonDateTime, formatLondonWindow } from '../footage/format';
+import { MAX_REFRESH_USERS } from './approval';
 import { actionSet, card, container, execute, facts, heading, notice, openUrl, subtle, text } from './elements';
 import type { AdaptiveCard, CardElement, ShowCardAction } from './schema';
 import { safeLine, safeParagraph } from './text';
@@ -34,6 +35,11 @@ export interface FootageRequestView {
   cameras: FootageRequestCameraView[];
   /** A line above everything else: what just happened, or why an action was refused. */
   notice?: { text: string; style: 'good' | 'attention' | 'default' };
+  /**
+   * Teams users whose clients fetch the card's current state each time they show it (Universal
+   * Actions refresh): a link card seen after the owner's submission says complete, not waiting.
+   */
+  refreshUserIds?: string[];
 }
 
 export function footageRequestCard(view: FootageRequestView): AdaptiveCard {
@@ -59,7 +65,18 @@ export function footageRequestCard(view: FootageRequestView): AdaptiveCard {
         }),
       ]
     : [];
-  return card(body, { actions, fallbackText: `Footage request ${view.requestId}: ${view.statusLabel}.` });
+  return card(body, {
+    actions,
+    fallbackText: `Footage request ${view.requestId}: ${view.statusLabel}.`,
+    ...(view.refreshUserIds && view.refreshUserIds.length > 0
+      ? {
+          refresh: {
+            action: execute(CARD_VERBS.footageRequestRefresh, { requestId: view.requestId }, 'Refresh'),
+            userIds: view.refreshUserIds.slice(0, MAX_REFRESH_USERS),
+          },
+        }
+      : {}),
+  });
 }
 
 function cameraSection(camera: FootageRequestCameraView, open: boolean): CardElement {

@@ -60,6 +60,7 @@ function parseFor(verb: ParsedCardAction['verb'], d: Record<string, unknown>): P
     case CARD_VERBS.revoke:
     case CARD_VERBS.footageRequestCancel:
     case CARD_VERBS.footageRequestExtend:
+    case CARD_VERBS.footageRequestRefresh:
       return { verb, requestId: id(d, 'requestId') };
     case CARD_VERBS.footageRequestOpen:
       return {

@@ -169,7 +169,7 @@ export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
 
 /** Teams' refresh model: the listed users' clients fetch their own view with the action. */
 export interface Refresh {
-  action: ExecuteAction<'request.refresh'>;
+  action: ExecuteAction<'request.refresh' | 'footageRequest.refresh'>;
   /** Teams user ids (MRIs); Teams refreshes automatically for at most 60 of them. */
   userIds: string[];
 }

@@ -19,6 +19,7 @@ export const CARD_VERBS = {
   footageRequestSubmit: 'footageRequest.submit',
   footageRequestCancel: 'footageRequest.cancel',
   footageRequestExtend: 'footageRequest.extend',
+  footageRequestRefresh: 'footageRequest.refresh',
   // Files attached in the chat.
   chatUploadDescribe: 'chatUpload.describe',
   chatUploadDiscard: 'chatUpload.discard',
@@ -81,6 +82,7 @@ export interface CardActionData {
   'footageRequest.submit': { formToken: string; ownerGroups?: Record<string, string[]> };
   'footageRequest.cancel': { requestId: string };
   'footageRequest.extend': { requestId: string };
+  'footageRequest.refresh': { requestId: string };
   'chatUpload.describe': { uploadId: string };
   'chatUpload.discard': { uploadId: string };
 }
@@ -125,6 +127,7 @@ export type ParsedCardAction =
     }
   | { verb: 'footageRequest.cancel'; requestId: string }
   | { verb: 'footageRequest.extend'; requestId: string }
+  | { verb: 'footageRequest.refresh'; requestId: string }
   | {
       verb: 'chatUpload.describe';
       uploadId: string;

@@ -382,6 +382,7 @@ const ALLOWED_DATA_KEYS: { [V in CardVerb]: ReadonlyArray<keyof CardActionData[V
   'request.approve': ['requestId'],
   'request.reject': ['requestId'],
   'request.refresh': ['requestId'],
+  'footageRequest.refresh': ['requestId'],
   'grant.revoke': ['requestId'],
   'footageRequest.open': ['cameraIds', 'start', 'end', 'caseReference'],
   'footageRequest.submit': ['formToken'],

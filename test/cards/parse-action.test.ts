@@ -23,6 +23,7 @@ describe('parseCardAction', () => {
       'footageRequest.cancel',
       'footageRequest.extend',
       'footageRequest.open',
+      'footageRequest.refresh',
       'footageRequest.submit',
       'grant.revoke',
       'request.approve',

@@ -9,7 +9,7 @@ import type { Person } from '../people';
 import type { IntakeBoxPort } from '../ports/intake-box';
 import type { Store } from '../ports/store';
 import { footageRequestTarget, intakeFolderName } from './audit';
-import { checkManage, type FootageRefusal } from './authorise';
+import { canManage, checkManage, type FootageRefusal } from './authorise';
 import {
   checkFootageForm,
   EXTEND_DAYS,
@@ -324,6 +324,18 @@ export class FootageRequestService {
       if (camera.fileRequestId && !closed.includes(camera.fileRequestId))
         await this.closeIfEnded(ended.id, camera.cameraId, camera.fileRequestId);
     }
+  }
+
+  /**
+   * The request as its card's refresh shows it, for those who may manage it (the requester, their
+   * supervisors, an administrator); undefined for anyone else. Not audited: Teams refreshes a card
+   * by itself each time it is shown.
+   */
+  async forCard(person: Person, requestId: string): Promise<FootageRequest | undefined> {
+    const request = await this.deps.store.intake.footageRequests.get(requestId);
+    if (!request) return undefined;
+    const requester = await this.deps.store.people.findByAadObjectId(request.requesterAadObjectId);
+    return canManage(person, request, requester) ? request : undefined;
   }
 
   private async refusal(

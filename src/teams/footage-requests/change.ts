@@ -17,6 +17,24 @@ export async function cancelRequest(
   );
 }
 
+/**
+ * The card's refresh: its current state for those who may manage the request (a forwarded copy shows
+ * nothing to anyone else).
+ */
+export async function refreshRequest(
+  deps: FootageRequestRouteDeps,
+  person: Person,
+  requestId: string,
+): Promise<AdaptiveCard> {
+  if (!deps.service) return notConfiguredCard();
+  const request = await deps.service.forCard(person, requestId);
+  if (!request)
+    return refusalCard({
+      reason: 'Only the officer who asked, their supervisors or an administrator can see this footage request.',
+    });
+  return footageRequestCard(await deps.views.request(request));
+}
+
 export async function extendRequest(
   deps: FootageRequestRouteDeps,
   person: Person,

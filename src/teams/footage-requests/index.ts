@@ -7,7 +7,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CARD_VERBS, refusalCard } from '../../cards';
 import { onCardAction, type UnreadableAction } from '../card-actions';
 import type { TeamsServices } from '../deps';
-import { cancelRequest, extendRequest } from './change';
+import { cancelRequest, extendRequest, refreshRequest } from './change';
 import { openForm } from './open-form';
 import { submitForm } from './submit';
 
@@ -35,6 +35,12 @@ export function register(app: Application<TurnState>, services: TeamsServices): 
     app,
     CARD_VERBS.footageRequestExtend,
     ({ person, action }) => extendRequest(deps, person, action.requestId),
+    unreadable,
+  );
+  onCardAction(
+    app,
+    CARD_VERBS.footageRequestRefresh,
+    ({ person, action }) => refreshRequest(deps, person, action.requestId),
     unreadable,
   );
 }

@@ -38,6 +38,8 @@ export class FootageRequestViews {
           : null,
         linkClosed: camera.linkClosedAt !== null,
       })),
+      // The requester's client keeps the card current; without a known Teams id, the MRI of their object id.
+      refreshUserIds: [requester?.teamsId ?? `8:orgid:${request.requesterAadObjectId}`],
       ...(notice ? { notice } : {}),
     };
   }

@@ -16,6 +16,7 @@ import {
   actionData,
   alice,
   backends,
+  ben,
   cardText,
   invokeCard,
   personalConversation,
@@ -62,7 +63,7 @@ async function auditOf(store: Store, requestId: string) {
 
 describe.each(backends())('one submission per link by webhook on %s', (backend) => {
   const ctx = useAccessBot(backend, {
-    install: [alice],
+    install: [alice, ben],
     env: { PUBLIC_URL: 'https://bot.example.org', ...SETTLE },
   });
 
@@ -87,6 +88,11 @@ describe.each(backends())('one submission per link by webhook on %s', (backend) 
     );
     const linkCard = await sendForm(h, alice, { id: nearby.id, card: form });
     const requestId = requestIdOf(linkCard);
+    // The link card keeps itself current for the officer (Universal Actions refresh).
+    expect(linkCard.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: 'footageRequest.refresh', data: { requestId } },
+      userIds: [expect.any(String)],
+    });
     const request = await footageRequest(store, requestId);
     const [first, second] = request.cameras;
     expect(request.cameras.map((c) => c.cameraId)).toEqual(['LAM-0105', 'LAM-0106']);
@@ -163,6 +169,18 @@ describe.each(backends())('one submission per link by webhook on %s', (backend) 
     const done = await waitForPosted(h.connector, personalConversation(alice), /Complete: every owner has sent/);
     expect(cardText(done.card)).toContain(requestId);
     expect(JSON.stringify(done.card)).not.toContain('footageRequest.extend');
+    // The original link card, shown again, refreshes to complete for Alice; Ben, another borough's
+    // officer holding a forwarded copy, is told it is not his to see.
+    const refreshed = invokeCard(
+      await h.teams.execute(alice, 'footageRequest.refresh', { requestId }, { trigger: 'automatic' }),
+    );
+    expect(cardText(refreshed)).toMatch(/Status[\s\S]*complete/);
+    expect(JSON.stringify(refreshed)).not.toContain('footageRequest.extend');
+    const forwarded = invokeCard(
+      await h.teams.execute(ben, 'footageRequest.refresh', { requestId }, { trigger: 'automatic' }),
+    );
+    expect(cardText(forwarded)).toMatch(/Only the officer who asked, their supervisors or an administrator/);
+    expect(cardText(forwarded)).not.toContain(request.caseReference);
     // Sent by a job committed with the completion (a crash in between cannot lose it), once.
     const announced = await store.jobs.list({ kind: 'footageRequests.announceCompleted' });
     expect(announced.filter((j) => (j.payload as { requestId?: string }).requestId === requestId)).toEqual([
