@@ -7,7 +7,7 @@
 import { logger } from '../../log';
 import type { JobHandler, JobOutcome } from '../../workers/job-handler';
 import { describeError } from '../access/audit';
-import { backoffMs } from '../access/jobs';
+import { backoffMs, forRequest } from '../access/jobs';
 import { DomainError, UpstreamUnavailableError } from '../errors';
 import type { BoxPort } from '../ports/box';
 import type { Job, JsonValue, Store } from '../ports/store';
@@ -209,28 +209,20 @@ export class CloseLinkJob implements JobHandler {
   }
 }
 
-/** Sends the officer the completion card of a request completed by its last submission. */
+/**
+ * Sends the officer the completion card of a request completed by its last submission. A failure
+ * to send is thrown, and the job runner retries it with backoff like any job.
+ */
 export class AnnounceCompletedJob implements JobHandler {
   readonly kind = FOOTAGE_JOB_KINDS.announceCompleted;
 
-  constructor(private readonly deps: { submission: SubmissionService; settings: ArrivalJobSettings }) {}
+  constructor(private readonly deps: { submission: SubmissionService }) {}
 
-  async handle(job: Job): Promise<JobOutcome> {
-    const payload = job.payload as { requestId?: unknown } | null;
-    const requestId = payload && typeof payload.requestId === 'string' ? payload.requestId : undefined;
-    if (!requestId) return { kind: 'failed', error: 'completion notice job without a request id' };
-    try {
+  handle(job: Job): Promise<JobOutcome> {
+    return forRequest(job, async (requestId) => {
       await this.deps.submission.announceCompleted(requestId);
       return { kind: 'done' };
-    } catch (error) {
-      if (job.attempts < this.deps.settings.maxAttempts)
-        return {
-          kind: 'retry',
-          error: describeError(error),
-          delayMs: backoffMs(this.deps.settings.retryBaseMs, job.attempts),
-        };
-      return { kind: 'failed', error: describeError(error) };
-    }
+    });
   }
 }
 

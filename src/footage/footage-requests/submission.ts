@@ -132,10 +132,9 @@ export class SubmissionService {
   }
 
   /** The completion card, for the job enqueued with the completion (see closeLink). */
-  async announceCompleted(requestId: string): Promise<boolean> {
+  async announceCompleted(requestId: string): Promise<void> {
     const request = await this.deps.store.intake.footageRequests.get(requestId);
-    if (request?.status !== 'complete') return false;
+    if (request?.status !== 'complete') return;
     await this.deps.notifier.requestCompleted(request);
-    return true;
   }
 }

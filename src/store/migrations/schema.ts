@@ -157,6 +157,18 @@ const initialSchema: Migration = {
   },
 };
 
+/**
+ * The expiry sweep looks every minute for revocations Box refused (recordings left revoke_failed):
+ * a partial index keeps that a lookup of the few such rows, not a scan of years of grants.
+ */
+const revokeFailedIndex: Migration = {
+  version: 8,
+  name: 'index of recordings whose revocation Box refused',
+  up: () => [
+    "CREATE INDEX request_recordings_revoke_failed ON request_recordings (request_id) WHERE grant_state = 'revoke_failed'",
+  ],
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   footageRequestsSchema,
@@ -165,4 +177,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cameraOwnerEmails,
   shareCardsSchema,
   cameraLinkClosed,
+  revokeFailedIndex,
 ];

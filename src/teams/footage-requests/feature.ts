@@ -111,7 +111,7 @@ export function createFootageRequestFeature(options: FootageRequestFeatureOption
     new ArrivalJob({ arrival, settings: options.jobs }),
     new PollJob({ store, box, jobEnqueued }),
     new CloseLinkJob({ submission, settings: options.jobs }),
-    new AnnounceCompletedJob({ submission, settings: options.jobs }),
+    new AnnounceCompletedJob({ submission }),
   ];
   const recurring: RecurringJob[] = [];
   if (service) {
